@@ -1,0 +1,82 @@
+# Feedtakt — two commands for a developer on Debian/Ubuntu:
+#   make run    build and open the app (on a demo workspace unless WORKSPACE=DIR)
+#   make test   vet, gofmt and the whole test suite with the race detector
+# Both install the Debian packages they need when they are missing.
+
+SHELL := /bin/bash
+export PATH := $(PATH):/usr/local/go/bin:$(HOME)/go/bin
+GO ?= go
+
+# Fyne's cgo build (GLFW) for the real window.
+GUI_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
+# The tests use Fyne's software driver (-tags ci): only gcc for -race.
+TEST_PKGS := gcc
+WIN_PKGS := gcc-mingw-w64-x86-64
+FYNE_TOOL := fyne.io/tools/cmd/fyne@v1.7.4
+
+RUN_DIR := .run
+DEMO_DIR := $(RUN_DIR)/demo
+WORKSPACE ?=
+TAGS := timetzdata
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+define ensure_packages
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+endef
+
+.PHONY: run test build windows deps-gui deps-test deps-win bench clean
+
+deps-gui:
+	$(call ensure_packages,$(GUI_PKGS))
+
+deps-test:
+	$(call ensure_packages,$(TEST_PKGS))
+
+deps-win:
+	$(call ensure_packages,$(WIN_PKGS))
+	@command -v fyne >/dev/null || $(GO) install $(FYNE_TOOL)
+
+build: deps-gui
+	$(GO) build -tags $(TAGS) -o $(RUN_DIR)/feedtakt .
+
+# A second "make run" reuses the demo workspace made by the first.
+run: build
+ifeq ($(WORKSPACE),)
+	@[ -f $(DEMO_DIR)/feedtakt.db ] || $(RUN_DIR)/feedtakt demo $(DEMO_DIR)
+	$(RUN_DIR)/feedtakt --workspace $(DEMO_DIR)
+else
+	$(RUN_DIR)/feedtakt --workspace "$(WORKSPACE)"
+endif
+
+# Fyne writes preferences and a font cache: keep them out of $HOME.
+test: deps-test
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	export XDG_CONFIG_HOME=$$tmp/config XDG_CACHE_HOME=$$tmp/cache CGO_ENABLED=1; \
+	set -e; \
+	echo "== go vet"; $(GO) vet -tags ci ./...; \
+	echo "== gofmt"; out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi; \
+	echo "== data/ must not import Fyne"; if $(GO) list -deps ./data/... | grep '^fyne.io/'; then exit 1; fi; \
+	echo "== go test -race"; $(GO) test -race -tags ci -count=1 ./...
+
+bench: deps-test
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	XDG_CONFIG_HOME=$$tmp/config XDG_CACHE_HOME=$$tmp/cache $(GO) test -tags ci -run '^$$' -bench . -benchmem ./...
+
+# Windows: GUI subsystem, icon and version info from FyneApp.toml, zone
+# data built in, stripped. "fyne package" bumps Build in FyneApp.toml on
+# every run; the file is put back so a build leaves the tree clean.
+windows: deps-win
+	@mkdir -p dist; cp FyneApp.toml $(RUN_DIR)-FyneApp.toml.keep 2>/dev/null || { mkdir -p $(RUN_DIR); cp FyneApp.toml $(RUN_DIR)-FyneApp.toml.keep; }; \
+	trap 'mv $(RUN_DIR)-FyneApp.toml.keep FyneApp.toml' EXIT; \
+	CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc fyne package --os windows --release --tags $(TAGS) --name Feedtakt && \
+	mv -f Feedtakt.exe dist/Feedtakt.exe
+	@size=$$(stat -c %s dist/Feedtakt.exe); echo "dist/Feedtakt.exe: $$size bytes"; \
+	if [ $$size -gt 41943040 ]; then echo "dist/Feedtakt.exe is larger than 40 MB"; exit 1; fi
+
+clean:
+	rm -rf $(RUN_DIR) dist

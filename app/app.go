@@ -1,0 +1,348 @@
+// Package app is Feedtakt's user interface (Fyne). It takes a fyne.App from
+// main, so its tests run with fyne.io/fyne/v2/test and no display, and asks
+// package data for everything that is not a screen.
+package app
+
+import (
+	"context"
+	"errors"
+	"log"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"feedtakt/assets"
+	"feedtakt/data"
+	"feedtakt/data/demo"
+)
+
+// Preference keys. The display name and the language belong to the person
+// on this PC, not to the workspace a colleague also opens.
+const (
+	prefLastWorkspace = "lastWorkspace"
+	prefDisplayName   = "displayName"
+	prefLanguage      = "language"
+)
+
+// Config is what main hands over from the command line.
+type Config struct {
+	Workspace string // --workspace DIR: open this folder
+	Demo      bool   // --demo: open (or make) the demo workspace
+	Lang      string // --lang de|en: overrides the saved choice for this run
+	// DemoDir is where the demo workspace lives; empty means the user's
+	// config folder (Feedtakt/Demo).
+	DemoDir string
+}
+
+// UI is the one window of Feedtakt and what it shows.
+type UI struct {
+	app fyne.App
+	win fyne.Window
+	cfg Config
+
+	ws   *data.Workspace
+	root *fyne.Container // swaps between welcome, progress and shell
+
+	shell *shell
+
+	jobs sync.WaitGroup // background work; tests wait on it
+	// watchStop ends the reachability watch of the open workspace.
+	watchStop chan struct{}
+}
+
+// Run builds the window, shows it and blocks until the app quits.
+func Run(a fyne.App, cfg Config) {
+	u := New(a, cfg)
+	u.win.ShowAndRun()
+	u.closeWorkspace()
+}
+
+// New builds the window and starts opening what cfg or the preferences say:
+// a folder from --workspace, the demo, the last workspace, or the welcome
+// screen on first start.
+func New(a fyne.App, cfg Config) *UI {
+	pref := a.Preferences().String(prefLanguage)
+	if cfg.Lang != "" {
+		pref = cfg.Lang
+	}
+	setLanguage(pref)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+
+	u := &UI{app: a, cfg: cfg}
+	u.win = a.NewWindow("Feedtakt")
+	u.win.Resize(fyne.NewSize(1280, 800))
+	u.root = container.NewStack()
+	u.win.SetContent(u.root)
+	u.win.SetMainMenu(u.mainMenu())
+	u.win.SetMaster()
+
+	switch {
+	case cfg.Workspace != "":
+		u.openWorkspace(cfg.Workspace)
+	case cfg.Demo:
+		u.openDemo()
+	default:
+		if p, ok := data.PortableDir(); ok {
+			u.openOrCreate(p)
+		} else if last := a.Preferences().String(prefLastWorkspace); last != "" {
+			u.openWorkspace(last)
+		} else {
+			u.showWelcome()
+		}
+	}
+	return u
+}
+
+// Window returns the main window (for tests).
+func (u *UI) Window() fyne.Window { return u.win }
+
+// Workspace returns the open workspace or nil.
+func (u *UI) Workspace() *data.Workspace { return u.ws }
+
+// Wait blocks until background work started so far has finished; tests use
+// it instead of sleeping.
+func (u *UI) Wait() { u.jobs.Wait() }
+
+// background runs work off the UI goroutine and hands its result back with
+// fyne.Do.
+func (u *UI) background(work func() func()) {
+	u.jobs.Add(1)
+	go func() {
+		defer u.jobs.Done()
+		done := work()
+		if done != nil {
+			fyne.DoAndWait(done)
+		}
+	}()
+}
+
+func (u *UI) setContent(o fyne.CanvasObject) {
+	u.root.Objects = []fyne.CanvasObject{o}
+	u.root.Refresh()
+}
+
+// actor is who this person is in the change log: the display name from the
+// preferences, else the OS user.
+func (u *UI) actor() data.Actor {
+	a := data.CurrentActor()
+	if n := u.app.Preferences().String(prefDisplayName); n != "" {
+		a.Person = n
+	}
+	return a
+}
+
+// showProgress replaces the window content with a spinner and a sentence.
+func (u *UI) showProgress(text string) {
+	bar := widget.NewProgressBarInfinite()
+	label := widget.NewLabelWithStyle(text, fyne.TextAlignCenter, fyne.TextStyle{})
+	u.setContent(container.NewCenter(container.NewVBox(label, container.NewGridWrap(fyne.NewSize(320, bar.MinSize().Height), bar))))
+}
+
+// openWorkspace opens dir in the background. Success shows the workspace;
+// failure explains why and goes back to the welcome screen, losing nothing.
+func (u *UI) openWorkspace(dir string) {
+	u.closeWorkspace()
+	u.showProgress(lang.L("Opening the workspace …"))
+	actor := u.actor()
+	u.background(func() func() {
+		ws, err := data.Open(context.Background(), dir, data.Options{Actor: actor})
+		return func() {
+			if err != nil {
+				log.Printf("open workspace %s: %v", dir, err)
+				u.showWelcome()
+				u.showError(lang.L("The workspace in {{.Dir}} could not be opened.", map[string]any{"Dir": dir}), err)
+				return
+			}
+			u.showWorkspace(ws)
+		}
+	})
+}
+
+// openOrCreate opens dir when it holds a workspace and creates one otherwise
+// (the portable "workspace" folder next to the program).
+func (u *UI) openOrCreate(dir string) {
+	if _, err := os.Stat(filepath.Join(dir, data.DBName)); err == nil {
+		u.openWorkspace(dir)
+		return
+	}
+	u.createWorkspace(dir, data.Settings{Land: "NI"})
+}
+
+// createWorkspace makes a new workspace with German default channels and
+// topics the person then adapts in the settings.
+func (u *UI) createWorkspace(dir string, s data.Settings) {
+	u.closeWorkspace()
+	u.showProgress(lang.L("Creating the workspace …"))
+	actor := u.actor()
+	init := data.Initial{Settings: s, Channels: defaultChannels(), Topics: defaultTopics()}
+	u.background(func() func() {
+		ws, err := data.Create(context.Background(), dir, init, data.Options{Actor: actor})
+		return func() {
+			if err != nil {
+				log.Printf("create workspace %s: %v", dir, err)
+				u.showWelcome()
+				u.showError(lang.L("No workspace could be created in {{.Dir}}.", map[string]any{"Dir": dir}), err)
+				return
+			}
+			u.showWorkspace(ws)
+			u.shell.selectScreen(screenSettings)
+		}
+	})
+}
+
+func defaultChannels() []data.Channel {
+	return []data.Channel{
+		{Name: "Instagram", Platform: data.Instagram, Color: "#C13584", Cadence: data.Cadence{Count: 2, Period: data.PerWeek}},
+		{Name: "Facebook", Platform: data.Facebook, Color: "#1877F2", Cadence: data.Cadence{Count: 2, Period: data.PerWeek}},
+	}
+}
+
+func defaultTopics() []data.Topic {
+	return []data.Topic{
+		{Name: lang.L("Careers & training"), Color: "#2E7D32"},
+		{Name: lang.L("Behind the scenes"), Color: "#6A1B9A"},
+		{Name: lang.L("Service"), Color: "#1565C0"},
+		{Name: lang.L("Events"), Color: "#EF6C00"},
+	}
+}
+
+// demoDir is where the demo workspace is kept between runs.
+func (u *UI) demoDir() string {
+	if u.cfg.DemoDir != "" {
+		return u.cfg.DemoDir
+	}
+	base, err := os.UserConfigDir()
+	if err != nil {
+		base = os.TempDir()
+	}
+	return filepath.Join(base, "Feedtakt", "Demo")
+}
+
+// openDemo opens the demo workspace, making it first if it does not exist.
+func (u *UI) openDemo() {
+	dir := u.demoDir()
+	if _, err := os.Stat(filepath.Join(dir, data.DBName)); err == nil {
+		u.openWorkspace(dir)
+		return
+	}
+	u.closeWorkspace()
+	u.showProgress(lang.L("Creating the demo workspace …"))
+	actor := u.actor()
+	u.background(func() func() {
+		ws, err := demo.Create(context.Background(), dir, data.Options{Actor: actor}, time.Now())
+		return func() {
+			if err != nil {
+				log.Printf("create demo %s: %v", dir, err)
+				u.showWelcome()
+				u.showError(lang.L("The demo workspace could not be created."), err)
+				return
+			}
+			u.showWorkspace(ws)
+		}
+	})
+}
+
+// showWorkspace makes ws the open workspace and shows the main screens.
+func (u *UI) showWorkspace(ws *data.Workspace) {
+	u.ws = ws
+	u.app.Preferences().SetString(prefLastWorkspace, ws.Dir())
+	u.shell = newShell(u)
+	u.setContent(u.shell.content)
+	u.updateTitle()
+	u.watch()
+	if !ws.ReadOnly() {
+		u.background(func() func() {
+			_, made, err := ws.BackupIfDue(context.Background())
+			if err != nil {
+				log.Printf("daily backup: %v", err)
+				return func() { u.shell.setBackupProblem(err) }
+			}
+			if made {
+				return func() { u.shell.refreshHandover() }
+			}
+			return nil
+		})
+	}
+}
+
+// updateTitle puts the organisation into the window title.
+func (u *UI) updateTitle() {
+	title := "Feedtakt"
+	if u.ws != nil {
+		if s, err := u.ws.Settings(context.Background()); err == nil && s.Organisation != "" {
+			title += " – " + s.Organisation
+		}
+		if u.ws.ReadOnly() {
+			title += " " + lang.L("(read-only)")
+		}
+	}
+	u.win.SetTitle(title)
+}
+
+// watch checks every few seconds that the workspace is still reachable, so
+// an unplugged network drive is reported before the person types a page.
+func (u *UI) watch() {
+	stop := make(chan struct{})
+	u.watchStop = stop
+	ws := u.ws
+	go func() {
+		t := time.NewTicker(5 * time.Second)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+				if err := ws.Check(); err != nil {
+					fyne.Do(func() {
+						if u.ws == ws && u.shell != nil {
+							u.shell.setGone(true)
+						}
+					})
+				}
+			}
+		}
+	}()
+}
+
+// closeWorkspace releases the open workspace, if any.
+func (u *UI) closeWorkspace() {
+	if u.watchStop != nil {
+		close(u.watchStop)
+		u.watchStop = nil
+	}
+	if u.ws != nil {
+		if err := u.ws.Close(); err != nil {
+			log.Printf("close workspace: %v", err)
+		}
+		u.ws = nil
+	}
+	u.shell = nil
+}
+
+// showError shows what failed and why in the UI language, and logs it.
+func (u *UI) showError(what string, err error) {
+	if err == nil {
+		return
+	}
+	log.Printf("%s: %v", what, err)
+	msg := what
+	if why := explain(err); why != "" {
+		msg += "\n\n" + why
+	}
+	d := dialog.NewError(errors.New(msg), u.win)
+	d.Show()
+}
+
+// quit closes the workspace and ends the app.
+func (u *UI) quit() {
+	u.closeWorkspace()
+	u.app.Quit()
+}

@@ -1,0 +1,217 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"log"
+	"net/url"
+	"path/filepath"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"feedtakt/data"
+)
+
+// changePage is how many change-log rows are fetched at a time.
+const changePage = 200
+
+// handoverScreen shows what a colleague who takes over needs to know about
+// the workspace itself: where it is, who has it open, its backups, and the
+// change log. The bundle export and the handover report come with the
+// handover issue.
+type handoverScreen struct {
+	u       *UI
+	content fyne.CanvasObject
+
+	where   *widget.Label
+	backups *widget.Label
+	backup  *widget.Button
+
+	mu      sync.Mutex // guards changes and more, filled by the pager
+	changes []data.Change
+	more    bool
+	loading bool
+	log     *widget.List
+}
+
+func newHandoverScreen(u *UI) *handoverScreen {
+	h := &handoverScreen{u: u, more: true}
+	h.where = widget.NewLabel("")
+	h.where.Wrapping = fyne.TextWrapWord
+	openFolder := widget.NewButtonWithIcon(lang.L("Show folder"), theme.FolderOpenIcon(), func() {
+		openPath(u, u.ws.Dir())
+	})
+	h.backups = widget.NewLabel("")
+	h.backups.Wrapping = fyne.TextWrapWord
+	h.backup = widget.NewButtonWithIcon(lang.L("Back up now"), theme.DocumentSaveIcon(), h.onBackup)
+	if u.ws.ReadOnly() {
+		h.backup.Disable()
+	}
+	showBackups := widget.NewButtonWithIcon(lang.L("Show backups"), theme.FolderOpenIcon(), func() {
+		openPath(u, filepath.Join(u.ws.Dir(), data.BackupsDir))
+	})
+	wsCard := widget.NewCard(lang.L("Workspace"), "", container.NewVBox(h.where, container.NewHBox(openFolder)))
+	bCard := widget.NewCard(lang.L("Backups"), lang.L("A verified copy is made once a day and before every update; the last 14 days and one per month for a year are kept."),
+		container.NewVBox(h.backups, container.NewHBox(h.backup, showBackups)))
+	note := widget.NewLabel(lang.L("Exporting the whole workspace as one file for a colleague's PC and the printable handover report come in a later version."))
+	note.Wrapping = fyne.TextWrapWord
+	note.Importance = widget.LowImportance
+
+	h.log = widget.NewList(h.logLength, h.logCreate, h.logUpdate)
+	logCard := widget.NewCard(lang.L("Change log"), lang.L("Who changed what, newest first."), nil)
+	top := container.NewVBox(container.NewGridWithColumns(2, wsCard, bCard), note, logCard)
+	h.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewPadded(h.log))
+	h.refresh()
+	return h
+}
+
+// openPath opens a folder in the system's file manager.
+func openPath(u *UI, dir string) {
+	if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(dir)}); err != nil {
+		u.showError(lang.L("The folder could not be opened."), err)
+	}
+}
+
+// refresh reloads the facts and the first page of the log.
+func (h *handoverScreen) refresh() {
+	ws := h.u.ws
+	if ws == nil {
+		return
+	}
+	where := ws.Dir()
+	if ws.Network() {
+		where += "\n" + lang.L("On a network drive (safe journal mode for shared folders).")
+	}
+	if ws.ReadOnly() {
+		where += "\n" + lang.L("Opened read-only.")
+	}
+	h.where.SetText(where)
+	bs, err := ws.Backups()
+	switch {
+	case err != nil:
+		h.backups.SetText(explain(err))
+	case len(bs) == 0:
+		h.backups.SetText(lang.L("No backup yet."))
+	default:
+		h.backups.SetText(lang.L("Newest backup: {{.Time}} ({{.Size}}). {{.Count}} backups kept.",
+			map[string]any{"Time": bs[0].Time.Format("02.01.2006 15:04"), "Size": formatBytes(bs[0].Size), "Count": len(bs)}))
+	}
+	h.mu.Lock()
+	h.changes, h.more, h.loading = nil, true, false
+	h.mu.Unlock()
+	h.loadMore()
+}
+
+func (h *handoverScreen) onBackup() {
+	h.backup.Disable()
+	ws := h.u.ws
+	h.u.background(func() func() {
+		b, err := ws.Backup(context.Background(), "")
+		return func() {
+			h.backup.Enable()
+			if err != nil {
+				h.u.showError(lang.L("The backup failed."), err)
+				return
+			}
+			log.Printf("backup written: %s", b.Path)
+			h.refresh()
+		}
+	})
+}
+
+// loadMore fetches the next page of the change log in the background.
+func (h *handoverScreen) loadMore() {
+	h.mu.Lock()
+	if h.loading || !h.more {
+		h.mu.Unlock()
+		return
+	}
+	h.loading = true
+	var before int64
+	if n := len(h.changes); n > 0 {
+		before = h.changes[n-1].ID
+	}
+	h.mu.Unlock()
+	ws := h.u.ws
+	h.u.background(func() func() {
+		cs, err := ws.Changes(context.Background(), before, changePage)
+		return func() {
+			h.mu.Lock()
+			h.loading = false
+			if err == nil {
+				h.changes = append(h.changes, cs...)
+				h.more = len(cs) == changePage
+			}
+			h.mu.Unlock()
+			if err != nil {
+				log.Printf("read change log: %v", err)
+			}
+			h.log.Refresh()
+		}
+	})
+}
+
+func (h *handoverScreen) logLength() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return len(h.changes)
+}
+
+func (h *handoverScreen) logCreate() fyne.CanvasObject {
+	when := widget.NewLabel("00.00.0000 00:00")
+	who := widget.NewLabel("")
+	who.Truncation = fyne.TextTruncateEllipsis
+	what := widget.NewLabel("")
+	what.Truncation = fyne.TextTruncateEllipsis
+	return container.NewBorder(nil, nil, when, nil, container.NewGridWithColumns(2, what, who))
+}
+
+func (h *handoverScreen) logUpdate(id widget.ListItemID, o fyne.CanvasObject) {
+	h.mu.Lock()
+	if id >= len(h.changes) {
+		h.mu.Unlock()
+		return
+	}
+	c := h.changes[id]
+	nearEnd := id >= len(h.changes)-20
+	h.mu.Unlock()
+	row := o.(*fyne.Container)
+	row.Objects[1].(*widget.Label).SetText(c.At.Format("02.01.2006 15:04"))
+	grid := row.Objects[0].(*fyne.Container)
+	grid.Objects[0].(*widget.Label).SetText(c.Summary)
+	grid.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%s · %s", c.Person, c.PC))
+	if nearEnd {
+		h.loadMore()
+	}
+}
+
+// formatBytes writes a size as a person reads it ("3,4 MB").
+func formatBytes(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return decimal(float64(n)/(1<<30)) + " GB"
+	case n >= 1<<20:
+		return decimal(float64(n)/(1<<20)) + " MB"
+	case n >= 1<<10:
+		return decimal(float64(n)/(1<<10)) + " KB"
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+// decimal writes one decimal place with the UI language's separator.
+func decimal(f float64) string {
+	s := fmt.Sprintf("%.1f", f)
+	if language == "de" {
+		for i := range s {
+			if s[i] == '.' {
+				return s[:i] + "," + s[i+1:]
+			}
+		}
+	}
+	return s
+}

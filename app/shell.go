@@ -1,0 +1,158 @@
+package app
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Screens of the navigation, in order.
+const (
+	screenCalendar = iota
+	screenIdeas
+	screenMedia
+	screenTemplates
+	screenHandover
+	screenSettings
+)
+
+// shell is the window content while a workspace is open: banners on top, a
+// navigation on the left, the screens.
+type shell struct {
+	u       *UI
+	content fyne.CanvasObject
+	tabs    *container.AppTabs
+	banners *fyne.Container
+
+	gone          bool
+	backupProblem error
+
+	settings *settingsScreen
+	handover *handoverScreen
+}
+
+func newShell(u *UI) *shell {
+	s := &shell{u: u}
+	s.banners = container.NewVBox()
+	s.settings = newSettingsScreen(u)
+	s.handover = newHandoverScreen(u)
+	counts, _ := u.ws.Counts(context.Background())
+
+	s.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(lang.L("Calendar"), theme.GridIcon(), emptyState(theme.GridIcon(),
+			lang.L("Editorial calendar"),
+			lang.L("Here you will plan what goes out when and where: month, week and list views with calendar weeks, public holidays, action days and warnings where the feed would go quiet."),
+			lang.N("This workspace holds {{.Count}} dated post.", counts.Posts, map[string]any{"Count": counts.Posts}))),
+		container.NewTabItemWithIcon(lang.L("Idea board"), theme.InfoIcon(), emptyState(theme.InfoIcon(),
+			lang.L("Idea board"),
+			lang.L("Posts without a date wait here until they get a slot in the calendar; the gap panel will suggest them where the plan runs thin."),
+			lang.N("{{.Count}} idea is waiting.", counts.Ideas, map[string]any{"Count": counts.Ideas}))),
+		container.NewTabItemWithIcon(lang.L("Media library"), theme.MediaPhotoIcon(), emptyState(theme.MediaPhotoIcon(),
+			lang.L("Media library"),
+			lang.L("Photos, videos and documents with alt text, credit, licence and the consent of the people shown. Importing by dialog, drag and drop or whole folders comes with the media library."),
+			lang.N("{{.Count}} file is stored in this workspace.", counts.Media, map[string]any{"Count": counts.Media}))),
+		container.NewTabItemWithIcon(lang.L("Templates"), theme.DocumentIcon(), emptyState(theme.DocumentIcon(),
+			lang.L("Caption templates"),
+			lang.L("Templates with placeholders, hashtag sets and signatures, with a live preview and character count per channel, so no caption starts from a blank page."),
+			"")),
+		container.NewTabItemWithIcon(lang.L("Handover"), theme.MailForwardIcon(), s.handover.content),
+		container.NewTabItemWithIcon(lang.L("Settings"), theme.SettingsIcon(), s.settings.content),
+	)
+	s.tabs.SetTabLocation(container.TabLocationLeading)
+	s.tabs.OnSelected = func(t *container.TabItem) {
+		if t.Content == s.handover.content {
+			s.handover.refresh()
+		}
+	}
+	s.refreshBanners()
+	s.content = container.NewBorder(s.banners, nil, nil, nil, s.tabs)
+	return s
+}
+
+func (s *shell) selectScreen(i int) { s.tabs.SelectIndex(i) }
+
+// emptyState is the honest screen for a part a later version fills: what
+// will be there, and what the workspace already holds.
+func emptyState(icon fyne.Resource, title, text, fact string) fyne.CanvasObject {
+	img := canvas.NewImageFromResource(theme.NewDisabledResource(icon))
+	img.FillMode = canvas.ImageFillContain
+	img.SetMinSize(fyne.NewSize(64, 64))
+	head := widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	head.SizeName = theme.SizeNameSubHeadingText
+	body := widget.NewLabelWithStyle(text, fyne.TextAlignCenter, fyne.TextStyle{})
+	body.Wrapping = fyne.TextWrapWord
+	items := []fyne.CanvasObject{img, head, body}
+	if fact != "" {
+		f := widget.NewLabelWithStyle(fact, fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
+		f.Wrapping = fyne.TextWrapWord
+		items = append(items, f)
+	}
+	box := container.NewVBox(items...)
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(560, box.MinSize().Height+60), box))
+}
+
+// banner is a coloured strip with a sentence, for states the person must
+// not miss (read-only, restored, unreachable).
+func banner(text string, colorName fyne.ThemeColorName, icon fyne.Resource) fyne.CanvasObject {
+	bg := canvas.NewRectangle(theme.Color(colorName))
+	bg.CornerRadius = theme.InputRadiusSize()
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.HighImportance
+	return container.NewStack(bg, container.NewBorder(nil, nil, widget.NewIcon(icon), nil, l))
+}
+
+// refreshBanners shows what the person must know about the open workspace.
+func (s *shell) refreshBanners() {
+	ws := s.u.ws
+	var items []fyne.CanvasObject
+	if s.gone {
+		items = append(items, banner(lang.L("The workspace folder can no longer be reached (network drive disconnected or folder moved). Changes cannot be saved until it is back; then open it again from the File menu."),
+			theme.ColorNameError, theme.ErrorIcon()))
+	}
+	if ws.ReadOnly() {
+		text := lang.L("Read-only: you cannot write to this folder, so nothing can be changed.")
+		if o := ws.HeldBy(); o != nil {
+			text = lang.L("Read-only: opened by {{.Person}} on {{.PC}} since {{.Since}}. You can look at everything; to make changes, ask them to close Feedtakt and open the workspace again.",
+				map[string]any{"Person": nonEmpty(o.Person, lang.L("someone")), "PC": nonEmpty(o.PC, "?"), "Since": formatSince(o.Since)})
+		}
+		items = append(items, banner(text, theme.ColorNameWarning, theme.WarningIcon()))
+	}
+	if r := ws.Restored(); r != nil {
+		items = append(items, banner(lang.L("The workspace database was damaged. Feedtakt restored the backup of {{.Date}}; changes made after that are missing. The damaged file was kept as {{.File}}.",
+			map[string]any{"Date": r.BackupTime.Format("02.01.2006 15:04"), "File": r.DamagedPath}), theme.ColorNameWarning, theme.WarningIcon()))
+	}
+	if s.backupProblem != nil {
+		items = append(items, banner(lang.L("The daily backup failed: {{.Why}}", map[string]any{"Why": explain(s.backupProblem)}),
+			theme.ColorNameWarning, theme.WarningIcon()))
+	}
+	s.banners.Objects = items
+	s.banners.Refresh()
+}
+
+func (s *shell) setGone(gone bool) {
+	if s.gone == gone {
+		return
+	}
+	s.gone = gone
+	s.refreshBanners()
+}
+
+func (s *shell) setBackupProblem(err error) {
+	s.backupProblem = err
+	s.refreshBanners()
+}
+
+func (s *shell) refreshHandover() { s.handover.refresh() }
+
+func nonEmpty(s, fallback string) string {
+	if s == "" {
+		return fallback
+	}
+	return s
+}

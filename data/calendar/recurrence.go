@@ -1,0 +1,205 @@
+package calendar
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// RecurrenceKind says how a Series repeats.
+type RecurrenceKind int
+
+// The kinds of recurrence. Weekly is the zero value because it is the
+// common case ("Azubi-Dienstag").
+const (
+	// Weekly repeats on one weekday every Interval weeks.
+	Weekly RecurrenceKind = iota
+	// MonthlyNth repeats on the Nth weekday of every Interval-th month,
+	// e.g. the first Monday or the last Friday.
+	MonthlyNth
+)
+
+// String returns the German word for k.
+func (k RecurrenceKind) String() string {
+	switch k {
+	case Weekly:
+		return "wöchentlich"
+	case MonthlyNth:
+		return "monatlich"
+	}
+	return fmt.Sprintf("RecurrenceKind(%d)", int(k))
+}
+
+// Recurrence is the rule of a Series: which days get a slot and at what
+// local time.
+type Recurrence struct {
+	Kind RecurrenceKind
+	// Interval repeats every N weeks (Weekly) or months (MonthlyNth);
+	// 0 counts as 1. Weeks are counted from the week of Start, months from
+	// the month of Start, so "every 2 weeks" keeps its rhythm whatever
+	// range is asked for.
+	Interval int
+	// Weekday is the day of the week of every slot.
+	Weekday time.Weekday
+	// Nth picks the weekday within the month for MonthlyNth: 1 to 5, or
+	// -1 for the last. Months without a 5th such weekday are skipped.
+	Nth int
+	// Start is the first day the series may use; a slot never lies before it.
+	Start Date
+	// End, when not nil, is the last day the series may use.
+	End *Date
+	// Count, when above 0, limits the series to that many slots from Start.
+	// With both End and Count the series stops at whichever comes first.
+	Count int
+	// Hour and Minute are the local wall-clock time of every slot; see
+	// LocalTime for the days the clocks change.
+	Hour, Minute int
+}
+
+// Validate returns a German message for the first problem in r, or nil.
+func (r Recurrence) Validate() error {
+	switch {
+	case r.Kind != Weekly && r.Kind != MonthlyNth:
+		return inputErrorf("Unbekannte Wiederholung (%d): bitte wöchentlich oder monatlich wählen", int(r.Kind))
+	case r.Interval < 0:
+		return inputErrorf("Der Abstand muss mindestens 1 sein, nicht %d", r.Interval)
+	case r.Weekday < time.Sunday || r.Weekday > time.Saturday:
+		return inputErrorf("Unbekannter Wochentag (%d)", int(r.Weekday))
+	case r.Kind == MonthlyNth && (r.Nth < 1 || r.Nth > 5) && r.Nth != -1:
+		return inputErrorf("Im Monat gibt es nur den 1. bis 5. oder den letzten %s, nicht den %d.", weekdayNames[r.Weekday], r.Nth)
+	case r.Start.IsZero():
+		return inputErrorf("Die Serie braucht ein Startdatum")
+	case !r.Start.Valid():
+		return inputErrorf("Das Startdatum %s gibt es nicht", r.Start)
+	case r.End != nil && !r.End.Valid():
+		return inputErrorf("Das Enddatum %s gibt es nicht", *r.End)
+	case r.End != nil && r.End.Before(r.Start):
+		return inputErrorf("Die Serie endet vor ihrem Beginn: %s liegt vor %s", *r.End, r.Start)
+	case r.Count < 0:
+		return inputErrorf("Die Anzahl der Termine darf nicht negativ sein (%d)", r.Count)
+	case r.Hour < 0 || r.Hour > 23 || r.Minute < 0 || r.Minute > 59:
+		return inputErrorf("Die Uhrzeit %02d:%02d gibt es nicht", r.Hour, r.Minute)
+	}
+	return nil
+}
+
+// Occurrences returns the days of the series from from to to (both
+// included), in order. It respects Start, End and Count (counted from
+// Start, not from from) and returns nil for a rule that does not Validate.
+func (r Recurrence) Occurrences(from, to Date) []Date {
+	if r.Validate() != nil || to.Before(from) {
+		return nil
+	}
+	last := to
+	if r.End != nil && r.End.Before(last) {
+		last = *r.End
+	}
+	interval := max(r.Interval, 1)
+	if r.Kind == MonthlyNth {
+		return r.monthly(from, last, interval)
+	}
+	return r.weekly(from, last, interval)
+}
+
+func (r Recurrence) weekly(from, last Date, interval int) []Date {
+	offset := (int(r.Weekday) + 6) % 7 // Monday 0 … Sunday 6
+	first := WeekStart(r.Start).AddDays(offset)
+	step := 7 * interval
+	if first.Before(r.Start) {
+		first = first.AddDays(step)
+	}
+	i := 0 // index of the slot counted from first
+	if gap := from.Sub(first); gap > 0 {
+		i = (gap + step - 1) / step
+	}
+	var out []Date
+	for ; r.Count == 0 || i < r.Count; i++ {
+		d := first.AddDays(i * step)
+		if d.After(last) {
+			break
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+func (r Recurrence) monthly(from, last Date, interval int) []Date {
+	var out []Date
+	n := 0 // slots since Start, for Count
+	for j := 0; ; j += interval {
+		first := NewDate(r.Start.Year, r.Start.Month+time.Month(j), 1)
+		if first.After(last) {
+			break
+		}
+		d, ok := nthWeekday(first.Year, first.Month, r.Nth, r.Weekday)
+		if !ok || d.Before(r.Start) {
+			continue
+		}
+		if d.After(last) {
+			break
+		}
+		if r.Count > 0 && n >= r.Count {
+			break
+		}
+		n++
+		if !d.Before(from) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// String describes r in German, e.g. "jeden Dienstag, 10:00 Uhr" or
+// "jeden letzten Freitag im Monat, 09:30 Uhr".
+func (r Recurrence) String() string {
+	if r.Weekday < time.Sunday || r.Weekday > time.Saturday {
+		return "ungültige Wiederholung"
+	}
+	var b strings.Builder
+	interval := max(r.Interval, 1)
+	day := weekdayNames[r.Weekday]
+	switch r.Kind {
+	case Weekly:
+		if interval == 1 {
+			fmt.Fprintf(&b, "jeden %s", day)
+		} else {
+			fmt.Fprintf(&b, "alle %d Wochen am %s", interval, day)
+		}
+	case MonthlyNth:
+		nth := fmt.Sprintf("%d.", r.Nth)
+		if r.Nth == -1 {
+			nth = "letzten"
+		}
+		if interval == 1 {
+			fmt.Fprintf(&b, "jeden %s %s im Monat", nth, day)
+		} else {
+			fmt.Fprintf(&b, "alle %d Monate am %s %s", interval, nth, day)
+		}
+	default:
+		return "ungültige Wiederholung"
+	}
+	fmt.Fprintf(&b, ", %02d:%02d Uhr", r.Hour, r.Minute)
+	return b.String()
+}
+
+// nthWeekday returns the nth wd of the month (n 1..5, or -1 for the last)
+// and false when the month has no such day.
+func nthWeekday(year int, month time.Month, n int, wd time.Weekday) (Date, bool) {
+	if n == -1 {
+		last := Date{year, month, DaysInMonth(year, month)}
+		back := (int(last.Weekday()) - int(wd) + 7) % 7
+		return last.AddDays(-back), true
+	}
+	if n < 1 || n > 5 {
+		return Date{}, false
+	}
+	first := Date{year, month, 1}
+	day := 1 + (int(wd)-int(first.Weekday())+7)%7 + 7*(n-1)
+	if day > DaysInMonth(year, month) {
+		return Date{}, false
+	}
+	return Date{year, month, day}, true
+}
+
+// weekdayNames are German weekday names indexed by time.Weekday.
+var weekdayNames = [7]string{"Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"}

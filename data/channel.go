@@ -1,0 +1,236 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Platform is the kind of a channel; it decides caption rules later on.
+type Platform string
+
+// The platforms a channel can be of.
+const (
+	Instagram  Platform = "instagram"
+	TikTok     Platform = "tiktok"
+	Facebook   Platform = "facebook"
+	LinkedIn   Platform = "linkedin"
+	YouTube    Platform = "youtube"
+	Mastodon   Platform = "mastodon"
+	X          Platform = "x"
+	Bluesky    Platform = "bluesky"
+	Threads    Platform = "threads"
+	Website    Platform = "website"
+	Newsletter Platform = "newsletter"
+	Print      Platform = "print"
+	Other      Platform = "other"
+)
+
+// Platforms lists every platform in the order a selection shows them.
+func Platforms() []Platform {
+	return []Platform{Instagram, TikTok, Facebook, LinkedIn, YouTube, Mastodon, X, Bluesky, Threads, Website, Newsletter, Print, Other}
+}
+
+// Valid reports whether p is one of Platforms.
+func (p Platform) Valid() bool {
+	for _, q := range Platforms() {
+		if p == q {
+			return true
+		}
+	}
+	return false
+}
+
+// Cadence periods.
+const (
+	PerWeek  = "week"
+	PerMonth = "month"
+)
+
+// Cadence (Takt) is a channel's target: Count posts per Period.
+type Cadence struct {
+	Count  int
+	Period string
+}
+
+// Channel is a place the office posts to, e.g. its Instagram account.
+type Channel struct {
+	ID       int64
+	Name     string
+	Platform Platform
+	Handle   string
+	Color    string
+	Cadence  Cadence
+	Position int
+	Disabled bool
+}
+
+const maxCadence = 50
+
+func (c *Channel) validate() error {
+	var err error
+	if c.Name, err = checkName("name", c.Name, 60); err != nil {
+		return err
+	}
+	if !c.Platform.Valid() {
+		return invalid("platform", "Please choose a platform from the list.")
+	}
+	c.Handle = strings.TrimSpace(c.Handle)
+	if utf8.RuneCountInString(c.Handle) > 200 {
+		return invalid("handle", "The handle is too long (at most 200 characters).")
+	}
+	if c.Color == "" {
+		c.Color = "#607D8B"
+	}
+	if c.Color, err = checkColor("color", c.Color); err != nil {
+		return err
+	}
+	if c.Cadence.Period == "" {
+		c.Cadence.Period = PerWeek
+	}
+	if c.Cadence.Period != PerWeek && c.Cadence.Period != PerMonth {
+		return invalid("cadence", "The cadence is counted per week or per month.")
+	}
+	if c.Cadence.Count < 0 || c.Cadence.Count > maxCadence {
+		return invalid("cadence", fmt.Sprintf("The cadence must be between 0 and %d posts.", maxCadence))
+	}
+	return nil
+}
+
+// Channels returns all channels in their display order, disabled ones too.
+func (w *Workspace) Channels(ctx context.Context) ([]Channel, error) {
+	rows, err := w.db.QueryContext(ctx, `SELECT id, name, platform, handle, color, cadence_count, cadence_period, position, disabled
+		FROM channels ORDER BY position, id`)
+	if err != nil {
+		return nil, w.fault("read channels", err)
+	}
+	defer rows.Close()
+	var out []Channel
+	for rows.Next() {
+		var c Channel
+		if err := rows.Scan(&c.ID, &c.Name, &c.Platform, &c.Handle, &c.Color, &c.Cadence.Count, &c.Cadence.Period, &c.Position, &c.Disabled); err != nil {
+			return nil, w.fault("read channels", err)
+		}
+		out = append(out, c)
+	}
+	return out, w.fault("read channels", rows.Err())
+}
+
+// SaveChannel inserts c (ID 0) at the end of the list or updates it; c.ID is
+// set on insert.
+func (w *Workspace) SaveChannel(ctx context.Context, c *Channel) error {
+	return w.write(ctx, "save channel", func(tx *sql.Tx) error { return w.saveChannel(ctx, tx, c) })
+}
+
+func (w *Workspace) saveChannel(ctx context.Context, tx *sql.Tx, c *Channel) error {
+	if err := c.validate(); err != nil {
+		return err
+	}
+	var clash int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM channels WHERE lower(name) = lower(?) AND id != ?`, c.Name, c.ID).Scan(&clash); err != nil {
+		return err
+	}
+	if clash > 0 {
+		return invalid("name", "A channel with this name exists already.")
+	}
+	if c.ID == 0 {
+		err := tx.QueryRowContext(ctx, `INSERT INTO channels (name, platform, handle, color, cadence_count, cadence_period, position, disabled, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM channels), ?, ?) RETURNING id, position`,
+			c.Name, c.Platform, c.Handle, c.Color, c.Cadence.Count, c.Cadence.Period, c.Disabled, w.timestamp()).Scan(&c.ID, &c.Position)
+		if err != nil {
+			return err
+		}
+		return w.logChange(ctx, tx, "create", "channel", c.ID, fmt.Sprintf("Kanal %q angelegt", c.Name))
+	}
+	res, err := tx.ExecContext(ctx, `UPDATE channels SET name = ?, platform = ?, handle = ?, color = ?, cadence_count = ?, cadence_period = ?, disabled = ? WHERE id = ?`,
+		c.Name, c.Platform, c.Handle, c.Color, c.Cadence.Count, c.Cadence.Period, c.Disabled, c.ID)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("channel %d: %w", c.ID, ErrNotFound)
+	}
+	return w.logChange(ctx, tx, "update", "channel", c.ID, fmt.Sprintf("Kanal %q geändert", c.Name))
+}
+
+// MoveChannel moves a channel one place up (delta -1) or down (+1) in the
+// display order.
+func (w *Workspace) MoveChannel(ctx context.Context, id int64, delta int) error {
+	return w.write(ctx, "move channel", func(tx *sql.Tx) error {
+		return w.move(ctx, tx, "channels", "channel", id, delta)
+	})
+}
+
+// move swaps a row's position with its neighbour in table (channels or
+// topics); positions are renumbered 1..n first so gaps never confuse it.
+func (w *Workspace) move(ctx context.Context, tx *sql.Tx, table, item string, id int64, delta int) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, name FROM `+table+` ORDER BY position, id`)
+	if err != nil {
+		return err
+	}
+	var ids []int64
+	var names []string
+	for rows.Next() {
+		var i int64
+		var n string
+		if err := rows.Scan(&i, &n); err != nil {
+			rows.Close()
+			return err
+		}
+		ids = append(ids, i)
+		names = append(names, n)
+	}
+	rows.Close()
+	at := -1
+	for i, v := range ids {
+		if v == id {
+			at = i
+		}
+	}
+	if at < 0 {
+		return fmt.Errorf("%s %d: %w", item, id, ErrNotFound)
+	}
+	to := at + delta
+	if to < 0 || to >= len(ids) || delta == 0 {
+		return nil
+	}
+	ids[at], ids[to] = ids[to], ids[at]
+	for i, v := range ids {
+		if _, err := tx.ExecContext(ctx, `UPDATE `+table+` SET position = ? WHERE id = ?`, i+1, v); err != nil {
+			return err
+		}
+	}
+	return w.logChange(ctx, tx, "move", item, id, fmt.Sprintf("%q auf Platz %d verschoben", names[at], to+1))
+}
+
+// ChannelUse counts the posts that name a channel, so the UI can offer to
+// disable rather than delete a channel in use.
+func (w *Workspace) ChannelUse(ctx context.Context, id int64) (int, error) {
+	var n int
+	err := w.db.QueryRowContext(ctx, `SELECT count(*) FROM post_channels WHERE channel_id = ?`, id).Scan(&n)
+	return n, w.fault("count channel use", err)
+}
+
+// DeleteChannel removes a channel that no post uses. A channel in use is
+// refused: disable it instead, so old posts keep where they went out.
+func (w *Workspace) DeleteChannel(ctx context.Context, id int64) error {
+	return w.write(ctx, "delete channel", func(tx *sql.Tx) error {
+		var name string
+		if err := tx.QueryRowContext(ctx, `SELECT name FROM channels WHERE id = ?`, id).Scan(&name); err != nil {
+			return notFound("channel", id, err)
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM post_channels WHERE channel_id = ?`, id).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return invalid("channel", "Posts use this channel; disable it instead of deleting it.")
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM channels WHERE id = ?`, id); err != nil {
+			return err
+		}
+		return w.logChange(ctx, tx, "delete", "channel", id, fmt.Sprintf("Kanal %q gelöscht", name))
+	})
+}

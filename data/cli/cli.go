@@ -1,0 +1,156 @@
+// Package cli is Feedtakt's command line for support and automation:
+// "feedtakt demo|check|backup DIR". It opens no window; messages go to
+// stderr in the user's language and the exit status is non-zero on failure.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"feedtakt/assets"
+	"feedtakt/data"
+	"feedtakt/data/demo"
+)
+
+// Commands lists the words that make Feedtakt run as a command instead of
+// opening its window.
+var Commands = []string{"demo", "check", "backup", "help"}
+
+// IsCommand reports whether args start with a command word.
+func IsCommand(args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	for _, c := range Commands {
+		if args[0] == c {
+			return true
+		}
+	}
+	return args[0] == "-h" || args[0] == "--help"
+}
+
+// Language picks the message language: German unless LANG/LC_ALL/LANGUAGE
+// name another language (Windows has none of them set: German).
+func Language() string {
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"} {
+		if v := os.Getenv(k); v != "" && v != "C" && v != "POSIX" {
+			if strings.HasPrefix(v, "de") {
+				return "de"
+			}
+			return "en"
+		}
+	}
+	return "de"
+}
+
+// Env is what a command works with; tests fill it.
+type Env struct {
+	Stdout, Stderr io.Writer
+	Lang           string
+	Actor          data.Actor
+	Now            func() time.Time
+}
+
+// Run executes a command and returns the exit status.
+func Run(args []string, env Env) int {
+	if env.Now == nil {
+		env.Now = time.Now
+	}
+	if env.Lang == "" {
+		env.Lang = "de"
+	}
+	t := func(key string, a map[string]any) string { return assets.Text(env.Lang, key, a) }
+	fail := func(what string, err error) int {
+		e := data.Explain(err)
+		fmt.Fprintf(env.Stderr, "%s\n%s\n", what, t(e.Key, e.Args))
+		fmt.Fprintf(env.Stderr, "(%v)\n", err)
+		return 1
+	}
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		fmt.Fprintln(env.Stdout, t(usage, nil))
+		return 0
+	}
+	if len(args) != 2 {
+		fmt.Fprintln(env.Stderr, t(usage, nil))
+		return 2
+	}
+	ctx := context.Background()
+	dir := args[1]
+	opt := data.Options{Actor: env.Actor, Now: env.Now}
+	switch args[0] {
+	case "demo":
+		ws, err := demo.Create(ctx, dir, opt, env.Now())
+		if err != nil {
+			return fail(t("The demo workspace could not be created in {{.Dir}}.", map[string]any{"Dir": dir}), err)
+		}
+		defer ws.Close()
+		c, _ := ws.Counts(ctx)
+		fmt.Fprintln(env.Stdout, t("Demo workspace created in {{.Dir}}: {{.Posts}} posts, {{.Ideas}} ideas, {{.Media}} pictures.",
+			map[string]any{"Dir": ws.Dir(), "Posts": c.Posts, "Ideas": c.Ideas, "Media": c.Media}))
+		return 0
+	case "check":
+		return check(ctx, dir, opt, env, t, fail)
+	case "backup":
+		ws, err := data.Open(ctx, dir, opt)
+		if err != nil {
+			return fail(t("The workspace in {{.Dir}} could not be opened.", map[string]any{"Dir": dir}), err)
+		}
+		defer ws.Close()
+		if ws.ReadOnly() {
+			return fail(t("The backup failed.", nil), data.ErrReadOnly)
+		}
+		b, err := ws.Backup(ctx, "")
+		if err != nil {
+			return fail(t("The backup failed.", nil), err)
+		}
+		fmt.Fprintln(env.Stdout, t("Backup written and verified: {{.Path}}", map[string]any{"Path": b.Path}))
+		return 0
+	}
+	fmt.Fprintln(env.Stderr, t(usage, nil))
+	return 2
+}
+
+const usage = "Usage:\n  feedtakt [--workspace DIR] [--demo] [--lang de|en]   open the app\n  feedtakt demo DIR     create the demo workspace in DIR (missing or empty)\n  feedtakt check DIR    check a workspace; exit status 0 only if it is healthy\n  feedtakt backup DIR   make and verify a backup now"
+
+// check reports a workspace's health without writing to it.
+func check(ctx context.Context, dir string, opt data.Options, env Env, t func(string, map[string]any) string, fail func(string, error) int) int {
+	opt.ReadOnly = true
+	ws, err := data.Open(ctx, dir, opt)
+	if err != nil {
+		return fail(t("The workspace in {{.Dir}} is not healthy.", map[string]any{"Dir": dir}), err)
+	}
+	defer ws.Close()
+	h, err := ws.Inspect(ctx)
+	if err != nil {
+		return fail(t("The workspace in {{.Dir}} is not healthy.", map[string]any{"Dir": dir}), err)
+	}
+	out := env.Stdout
+	fmt.Fprintln(out, t("Workspace: {{.Dir}}", map[string]any{"Dir": h.Dir}))
+	fmt.Fprintln(out, t("Data version: {{.V}} (this program: {{.App}})", map[string]any{"V": h.SchemaVersion, "App": data.SchemaVersion()}))
+	fmt.Fprintln(out, t("Integrity: {{.I}}", map[string]any{"I": h.Integrity}))
+	fmt.Fprintln(out, t("Journal mode: {{.J}}", map[string]any{"J": h.Journal}))
+	if h.LockHeld {
+		o := h.LockOwner
+		fmt.Fprintln(out, t("Open by: {{.Person}} on {{.PC}} since {{.Since}}", map[string]any{"Person": o.Person, "PC": o.PC, "Since": o.Since.Format("02.01.2006 15:04")}))
+	} else {
+		fmt.Fprintln(out, t("Open by: nobody", nil))
+	}
+	c := h.Counts
+	fmt.Fprintln(out, t("Contents: {{.Posts}} posts, {{.Ideas}} ideas, {{.Channels}} channels, {{.Topics}} topics, {{.Media}} media files, {{.Changes}} change log entries",
+		map[string]any{"Posts": c.Posts, "Ideas": c.Ideas, "Channels": c.Channels, "Topics": c.Topics, "Media": c.Media, "Changes": c.Changes}))
+	if len(h.Backups) == 0 {
+		fmt.Fprintln(out, t("Backups: none yet", nil))
+	} else {
+		fmt.Fprintln(out, t("Backups: {{.N}}, newest {{.Time}}", map[string]any{"N": len(h.Backups), "Time": h.Backups[0].Time.Format("02.01.2006 15:04")}))
+	}
+	if h.Integrity != "ok" {
+		return fail(t("The workspace in {{.Dir}} is not healthy.", map[string]any{"Dir": dir}), errors.New(h.Integrity))
+	}
+	fmt.Fprintln(out, t("Healthy.", nil))
+	return 0
+}

@@ -1,0 +1,122 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	demoassets "feedtakt/assets/demo"
+	"feedtakt/data"
+	"feedtakt/data/calendar"
+)
+
+// Picture size of the demo photos: a common camera aspect ratio, large
+// enough that thumbnails and previews have real work to do.
+const (
+	pictureWidth  = 1600
+	pictureHeight = 1200
+)
+
+// Create makes the demo workspace in dir (which must be missing or empty):
+// the settings, channels and topics of the fictional office, its pictures
+// drawn now, and its posts dated relative to now so the demo always looks
+// current. The change log names opt.Actor, or the demo editor when unset.
+func Create(ctx context.Context, dir string, opt data.Options, now time.Time) (*data.Workspace, error) {
+	c, err := Load(demoassets.JSON)
+	if err != nil {
+		return nil, err
+	}
+	if opt.Actor.Person == "" {
+		opt.Actor.Person = c.Person
+	}
+	init := data.Initial{Settings: data.Settings{Organisation: c.Organisation, Land: calendar.Land(c.Bundesland)}}
+	for _, ch := range c.Channels {
+		init.Channels = append(init.Channels, data.Channel{
+			Name: ch.Name, Platform: data.Platform(ch.Platform), Handle: ch.Handle, Color: ch.Color,
+			Cadence: data.Cadence{Count: ch.CadenceCount, Period: ch.CadencePeriod},
+		})
+	}
+	for _, t := range c.Topics {
+		init.Topics = append(init.Topics, data.Topic{Name: t.Name, Color: t.Color})
+	}
+	ws, err := data.Create(ctx, dir, init, opt)
+	if err != nil {
+		return nil, err
+	}
+	if err := fill(ctx, ws, c, now); err != nil {
+		ws.Close()
+		return nil, fmt.Errorf("demo content: %w", err)
+	}
+	return ws, nil
+}
+
+func fill(ctx context.Context, ws *data.Workspace, c Content, now time.Time) error {
+	channels, err := ws.Channels(ctx)
+	if err != nil {
+		return err
+	}
+	topics, err := ws.Topics(ctx)
+	if err != nil {
+		return err
+	}
+	chanID := map[string]int64{}
+	for _, ch := range channels {
+		chanID[ch.Name] = ch.ID
+	}
+	topicID := map[string]int64{}
+	for _, t := range topics {
+		topicID[t.Name] = t.ID
+	}
+	mediaID := map[string]int64{}
+	for _, p := range c.Pictures {
+		img, err := p.Render(pictureWidth, pictureHeight)
+		if err != nil {
+			return err
+		}
+		b, err := EncodeJPEG(img)
+		if err != nil {
+			return err
+		}
+		m, err := ws.AddMediaBytes(ctx, data.Media{
+			Kind: "image", OriginalName: p.Name + ".jpg", Title: p.Title, AltText: p.AltText, Credit: p.Credit,
+			Width: pictureWidth, Height: pictureHeight,
+		}, b)
+		if err != nil {
+			return err
+		}
+		mediaID[p.Name] = m.ID
+	}
+	today := calendar.FromTime(now)
+	for _, dp := range c.Posts {
+		p := data.Post{
+			Title: dp.Title, Caption: dp.Caption, Notes: dp.Notes,
+			Status: data.Status(dp.Status), TopicID: topicID[dp.Topic], PublishedLink: dp.PublishedLink,
+		}
+		if dp.DayOffset != nil {
+			d := today.AddDays(*dp.DayOffset)
+			p.Date = &d
+			if h, m, ok := dp.Clock(); ok {
+				p.Time = &data.Clock{Hour: h, Minute: m}
+			}
+			if p.Status == data.StatusPublished {
+				p.PublishedOn = &d
+			}
+		}
+		for _, name := range dp.Channels {
+			p.Channels = append(p.Channels, data.PostChannel{ChannelID: chanID[name]})
+		}
+		if err := ws.CreatePost(ctx, &p); err != nil {
+			return fmt.Errorf("post %q: %w", dp.Title, err)
+		}
+		var ids []int64
+		for _, name := range dp.Pictures {
+			ids = append(ids, mediaID[name])
+		}
+		if len(ids) > 0 {
+			if err := ws.AttachMedia(ctx, p.ID, ids); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

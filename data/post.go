@@ -1,0 +1,492 @@
+package data
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"feedtakt/data/calendar"
+)
+
+// Status is where a post stands on its way out.
+type Status string
+
+// The statuses in workflow order.
+const (
+	StatusIdea      Status = "idea"
+	StatusDraft     Status = "draft"
+	StatusReview    Status = "review"
+	StatusApproved  Status = "approved"
+	StatusPublished Status = "published"
+	StatusDiscarded Status = "discarded"
+)
+
+// Statuses lists every status in workflow order.
+func Statuses() []Status {
+	return []Status{StatusIdea, StatusDraft, StatusReview, StatusApproved, StatusPublished, StatusDiscarded}
+}
+
+// Valid reports whether s is one of Statuses.
+func (s Status) Valid() bool {
+	for _, t := range Statuses() {
+		if s == t {
+			return true
+		}
+	}
+	return false
+}
+
+// germanStatus names a status in the change log, which is written in German
+// for the office that reads it.
+var germanStatus = map[Status]string{
+	StatusIdea: "Idee", StatusDraft: "Entwurf", StatusReview: "Zur Freigabe",
+	StatusApproved: "Freigegeben", StatusPublished: "Veröffentlicht", StatusDiscarded: "Verworfen",
+}
+
+// Clock is a wall-clock time of day in the post's zone.
+type Clock struct {
+	Hour, Minute int
+}
+
+// String formats the clock as "09:30".
+func (c Clock) String() string { return fmt.Sprintf("%02d:%02d", c.Hour, c.Minute) }
+
+// ParseClock reads "9:30", "09:30", "9.30" or "930"/"0930".
+func ParseClock(s string) (Clock, error) {
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "Uhr"))
+	s = strings.ReplaceAll(s, ".", ":")
+	var hs, ms string
+	if h, m, ok := strings.Cut(s, ":"); ok {
+		hs, ms = h, m
+	} else if len(s) == 3 || len(s) == 4 {
+		hs, ms = s[:len(s)-2], s[len(s)-2:]
+	} else if len(s) == 1 || len(s) == 2 {
+		hs, ms = s, "0"
+	}
+	h, err1 := strconv.Atoi(hs)
+	m, err2 := strconv.Atoi(ms)
+	if err1 != nil || err2 != nil || h < 0 || h > 23 || m < 0 || m > 59 || len(ms) > 2 {
+		return Clock{}, invalid("time", "The time must be written as HH:MM, e.g. 09:30.")
+	}
+	return Clock{h, m}, nil
+}
+
+// PostChannel links a post to a channel, with a caption for that channel
+// where it differs from the post's caption ("" = the post's caption).
+type PostChannel struct {
+	ChannelID int64
+	Caption   string
+}
+
+// Post (Beitrag) is one planned piece of content. Without Date it is an idea
+// in the Ideenspeicher.
+type Post struct {
+	ID            int64
+	UID           string // stable identity for calendar exports
+	Title         string
+	Caption       string
+	Notes         string
+	Date          *calendar.Date
+	Time          *Clock
+	Zone          string
+	Status        Status
+	TopicID       int64 // 0 = no topic
+	Channels      []PostChannel
+	PublishedLink string
+	PublishedOn   *calendar.Date
+	Created       time.Time
+	Updated       time.Time
+}
+
+// IsIdea reports whether the post has no date yet.
+func (p Post) IsIdea() bool { return p.Date == nil }
+
+// Limits of a post's fields; the platforms' own limits come with the caption
+// rules.
+const (
+	MaxTitle   = 300
+	MaxCaption = 100_000
+	MaxNotes   = 20_000
+	MinYear    = 1995
+	MaxYear    = 2100
+)
+
+func (p *Post) validate() error {
+	p.Title = strings.TrimSpace(p.Title)
+	if p.Title == "" {
+		return invalid("title", "Please give the post a title.")
+	}
+	if n := utf8.RuneCountInString(p.Title); n > MaxTitle {
+		return invalid("title", fmt.Sprintf("The title is too long (%d characters, at most %d).", n, MaxTitle))
+	}
+	if utf8.RuneCountInString(p.Caption) > MaxCaption {
+		return invalid("caption", "The caption is too long.")
+	}
+	if utf8.RuneCountInString(p.Notes) > MaxNotes {
+		return invalid("notes", "The notes are too long.")
+	}
+	if !utf8.ValidString(p.Title + p.Caption + p.Notes) {
+		return invalid("caption", "The text contains invalid characters.")
+	}
+	if p.Status == "" {
+		p.Status = StatusDraft
+	}
+	if !p.Status.Valid() {
+		return invalid("status", "Please choose a status from the list.")
+	}
+	if p.Date != nil {
+		if !p.Date.Valid() || p.Date.Year < MinYear || p.Date.Year > MaxYear {
+			return invalid("date", fmt.Sprintf("The date must lie between %d and %d.", MinYear, MaxYear))
+		}
+	}
+	if p.Time != nil {
+		if p.Date == nil {
+			return invalid("time", "A time needs a date.")
+		}
+		if p.Time.Hour < 0 || p.Time.Hour > 23 || p.Time.Minute < 0 || p.Time.Minute > 59 {
+			return invalid("time", "The time must be written as HH:MM, e.g. 09:30.")
+		}
+	}
+	if p.Zone == "" {
+		p.Zone = DefaultZone
+	}
+	if _, err := time.LoadLocation(p.Zone); err != nil {
+		return invalid("zone", "Unknown time zone.")
+	}
+	seen := map[int64]bool{}
+	for _, c := range p.Channels {
+		if seen[c.ChannelID] {
+			return invalid("channels", "A channel is listed twice.")
+		}
+		seen[c.ChannelID] = true
+	}
+	p.PublishedLink = strings.TrimSpace(p.PublishedLink)
+	return nil
+}
+
+// When returns the planned moment in the post's zone, and a German note when
+// the wall-clock time falls into a DST gap or overlap and a choice was made.
+// ok is false for an idea or a post without time.
+func (p Post) When() (t time.Time, note string, ok bool) {
+	if p.Date == nil || p.Time == nil {
+		return time.Time{}, "", false
+	}
+	loc, err := time.LoadLocation(p.Zone)
+	if err != nil {
+		loc = time.Local
+	}
+	t, note = calendar.LocalTime(*p.Date, p.Time.Hour, p.Time.Minute, loc)
+	return t, note, true
+}
+
+func newUID() string {
+	var b [16]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:]) + "@feedtakt"
+}
+
+func nullDate(d *calendar.Date) any {
+	if d == nil {
+		return nil
+	}
+	return d.ISO()
+}
+
+func nullClock(c *Clock) any {
+	if c == nil {
+		return nil
+	}
+	return c.String()
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// describe is the post as the change log names it.
+func (p Post) describe() string {
+	s := fmt.Sprintf("„%s“", truncate(p.Title, 80))
+	if p.Date != nil {
+		s += " am " + p.Date.String()
+		if p.Time != nil {
+			s += " " + p.Time.String()
+		}
+	} else {
+		s += " (Idee)"
+	}
+	return s
+}
+
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
+
+// CreatePost stores a new post; p.ID and p.UID are set.
+func (w *Workspace) CreatePost(ctx context.Context, p *Post) error {
+	if err := p.validate(); err != nil {
+		return err
+	}
+	return w.write(ctx, "create post", func(tx *sql.Tx) error {
+		if p.UID == "" {
+			p.UID = newUID()
+		}
+		now := w.timestamp()
+		err := tx.QueryRowContext(ctx, `INSERT INTO posts (uid, title, caption, notes, day, time, zone, status, topic_id, published_link, published_on, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			p.UID, p.Title, p.Caption, p.Notes, nullDate(p.Date), nullClock(p.Time), p.Zone, p.Status,
+			nullID(p.TopicID), p.PublishedLink, nullDate(p.PublishedOn), now, now).Scan(&p.ID)
+		if err != nil {
+			return err
+		}
+		if err := putPostChannels(ctx, tx, p); err != nil {
+			return err
+		}
+		return w.logChange(ctx, tx, "create", "post", p.ID, "Beitrag "+p.describe()+" angelegt")
+	})
+}
+
+func putPostChannels(ctx context.Context, tx *sql.Tx, p *Post) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM post_channels WHERE post_id = ?`, p.ID); err != nil {
+		return err
+	}
+	for _, c := range p.Channels {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO post_channels (post_id, channel_id, caption) VALUES (?, ?, ?)`,
+			p.ID, c.ChannelID, c.Caption); err != nil {
+			if strings.Contains(err.Error(), "FOREIGN KEY") {
+				return invalid("channels", "One of the chosen channels no longer exists.")
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+// UpdatePost stores every field of p and logs what changed.
+func (w *Workspace) UpdatePost(ctx context.Context, p *Post) error {
+	if err := p.validate(); err != nil {
+		return err
+	}
+	return w.write(ctx, "update post", func(tx *sql.Tx) error {
+		old, err := getPost(ctx, tx, p.ID)
+		if err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE posts SET title = ?, caption = ?, notes = ?, day = ?, time = ?, zone = ?, status = ?,
+			topic_id = ?, published_link = ?, published_on = ?, updated_at = ? WHERE id = ?`,
+			p.Title, p.Caption, p.Notes, nullDate(p.Date), nullClock(p.Time), p.Zone, p.Status,
+			nullID(p.TopicID), p.PublishedLink, nullDate(p.PublishedOn), w.timestamp(), p.ID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("post %d: %w", p.ID, ErrNotFound)
+		}
+		if err := putPostChannels(ctx, tx, p); err != nil {
+			return err
+		}
+		return w.logChange(ctx, tx, "update", "post", p.ID, "Beitrag "+p.describe()+" geändert"+diffPost(old, *p))
+	})
+}
+
+// diffPost lists the changes a person cares about in the log.
+func diffPost(a, b Post) string {
+	var d []string
+	if a.Title != b.Title {
+		d = append(d, "Titel")
+	}
+	if nullDate(a.Date) != nullDate(b.Date) || nullClock(a.Time) != nullClock(b.Time) {
+		d = append(d, "Termin "+a.describeWhen()+" → "+b.describeWhen())
+	}
+	if a.Status != b.Status {
+		d = append(d, "Status "+germanStatus[a.Status]+" → "+germanStatus[b.Status])
+	}
+	if a.Caption != b.Caption {
+		d = append(d, "Text")
+	}
+	if a.Notes != b.Notes {
+		d = append(d, "Notizen")
+	}
+	if a.TopicID != b.TopicID {
+		d = append(d, "Rubrik")
+	}
+	if len(d) == 0 {
+		return ""
+	}
+	return ": " + strings.Join(d, ", ")
+}
+
+func (p Post) describeWhen() string {
+	if p.Date == nil {
+		return "Idee"
+	}
+	if p.Time == nil {
+		return p.Date.String()
+	}
+	return p.Date.String() + " " + p.Time.String()
+}
+
+// DeletePost removes a post and its links.
+func (w *Workspace) DeletePost(ctx context.Context, id int64) error {
+	return w.write(ctx, "delete post", func(tx *sql.Tx) error {
+		p, err := getPost(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM posts WHERE id = ?`, id); err != nil {
+			return err
+		}
+		return w.logChange(ctx, tx, "delete", "post", id, "Beitrag "+p.describe()+" gelöscht")
+	})
+}
+
+// Post reads one post with its channels.
+func (w *Workspace) Post(ctx context.Context, id int64) (Post, error) {
+	p, err := getPost(ctx, w.db, id)
+	if err != nil {
+		return p, w.fault("read post", err)
+	}
+	return p, nil
+}
+
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+const postColumns = `id, uid, title, caption, notes, day, time, zone, status, coalesce(topic_id, 0), published_link, published_on, created_at, updated_at`
+
+func scanPost(scan func(...any) error) (Post, error) {
+	var p Post
+	var day, clock, pubOn sql.NullString
+	var created, updated string
+	if err := scan(&p.ID, &p.UID, &p.Title, &p.Caption, &p.Notes, &day, &clock, &p.Zone, &p.Status, &p.TopicID,
+		&p.PublishedLink, &pubOn, &created, &updated); err != nil {
+		return p, err
+	}
+	var err error
+	if p.Date, err = parseNullDate(day); err != nil {
+		return p, err
+	}
+	if p.PublishedOn, err = parseNullDate(pubOn); err != nil {
+		return p, err
+	}
+	if clock.Valid {
+		c, err := ParseClock(clock.String)
+		if err != nil {
+			return p, fmt.Errorf("post %d: stored time %q: %w", p.ID, clock.String, err)
+		}
+		p.Time = &c
+	}
+	p.Created, _ = time.Parse(time.RFC3339, created)
+	p.Updated, _ = time.Parse(time.RFC3339, updated)
+	return p, nil
+}
+
+func parseNullDate(s sql.NullString) (*calendar.Date, error) {
+	if !s.Valid {
+		return nil, nil
+	}
+	d, err := calendar.ParseDate(s.String)
+	if err != nil {
+		return nil, fmt.Errorf("stored date %q: %w", s.String, err)
+	}
+	return &d, nil
+}
+
+func getPost(ctx context.Context, q queryer, id int64) (Post, error) {
+	p, err := scanPost(q.QueryRowContext(ctx, `SELECT `+postColumns+` FROM posts WHERE id = ?`, id).Scan)
+	if err != nil {
+		return p, notFound("post", id, err)
+	}
+	rows, err := q.QueryContext(ctx, `SELECT pc.channel_id, pc.caption FROM post_channels pc JOIN channels c ON c.id = pc.channel_id
+		WHERE pc.post_id = ? ORDER BY c.position, c.id`, id)
+	if err != nil {
+		return p, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c PostChannel
+		if err := rows.Scan(&c.ChannelID, &c.Caption); err != nil {
+			return p, err
+		}
+		p.Channels = append(p.Channels, c)
+	}
+	return p, rows.Err()
+}
+
+// PostsBetween returns the dated posts from..to (both inclusive) in date and
+// time order, with their channels: two queries, whatever the count.
+func (w *Workspace) PostsBetween(ctx context.Context, from, to calendar.Date) ([]Post, error) {
+	rows, err := w.db.QueryContext(ctx, `SELECT `+postColumns+` FROM posts WHERE day BETWEEN ? AND ? ORDER BY day, time IS NOT NULL, time, id`,
+		from.ISO(), to.ISO())
+	if err != nil {
+		return nil, w.fault("read posts", err)
+	}
+	var out []Post
+	index := map[int64]int{}
+	for rows.Next() {
+		p, err := scanPost(rows.Scan)
+		if err != nil {
+			rows.Close()
+			return nil, w.fault("read posts", err)
+		}
+		index[p.ID] = len(out)
+		out = append(out, p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, w.fault("read posts", err)
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	crows, err := w.db.QueryContext(ctx, `SELECT pc.post_id, pc.channel_id, pc.caption FROM post_channels pc
+		JOIN posts p ON p.id = pc.post_id JOIN channels c ON c.id = pc.channel_id
+		WHERE p.day BETWEEN ? AND ? ORDER BY c.position, c.id`, from.ISO(), to.ISO())
+	if err != nil {
+		return nil, w.fault("read post channels", err)
+	}
+	defer crows.Close()
+	for crows.Next() {
+		var pid int64
+		var c PostChannel
+		if err := crows.Scan(&pid, &c.ChannelID, &c.Caption); err != nil {
+			return nil, w.fault("read post channels", err)
+		}
+		if i, ok := index[pid]; ok {
+			out[i].Channels = append(out[i].Channels, c)
+		}
+	}
+	return out, w.fault("read post channels", crows.Err())
+}
+
+// Ideas returns up to limit posts without a date, most recently changed first.
+func (w *Workspace) Ideas(ctx context.Context, limit int) ([]Post, error) {
+	rows, err := w.db.QueryContext(ctx, `SELECT `+postColumns+` FROM posts WHERE day IS NULL ORDER BY updated_at DESC, id DESC LIMIT ?`, limit)
+	if err != nil {
+		return nil, w.fault("read ideas", err)
+	}
+	defer rows.Close()
+	var out []Post
+	for rows.Next() {
+		p, err := scanPost(rows.Scan)
+		if err != nil {
+			return nil, w.fault("read ideas", err)
+		}
+		out = append(out, p)
+	}
+	return out, w.fault("read ideas", rows.Err())
+}

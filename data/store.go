@@ -1,0 +1,140 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"feedtakt/data/fsx"
+)
+
+// write runs fn in one immediate transaction and commits. It refuses a
+// read-only workspace and turns a vanished folder into ErrWorkspaceGone
+// before SQLite writes into an unlinked file that nobody will see again.
+func (w *Workspace) write(ctx context.Context, doing string, fn func(tx *sql.Tx) error) error {
+	if w.readOnly {
+		return fmt.Errorf("%s: %w", doing, ErrReadOnly)
+	}
+	if w.gone() {
+		return fmt.Errorf("%s: %w", doing, ErrWorkspaceGone)
+	}
+	tx, err := w.db.BeginTx(ctx, nil)
+	if err != nil {
+		return w.fault(doing, err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		var inv *InvalidError
+		if errors.As(err, &inv) || errors.Is(err, ErrNotFound) {
+			return err
+		}
+		return w.fault(doing, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return w.fault(doing, err)
+	}
+	return nil
+}
+
+// timestamp is how times are stored: RFC 3339 with the local offset, so the
+// change log reads naturally and still sorts within one zone.
+func (w *Workspace) timestamp() string { return w.now().Format(time.RFC3339) }
+
+// logChange appends one row to the change log inside tx.
+func (w *Workspace) logChange(ctx context.Context, tx *sql.Tx, action, item string, itemID int64, summary string) error {
+	var id any
+	if itemID != 0 {
+		id = itemID
+	}
+	_, err := tx.ExecContext(ctx,
+		`INSERT INTO changelog (at, person, pc, action, item, item_id, summary) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		w.timestamp(), w.actor.Person, w.actor.PC, action, item, id, summary)
+	if err != nil {
+		return fmt.Errorf("write change log: %w", err)
+	}
+	return nil
+}
+
+var colorPattern = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
+
+// checkName trims a name and checks it is present and not too long.
+func checkName(field, name string, max int) (string, error) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return "", invalid(field, "Please enter a name.")
+	}
+	if utf8.RuneCountInString(name) > max {
+		return "", invalid(field, fmt.Sprintf("The name is too long (at most %d characters).", max))
+	}
+	return name, nil
+}
+
+func checkColor(field, c string) (string, error) {
+	if !colorPattern.MatchString(c) {
+		return "", invalid(field, "The colour must be written as #RRGGBB.")
+	}
+	return strings.ToUpper(c), nil
+}
+
+// Counts is a quick overview of what a workspace holds.
+type Counts struct {
+	Posts, Ideas, Channels, Topics, Media, Changes int
+}
+
+// Counts returns how many rows each entity has, for "feedtakt check" and
+// the handover screen.
+func (w *Workspace) Counts(ctx context.Context) (Counts, error) {
+	var c Counts
+	err := w.db.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM posts WHERE day IS NOT NULL),
+		(SELECT count(*) FROM posts WHERE day IS NULL),
+		(SELECT count(*) FROM channels),
+		(SELECT count(*) FROM topics),
+		(SELECT count(*) FROM media),
+		(SELECT count(*) FROM changelog)`).Scan(&c.Posts, &c.Ideas, &c.Channels, &c.Topics, &c.Media, &c.Changes)
+	if err != nil {
+		return c, w.fault("count", err)
+	}
+	return c, nil
+}
+
+// Health is the health report of "feedtakt check".
+type Health struct {
+	Dir           string
+	SchemaVersion int
+	Integrity     string
+	LockHeld      bool
+	LockOwner     fsx.Owner
+	Journal       string
+	Counts        Counts
+	Backups       []BackupInfo
+}
+
+// Inspect gathers the health report without writing anything.
+func (w *Workspace) Inspect(ctx context.Context) (Health, error) {
+	s := Health{Dir: w.dir}
+	if err := w.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&s.SchemaVersion); err != nil {
+		return s, w.fault("read schema version", err)
+	}
+	if err := w.db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&s.Journal); err != nil {
+		return s, w.fault("read journal mode", err)
+	}
+	s.Integrity = "ok"
+	if err := w.checkIntegrity(ctx); err != nil {
+		s.Integrity = err.Error()
+	}
+	s.LockHeld, s.LockOwner = fsx.Probe(w.path(LockName))
+	var err error
+	if s.Counts, err = w.Counts(ctx); err != nil {
+		return s, err
+	}
+	if s.Backups, err = w.Backups(); err != nil {
+		return s, err
+	}
+	return s, nil
+}

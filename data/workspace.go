@@ -1,0 +1,435 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"feedtakt/data/fsx"
+
+	sqlite "modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// Names of the files and folders inside a workspace folder.
+const (
+	DBName     = "feedtakt.db"
+	LockName   = "feedtakt.lock"
+	MediaDir   = "media"
+	ThumbsDir  = "thumbs"
+	BackupsDir = "backups"
+)
+
+// DefaultZone is the zone name stored with a post's local date and time.
+const DefaultZone = "Europe/Berlin"
+
+// Actor is who makes changes: the person's display name and the PC, both
+// written into the change log and the lock file.
+type Actor struct {
+	Person string
+	PC     string
+}
+
+// Options tune how a workspace is opened.
+type Options struct {
+	Actor Actor
+	// ReadOnly opens without taking the lock and without writing anything
+	// (used by "feedtakt check").
+	ReadOnly bool
+	// Now returns the current time; nil means time.Now. Tests set it.
+	Now func() time.Time
+}
+
+// Restore tells what happened when the integrity check failed at open and a
+// backup was put in place of the damaged database.
+type Restore struct {
+	BackupTime  time.Time // when the restored backup was made
+	DamagedPath string    // where the damaged file was kept
+}
+
+// Workspace is an open workspace folder. Its methods are safe for use from
+// several goroutines; database/sql serialises access.
+type Workspace struct {
+	dir      string
+	db       *sql.DB
+	lock     *fsx.Lock
+	actor    Actor
+	now      func() time.Time
+	readOnly bool
+	heldBy   *fsx.Owner
+	network  bool
+	restored *Restore
+}
+
+// Dir is the workspace folder.
+func (w *Workspace) Dir() string { return w.dir }
+
+// ReadOnly reports whether writes are refused (another person has it open,
+// the folder is not writable, or read-only was asked for).
+func (w *Workspace) ReadOnly() bool { return w.readOnly }
+
+// HeldBy returns who holds the lock when the workspace was opened read-only
+// because someone else has it open, or nil.
+func (w *Workspace) HeldBy() *fsx.Owner { return w.heldBy }
+
+// Network reports whether the workspace lies on a network path (and so runs
+// with the DELETE journal instead of WAL).
+func (w *Workspace) Network() bool { return w.network }
+
+// Restored returns what was restored at open after a failed integrity
+// check, or nil.
+func (w *Workspace) Restored() *Restore { return w.restored }
+
+// Actor returns who is recorded as making changes.
+func (w *Workspace) Actor() Actor { return w.actor }
+
+// SetActor changes the person recorded in the change log (after the display
+// name was edited in the settings).
+func (w *Workspace) SetActor(a Actor) { w.actor = a }
+
+// DB exposes the database to the packages under data/ (exports, imports);
+// screens go through the Workspace methods.
+func (w *Workspace) DB() *sql.DB { return w.db }
+
+func (w *Workspace) path(name string) string { return filepath.Join(w.dir, name) }
+
+// Close releases the database and the lock.
+func (w *Workspace) Close() error {
+	var errs []error
+	if w.db != nil {
+		errs = append(errs, w.db.Close())
+	}
+	if w.lock != nil {
+		errs = append(errs, w.lock.Release())
+	}
+	return errors.Join(errs...)
+}
+
+// Open opens an existing workspace folder. It refuses, without writing a
+// byte to it, a database that is empty, not SQLite, truncated, of another
+// application or of a newer Feedtakt. If another process holds the lock the
+// workspace opens read-only and HeldBy says who has it. A failed integrity
+// check restores the newest verified backup (see Restored).
+func Open(ctx context.Context, dir string, opt Options) (*Workspace, error) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	if err := folderExists(dir); err != nil {
+		return nil, err
+	}
+	dbPath := filepath.Join(dir, DBName)
+	if _, err := os.Stat(dbPath); errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("open %s: %w", dir, ErrNoWorkspace)
+	} else if err != nil {
+		return nil, fmt.Errorf("open %s: %w", dir, err)
+	}
+	if _, err := inspectHeader(dbPath); err != nil {
+		return nil, fmt.Errorf("open %s: %w", dbPath, err)
+	}
+
+	w := &Workspace{dir: dir, actor: opt.Actor, now: opt.Now, readOnly: opt.ReadOnly}
+	if w.now == nil {
+		w.now = time.Now
+	}
+	w.network = fsx.IsNetworkPath(dir)
+	if !opt.ReadOnly {
+		if err := w.takeLock(); err != nil {
+			return nil, err
+		}
+	}
+	if err := w.openDB(ctx); err != nil {
+		w.Close()
+		return nil, err
+	}
+	return w, nil
+}
+
+func folderExists(dir string) error {
+	st, err := os.Stat(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("open %s: %w", dir, ErrNoWorkspace)
+	}
+	if err != nil {
+		return fmt.Errorf("open %s: %w", dir, err)
+	}
+	if !st.IsDir() {
+		return fmt.Errorf("open %s: %w", dir, fsx.ErrNotDir)
+	}
+	return nil
+}
+
+// takeLock takes the OS lock. Held by someone else, or a folder we may not
+// write to, means read-only rather than failure: the colleague can still
+// look at the plan.
+func (w *Workspace) takeLock() error {
+	owner := fsx.Owner{Person: w.actor.Person, PC: w.actor.PC, Since: w.now(), PID: os.Getpid()}
+	lock, err := fsx.Acquire(w.path(LockName), owner)
+	var held *fsx.HeldError
+	switch {
+	case err == nil:
+		w.lock = lock
+	case errors.As(err, &held):
+		w.readOnly = true
+		o := held.Owner
+		w.heldBy = &o
+	case fsx.IsPermission(err):
+		w.readOnly = true
+	default:
+		return fmt.Errorf("lock %s: %w", w.dir, err)
+	}
+	return nil
+}
+
+// sqliteDSN builds a file: URI that SQLite accepts for local, drive-letter
+// and UNC paths alike, with the pragmas set explicitly (modernc's defaults
+// leave foreign keys off and no busy timeout).
+func sqliteDSN(path string, params ...string) string {
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // C:/x → /C:/x
+	}
+	// "file:////server/share/x" keeps a UNC path; an authority other than
+	// localhost is refused by SQLite.
+	u := "file://" + (&url.URL{Path: p}).EscapedPath()
+	q := append([]string{
+		"_pragma=foreign_keys(1)",
+		"_pragma=busy_timeout(5000)",
+		"_txlock=immediate",
+	}, params...)
+	return u + "?" + strings.Join(q, "&")
+}
+
+func (w *Workspace) openDB(ctx context.Context) error {
+	dbPath := w.path(DBName)
+	var params []string
+	switch {
+	case w.readOnly && w.lock == nil && w.heldBy == nil && !w.lockHeldElsewhere():
+		// Nobody has it open: immutable reads create no -wal/-shm files, so a
+		// check leaves a healthy workspace byte-for-byte as it was.
+		params = append(params, "immutable=1", "_pragma=query_only(1)")
+	case w.readOnly:
+		params = append(params, "mode=ro", "_pragma=query_only(1)")
+	default:
+		params = append(params, "_pragma=synchronous(FULL)")
+	}
+	db, err := sql.Open("sqlite", sqliteDSN(dbPath, params...))
+	if err != nil {
+		return fmt.Errorf("open %s: %w", dbPath, err)
+	}
+	w.db = db
+	if err := w.checkIntegrity(ctx); err != nil {
+		if !isCorrupt(err) || w.readOnly {
+			return err
+		}
+		if rerr := w.restoreNewestBackup(ctx, err); rerr != nil {
+			return rerr
+		}
+	}
+	if w.readOnly {
+		return nil
+	}
+	mode := "WAL"
+	if w.network {
+		// WAL needs shared memory, which network filesystems do not provide.
+		mode = "DELETE"
+	}
+	if _, err := w.db.ExecContext(ctx, "PRAGMA journal_mode = "+mode); err != nil {
+		return w.fault("set journal mode", err)
+	}
+	if _, err := fsx.SweepParts(w.dir); err != nil {
+		return fmt.Errorf("sweep leftovers in %s: %w", w.dir, err)
+	}
+	for _, d := range []string{MediaDir, ThumbsDir, BackupsDir} {
+		if err := os.MkdirAll(w.path(d), 0o755); err != nil {
+			return w.fault("create "+d, err)
+		}
+	}
+	return w.migrateWithBackup(ctx)
+}
+
+// lockHeldElsewhere reports whether another process holds the OS lock,
+// without writing to the lock file.
+func (w *Workspace) lockHeldElsewhere() bool {
+	held, _ := fsx.Probe(w.path(LockName))
+	return held
+}
+
+// checkIntegrity runs quick_check; a corrupt file comes back as an error
+// that isCorrupt recognises.
+func (w *Workspace) checkIntegrity(ctx context.Context) error {
+	rows, err := w.db.QueryContext(ctx, "PRAGMA quick_check")
+	if err != nil {
+		return fmt.Errorf("integrity check: %w", err)
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return fmt.Errorf("integrity check: %w", err)
+		}
+		if s != "ok" {
+			problems = append(problems, s)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("integrity check: %w", err)
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("integrity check: %w: %s", ErrDamaged, strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+func isCorrupt(err error) bool {
+	if errors.Is(err, ErrDamaged) {
+		return true
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
+			return true
+		}
+	}
+	return false
+}
+
+// migrateWithBackup brings an older schema up to date, after a verified
+// backup of the old file.
+func (w *Workspace) migrateWithBackup(ctx context.Context) error {
+	var v int
+	if err := w.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return w.fault("read schema version", err)
+	}
+	if v == SchemaVersion() {
+		return nil
+	}
+	if v > 0 {
+		if _, err := w.Backup(ctx, fmt.Sprintf("v%d", v)); err != nil {
+			return fmt.Errorf("backup before migration: %w", err)
+		}
+	}
+	if err := migrate(ctx, w.db); err != nil {
+		return w.fault("migrate", err)
+	}
+	return nil
+}
+
+// fault wraps an error from the database or the folder. If the folder or the
+// database file has vanished, it says so with ErrWorkspaceGone, because
+// "disk I/O error" tells a person nothing.
+func (w *Workspace) fault(doing string, err error) error {
+	if err == nil {
+		return nil
+	}
+	if w.gone() {
+		return fmt.Errorf("%s: %w (%v)", doing, ErrWorkspaceGone, err)
+	}
+	return fmt.Errorf("%s: %w", doing, err)
+}
+
+func (w *Workspace) gone() bool {
+	_, err := os.Stat(w.path(DBName))
+	return errors.Is(err, fs.ErrNotExist)
+}
+
+// Check reports whether the workspace is still reachable, for a periodic
+// look from the UI (a network drive can drop at any time).
+func (w *Workspace) Check() error {
+	if w.gone() {
+		return ErrWorkspaceGone
+	}
+	return nil
+}
+
+// Create makes a new workspace in dir, which must not exist or be empty; a
+// folder that already holds a database is never initialised over. The
+// database is built as feedtakt.db.part and renamed when complete, so a
+// crash leaves no half workspace.
+func Create(ctx context.Context, dir string, init Initial, opt Options) (*Workspace, error) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	if err := prepareNewFolder(dir); err != nil {
+		return nil, err
+	}
+	now := time.Now
+	if opt.Now != nil {
+		now = opt.Now
+	}
+	part := filepath.Join(dir, DBName+".part")
+	os.Remove(part)
+	if err := buildDatabase(ctx, part, init, opt.Actor, now()); err != nil {
+		os.Remove(part)
+		return nil, fmt.Errorf("create workspace in %s: %w", dir, err)
+	}
+	if err := fsx.Rename(part, filepath.Join(dir, DBName)); err != nil {
+		os.Remove(part)
+		return nil, fmt.Errorf("create workspace in %s: %w", dir, err)
+	}
+	return Open(ctx, dir, opt)
+}
+
+// prepareNewFolder accepts a missing or empty folder (system files such as
+// desktop.ini do not count) and makes it.
+func prepareNewFolder(dir string) error {
+	st, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("create %s: %w", dir, err)
+		}
+	case err != nil:
+		return fmt.Errorf("create %s: %w", dir, err)
+	case !st.IsDir():
+		return fmt.Errorf("create %s: %w", dir, fsx.ErrNotDir)
+	default:
+		if _, err := os.Stat(filepath.Join(dir, DBName)); err == nil {
+			return fmt.Errorf("create %s: %w", dir, ErrFolderNotEmpty)
+		}
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return fmt.Errorf("create %s: %w", dir, err)
+		}
+		for _, e := range entries {
+			switch strings.ToLower(e.Name()) {
+			case "desktop.ini", "thumbs.db", ".ds_store", DBName + ".part":
+				continue
+			}
+			return fmt.Errorf("create %s: %w", dir, ErrFolderNotEmpty)
+		}
+	}
+	if err := fsx.CheckDir(dir); err != nil {
+		return fmt.Errorf("create %s: %w", dir, err)
+	}
+	return nil
+}
+
+func buildDatabase(ctx context.Context, path string, init Initial, actor Actor, now time.Time) error {
+	db, err := sql.Open("sqlite", sqliteDSN(path, "_pragma=journal_mode(DELETE)", "_pragma=synchronous(FULL)"))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if _, err := db.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
+		return fmt.Errorf("set application id: %w", err)
+	}
+	if err := migrate(ctx, db); err != nil {
+		return err
+	}
+	w := &Workspace{db: db, actor: actor, now: func() time.Time { return now }}
+	if err := w.seed(ctx, init); err != nil {
+		return err
+	}
+	return db.Close()
+}
