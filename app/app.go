@@ -39,6 +39,11 @@ type Config struct {
 	// DemoDir is where the demo workspace lives; empty means the user's
 	// config folder (Feedtakt/Demo).
 	DemoDir string
+
+	// queued makes background results wait in a queue that Wait runs on
+	// the caller's goroutine. Fyne's test driver runs fyne.Do callbacks at
+	// once on the calling goroutine, which would race with the test.
+	queued bool
 }
 
 // UI is the one window of Feedtakt and what it shows.
@@ -53,6 +58,11 @@ type UI struct {
 	shell *shell
 
 	jobs sync.WaitGroup // background work; tests wait on it
+	// deliver hands a result to the UI goroutine: fyne.DoAndWait, or the
+	// queue in tests (see Config.queued).
+	deliver func(func())
+	qmu     sync.Mutex
+	queue   []func()
 	// watchStop ends the reachability watch of the open workspace.
 	watchStop chan struct{}
 }
@@ -74,10 +84,14 @@ func New(a fyne.App, cfg Config) *UI {
 	}
 	setLanguage(pref)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	a.Settings().SetTheme(feedtaktTheme{})
 
-	u := &UI{app: a, cfg: cfg}
+	u := &UI{app: a, cfg: cfg, deliver: fyne.DoAndWait}
+	if cfg.queued {
+		u.deliver = u.enqueue
+	}
 	u.win = a.NewWindow("Feedtakt")
-	u.win.Resize(fyne.NewSize(1280, 800))
+	u.win.Resize(fyne.NewSize(1240, 700))
 	u.root = container.NewStack()
 	u.win.SetContent(u.root)
 	u.win.SetMainMenu(u.mainMenu())
@@ -106,19 +120,39 @@ func (u *UI) Window() fyne.Window { return u.win }
 // Workspace returns the open workspace or nil.
 func (u *UI) Workspace() *data.Workspace { return u.ws }
 
-// Wait blocks until background work started so far has finished; tests use
-// it instead of sleeping.
-func (u *UI) Wait() { u.jobs.Wait() }
+// Wait blocks until background work started so far has finished and its
+// results are shown, including work those results start; tests use it
+// instead of sleeping.
+func (u *UI) Wait() {
+	for {
+		u.jobs.Wait()
+		u.qmu.Lock()
+		q := u.queue
+		u.queue = nil
+		u.qmu.Unlock()
+		if len(q) == 0 {
+			return
+		}
+		for _, f := range q {
+			f()
+		}
+	}
+}
 
-// background runs work off the UI goroutine and hands its result back with
-// fyne.Do.
+func (u *UI) enqueue(f func()) {
+	u.qmu.Lock()
+	u.queue = append(u.queue, f)
+	u.qmu.Unlock()
+}
+
+// background runs work off the UI goroutine and hands the function it
+// returns (if any) to the UI goroutine.
 func (u *UI) background(work func() func()) {
 	u.jobs.Add(1)
 	go func() {
 		defer u.jobs.Done()
-		done := work()
-		if done != nil {
-			fyne.DoAndWait(done)
+		if done := work(); done != nil {
+			u.deliver(done)
 		}
 	}()
 }
@@ -301,7 +335,7 @@ func (u *UI) watch() {
 				return
 			case <-t.C:
 				if err := ws.Check(); err != nil {
-					fyne.Do(func() {
+					u.deliver(func() {
 						if u.ws == ws && u.shell != nil {
 							u.shell.setGone(true)
 						}

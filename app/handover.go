@@ -55,15 +55,15 @@ func newHandoverScreen(u *UI) *handoverScreen {
 	showBackups := widget.NewButtonWithIcon(lang.L("Show backups"), theme.FolderOpenIcon(), func() {
 		openPath(u, filepath.Join(u.ws.Dir(), data.BackupsDir))
 	})
-	wsCard := widget.NewCard(lang.L("Workspace"), "", container.NewVBox(h.where, container.NewHBox(openFolder)))
-	bCard := widget.NewCard(lang.L("Backups"), lang.L("A verified copy is made once a day and before every update; the last 14 days and one per month for a year are kept."),
+	wsCard := section(lang.L("Workspace"), "", container.NewVBox(h.where, container.NewHBox(openFolder)))
+	bCard := section(lang.L("Backups"), lang.L("A verified copy is made once a day and before every update; the last 14 days and one per month for a year are kept."),
 		container.NewVBox(h.backups, container.NewHBox(h.backup, showBackups)))
 	note := widget.NewLabel(lang.L("Exporting the whole workspace as one file for a colleague's PC and the printable handover report come in a later version."))
 	note.Wrapping = fyne.TextWrapWord
 	note.Importance = widget.LowImportance
 
 	h.log = widget.NewList(h.logLength, h.logCreate, h.logUpdate)
-	logCard := widget.NewCard(lang.L("Change log"), lang.L("Who changed what, newest first."), nil)
+	logCard := section(lang.L("Change log"), lang.L("Who changed what, newest first."), nil)
 	top := container.NewVBox(container.NewGridWithColumns(2, wsCard, bCard), note, logCard)
 	h.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewPadded(h.log))
 	h.refresh()

@@ -96,7 +96,7 @@ func platformName(p data.Platform) string {
 	case data.Print:
 		return lang.L("Print")
 	}
-	return lang.L("Other")
+	return lang.L("Other platform")
 }
 
 // cadenceText says a channel's target, e.g. "2 per week".

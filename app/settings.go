@@ -47,7 +47,7 @@ func newSettingsScreen(u *UI) *settingsScreen {
 	s.land.PlaceHolder = lang.L("Choose federal state")
 	s.saveGen = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), s.onSaveGeneral)
 	s.saveGen.Importance = widget.HighImportance
-	general := widget.NewCard(lang.L("Organisation"), lang.L("Shared by everyone who opens this workspace."), container.NewVBox(
+	general := section(lang.L("Organisation"), lang.L("Shared by everyone who opens this workspace."), container.NewVBox(
 		widget.NewForm(
 			widget.NewFormItem(lang.L("Name"), s.org),
 			widget.NewFormItem(lang.L("Federal state"), s.land),
@@ -70,19 +70,21 @@ func newSettingsScreen(u *UI) *settingsScreen {
 		s.langSel.SetSelectedIndex(0)
 	}
 	s.langSel.OnChanged = func(string) { s.onLanguage() }
-	personal := widget.NewCard(lang.L("You on this PC"), lang.L("Your name appears in the change log and tells a colleague who has the workspace open."), widget.NewForm(
+	personal := section(lang.L("You on this PC"), lang.L("Your name appears in the change log and tells a colleague who has the workspace open."), widget.NewForm(
 		widget.NewFormItem(lang.L("Display name"), container.NewBorder(nil, nil, nil, saveName, s.name)),
 		widget.NewFormItem(lang.L("Language"), s.langSel),
 	))
 
 	s.channels = container.NewVBox()
-	s.addChan = widget.NewButtonWithIcon(lang.L("Add channel"), theme.ContentAddIcon(), func() { s.editChannel(data.Channel{Platform: data.Instagram, Color: "#607D8B", Cadence: data.Cadence{Count: 2, Period: data.PerWeek}}) })
-	channels := widget.NewCard(lang.L("Channels"), lang.L("Where you post, with the cadence (Takt) you aim for. Disabled channels stay on old posts but are no longer offered."),
+	s.addChan = widget.NewButtonWithIcon(lang.L("Add channel"), theme.ContentAddIcon(), func() {
+		s.editChannel(data.Channel{Platform: data.Instagram, Color: "#607D8B", Cadence: data.Cadence{Count: 2, Period: data.PerWeek}})
+	})
+	channels := section(lang.L("Channels"), lang.L("Where you post, with the cadence (Takt) you aim for. Disabled channels stay on old posts but are no longer offered."),
 		container.NewVBox(s.channels, container.NewHBox(s.addChan)))
 
 	s.topics = container.NewVBox()
 	s.addTopic = widget.NewButtonWithIcon(lang.L("Add topic"), theme.ContentAddIcon(), func() { s.editTopic(data.Topic{Color: "#607D8B"}) })
-	topics := widget.NewCard(lang.L("Topics"), lang.L("Topics (Rubriken) group posts and colour them in the calendar."),
+	topics := section(lang.L("Topics"), lang.L("Topics (Rubriken) group posts and colour them in the calendar."),
 		container.NewVBox(s.topics, container.NewHBox(s.addTopic)))
 
 	if ro {
@@ -93,7 +95,7 @@ func newSettingsScreen(u *UI) *settingsScreen {
 		s.addTopic.Disable()
 	}
 	body := container.NewVBox(general, personal, channels, topics)
-	s.content = container.NewVScroll(container.NewPadded(body))
+	s.content = container.NewVScroll(container.NewPadded(narrow(980, body)))
 	s.load()
 	return s
 }

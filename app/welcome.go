@@ -63,27 +63,25 @@ func newWelcome(u *UI) *welcome {
 		widget.NewFormItem(lang.L("Federal state"), w.land),
 		widget.NewFormItem(lang.L("Folder"), container.NewBorder(nil, nil, nil, choose, w.folder)),
 	)
-	createCard := widget.NewCard(lang.L("Create a new workspace"),
+	createCard := section(lang.L("Create a new workspace"),
 		lang.L("For the start: a folder in Documents, or on a network drive that a colleague can reach."),
 		container.NewVBox(form, container.NewHBox(layout.NewSpacer(), w.create)))
 
 	// Open
 	w.open = widget.NewButtonWithIcon(lang.L("Open workspace …"), theme.FolderOpenIcon(), w.onOpen)
-	openCard := widget.NewCard(lang.L("Open an existing workspace"),
+	openCard := section(lang.L("Open an existing workspace"),
 		lang.L("A folder with feedtakt.db, e.g. on H:\\ or a share, or a colleague's workspace you cover for."),
 		container.NewHBox(w.open))
 
 	// Demo
 	w.demo = widget.NewButtonWithIcon(lang.L("Explore the demo"), theme.MediaPlayIcon(), func() { u.openDemo() })
-	demoCard := widget.NewCard(lang.L("Look around first"),
+	demoCard := section(lang.L("Look around first"),
 		lang.L("A sample state office for monument protection with channels, topics and about 40 posts. Changes there do not touch your own workspace."),
 		container.NewHBox(w.demo))
 
 	head := container.NewBorder(nil, nil, icon, nil, container.NewVBox(title, intro))
-	body := container.NewVBox(head, createCard, container.NewGridWithColumns(2, openCard, demoCard))
-	// A fixed reading width keeps the form calm on a 1920 px screen and
-	// still fits 1366 px.
-	w.content = container.NewVScroll(container.NewCenter(container.NewGridWrap(fyne.NewSize(820, body.MinSize().Height), body)))
+	body := container.NewVBox(layout.NewSpacer(), head, createCard, container.NewGridWithColumns(2, openCard, demoCard), layout.NewSpacer())
+	w.content = container.NewVScroll(container.NewPadded(narrow(860, body)))
 	return w
 }
 

@@ -6,6 +6,7 @@ package assets
 import (
 	"embed"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"text/template"
 )
@@ -25,14 +26,28 @@ var Icon []byte
 var Languages = []string{"de", "en"}
 
 // Translations returns the key→text map of one language ("de" or "en").
+// A plural entry ({"one": …, "other": …}) gives its "other" form.
 func Translations(language string) (map[string]string, error) {
 	b, err := Lang.ReadFile("lang/" + language + ".json")
 	if err != nil {
 		return nil, err
 	}
-	m := map[string]string{}
-	if err := json.Unmarshal(b, &m); err != nil {
-		return nil, err
+	raw := map[string]json.RawMessage{}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return nil, fmt.Errorf("lang/%s.json: %w", language, err)
+	}
+	m := make(map[string]string, len(raw))
+	for k, v := range raw {
+		var s string
+		if json.Unmarshal(v, &s) == nil {
+			m[k] = s
+			continue
+		}
+		var plural map[string]string
+		if err := json.Unmarshal(v, &plural); err != nil {
+			return nil, fmt.Errorf("lang/%s.json: %q: %w", language, k, err)
+		}
+		m[k] = plural["other"]
 	}
 	return m, nil
 }

@@ -94,7 +94,7 @@ func (c *Channel) validate() error {
 		return invalid("cadence", "The cadence is counted per week or per month.")
 	}
 	if c.Cadence.Count < 0 || c.Cadence.Count > maxCadence {
-		return invalid("cadence", fmt.Sprintf("The cadence must be between 0 and %d posts.", maxCadence))
+		return invalidArgs("cadence", "The cadence must be between 0 and {{.Max}} posts.", map[string]any{"Max": maxCadence})
 	}
 	return nil
 }

@@ -57,6 +57,7 @@ func (e *VersionError) Unwrap() error { return ErrNewerVersion }
 type InvalidError struct {
 	Field   string
 	Message string
+	Args    map[string]any // fills {{.Name}} fields of Message
 }
 
 func (e *InvalidError) Error() string { return e.Field + ": " + e.Message }
@@ -65,3 +66,8 @@ func (e *InvalidError) Error() string { return e.Field + ": " + e.Message }
 func (e *InvalidError) Unwrap() error { return ErrInvalid }
 
 func invalid(field, msg string) error { return &InvalidError{Field: field, Message: msg} }
+
+// invalidArgs is invalid with template values for the message.
+func invalidArgs(field, msg string, args map[string]any) error {
+	return &InvalidError{Field: field, Message: msg, Args: args}
+}

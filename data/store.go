@@ -69,7 +69,7 @@ func checkName(field, name string, max int) (string, error) {
 		return "", invalid(field, "Please enter a name.")
 	}
 	if utf8.RuneCountInString(name) > max {
-		return "", invalid(field, fmt.Sprintf("The name is too long (at most %d characters).", max))
+		return "", invalidArgs(field, "The name is too long (at most {{.Max}} characters).", map[string]any{"Max": max})
 	}
 	return name, nil
 }
