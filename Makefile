@@ -74,7 +74,7 @@ windows: deps-win
 	@mkdir -p dist; cp FyneApp.toml $(RUN_DIR)-FyneApp.toml.keep 2>/dev/null || { mkdir -p $(RUN_DIR); cp FyneApp.toml $(RUN_DIR)-FyneApp.toml.keep; }; \
 	trap 'mv $(RUN_DIR)-FyneApp.toml.keep FyneApp.toml' EXIT; \
 	CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc fyne package --os windows --release --tags $(TAGS) --name Feedtakt && \
-	mv -f Feedtakt.exe dist/Feedtakt.exe
+	for f in Feedtakt.exe feedtakt.exe; do if [ -f $$f ]; then mv -f $$f dist/Feedtakt.exe; fi; done
 	@size=$$(stat -c %s dist/Feedtakt.exe); echo "dist/Feedtakt.exe: $$size bytes"; \
 	if [ $$size -gt 41943040 ]; then echo "dist/Feedtakt.exe is larger than 40 MB"; exit 1; fi
 

@@ -291,6 +291,7 @@ func (u *UI) showWorkspace(ws *data.Workspace) {
 	u.setContent(u.shell.content)
 	u.updateTitle()
 	u.watch()
+	u.bindKeys()
 	if !ws.ReadOnly() {
 		u.background(func() func() {
 			_, made, err := ws.BackupIfDue(context.Background())

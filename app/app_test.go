@@ -412,7 +412,11 @@ func TestDemoFromWelcome(t *testing.T) {
 	if c.Channels != 4 || c.Topics != 6 || c.Posts+c.Ideas < 35 {
 		t.Errorf("demo counts %+v", c)
 	}
-	assertShows(t, u.win.Content(), "Beiträge mit Datum")
+	cal := u.shell.calendar
+	if cal.plan == nil || len(cal.plan.posts) == 0 {
+		t.Fatal("the demo month shows no posts")
+	}
+	assertShows(t, u.win.Content(), "Lücken", "Heute")
 	s, _ := ws.Settings(context.Background())
 	if !strings.Contains(u.win.Title(), s.Organisation) {
 		t.Errorf("title %q", u.win.Title())

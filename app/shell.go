@@ -34,6 +34,8 @@ type shell struct {
 
 	settings *settingsScreen
 	handover *handoverScreen
+	calendar *calendarScreen
+	ideas    *ideasScreen
 }
 
 func newShell(u *UI) *shell {
@@ -41,17 +43,13 @@ func newShell(u *UI) *shell {
 	s.banners = container.NewVBox()
 	s.settings = newSettingsScreen(u)
 	s.handover = newHandoverScreen(u)
+	s.calendar = newCalendarScreen(u)
+	s.ideas = newIdeasScreen(u)
 	counts, _ := u.ws.Counts(context.Background())
 
 	s.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon(lang.L("Calendar"), theme.GridIcon(), emptyState(theme.GridIcon(),
-			lang.L("Editorial calendar"),
-			lang.L("Here you will plan what goes out when and where: month, week and list views with calendar weeks, public holidays, action days and warnings where the feed would go quiet."),
-			lang.N("This workspace holds {{.Count}} dated post.", counts.Posts, map[string]any{"Count": counts.Posts}))),
-		container.NewTabItemWithIcon(lang.L("Idea board"), theme.InfoIcon(), emptyState(theme.InfoIcon(),
-			lang.L("Idea board"),
-			lang.L("Posts without a date wait here until they get a slot in the calendar; the gap panel will suggest them where the plan runs thin."),
-			lang.N("{{.Count}} idea is waiting.", counts.Ideas, map[string]any{"Count": counts.Ideas}))),
+		container.NewTabItemWithIcon(lang.L("Calendar"), theme.GridIcon(), s.calendar.content),
+		container.NewTabItemWithIcon(lang.L("Idea board"), theme.InfoIcon(), s.ideas.content),
 		container.NewTabItemWithIcon(lang.L("Media library"), theme.MediaPhotoIcon(), emptyState(theme.MediaPhotoIcon(),
 			lang.L("Media library"),
 			lang.L("Photos, videos and documents with alt text, credit, licence and the consent of the people shown. Importing by dialog, drag and drop or whole folders comes with the media library."),
@@ -65,8 +63,13 @@ func newShell(u *UI) *shell {
 	)
 	s.tabs.SetTabLocation(container.TabLocationLeading)
 	s.tabs.OnSelected = func(t *container.TabItem) {
-		if t.Content == s.handover.content {
+		switch t.Content {
+		case s.handover.content:
 			s.handover.refresh()
+		case s.ideas.content:
+			s.ideas.reload()
+		case s.calendar.content:
+			s.calendar.reload()
 		}
 	}
 	s.refreshBanners()

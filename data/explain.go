@@ -28,7 +28,7 @@ func Explain(err error) Explanation {
 	case err == nil:
 		return Explanation{}
 	case errors.As(err, &inv):
-		return Explanation{Key: inv.Message}
+		return Explanation{Key: inv.Message, Args: inv.Args}
 	case errors.As(err, &ve):
 		return Explanation{Key: "This workspace was saved by a newer Feedtakt (data version {{.File}}); this program knows version {{.App}}. Please install the newer Feedtakt. The file was not changed.",
 			Args: map[string]any{"File": ve.File, "App": ve.App}}

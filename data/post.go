@@ -100,8 +100,13 @@ type Post struct {
 	Channels      []PostChannel
 	PublishedLink string
 	PublishedOn   *calendar.Date
-	Created       time.Time
-	Updated       time.Time
+	// SeriesID and SeriesDate name the series slot the post fills (0 and
+	// nil for a post outside a series). SeriesDate is the slot's day and
+	// stays when the post is moved, so the slot stays filled.
+	SeriesID   int64
+	SeriesDate *calendar.Date
+	Created    time.Time
+	Updated    time.Time
 }
 
 // IsIdea reports whether the post has no date yet.
@@ -123,7 +128,7 @@ func (p *Post) validate() error {
 		return invalid("title", "Please give the post a title.")
 	}
 	if n := utf8.RuneCountInString(p.Title); n > MaxTitle {
-		return invalid("title", fmt.Sprintf("The title is too long (%d characters, at most %d).", n, MaxTitle))
+		return invalidArgs("title", "The title is too long ({{.N}} characters, at most {{.Max}}).", map[string]any{"N": n, "Max": MaxTitle})
 	}
 	if utf8.RuneCountInString(p.Caption) > MaxCaption {
 		return invalid("caption", "The caption is too long.")
@@ -142,7 +147,7 @@ func (p *Post) validate() error {
 	}
 	if p.Date != nil {
 		if !p.Date.Valid() || p.Date.Year < MinYear || p.Date.Year > MaxYear {
-			return invalid("date", fmt.Sprintf("The date must lie between %d and %d.", MinYear, MaxYear))
+			return invalidArgs("date", "The date must lie between {{.Min}} and {{.Max}}.", map[string]any{"Min": MinYear, "Max": MaxYear})
 		}
 	}
 	if p.Time != nil {
@@ -167,6 +172,11 @@ func (p *Post) validate() error {
 		seen[c.ChannelID] = true
 	}
 	p.PublishedLink = strings.TrimSpace(p.PublishedLink)
+	if p.SeriesID == 0 {
+		p.SeriesDate = nil
+	} else if p.SeriesDate == nil || !p.SeriesDate.Valid() {
+		return invalid("series", "A post of a series needs the day of its slot.")
+	}
 	return nil
 }
 
@@ -240,22 +250,67 @@ func (w *Workspace) CreatePost(ctx context.Context, p *Post) error {
 		return err
 	}
 	return w.write(ctx, "create post", func(tx *sql.Tx) error {
-		if p.UID == "" {
-			p.UID = newUID()
-		}
-		now := w.timestamp()
-		err := tx.QueryRowContext(ctx, `INSERT INTO posts (uid, title, caption, notes, day, time, zone, status, topic_id, published_link, published_on, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			p.UID, p.Title, p.Caption, p.Notes, nullDate(p.Date), nullClock(p.Time), p.Zone, p.Status,
-			nullID(p.TopicID), p.PublishedLink, nullDate(p.PublishedOn), now, now).Scan(&p.ID)
-		if err != nil {
-			return err
-		}
-		if err := putPostChannels(ctx, tx, p); err != nil {
+		if err := w.insertPost(ctx, tx, p); err != nil {
 			return err
 		}
 		return w.logChange(ctx, tx, "create", "post", p.ID, "Beitrag "+p.describe()+" angelegt")
 	})
+}
+
+// insertPost stores a validated p inside tx with its channels; p.ID, p.UID,
+// Created and Updated are set.
+func (w *Workspace) insertPost(ctx context.Context, tx *sql.Tx, p *Post) error {
+	if err := checkPostLinks(ctx, tx, p); err != nil {
+		return err
+	}
+	if p.UID == "" {
+		p.UID = newUID()
+	}
+	now := w.timestamp()
+	err := tx.QueryRowContext(ctx, `INSERT INTO posts (uid, title, caption, notes, day, time, zone, status, topic_id, published_link, published_on,
+			series_id, series_date, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		p.UID, p.Title, p.Caption, p.Notes, nullDate(p.Date), nullClock(p.Time), p.Zone, p.Status,
+		nullID(p.TopicID), p.PublishedLink, nullDate(p.PublishedOn), nullID(p.SeriesID), nullDate(p.SeriesDate), now, now).Scan(&p.ID)
+	if err != nil {
+		return slotTaken(err)
+	}
+	p.Created, _ = time.Parse(time.RFC3339, now)
+	p.Updated = p.Created
+	return putPostChannels(ctx, tx, p)
+}
+
+// checkPostLinks turns a topic or series deleted meanwhile (in another
+// window, or by the colleague before a handover) into a sentence instead of
+// a foreign-key error.
+func checkPostLinks(ctx context.Context, tx *sql.Tx, p *Post) error {
+	var n int
+	if p.TopicID != 0 {
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM topics WHERE id = ?`, p.TopicID).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return invalid("topic", "The chosen topic no longer exists.")
+		}
+	}
+	if p.SeriesID != 0 {
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM series WHERE id = ?`, p.SeriesID).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return invalid("series", "The series no longer exists.")
+		}
+	}
+	return nil
+}
+
+// slotTaken turns a clash on the unique index over (series_id,
+// series_date) into a sentence: someone filled the slot meanwhile.
+func slotTaken(err error) error {
+	if err != nil && strings.Contains(err.Error(), "posts.series_id") {
+		return invalid("series", "This slot of the series is filled already.")
+	}
+	return err
 }
 
 func putPostChannels(ctx context.Context, tx *sql.Tx, p *Post) error {
@@ -284,21 +339,68 @@ func (w *Workspace) UpdatePost(ctx context.Context, p *Post) error {
 		if err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `UPDATE posts SET title = ?, caption = ?, notes = ?, day = ?, time = ?, zone = ?, status = ?,
-			topic_id = ?, published_link = ?, published_on = ?, updated_at = ? WHERE id = ?`,
-			p.Title, p.Caption, p.Notes, nullDate(p.Date), nullClock(p.Time), p.Zone, p.Status,
-			nullID(p.TopicID), p.PublishedLink, nullDate(p.PublishedOn), w.timestamp(), p.ID)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("post %d: %w", p.ID, ErrNotFound)
-		}
-		if err := putPostChannels(ctx, tx, p); err != nil {
+		if err := w.updatePost(ctx, tx, p); err != nil {
 			return err
 		}
 		return w.logChange(ctx, tx, "update", "post", p.ID, "Beitrag "+p.describe()+" geändert"+diffPost(old, *p))
 	})
+}
+
+// updatePost stores every field of a validated p inside tx.
+func (w *Workspace) updatePost(ctx context.Context, tx *sql.Tx, p *Post) error {
+	if err := checkPostLinks(ctx, tx, p); err != nil {
+		return err
+	}
+	now := w.timestamp()
+	res, err := tx.ExecContext(ctx, `UPDATE posts SET title = ?, caption = ?, notes = ?, day = ?, time = ?, zone = ?, status = ?,
+		topic_id = ?, published_link = ?, published_on = ?, series_id = ?, series_date = ?, updated_at = ? WHERE id = ?`,
+		p.Title, p.Caption, p.Notes, nullDate(p.Date), nullClock(p.Time), p.Zone, p.Status,
+		nullID(p.TopicID), p.PublishedLink, nullDate(p.PublishedOn), nullID(p.SeriesID), nullDate(p.SeriesDate), now, p.ID)
+	if err != nil {
+		return slotTaken(err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("post %d: %w", p.ID, ErrNotFound)
+	}
+	p.Updated, _ = time.Parse(time.RFC3339, now)
+	return putPostChannels(ctx, tx, p)
+}
+
+// DuplicatePost copies a post (Ctrl+D) to date (nil keeps the original's
+// date) and returns the copy. The copy is a post of its own: a new UID, no
+// series slot, nothing published, and status Entwurf (an idea stays an
+// idea), so it goes through sign-off again.
+func (w *Workspace) DuplicatePost(ctx context.Context, id int64, date *calendar.Date) (Post, error) {
+	var p Post
+	err := w.write(ctx, "duplicate post", func(tx *sql.Tx) error {
+		orig, err := getPost(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		p = orig
+		p.ID, p.UID = 0, ""
+		p.SeriesID, p.SeriesDate = 0, nil
+		p.PublishedLink, p.PublishedOn = "", nil
+		p.Channels = append([]PostChannel(nil), orig.Channels...)
+		if date != nil {
+			d := *date
+			p.Date = &d
+		}
+		if p.Date == nil {
+			p.Time = nil
+		}
+		if p.Status != StatusIdea {
+			p.Status = StatusDraft
+		}
+		if err := p.validate(); err != nil {
+			return err
+		}
+		if err := w.insertPost(ctx, tx, &p); err != nil {
+			return err
+		}
+		return w.logChange(ctx, tx, "create", "post", p.ID, "Beitrag "+p.describe()+" als Kopie von "+orig.describe()+" angelegt")
+	})
+	return p, err
 }
 
 // diffPost lists the changes a person cares about in the log.
@@ -366,14 +468,15 @@ type queryer interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-const postColumns = `id, uid, title, caption, notes, day, time, zone, status, coalesce(topic_id, 0), published_link, published_on, created_at, updated_at`
+const postColumns = `id, uid, title, caption, notes, day, time, zone, status, coalesce(topic_id, 0), published_link, published_on,
+	coalesce(series_id, 0), series_date, created_at, updated_at`
 
 func scanPost(scan func(...any) error) (Post, error) {
 	var p Post
-	var day, clock, pubOn sql.NullString
+	var day, clock, pubOn, seriesDate sql.NullString
 	var created, updated string
 	if err := scan(&p.ID, &p.UID, &p.Title, &p.Caption, &p.Notes, &day, &clock, &p.Zone, &p.Status, &p.TopicID,
-		&p.PublishedLink, &pubOn, &created, &updated); err != nil {
+		&p.PublishedLink, &pubOn, &p.SeriesID, &seriesDate, &created, &updated); err != nil {
 		return p, err
 	}
 	var err error
@@ -381,6 +484,9 @@ func scanPost(scan func(...any) error) (Post, error) {
 		return p, err
 	}
 	if p.PublishedOn, err = parseNullDate(pubOn); err != nil {
+		return p, err
+	}
+	if p.SeriesDate, err = parseNullDate(seriesDate); err != nil {
 		return p, err
 	}
 	if clock.Valid {
@@ -489,4 +595,66 @@ func (w *Workspace) Ideas(ctx context.Context, limit int) ([]Post, error) {
 		out = append(out, p)
 	}
 	return out, w.fault("read ideas", rows.Err())
+}
+
+// queryPosts runs query, which must select postColumns, and fills in the
+// channels of every post with one more query, whatever the count.
+func queryPosts(ctx context.Context, q queryer, query string, args ...any) ([]Post, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	var out []Post
+	for rows.Next() {
+		p, err := scanPost(rows.Scan)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return out, fillChannels(ctx, q, out)
+}
+
+// fillChannels reads the channels of posts in one query. The ids go in as
+// one JSON array, so the statement is the same for any number of posts.
+// A link to a channel that is gone is skipped.
+func fillChannels(ctx context.Context, q queryer, posts []Post) error {
+	if len(posts) == 0 {
+		return nil
+	}
+	index := make(map[int64]int, len(posts))
+	var ids strings.Builder
+	ids.WriteByte('[')
+	for i, p := range posts {
+		if i > 0 {
+			ids.WriteByte(',')
+		}
+		ids.WriteString(strconv.FormatInt(p.ID, 10))
+		index[p.ID] = i
+		posts[i].Channels = nil
+	}
+	ids.WriteByte(']')
+	rows, err := q.QueryContext(ctx, `SELECT pc.post_id, pc.channel_id, pc.caption FROM post_channels pc
+		JOIN channels c ON c.id = pc.channel_id
+		WHERE pc.post_id IN (SELECT value FROM json_each(?)) ORDER BY c.position, c.id`, ids.String())
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var pid int64
+		var c PostChannel
+		if err := rows.Scan(&pid, &c.ChannelID, &c.Caption); err != nil {
+			return err
+		}
+		if i, ok := index[pid]; ok {
+			posts[i].Channels = append(posts[i].Channels, c)
+		}
+	}
+	return rows.Err()
 }

@@ -19,7 +19,7 @@ import (
 
 // Commands lists the words that make Feedtakt run as a command instead of
 // opening its window.
-var Commands = []string{"demo", "check", "backup", "help"}
+var Commands = []string{"demo", "check", "backup", "export", "help"}
 
 // IsCommand reports whether args start with a command word.
 func IsCommand(args []string) bool {
@@ -75,6 +75,9 @@ func Run(args []string, env Env) int {
 		fmt.Fprintln(env.Stdout, t(usage, nil))
 		return 0
 	}
+	if args[0] == "export" {
+		return runExport(args[1:], env)
+	}
 	if len(args) != 2 {
 		fmt.Fprintln(env.Stderr, t(usage, nil))
 		return 2
@@ -115,7 +118,7 @@ func Run(args []string, env Env) int {
 	return 2
 }
 
-const usage = "Usage:\n  feedtakt [--workspace DIR] [--demo] [--lang de|en]   open the app\n  feedtakt demo DIR     create the demo workspace in DIR (missing or empty)\n  feedtakt check DIR    check a workspace; exit status 0 only if it is healthy\n  feedtakt backup DIR   make and verify a backup now"
+const usage = "Usage:\n  feedtakt [--workspace DIR] [--demo] [--lang de|en]   open the app\n  feedtakt demo DIR     create the demo workspace in DIR (missing or empty)\n  feedtakt check DIR    check a workspace; exit status 0 only if it is healthy\n  feedtakt backup DIR   make and verify a backup now\n  feedtakt export --workspace DIR --format ics|csv|pdf --from DATE --to DATE -o FILE   export the plan"
 
 // check reports a workspace's health without writing to it.
 func check(ctx context.Context, dir string, opt data.Options, env Env, t func(string, map[string]any) string, fail func(string, error) int) int {

@@ -1,0 +1,401 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"feedtakt/data"
+	"feedtakt/data/calendar"
+)
+
+// editor is the post editor: a large dialog with everything a post has.
+// Media and caption templates attach in the marked places once the media
+// library and the templates exist.
+type editor struct {
+	u     *UI
+	post  data.Post
+	look  lookups
+	saved func()
+	dlg   dialog.Dialog
+
+	title     *widget.Entry
+	date      *widget.Entry
+	time      *widget.Entry
+	idea      *widget.Check
+	status    *widget.Select
+	topic     *widget.Select
+	channels  []*widget.Check
+	chanIDs   []int64
+	caption   *widget.Entry
+	overrides map[int64]*widget.Entry
+	notes     *widget.Entry
+	link      *widget.Entry
+	pubDate   *widget.Entry
+	hint      *widget.Label
+	saveB     *widget.Button
+
+	overrideBox *fyne.Container
+}
+
+// openEditor shows the editor for p (ID 0: a new post); saved runs after a
+// successful save or delete.
+func openEditor(u *UI, p data.Post, saved func()) *editor {
+	look, err := loadLookups(context.Background(), u.ws)
+	if err != nil {
+		u.showError(lang.L("The post could not be opened."), err)
+		return nil
+	}
+	e := &editor{u: u, post: p, look: look, saved: saved, overrides: map[int64]*widget.Entry{}}
+	content := e.build()
+	title := lang.L("Edit post")
+	if p.ID == 0 {
+		title = lang.L("New post")
+	}
+	e.dlg = dialog.NewCustomWithoutButtons(title, content, u.win)
+	e.dlg.Resize(fyne.NewSize(860, 640))
+	e.dlg.Show()
+	u.win.Canvas().Focus(e.title)
+	return e
+}
+
+func (e *editor) build() fyne.CanvasObject {
+	p := e.post
+	ro := e.u.ws.ReadOnly()
+	e.title = widget.NewEntry()
+	e.title.SetText(p.Title)
+	e.title.SetPlaceHolder(lang.L("e.g. Azubi-Dienstag: Lena im Archiv"))
+	e.date = widget.NewEntry()
+	e.date.SetPlaceHolder("27.11.2026")
+	e.time = widget.NewEntry()
+	e.time.SetPlaceHolder("10:00")
+	if p.Date != nil {
+		e.date.SetText(p.Date.String())
+	}
+	if p.Time != nil {
+		e.time.SetText(p.Time.String())
+	}
+	e.idea = widget.NewCheck(lang.L("No date yet (idea)"), func(on bool) {
+		if on {
+			e.date.Disable()
+			e.time.Disable()
+		} else if !ro {
+			e.date.Enable()
+			e.time.Enable()
+		}
+	})
+	e.idea.SetChecked(p.Date == nil)
+	pick := widget.NewButtonWithIcon("", theme.CalendarIcon(), e.onPickDate)
+
+	var statuses []string
+	for _, s := range data.Statuses() {
+		statuses = append(statuses, statusName(s))
+	}
+	e.status = widget.NewSelect(statuses, nil)
+	for i, s := range data.Statuses() {
+		if s == p.Status {
+			e.status.SetSelectedIndex(i)
+		}
+	}
+	topics := []string{lang.L("(no topic)")}
+	for _, t := range e.look.topics {
+		topics = append(topics, t.Name)
+	}
+	e.topic = widget.NewSelect(topics, nil)
+	e.topic.SetSelectedIndex(0)
+	for i, t := range e.look.topics {
+		if t.ID == p.TopicID {
+			e.topic.SetSelectedIndex(i + 1)
+		}
+	}
+
+	// Channels: the active ones, plus disabled or deleted ones the post
+	// already uses, so nothing silently drops off.
+	has := map[int64]string{}
+	for _, c := range p.Channels {
+		has[c.ChannelID] = c.Caption
+	}
+	var checks []fyne.CanvasObject
+	addCheck := func(id int64, name string) {
+		c := widget.NewCheck(name, func(bool) { e.refreshOverrides() })
+		_, c.Checked = has[id]
+		e.channels = append(e.channels, c)
+		e.chanIDs = append(e.chanIDs, id)
+		checks = append(checks, c)
+	}
+	for _, c := range e.look.channels {
+		if _, used := has[c.ID]; c.Disabled && !used {
+			continue
+		}
+		addCheck(c.ID, c.Name)
+	}
+	for _, c := range p.Channels {
+		if _, ok := e.look.channelByID[c.ChannelID]; !ok {
+			addCheck(c.ChannelID, lang.L("(deleted channel)"))
+		}
+	}
+
+	e.caption = widget.NewMultiLineEntry()
+	e.caption.Wrapping = fyne.TextWrapWord
+	e.caption.SetText(p.Caption)
+	e.caption.SetMinRowsVisible(6)
+	e.caption.SetPlaceHolder(lang.L("The text for all channels; a channel can have its own below."))
+	for id, text := range has {
+		ov := widget.NewMultiLineEntry()
+		ov.Wrapping = fyne.TextWrapWord
+		ov.SetText(text)
+		e.overrides[id] = ov
+	}
+	e.notes = widget.NewMultiLineEntry()
+	e.notes.Wrapping = fyne.TextWrapWord
+	e.notes.SetText(p.Notes)
+	e.notes.SetPlaceHolder(lang.L("For colleagues: approval by, consent, what is still missing …"))
+	e.notes.SetMinRowsVisible(3)
+	e.link = widget.NewEntry()
+	e.link.SetText(p.PublishedLink)
+	e.link.SetPlaceHolder("https://www.instagram.com/p/…")
+	e.pubDate = widget.NewEntry()
+	e.pubDate.SetPlaceHolder("27.11.2026")
+	if p.PublishedOn != nil {
+		e.pubDate.SetText(p.PublishedOn.String())
+	}
+	e.hint = widget.NewLabel("")
+	e.hint.Wrapping = fyne.TextWrapWord
+	e.hint.Importance = widget.WarningImportance
+	e.hint.Hide()
+	e.showHints()
+
+	media := e.mediaSeam()
+
+	when := container.NewBorder(nil, nil, nil, container.NewHBox(pick, e.idea),
+		container.NewGridWithColumns(2, e.date, e.time))
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Title"), e.title),
+		widget.NewFormItem(lang.L("Date and time"), when),
+		widget.NewFormItem(lang.L("Channels"), container.NewGridWrap(fyne.NewSize(170, e.title.MinSize().Height), checks...)),
+		widget.NewFormItem(lang.L("Status"), container.NewGridWithColumns(2, e.status, e.topic)),
+		widget.NewFormItem(lang.L("Text"), e.caption),
+	)
+	e.overrideBox = container.NewVBox()
+	e.refreshOverrides()
+	more := widget.NewForm(
+		widget.NewFormItem(lang.L("Notes"), e.notes),
+		widget.NewFormItem(lang.L("Media"), media),
+		widget.NewFormItem(lang.L("Published at"), e.link),
+		widget.NewFormItem(lang.L("Published on"), e.pubDate),
+	)
+	e.saveB = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), e.onSave)
+	e.saveB.Importance = widget.HighImportance
+	cancel := widget.NewButton(lang.L("Cancel"), func() { e.dlg.Hide() })
+	buttons := []fyne.CanvasObject{cancel, e.saveB}
+	if e.post.ID != 0 {
+		del := widget.NewButtonWithIcon(lang.L("Delete …"), theme.DeleteIcon(), e.onDelete)
+		del.Importance = widget.DangerImportance
+		buttons = append([]fyne.CanvasObject{del}, buttons...)
+		if ro {
+			del.Disable()
+		}
+	}
+	if ro {
+		e.saveB.Disable()
+	}
+	body := container.NewVBox(e.hint, form, e.overrideBox, more)
+	return container.NewBorder(nil, container.NewHBox(append([]fyne.CanvasObject{widget.NewLabel("")}, buttons...)...), nil, nil,
+		container.NewVScroll(body))
+}
+
+// mediaSeam lists the pictures linked to the post. Choosing pictures comes
+// with the media library; the place for it is here.
+func (e *editor) mediaSeam() fyne.CanvasObject {
+	if e.post.ID == 0 {
+		return wrapped(lang.L("Pictures are linked here once the media library is available."))
+	}
+	ms, err := e.u.ws.PostMedia(context.Background(), e.post.ID)
+	if err != nil || len(ms) == 0 {
+		return wrapped(lang.L("No pictures linked. Choosing pictures comes with the media library."))
+	}
+	var names []string
+	for _, m := range ms {
+		n := m.Title
+		if n == "" {
+			n = m.OriginalName
+		}
+		names = append(names, n)
+	}
+	return wrapped(lang.N("{{.Count}} picture linked: {{.Names}}", len(ms), map[string]any{"Count": len(ms), "Names": strings.Join(names, "; ")}))
+}
+
+// refreshOverrides shows one text field per chosen channel for a text that
+// differs from the main text.
+func (e *editor) refreshOverrides() {
+	if e.overrideBox == nil {
+		return
+	}
+	var objs []fyne.CanvasObject
+	for i, c := range e.channels {
+		if !c.Checked {
+			continue
+		}
+		id := e.chanIDs[i]
+		ov, ok := e.overrides[id]
+		if !ok {
+			ov = widget.NewMultiLineEntry()
+			ov.Wrapping = fyne.TextWrapWord
+			e.overrides[id] = ov
+		}
+		ov.SetPlaceHolder(lang.L("Own text for {{.Channel}} (empty: the text above)", map[string]any{"Channel": c.Text}))
+		objs = append(objs, ov)
+	}
+	if len(objs) > 0 {
+		objs = append([]fyne.CanvasObject{widget.NewLabelWithStyle(lang.L("Text per channel"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}, objs...)
+	}
+	e.overrideBox.Objects = objs
+	e.overrideBox.Refresh()
+}
+
+// showHints tells about a DST choice or a quiet period for the post.
+func (e *editor) showHints() {
+	var hints []string
+	if _, note, ok := e.post.When(); ok && note != "" {
+		hints = append(hints, note)
+	}
+	if e.post.Date != nil && e.post.ID != 0 {
+		if cs, err := e.u.ws.QuietConflicts(context.Background(), *e.post.Date, *e.post.Date); err == nil {
+			for _, c := range cs {
+				if c.PostID == e.post.ID {
+					hints = append(hints, lang.L("Quiet period: {{.Note}}", map[string]any{"Note": c.Note}))
+				}
+			}
+		}
+	}
+	if len(hints) == 0 {
+		e.hint.Hide()
+		return
+	}
+	e.hint.SetText("⚠ " + strings.Join(hints, "\n⚠ "))
+	e.hint.Show()
+}
+
+func (e *editor) onPickDate() {
+	start := today()
+	if d, err := calendar.ParseDate(e.date.Text); err == nil {
+		start = d
+	}
+	var pop *widget.PopUp
+	c := widget.NewCalendar(start.Time(nil), func(t time.Time) {
+		e.date.SetText(calendar.FromTime(t).String())
+		e.idea.SetChecked(false)
+		pop.Hide()
+	})
+	pop = widget.NewModalPopUp(container.NewBorder(nil, widget.NewButton(lang.L("Cancel"), func() { pop.Hide() }), nil, nil, c), e.u.win.Canvas())
+	pop.Show()
+}
+
+// collect reads the form into a post, with German messages for bad input.
+func (e *editor) collect() (data.Post, error) {
+	p := e.post
+	p.Title = e.title.Text
+	p.Caption = e.caption.Text
+	p.Notes = e.notes.Text
+	p.PublishedLink = e.link.Text
+	if e.idea.Checked {
+		p.Date, p.Time = nil, nil
+	} else {
+		d, err := calendar.ParseDate(e.date.Text)
+		if err != nil {
+			return p, &data.InvalidError{Field: "date", Message: "Please write the date as 27.11.2026, or tick “No date yet”."}
+		}
+		p.Date = &d
+		p.Time = nil
+		if strings.TrimSpace(e.time.Text) != "" {
+			c, err := data.ParseClock(e.time.Text)
+			if err != nil {
+				return p, err
+			}
+			p.Time = &c
+		}
+	}
+	p.PublishedOn = nil
+	if strings.TrimSpace(e.pubDate.Text) != "" {
+		d, err := calendar.ParseDate(e.pubDate.Text)
+		if err != nil {
+			return p, &data.InvalidError{Field: "published", Message: "Please write the publishing date as 27.11.2026."}
+		}
+		p.PublishedOn = &d
+	}
+	if i := e.status.SelectedIndex(); i >= 0 {
+		p.Status = data.Statuses()[i]
+	}
+	if p.Date == nil && p.Status != data.StatusDiscarded {
+		p.Status = data.StatusIdea
+	} else if p.Date != nil && p.Status == data.StatusIdea {
+		p.Status = data.StatusDraft
+	}
+	p.TopicID = 0
+	if i := e.topic.SelectedIndex(); i > 0 {
+		p.TopicID = e.look.topics[i-1].ID
+	}
+	p.Channels = nil
+	for i, c := range e.channels {
+		if c.Checked {
+			pc := data.PostChannel{ChannelID: e.chanIDs[i]}
+			if ov, ok := e.overrides[pc.ChannelID]; ok {
+				pc.Caption = ov.Text
+			}
+			p.Channels = append(p.Channels, pc)
+		}
+	}
+	return p, nil
+}
+
+func (e *editor) onSave() {
+	p, err := e.collect()
+	if err == nil {
+		if p.ID == 0 {
+			err = e.u.ws.CreatePost(context.Background(), &p)
+		} else {
+			err = e.u.ws.UpdatePost(context.Background(), &p)
+		}
+	}
+	if err != nil {
+		// The dialog stays open with everything typed.
+		var inv *data.InvalidError
+		if errors.As(err, &inv) {
+			dialog.ShowInformation(lang.L("Please check"), explain(err), e.u.win)
+			return
+		}
+		e.u.showError(lang.L("The post could not be saved."), err)
+		return
+	}
+	e.post = p
+	e.dlg.Hide()
+	if e.saved != nil {
+		e.saved()
+	}
+}
+
+func (e *editor) onDelete() {
+	dialog.ShowConfirm(lang.L("Delete post?"),
+		lang.L("Delete “{{.Title}}”? This cannot be undone; the change log keeps a record.", map[string]any{"Title": e.post.Title}),
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			if err := e.u.ws.DeletePost(context.Background(), e.post.ID); err != nil {
+				e.u.showError(lang.L("The post could not be deleted."), err)
+				return
+			}
+			e.dlg.Hide()
+			if e.saved != nil {
+				e.saved()
+			}
+		}, e.u.win)
+}

@@ -1,0 +1,164 @@
+package app
+
+import (
+	"context"
+	"log"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"feedtakt/data"
+)
+
+// Look-ahead of the Takt panel.
+const (
+	gapWeeks     = 8
+	openDays     = 7
+	ideasPerGap  = 3
+	maxGapsShown = 12
+)
+
+// gapPanel is the "Lücken" panel beside the calendar: where a channel will
+// go quiet in the coming weeks, with ideas to place there in one click,
+// and the drafts due soon that are not approved yet ("Offen").
+type gapPanel struct {
+	s       *calendarScreen
+	content fyne.CanvasObject
+	box     *fyne.Container
+	gen     int
+}
+
+type gapWithIdeas struct {
+	gap   data.Gap
+	ideas []data.Post
+}
+
+func newGapPanel(s *calendarScreen) *gapPanel {
+	g := &gapPanel{s: s}
+	g.box = container.NewVBox()
+	g.content = container.NewVScroll(container.NewPadded(g.box))
+	return g
+}
+
+func (g *gapPanel) reload() {
+	g.gen++
+	gen := g.gen
+	ws := g.s.u.ws
+	g.s.u.background(func() func() {
+		ctx := context.Background()
+		now := today()
+		look, err := loadLookups(ctx, ws)
+		var gaps []data.Gap
+		var open []data.Post
+		var withIdeas []gapWithIdeas
+		if err == nil {
+			gaps, err = ws.Gaps(ctx, now, now.AddDays(gapWeeks*7))
+		}
+		if err == nil {
+			for i, gp := range gaps {
+				if i >= maxGapsShown {
+					break
+				}
+				ideas, ierr := ws.GapIdeas(ctx, gp, ideasPerGap)
+				if ierr != nil {
+					err = ierr
+					break
+				}
+				withIdeas = append(withIdeas, gapWithIdeas{gap: gp, ideas: ideas})
+			}
+		}
+		if err == nil {
+			open, err = ws.Open(ctx, now, openDays)
+		}
+		return func() {
+			if gen != g.gen {
+				return
+			}
+			if err != nil {
+				log.Printf("load gaps: %v", err)
+				return
+			}
+			g.show(look, withIdeas, len(gaps), open)
+		}
+	})
+}
+
+func heading(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameSubHeadingText
+	return l
+}
+
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func (g *gapPanel) show(look lookups, gaps []gapWithIdeas, total int, open []data.Post) {
+	ro := g.s.u.ws.ReadOnly()
+	objs := []fyne.CanvasObject{heading(lang.L("Gaps"))}
+	switch {
+	case look.activeTarget == 0:
+		objs = append(objs, wrapped(lang.L("Set a cadence for your channels in the settings (e.g. Instagram 2 per week); then gaps in the plan show here.")))
+	case total == 0:
+		objs = append(objs, wrapped(lang.L("No gaps in the next {{.N}} weeks. The plan keeps the cadence.", map[string]any{"N": gapWeeks})))
+	}
+	for _, gi := range gaps {
+		gp := gi.gap
+		title := widget.NewLabelWithStyle(look.channelName(gp.ChannelID), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		title.Truncation = fyne.TextTruncateEllipsis
+		span := lang.L("{{.From}} – {{.To}}: {{.Days}} days without a post", map[string]any{
+			"From": gp.From.String()[:6], "To": gp.To.String(), "Days": gp.Days()})
+		row := []fyne.CanvasObject{container.NewBorder(nil, nil, swatch(look.channelByID[gp.ChannelID].Color), nil, title), wrapped(span)}
+		if len(gi.ideas) == 0 {
+			row = append(row, wrapped(lang.L("No ideas waiting – note one in the idea board.")))
+		}
+		for _, idea := range gi.ideas {
+			idea := idea
+			place := widget.NewButtonWithIcon(lang.L("Place"), theme.ContentAddIcon(), func() { g.place(idea, gp) })
+			if ro {
+				place.Disable()
+			}
+			name := widget.NewLabel(idea.Title)
+			name.Truncation = fyne.TextTruncateEllipsis
+			row = append(row, container.NewBorder(nil, nil, nil, place, name))
+		}
+		objs = append(objs, container.NewVBox(row...), widget.NewSeparator())
+	}
+	if total > len(gaps) {
+		objs = append(objs, wrapped(lang.L("… and {{.N}} more gaps.", map[string]any{"N": total - len(gaps)})))
+	}
+	objs = append(objs, heading(lang.L("Open")))
+	if len(open) == 0 {
+		objs = append(objs, wrapped(lang.L("Everything due in the next {{.N}} days is approved.", map[string]any{"N": openDays})))
+	}
+	for _, p := range open {
+		p := p
+		when := p.Date.String()[:6]
+		if p.Time != nil {
+			when += " " + p.Time.String()
+		}
+		l := widget.NewLabel(when + " · " + p.Title)
+		l.Truncation = fyne.TextTruncateEllipsis
+		st := widget.NewLabel(statusName(p.Status))
+		st.Importance = widget.WarningImportance
+		objs = append(objs, newTapArea(container.NewBorder(nil, nil, nil, st, l), func() { g.s.openPost(p.ID) }, nil))
+	}
+	g.box.Objects = objs
+	g.box.Refresh()
+}
+
+// place puts an idea on the first day of a gap, on the gap's channel.
+func (g *gapPanel) place(idea data.Post, gp data.Gap) {
+	if err := g.s.u.ws.PlaceIdea(context.Background(), idea.ID, gp.From, nil, gp.ChannelID); err != nil {
+		g.s.u.showError(lang.L("The idea could not be placed."), err)
+		return
+	}
+	g.s.selected = gp.From
+	g.s.selPost = idea.ID
+	g.s.afterChange()
+}

@@ -1,0 +1,359 @@
+package app
+
+import (
+	"context"
+	"log"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"feedtakt/data"
+)
+
+// listDays is how far ahead the agenda reaches from its start day.
+const listDays = 5 * 366
+
+// searchLimit caps full-text results; ranked search stays fast with it.
+const searchLimit = 500
+
+// listRow is one post in the agenda, with its display texts made once.
+type listRow struct {
+	post     data.Post
+	date     string
+	time     string
+	channels string
+	topic    string
+	status   string
+	problems string
+}
+
+// listView is the agenda: a virtualised table of the posts from the chosen
+// day on (or the search results), sortable by column and filterable by
+// channel, topic, status and text.
+type listView struct {
+	s       *calendarScreen
+	content fyne.CanvasObject
+	table   *widget.Table
+	info    *widget.Label
+
+	channel *widget.Select
+	topic   *widget.Select
+	status  *widget.Select
+	filter  *widget.Entry
+
+	look    lookups
+	all     []listRow
+	rows    []listRow // after filters and sorting
+	query   string
+	sortCol int
+	desc    bool
+	gen     int
+}
+
+var listColumns = []struct {
+	key   string
+	width float32
+}{
+	{"Date", 96}, {"Time", 56}, {"Channels", 170}, {"Title", 330}, {"Topic", 160}, {"Status", 110}, {"Notes for you", 260},
+}
+
+func newListView(s *calendarScreen) *listView {
+	v := &listView{s: s}
+	v.info = widget.NewLabel("")
+	v.channel = widget.NewSelect(nil, func(string) { v.apply() })
+	v.topic = widget.NewSelect(nil, func(string) { v.apply() })
+	v.status = widget.NewSelect(nil, func(string) { v.apply() })
+	v.filter = widget.NewEntry()
+	v.filter.SetPlaceHolder(lang.L("Filter by text"))
+	v.filter.OnChanged = func(string) { v.apply() }
+	v.table = widget.NewTableWithHeaders(
+		func() (int, int) { return len(v.rows), len(listColumns) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		v.updateCell)
+	v.table.ShowHeaderColumn = false
+	v.table.CreateHeader = func() fyne.CanvasObject { return widget.NewButton("", nil) }
+	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		b := o.(*widget.Button)
+		if id.Col < 0 {
+			return
+		}
+		text := lang.L(listColumns[id.Col].key)
+		if id.Col == v.sortCol {
+			if v.desc {
+				text += " ▼"
+			} else {
+				text += " ▲"
+			}
+		}
+		b.SetText(text)
+		col := id.Col
+		b.OnTapped = func() { v.sortBy(col) }
+	}
+	for i, c := range listColumns {
+		v.table.SetColumnWidth(i, c.width)
+	}
+	v.table.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(v.rows) {
+			v.s.selPost = v.rows[id.Row].post.ID
+			if d := v.rows[id.Row].post.Date; d != nil {
+				v.s.selected = *d
+			}
+			v.table.UnselectAll()
+			v.s.openPost(v.rows[id.Row].post.ID)
+		}
+	}
+	filters := container.NewGridWithColumns(4, v.channel, v.topic, v.status, v.filter)
+	v.content = container.NewBorder(container.NewVBox(filters, v.info), nil, nil, nil, v.table)
+	return v
+}
+
+func (v *listView) setQuery(q string) {
+	v.query = strings.TrimSpace(q)
+	v.reload()
+}
+
+// reload loads the agenda (or the search results) in the background.
+func (v *listView) reload() {
+	v.gen++
+	gen := v.gen
+	ws := v.s.u.ws
+	from := v.s.selected
+	q := v.query
+	v.s.u.background(func() func() {
+		ctx := context.Background()
+		look, err := loadLookups(ctx, ws)
+		var posts []data.Post
+		var quiet map[int64]string
+		if err == nil {
+			if q != "" {
+				posts, err = ws.Search(ctx, q, searchLimit)
+			} else {
+				posts, err = ws.PostsBetween(ctx, from, from.AddDays(listDays))
+			}
+		}
+		if err == nil {
+			quiet = map[int64]string{}
+			var cs []data.QuietConflict
+			if cs, err = ws.QuietConflicts(ctx, from.AddDays(-366), from.AddDays(listDays)); err == nil {
+				for _, c := range cs {
+					quiet[c.PostID] = c.Note
+				}
+			}
+		}
+		rows := make([]listRow, 0, len(posts))
+		for _, p := range posts {
+			rows = append(rows, makeListRow(look, p, quiet))
+		}
+		return func() {
+			if gen != v.gen {
+				return
+			}
+			if err != nil {
+				log.Printf("load agenda: %v", err)
+				v.s.u.showError(lang.L("The plan could not be loaded."), err)
+				return
+			}
+			v.look = look
+			v.all = rows
+			v.fillFilters()
+			v.apply()
+		}
+	})
+}
+
+func makeListRow(look lookups, p data.Post, quiet map[int64]string) listRow {
+	r := listRow{post: p, topic: look.topicName(p.TopicID), status: statusName(p.Status)}
+	if p.Date != nil {
+		r.date = p.Date.String()
+	} else {
+		r.date = lang.L("Idea")
+	}
+	if p.Time != nil {
+		r.time = p.Time.String()
+	}
+	var names []string
+	var problems []string
+	for _, c := range p.Channels {
+		names = append(names, look.channelName(c.ChannelID))
+		if _, ok := look.channelByID[c.ChannelID]; !ok {
+			problems = append(problems, lang.L("channel deleted"))
+		}
+	}
+	r.channels = strings.Join(names, ", ")
+	if len(p.Channels) == 0 && p.Date != nil {
+		problems = append(problems, lang.L("no channel"))
+	}
+	if strings.TrimSpace(p.Caption) == "" && p.Status != data.StatusIdea && p.Status != data.StatusDiscarded {
+		problems = append(problems, lang.L("no text yet"))
+	}
+	if note, ok := quiet[p.ID]; ok {
+		problems = append(problems, lang.L("quiet period: {{.Note}}", map[string]any{"Note": note}))
+	}
+	if _, note, ok := p.When(); ok && note != "" {
+		problems = append(problems, note)
+	}
+	r.problems = strings.Join(problems, "; ")
+	return r
+}
+
+// fillFilters offers the channels, topics and statuses as filter choices.
+func (v *listView) fillFilters() {
+	all := lang.L("All channels")
+	opts := []string{all}
+	for _, c := range v.look.channels {
+		opts = append(opts, c.Name)
+	}
+	v.channel.Options = opts
+	if v.channel.Selected == "" {
+		v.channel.Selected = all
+	}
+	v.channel.Refresh()
+	allT := lang.L("All topics")
+	topts := []string{allT}
+	for _, t := range v.look.topics {
+		topts = append(topts, t.Name)
+	}
+	v.topic.Options = topts
+	if v.topic.Selected == "" {
+		v.topic.Selected = allT
+	}
+	v.topic.Refresh()
+	allS := lang.L("All statuses")
+	sopts := []string{allS}
+	for _, st := range data.Statuses() {
+		sopts = append(sopts, statusName(st))
+	}
+	v.status.Options = sopts
+	if v.status.Selected == "" {
+		v.status.Selected = allS
+	}
+	v.status.Refresh()
+}
+
+// apply filters and sorts the loaded rows.
+func (v *listView) apply() {
+	text := strings.ToLower(strings.TrimSpace(v.filter.Text))
+	v.rows = v.rows[:0]
+	for _, r := range v.all {
+		if i := v.channel.SelectedIndex(); i > 0 {
+			want := v.look.channels[i-1].ID
+			found := false
+			for _, c := range r.post.Channels {
+				found = found || c.ChannelID == want
+			}
+			if !found {
+				continue
+			}
+		}
+		if i := v.topic.SelectedIndex(); i > 0 && r.post.TopicID != v.look.topics[i-1].ID {
+			continue
+		}
+		if i := v.status.SelectedIndex(); i > 0 && r.post.Status != data.Statuses()[i-1] {
+			continue
+		}
+		if text != "" && !strings.Contains(strings.ToLower(r.post.Title+" "+r.post.Caption+" "+r.post.Notes+" "+r.channels+" "+r.topic), text) {
+			continue
+		}
+		v.rows = append(v.rows, r)
+	}
+	if v.query == "" || v.sortCol != 0 || v.desc {
+		v.sortRows()
+	}
+	switch {
+	case v.query != "":
+		v.info.SetText(lang.L("{{.N}} results for “{{.Query}}”", map[string]any{"N": len(v.rows), "Query": v.query}))
+	default:
+		v.info.SetText(lang.L("{{.N}} posts from {{.Date}} on", map[string]any{"N": len(v.rows), "Date": v.s.selected.String()}))
+	}
+	v.table.Refresh()
+}
+
+func (v *listView) sortBy(col int) {
+	if v.sortCol == col {
+		v.desc = !v.desc
+	} else {
+		v.sortCol, v.desc = col, false
+	}
+	v.apply()
+}
+
+func (v *listView) sortRows() {
+	key := func(r listRow) string {
+		switch v.sortCol {
+		case 1:
+			return r.time
+		case 2:
+			return strings.ToLower(r.channels)
+		case 3:
+			return strings.ToLower(r.post.Title)
+		case 4:
+			return strings.ToLower(r.topic)
+		case 5:
+			for i, s := range data.Statuses() {
+				if s == r.post.Status {
+					return string(rune('a' + i))
+				}
+			}
+			return ""
+		case 6:
+			return r.problems
+		}
+		return ""
+	}
+	dateKey := func(r listRow) string {
+		d := "9999-99-99"
+		if r.post.Date != nil {
+			d = r.post.Date.ISO()
+		}
+		return d + " " + r.time
+	}
+	sort.SliceStable(v.rows, func(i, j int) bool {
+		a, b := key(v.rows[i]), key(v.rows[j])
+		if v.sortCol == 0 || a == b {
+			a, b = dateKey(v.rows[i]), dateKey(v.rows[j])
+		}
+		if v.desc {
+			return a > b
+		}
+		return a < b
+	})
+}
+
+func (v *listView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	if id.Row >= len(v.rows) {
+		l.SetText("")
+		return
+	}
+	r := v.rows[id.Row]
+	var t string
+	switch id.Col {
+	case 0:
+		t = r.date
+	case 1:
+		t = r.time
+	case 2:
+		t = r.channels
+	case 3:
+		t = r.post.Title
+	case 4:
+		t = r.topic
+	case 5:
+		t = r.status
+	case 6:
+		t = r.problems
+	}
+	l.Importance = widget.MediumImportance
+	if id.Col == 6 && t != "" {
+		l.Importance = widget.WarningImportance
+	}
+	l.SetText(t)
+}

@@ -1,0 +1,195 @@
+package app
+
+import (
+	"context"
+	"image/color"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"feedtakt/data"
+	"feedtakt/data/calendar"
+)
+
+// lookups are the channels and topics by ID, loaded with every plan so a
+// renamed channel shows at once.
+type lookups struct {
+	channels     []data.Channel
+	channelByID  map[int64]data.Channel
+	topics       []data.Topic
+	topicByID    map[int64]data.Topic
+	activeTarget int // channels with a cadence target
+}
+
+func loadLookups(ctx context.Context, ws *data.Workspace) (lookups, error) {
+	var l lookups
+	var err error
+	if l.channels, err = ws.Channels(ctx); err != nil {
+		return l, err
+	}
+	if l.topics, err = ws.Topics(ctx); err != nil {
+		return l, err
+	}
+	l.channelByID = map[int64]data.Channel{}
+	for _, c := range l.channels {
+		l.channelByID[c.ID] = c
+		if !c.Disabled && c.Cadence.Count > 0 {
+			l.activeTarget++
+		}
+	}
+	l.topicByID = map[int64]data.Topic{}
+	for _, t := range l.topics {
+		l.topicByID[t.ID] = t
+	}
+	return l, nil
+}
+
+// neutral is the colour of a post without topic.
+var neutral = color.NRGBA{0x78, 0x90, 0x9C, 0xFF}
+
+func (l lookups) topicColor(id int64) color.NRGBA {
+	if t, ok := l.topicByID[id]; ok {
+		return parseHex(t.Color)
+	}
+	return neutral
+}
+
+func (l lookups) topicName(id int64) string {
+	if t, ok := l.topicByID[id]; ok {
+		return t.Name
+	}
+	return ""
+}
+
+// channelName names a channel; a deleted one is said to be deleted rather
+// than vanishing from the post.
+func (l lookups) channelName(id int64) string {
+	if c, ok := l.channelByID[id]; ok {
+		return c.Name
+	}
+	return lang.L("(deleted channel)")
+}
+
+func (l lookups) channelColors(ids []int64) []color.NRGBA {
+	var out []color.NRGBA
+	for _, id := range ids {
+		if c, ok := l.channelByID[id]; ok {
+			out = append(out, parseHex(c.Color))
+		} else {
+			out = append(out, neutral)
+		}
+	}
+	return out
+}
+
+func postChannelIDs(p data.Post) []int64 {
+	ids := make([]int64, len(p.Channels))
+	for i, c := range p.Channels {
+		ids[i] = c.ChannelID
+	}
+	return ids
+}
+
+// plan is everything a calendar view shows for a range of days, loaded in
+// one go off the UI goroutine.
+type plan struct {
+	from, to calendar.Date
+	look     lookups
+	posts    []data.Post
+	byDay    map[calendar.Date][]int // indexes into posts
+	slots    []data.Slot
+	slotsBy  map[calendar.Date][]int
+	marks    map[calendar.Date][]data.DayMark
+	cadence  map[calendar.Date]data.WeekCadence // by Monday
+	quiet    map[int64]string                   // post ID → quiet-period note
+}
+
+func loadPlan(ctx context.Context, ws *data.Workspace, from, to calendar.Date) (*plan, error) {
+	p := &plan{from: from, to: to, byDay: map[calendar.Date][]int{}, slotsBy: map[calendar.Date][]int{},
+		cadence: map[calendar.Date]data.WeekCadence{}, quiet: map[int64]string{}}
+	var err error
+	if p.look, err = loadLookups(ctx, ws); err != nil {
+		return nil, err
+	}
+	if p.posts, err = ws.PostsBetween(ctx, from, to); err != nil {
+		return nil, err
+	}
+	for i, post := range p.posts {
+		p.byDay[*post.Date] = append(p.byDay[*post.Date], i)
+	}
+	if p.slots, err = ws.SeriesSlots(ctx, from, to); err != nil {
+		return nil, err
+	}
+	for i, s := range p.slots {
+		p.slotsBy[s.Date] = append(p.slotsBy[s.Date], i)
+	}
+	if p.marks, err = ws.DayMarks(ctx, from, to); err != nil {
+		return nil, err
+	}
+	weeks, err := ws.Cadence(ctx, from, to)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range weeks {
+		p.cadence[w.Monday] = w
+	}
+	conflicts, err := ws.QuietConflicts(ctx, from, to)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range conflicts {
+		p.quiet[c.PostID] = c.Note
+	}
+	return p, nil
+}
+
+// chipFor describes a post for a chip.
+func (p *plan) chipFor(post *data.Post, wide bool) chipInfo {
+	info := chipInfo{post: post, title: post.Title, topic: p.look.topicColor(post.TopicID),
+		channels: p.look.channelColors(postChannelIDs(*post)), status: post.Status}
+	if post.Time != nil {
+		info.time = post.Time.String()
+	}
+	if note, ok := p.quiet[post.ID]; ok {
+		info.quiet = true
+		info.detail = "⚠ " + note + "\n"
+	}
+	if wide {
+		info.detail += statusName(post.Status) + " · " + firstLine(post.Caption)
+	}
+	return info
+}
+
+// chipForSlot describes an unfilled series slot for a chip.
+func (p *plan) chipForSlot(s *data.Slot, wide bool) chipInfo {
+	info := chipInfo{slot: s, title: s.Title, time: s.Time.String(), topic: p.look.topicColor(s.TopicID),
+		channels: p.look.channelColors(s.Channels)}
+	if wide {
+		info.detail = lang.L("Series slot – double-click to create the post")
+	}
+	return info
+}
+
+func firstLine(s string) string {
+	for i, r := range s {
+		if r == '\n' {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// today is the current day in the workspace zone.
+func today() calendar.Date { return calendar.FromTime(time.Now().In(calendar.GermanZone())) }
+
+// monthName is the month in the UI language.
+func monthName(m time.Month) string {
+	names := []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+	return lang.L(names[m-1])
+}
+
+// weekdayShort is "Mo".."So" (Monday first).
+func weekdayShort(d time.Weekday) string {
+	names := []string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}
+	return lang.L(names[d])
+}

@@ -1,0 +1,145 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"feedtakt/assets"
+	"feedtakt/data"
+	"feedtakt/data/calendar"
+	"feedtakt/data/exchange"
+	"feedtakt/data/fsx"
+)
+
+// runExport is "feedtakt export --workspace DIR --format ics|csv|pdf
+// --from DATE --to DATE -o FILE". It opens the workspace read-only, so it
+// works while a colleague has the workspace open, and writes FILE
+// atomically: a failed export leaves an older FILE as it was. Exit status
+// 0 on success, 2 for bad arguments, 1 when the workspace cannot be read
+// or FILE cannot be written.
+func runExport(args []string, env Env) int {
+	t := func(key string, a map[string]any) string { return assets.Text(env.Lang, key, a) }
+	usageLine := func(w io.Writer) {
+		fmt.Fprintln(w, t("Usage: feedtakt export --workspace DIR --format ics|csv|pdf --from DATE --to DATE -o FILE\nDATE as 2026-12-01 or 01.12.2026; without --format the file name's extension (.ics, .csv, .pdf) decides.", nil))
+	}
+	bad := func(msg string) int {
+		fmt.Fprintln(env.Stderr, msg)
+		usageLine(env.Stderr)
+		return 2
+	}
+	fail := func(what string, err error) int {
+		e := data.Explain(err)
+		fmt.Fprintf(env.Stderr, "%s\n%s\n(%v)\n", what, t(e.Key, e.Args), err)
+		return 1
+	}
+
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // flag's own messages are English; ours follow
+	dir := fs.String("workspace", "", "")
+	format := fs.String("format", "", "")
+	fromS := fs.String("from", "", "")
+	toS := fs.String("to", "", "")
+	out := fs.String("o", "", "")
+	fs.StringVar(out, "output", "", "")
+	if err := fs.Parse(args); err != nil {
+		msg := err.Error()
+		switch {
+		case errors.Is(err, flag.ErrHelp):
+			usageLine(env.Stdout)
+			return 0
+		case strings.HasPrefix(msg, "flag needs an argument: "):
+			return bad(t("The option {{.Option}} needs a value.", map[string]any{"Option": strings.TrimPrefix(msg, "flag needs an argument: ")}))
+		case strings.HasPrefix(msg, "flag provided but not defined: "):
+			return bad(t("Unknown option {{.Option}}.", map[string]any{"Option": strings.TrimPrefix(msg, "flag provided but not defined: ")}))
+		}
+		return bad(msg)
+	}
+	if fs.NArg() > 0 {
+		return bad(t("Unexpected argument “{{.Arg}}”.", map[string]any{"Arg": fs.Arg(0)}))
+	}
+	if *format == "" {
+		*format = exchange.FormatFromName(*out)
+	}
+	var missing []string
+	for _, m := range []struct{ value, flag string }{
+		{*dir, "--workspace"}, {*format, "--format"}, {*fromS, "--from"}, {*toS, "--to"}, {*out, "-o"},
+	} {
+		if strings.TrimSpace(m.value) == "" {
+			missing = append(missing, t("Please give {{.Flag}}.", map[string]any{"Flag": m.flag}))
+		}
+	}
+	if len(missing) > 0 {
+		return bad(strings.Join(missing, "\n"))
+	}
+	req := exchange.Request{Format: strings.ToLower(strings.TrimSpace(*format)), Now: env.Now()}
+	for _, d := range []struct {
+		text string
+		into *calendar.Date
+	}{{*fromS, &req.From}, {*toS, &req.To}} {
+		v, err := calendar.ParseDate(d.text)
+		if err != nil {
+			return bad(t("The date “{{.Value}}” is not valid; write it as 2026-12-01 or 01.12.2026.", map[string]any{"Value": d.text}))
+		}
+		*d.into = v
+	}
+	if err := req.Validate(); err != nil {
+		e := data.Explain(err)
+		return bad(t(e.Key, e.Args))
+	}
+	target, err := filepath.Abs(*out)
+	if err != nil {
+		return bad(t("The export could not be written to {{.File}}.", map[string]any{"File": *out}))
+	}
+	if st, err := os.Stat(target); err == nil && st.IsDir() {
+		return bad(t("{{.File}} is a folder; please give a file name.", map[string]any{"File": *out}))
+	}
+	if workspaceFile(*dir, target) {
+		return bad(t("The export must not overwrite the workspace's own files; please choose another file name.", nil))
+	}
+
+	ctx := context.Background()
+	ws, err := data.Open(ctx, *dir, data.Options{Actor: env.Actor, Now: env.Now, ReadOnly: true})
+	if err != nil {
+		return fail(t("The workspace in {{.Dir}} could not be opened.", map[string]any{"Dir": *dir}), err)
+	}
+	defer ws.Close()
+	f, err := fsx.Create(target)
+	if err != nil {
+		return fail(t("The export could not be written to {{.File}}.", map[string]any{"File": *out}), err)
+	}
+	defer f.Abort()
+	sum, err := req.Export(ctx, ws, f)
+	if err != nil {
+		return fail(t("The export failed.", nil), err)
+	}
+	if err := f.Commit(); err != nil {
+		return fail(t("The export could not be written to {{.File}}.", map[string]any{"File": *out}), err)
+	}
+	fmt.Fprintln(env.Stdout, t("Exported {{.Posts}} posts to {{.File}}.", map[string]any{"Posts": sum.Posts, "File": target}))
+	if sum.LeftOut > 0 {
+		fmt.Fprintln(env.Stdout, t("{{.N}} discarded posts were left out.", map[string]any{"N": sum.LeftOut}))
+	}
+	if sum.DroppedChars > 0 {
+		fmt.Fprintln(env.Stdout, t("{{.N}} characters (such as emoji) are not in the PDF font and were left out.", map[string]any{"N": sum.DroppedChars}))
+	}
+	return 0
+}
+
+// workspaceFile reports whether target is the database or lock of the
+// workspace in dir (or one of SQLite's companion files): an export written
+// there would replace the workspace by a calendar file. Names are compared
+// without case, as Windows does.
+func workspaceFile(dir, target string) bool {
+	abs, err := filepath.Abs(dir)
+	if err != nil || !strings.EqualFold(filepath.Clean(abs), filepath.Dir(target)) {
+		return false
+	}
+	base := strings.ToLower(filepath.Base(target))
+	return strings.HasPrefix(base, data.DBName) || base == data.LockName
+}

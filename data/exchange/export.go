@@ -1,0 +1,242 @@
+// Package exchange writes the Redaktionsplan out of the workspace in the
+// forms an office already uses: iCalendar for Outlook and Thunderbird, CSV
+// for German Excel and a printable PDF plan for the head of unit to sign
+// off. The files are written in German, like the change log, because the
+// office that reads them is German; error messages are English sentences
+// that double as translation keys (see data.InvalidError).
+//
+// The PDF is set in the Go fonts, which are embedded and cover Latin,
+// Greek and Cyrillic but have no emoji: characters they lack are left out
+// of the PDF (and counted in Summary.DroppedChars) instead of being printed
+// as empty boxes. iCalendar and CSV keep every character.
+//
+// The package reads through the Workspace's methods and never writes to
+// the workspace, so it works on a workspace opened read-only.
+package exchange
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"feedtakt/data"
+	"feedtakt/data/calendar"
+)
+
+// The export formats.
+const (
+	FormatICS = "ics"
+	FormatCSV = "csv"
+	FormatPDF = "pdf"
+)
+
+// Formats lists the export formats in the order a selection shows them.
+func Formats() []string { return []string{FormatICS, FormatCSV, FormatPDF} }
+
+// MaxPDFDays is the longest period a PDF plan covers. Two years of posts
+// is already a thick printout; a longer one is almost certainly a typo in
+// a year and would tie up the PC for nothing.
+const MaxPDFDays = 731
+
+// Request says what to export.
+type Request struct {
+	Format   string        // FormatICS, FormatCSV or FormatPDF
+	From, To calendar.Date // both inclusive
+	// Now is the moment of the export: DTSTAMP in iCalendar, "Gedruckt am"
+	// in the PDF. The zero time means time.Now().
+	Now time.Time
+}
+
+// Summary tells what an export wrote, for the message after it.
+type Summary struct {
+	// Posts is the number of posts in the file.
+	Posts int
+	// LeftOut is the number of discarded (Verworfen) posts in the period
+	// that the file leaves out (iCalendar and PDF; CSV keeps them).
+	LeftOut int
+	// DroppedChars counts characters the PDF font cannot show (emoji,
+	// rare scripts) and that were left out of the PDF instead of printing
+	// empty boxes.
+	DroppedChars int
+}
+
+// Validate checks the request without touching a workspace, so a screen
+// can refuse a bad period before asking where to save.
+func (r Request) Validate() error {
+	switch r.Format {
+	case FormatICS, FormatCSV, FormatPDF:
+	default:
+		return &data.InvalidError{Field: "format", Message: "Unknown export format; choose ics, csv or pdf."}
+	}
+	if !r.From.Valid() || !r.To.Valid() {
+		return &data.InvalidError{Field: "from", Message: "Please choose a valid start and end date."}
+	}
+	if r.From.After(r.To) {
+		return &data.InvalidError{Field: "to", Message: "The start of the period lies after its end."}
+	}
+	if r.Format == FormatPDF && r.To.Sub(r.From)+1 > MaxPDFDays {
+		return &data.InvalidError{Field: "to", Message: "A PDF plan covers at most two years; please choose a shorter period."}
+	}
+	return nil
+}
+
+// Export writes the posts from..to (both inclusive) of ws to w in format
+// "ics", "csv" or "pdf". See Request.Export.
+func Export(ctx context.Context, ws *data.Workspace, format string, from, to calendar.Date, w io.Writer) error {
+	_, err := Request{Format: format, From: from, To: to}.Export(ctx, ws, w)
+	return err
+}
+
+// Export validates r, reads the posts of the period with their channels
+// and topics, and writes them to w. An empty period gives a valid file:
+// a calendar without events, a CSV with its header row, a PDF that says
+// there are no posts. Discarded posts are left out of iCalendar and PDF
+// and kept, with their status, in CSV. Nothing is written to w when the
+// request is invalid or the workspace cannot be read; a write error or a
+// cancelled ctx can leave w with part of the file, so write to an
+// fsx.Create file and Commit only on success.
+func (r Request) Export(ctx context.Context, ws *data.Workspace, w io.Writer) (Summary, error) {
+	if err := r.Validate(); err != nil {
+		return Summary{}, err
+	}
+	if r.Now.IsZero() {
+		r.Now = time.Now()
+	}
+	p, err := load(ctx, ws, r)
+	if err != nil {
+		return Summary{}, err
+	}
+	switch r.Format {
+	case FormatICS:
+		return writeICS(ctx, w, p)
+	case FormatCSV:
+		return writeCSV(ctx, w, p)
+	default:
+		return writePDF(ctx, w, p)
+	}
+}
+
+// FormatFromName returns the format that a file name's extension asks
+// for ("plan.PDF" → "pdf"), or "" for another extension.
+func FormatFromName(name string) string {
+	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(name), "."))
+	for _, f := range Formats() {
+		if ext == f {
+			return f
+		}
+	}
+	return ""
+}
+
+// SuggestedName is a file name for a save dialog, e.g.
+// "Redaktionsplan_2026-12-01_2026-12-31.pdf"; it is valid on Windows.
+func SuggestedName(format string, from, to calendar.Date) string {
+	return fmt.Sprintf("Redaktionsplan_%s_%s.%s", from.ISO(), to.ISO(), format)
+}
+
+// plan is what every format writes: the posts of the period and what they
+// refer to, read once.
+type plan struct {
+	org      string
+	from, to calendar.Date
+	now      time.Time
+	posts    []data.Post
+	channels map[int64]data.Channel
+	topics   map[int64]data.Topic
+}
+
+func load(ctx context.Context, ws *data.Workspace, r Request) (*plan, error) {
+	settings, err := ws.Settings(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	channels, err := ws.Channels(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	topics, err := ws.Topics(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	posts, err := ws.PostsBetween(ctx, r.From, r.To)
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	p := &plan{
+		org: strings.TrimSpace(settings.Organisation), from: r.From, to: r.To, now: r.Now, posts: posts,
+		channels: make(map[int64]data.Channel, len(channels)), topics: make(map[int64]data.Topic, len(topics)),
+	}
+	for _, c := range channels {
+		p.channels[c.ID] = c
+	}
+	for _, t := range topics {
+		p.topics[t.ID] = t
+	}
+	return p, nil
+}
+
+// title is the plan's name: "Redaktionsplan Stadt Musterstadt".
+func (p *plan) title() string {
+	if p.org == "" {
+		return "Redaktionsplan"
+	}
+	return "Redaktionsplan " + p.org
+}
+
+// period is the range the German way: "01.12.2026 – 31.12.2026".
+func (p *plan) period() string {
+	if p.from == p.to {
+		return p.from.String()
+	}
+	return p.from.String() + " – " + p.to.String()
+}
+
+// channelNames names a post's channels in display order; a channel that
+// vanished between the two reads is skipped.
+func (p *plan) channelNames(post data.Post) []string {
+	names := make([]string, 0, len(post.Channels))
+	for _, pc := range post.Channels {
+		if c, ok := p.channels[pc.ChannelID]; ok {
+			names = append(names, c.Name)
+		}
+	}
+	return names
+}
+
+// topic returns the post's topic, if it has one that still exists.
+func (p *plan) topic(post data.Post) (data.Topic, bool) {
+	if post.TopicID == 0 {
+		return data.Topic{}, false
+	}
+	t, ok := p.topics[post.TopicID]
+	return t, ok
+}
+
+// statusNames are the statuses as the exported files name them, in the
+// words of the UI.
+var statusNames = map[data.Status]string{
+	data.StatusIdea:      "Idee",
+	data.StatusDraft:     "Entwurf",
+	data.StatusReview:    "Zur Freigabe",
+	data.StatusApproved:  "Freigegeben",
+	data.StatusPublished: "Veröffentlicht",
+	data.StatusDiscarded: "Verworfen",
+}
+
+func statusName(s data.Status) string {
+	if n, ok := statusNames[s]; ok {
+		return n
+	}
+	return string(s)
+}
+
+// weekdayShort are the German two-letter weekday names, Sunday first as
+// in time.Weekday.
+var weekdayShort = [...]string{"So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"}
+
+// berlin is the zone exports are written in: the zone of every German
+// authority, also on a PC set to another zone.
+func berlin() *time.Location { return calendar.GermanZone() }
