@@ -94,7 +94,7 @@ func newCalendarScreen(u *UI) *calendarScreen {
 	if u.ws.ReadOnly() {
 		newPost.Disable()
 	}
-	export := widget.NewButtonWithIcon(lang.L("Export …"), theme.DownloadIcon(), s.onExport)
+	export := widget.NewButtonWithIcon(lang.L("Export"), theme.DownloadIcon(), s.onExport)
 
 	s.month = newMonthView(s)
 	s.week = newWeekView(s)
@@ -105,8 +105,8 @@ func newCalendarScreen(u *UI) *calendarScreen {
 	h := s.jump.MinSize().Height
 	tools := container.NewBorder(nil, nil,
 		container.NewHBox(prev, todayB, next, s.heading),
-		container.NewHBox(s.modeSel, container.NewGridWrap(fyne.NewSize(120, h), s.jump),
-			container.NewGridWrap(fyne.NewSize(190, h), s.search), export, newPost))
+		container.NewHBox(s.modeSel, container.NewGridWrap(fyne.NewSize(112, h), s.jump),
+			container.NewGridWrap(fyne.NewSize(170, h), s.search), export, newPost))
 	split := container.NewHSplit(s.views, s.gaps.content)
 	split.Offset = 0.76
 	s.content = container.NewBorder(container.NewPadded(tools), nil, nil, nil, split)
@@ -218,7 +218,12 @@ func (s *calendarScreen) updateHeading() {
 	case viewWeek:
 		from := calendar.WeekStart(s.selected)
 		_, kw := from.ISOWeek()
-		s.heading.SetText(fmt.Sprintf("%s %d · %s – %s", lang.L("CW"), kw, from.String()[:6], from.AddDays(6).String()))
+		to := from.AddDays(6)
+		span := from.String()[:6] + "–" + to.String()
+		if from.Month == to.Month {
+			span = from.String()[:3] + "–" + to.String()
+		}
+		s.heading.SetText(fmt.Sprintf("%s %d · %s", lang.L("CW"), kw, span))
 	case viewList:
 		s.heading.SetText(lang.L("From {{.Date}}", map[string]any{"Date": s.selected.String()}))
 	default:

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -181,11 +182,19 @@ func (e *editor) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Title"), e.title),
 		widget.NewFormItem(lang.L("Date and time"), when),
 		widget.NewFormItem(lang.L("Channels"), container.NewGridWrap(fyne.NewSize(170, e.title.MinSize().Height), checks...)),
-		widget.NewFormItem(lang.L("Status"), container.NewGridWithColumns(2, e.status, e.topic)),
+		widget.NewFormItem(lang.L("Status"), e.status),
+		widget.NewFormItem(lang.L("Topic"), e.topic),
 		widget.NewFormItem(lang.L("Text"), e.caption),
 	)
 	e.overrideBox = container.NewVBox()
 	e.refreshOverrides()
+	// Own texts per channel are the exception: folded away unless used.
+	acc := widget.NewAccordion(widget.NewAccordionItem(lang.L("Own text per channel (optional)"), e.overrideBox))
+	for _, c := range p.Channels {
+		if strings.TrimSpace(c.Caption) != "" {
+			acc.Open(0)
+		}
+	}
 	more := widget.NewForm(
 		widget.NewFormItem(lang.L("Notes"), e.notes),
 		widget.NewFormItem(lang.L("Media"), media),
@@ -207,9 +216,14 @@ func (e *editor) build() fyne.CanvasObject {
 	if ro {
 		e.saveB.Disable()
 	}
-	body := container.NewVBox(e.hint, form, e.overrideBox, more)
-	return container.NewBorder(nil, container.NewHBox(append([]fyne.CanvasObject{widget.NewLabel("")}, buttons...)...), nil, nil,
-		container.NewVScroll(body))
+	body := container.NewVBox(e.hint, form, acc, more)
+	bar := container.NewHBox(layout.NewSpacer())
+	if len(buttons) == 3 {
+		bar = container.NewHBox(buttons[0], layout.NewSpacer(), buttons[1], buttons[2])
+	} else {
+		bar.Objects = append(bar.Objects, buttons...)
+	}
+	return container.NewBorder(nil, bar, nil, nil, container.NewVScroll(body))
 }
 
 // mediaSeam lists the pictures linked to the post. Choosing pictures comes
@@ -254,8 +268,8 @@ func (e *editor) refreshOverrides() {
 		ov.SetPlaceHolder(lang.L("Own text for {{.Channel}} (empty: the text above)", map[string]any{"Channel": c.Text}))
 		objs = append(objs, ov)
 	}
-	if len(objs) > 0 {
-		objs = append([]fyne.CanvasObject{widget.NewLabelWithStyle(lang.L("Text per channel"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}, objs...)
+	if len(objs) == 0 {
+		objs = append(objs, wrapped(lang.L("Choose channels above; each can get its own text here.")))
 	}
 	e.overrideBox.Objects = objs
 	e.overrideBox.Refresh()

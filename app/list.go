@@ -58,7 +58,7 @@ var listColumns = []struct {
 	key   string
 	width float32
 }{
-	{"Date", 96}, {"Time", 56}, {"Channels", 170}, {"Title", 330}, {"Topic", 160}, {"Status", 110}, {"Notes for you", 260},
+	{"Date", 96}, {"Time", 60}, {"Channels", 150}, {"Title", 300}, {"Topic", 150}, {"Status", 120}, {"Notes for you", 240},
 }
 
 func newListView(s *calendarScreen) *listView {

@@ -5,6 +5,9 @@ import (
 	"io/fs"
 
 	"feedtakt/data/fsx"
+
+	sqlite "modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // Explanation is an error put into words for a person: Key is an English
@@ -14,6 +17,16 @@ import (
 type Explanation struct {
 	Key  string
 	Args map[string]any
+}
+
+// isDiskFull recognises a full disk whether the OS said so (ENOSPC) or
+// SQLite did (SQLITE_FULL, which it reports without an errno).
+func isDiskFull(err error) bool {
+	if fsx.IsDiskFull(err) {
+		return true
+	}
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_FULL
 }
 
 // Explain turns an error from this package into a sentence key. Unknown
@@ -54,7 +67,7 @@ func Explain(err error) Explanation {
 		return Explanation{Key: "The workspace folder can no longer be reached (network drive disconnected or folder moved). Your last change was not saved. Reconnect the drive and open the workspace again."}
 	case errors.Is(err, ErrNotFound):
 		return Explanation{Key: "The entry no longer exists; perhaps it was deleted in the meantime."}
-	case fsx.IsDiskFull(err):
+	case isDiskFull(err):
 		return Explanation{Key: "The disk is full. Nothing was lost, but the change was not saved. Free some space and try again."}
 	case errors.Is(err, fsx.ErrNotDir):
 		return Explanation{Key: "There is a file where a folder is expected. Choose a folder."}
