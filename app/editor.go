@@ -294,7 +294,7 @@ func (e *editor) showHints() {
 		e.hint.Hide()
 		return
 	}
-	e.hint.SetText("⚠ " + strings.Join(hints, "\n⚠ "))
+	e.hint.SetText(strings.Join(hints, "\n"))
 	e.hint.Show()
 }
 

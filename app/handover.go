@@ -60,7 +60,7 @@ func newHandoverScreen(u *UI) *handoverScreen {
 		container.NewVBox(h.backups, container.NewHBox(h.backup, showBackups)))
 	note := widget.NewLabel(lang.L("Exporting the whole workspace as one file for a colleague's PC and the printable handover report come in a later version."))
 	note.Wrapping = fyne.TextWrapWord
-	note.Importance = widget.LowImportance
+	note.TextStyle.Italic = true
 
 	h.log = widget.NewList(h.logLength, h.logCreate, h.logUpdate)
 	logCard := section(lang.L("Change log"), lang.L("Who changed what, newest first."), nil)
@@ -98,7 +98,7 @@ func (h *handoverScreen) refresh() {
 	case len(bs) == 0:
 		h.backups.SetText(lang.L("No backup yet."))
 	default:
-		h.backups.SetText(lang.L("Newest backup: {{.Time}} ({{.Size}}). {{.Count}} backups kept.",
+		h.backups.SetText(lang.N("Newest backup: {{.Time}} ({{.Size}}). {{.Count}} backups kept.", len(bs),
 			map[string]any{"Time": bs[0].Time.Format("02.01.2006 15:04"), "Size": formatBytes(bs[0].Size), "Count": len(bs)}))
 	}
 	h.mu.Lock()

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"feedtakt/data"
@@ -85,15 +86,17 @@ func newListView(s *calendarScreen) *listView {
 		if id.Col < 0 {
 			return
 		}
-		text := lang.L(listColumns[id.Col].key)
-		if id.Col == v.sortCol {
-			if v.desc {
-				text += " ▼"
-			} else {
-				text += " ▲"
-			}
+		b.SetText(lang.L(listColumns[id.Col].key))
+		// Theme icons rather than arrow characters: not every Windows
+		// font has them.
+		switch {
+		case id.Col != v.sortCol:
+			b.SetIcon(nil)
+		case v.desc:
+			b.SetIcon(theme.MenuDropDownIcon())
+		default:
+			b.SetIcon(theme.MenuDropUpIcon())
 		}
-		b.SetText(text)
 		col := id.Col
 		b.OnTapped = func() { v.sortBy(col) }
 	}

@@ -248,6 +248,7 @@ type dayCell struct {
 	infos    []chipInfo
 
 	bg    *canvas.Rectangle
+	dot   *canvas.Circle // behind today's number
 	num   *canvas.Text
 	marks *canvas.Text
 	more  *canvas.Text
@@ -258,6 +259,7 @@ func newDayCell(s *calendarScreen) *dayCell {
 	d := &dayCell{s: s}
 	d.bg = canvas.NewRectangle(color.Transparent)
 	d.bg.CornerRadius = 4
+	d.dot = canvas.NewCircle(theme.Color(theme.ColorNamePrimary))
 	d.num = canvas.NewText("", theme.Color(theme.ColorNameForeground))
 	d.num.TextStyle.Bold = true
 	d.num.TextSize = theme.CaptionTextSize() + 1
@@ -282,7 +284,7 @@ func (d *dayCell) set(p *plan, date calendar.Date, inMonth, isToday, selected, d
 			names = append(names, mk.Label+" ("+lang.L("regional")+")")
 		case data.MarkQuiet:
 			d.quiet = true
-			names = append(names, "⚠ "+mk.Label)
+			names = append(names, lang.L("Quiet period: {{.Note}}", map[string]any{"Note": mk.Label}))
 		case data.MarkReminder:
 			names = append(names, lang.L("Plan: {{.Name}}", map[string]any{"Name": mk.Label}))
 		default:
@@ -325,6 +327,14 @@ func (r *dayCellRenderer) Layout(s fyne.Size) {
 	d.bg.Resize(s)
 	d.num.Move(fyne.NewPos(5, 3))
 	d.num.Resize(d.num.MinSize())
+	ns := d.num.MinSize()
+	side := ns.Height + 2
+	if ns.Width+8 > side {
+		side = ns.Width + 8
+	}
+	d.dot.Move(fyne.NewPos(1, 2))
+	d.dot.Resize(fyne.NewSize(side, ns.Height+2))
+	d.dot.Hidden = !d.today
 	markX := 5 + d.num.MinSize().Width + 6
 	d.marks.Move(fyne.NewPos(markX, 5))
 	fitCanvasText(d.marks, d.markText, s.Width-markX-3)
@@ -413,8 +423,7 @@ func (r *dayCellRenderer) Refresh() {
 	}
 	switch {
 	case d.today:
-		d.num.Color = theme.Color(theme.ColorNamePrimary)
-		d.num.Text = "● " + d.num.Text
+		d.num.Color = theme.Color(theme.ColorNameForegroundOnPrimary)
 	case d.holiday:
 		d.num.Color = theme.Color(theme.ColorNameError)
 	case !d.inMonth:
@@ -434,7 +443,7 @@ func (r *dayCellRenderer) Refresh() {
 
 func (r *dayCellRenderer) Objects() []fyne.CanvasObject {
 	d := r.d
-	objs := []fyne.CanvasObject{d.bg, d.num, d.marks}
+	objs := []fyne.CanvasObject{d.bg, d.dot, d.num, d.marks}
 	for _, c := range d.chips {
 		objs = append(objs, c)
 	}

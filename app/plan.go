@@ -152,7 +152,7 @@ func (p *plan) chipFor(post *data.Post, wide bool) chipInfo {
 	}
 	if note, ok := p.quiet[post.ID]; ok {
 		info.quiet = true
-		info.detail = "⚠ " + note + "\n"
+		info.detail = lang.L("Quiet period: {{.Note}}", map[string]any{"Note": note}) + "\n"
 	}
 	if wide {
 		info.detail += statusName(post.Status) + " · " + firstLine(post.Caption)

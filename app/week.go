@@ -75,15 +75,15 @@ func (v *weekView) show(p *plan) {
 	var takt []string
 	if wc, ok := p.cadence[monday]; ok {
 		for _, c := range wc.Channels {
-			mark := "✓"
+			t := fmt.Sprintf("%s %d/%d", p.look.channelName(c.ChannelID), c.Planned+c.Slots, c.Target)
 			if !c.Met() {
-				mark = "⚠"
+				t += " " + lang.L("(too few)")
 			}
-			takt = append(takt, fmt.Sprintf("%s %s %d/%d", mark, p.look.channelName(c.ChannelID), c.Planned+c.Slots, c.Target))
+			takt = append(takt, t)
 		}
 	}
 	if len(takt) > 0 {
-		v.takt.SetText(lang.L("Cadence this week") + ": " + strings.Join(takt, "   "))
+		v.takt.SetText(lang.L("Cadence this week") + ": " + strings.Join(takt, " · "))
 	} else {
 		v.takt.SetText(lang.L("No cadence targets set; add them to the channels in the settings."))
 	}
@@ -92,7 +92,7 @@ func (v *weekView) show(p *plan) {
 		c.date = d
 		head := fmt.Sprintf("%s %s", weekdayShort(d.Weekday()), d.String()[:6])
 		if d == now {
-			head = "● " + head
+			head += " · " + lang.L("today")
 		}
 		c.head.SetText(head)
 		var names []string

@@ -89,7 +89,7 @@ func (w *Workspace) AttachMedia(ctx context.Context, postID int64, mediaIDs []in
 				return err
 			}
 		}
-		return w.logChange(ctx, tx, "update", "post", postID, fmt.Sprintf("%d Medien verknüpft", len(mediaIDs)))
+		return w.logChange(ctx, tx, "update", "post", postID, fmt.Sprintf("Medien mit Beitrag verknüpft (%d)", len(mediaIDs)))
 	})
 }
 
