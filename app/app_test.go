@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
@@ -69,6 +70,8 @@ func texts(o fyne.CanvasObject) []string {
 	walk = func(o fyne.CanvasObject) {
 		switch w := o.(type) {
 		case *widget.Label:
+			out = append(out, w.Text)
+		case *canvas.Text:
 			out = append(out, w.Text)
 		case *widget.Button:
 			out = append(out, w.Text)

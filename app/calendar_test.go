@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"feedtakt/data"
 	"feedtakt/data/calendar"
@@ -279,16 +278,26 @@ func TestIdeaGetsADateAndGapPanelPlacesIdea(t *testing.T) {
 	// posts a week and has none, so there is a gap from today.
 	u.shell.selectScreen(screenCalendar)
 	u.Wait()
-	var place *widget.Button
-	visit(s.gaps.content, func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == "Einplanen" && place == nil {
-			place = b
+	if len(s.gaps.placeButtons) == 0 || s.gaps.placeButtons[0].Disabled() {
+		t.Fatalf("no gap with an idea to place; panel shows %v", texts(s.gaps.content))
+	}
+	test.Tap(s.gaps.placeButtons[0])
+	menu := topOverlay(u)
+	if menu == nil {
+		t.Fatal("no idea menu")
+	}
+	var item fyne.Tappable
+	visit(menu, func(o fyne.CanvasObject) {
+		// The deepest tappable showing the title is the menu item (the
+		// pop-up around it is tappable too: tapping it closes the menu).
+		if tp, ok := o.(fyne.Tappable); ok && contains(texts(o), "Quiz: Welches Denkmal") {
+			item = tp
 		}
 	})
-	if place == nil {
-		t.Fatalf("no Einplanen button; panel shows %v", texts(s.gaps.content))
+	if item == nil {
+		t.Fatalf("idea not offered; menu shows %v", texts(menu))
 	}
-	test.Tap(place)
+	test.Tap(item)
 	u.Wait()
 	p, _ := u.Workspace().Post(context.Background(), ideaID)
 	if p.Date == nil || p.Date.Before(today()) {

@@ -145,10 +145,10 @@ func entryRow(lead fyne.CanvasObject, title, detail, warning string, past bool, 
 
 // editDeleteButtons are a row's Edit and Delete buttons, both off while
 // the workspace is read-only.
-func editDeleteButtons(_ bool, edit, del func()) fyne.CanvasObject {
+func editDeleteButtons(ro bool, edit, del func()) fyne.CanvasObject {
 	e := widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), edit)
 	d := widget.NewButtonWithIcon(lang.L("Delete …"), theme.DeleteIcon(), del)
-	if false {
+	if ro {
 		e.Disable()
 		d.Disable()
 	}
@@ -540,7 +540,7 @@ func (f *seriesForm) rule() (calendar.Recurrence, error) {
 	if i < 0 {
 		return r, &data.InvalidError{Field: "weekday", Message: "Please choose a weekday."}
 	}
-	r.Weekday = time.Weekday(i)
+	r.Weekday = weekdaysMondayFirst[i]
 	n, ok := parseWhole(f.interval.Text, 1)
 	if !ok || n < 1 || n > data.MaxSeriesInterval {
 		return r, &data.InvalidError{Field: "interval", Message: "The interval must be between 1 and {{.Max}}.", Args: map[string]any{"Max": data.MaxSeriesInterval}}

@@ -29,6 +29,8 @@ type gapPanel struct {
 	content fyne.CanvasObject
 	box     *fyne.Container
 	gen     int
+	// placeButtons open the idea menu of each gap (tests tap them).
+	placeButtons []*widget.Button
 }
 
 type gapWithIdeas struct {
@@ -100,7 +102,8 @@ func wrapped(text string) *widget.Label {
 
 func (g *gapPanel) show(look lookups, gaps []gapWithIdeas, total int, open []data.Post) {
 	ro := g.s.u.ws.ReadOnly()
-	objs := []fyne.CanvasObject{heading(lang.L("Gaps"))}
+	g.placeButtons = nil
+	objs := []fyne.CanvasObject{heading(lang.L("Gaps in the cadence")), wrapped(lang.L("Next {{.N}} weeks: where a channel would go quiet.", map[string]any{"N": gapWeeks}))}
 	switch {
 	case look.activeTarget == 0:
 		objs = append(objs, wrapped(lang.L("Set a cadence for your channels in the settings (e.g. Instagram 2 per week); then gaps in the plan show here.")))
@@ -108,26 +111,32 @@ func (g *gapPanel) show(look lookups, gaps []gapWithIdeas, total int, open []dat
 		objs = append(objs, wrapped(lang.L("No gaps in the next {{.N}} weeks. The plan keeps the cadence.", map[string]any{"N": gapWeeks})))
 	}
 	for _, gi := range gaps {
+		gi := gi
 		gp := gi.gap
 		title := widget.NewLabelWithStyle(look.channelName(gp.ChannelID), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		title.Truncation = fyne.TextTruncateEllipsis
-		span := lang.L("{{.From}} – {{.To}}: {{.Days}} days without a post", map[string]any{
-			"From": gp.From.String()[:6], "To": gp.To.String(), "Days": gp.Days()})
-		row := []fyne.CanvasObject{container.NewBorder(nil, nil, swatch(look.channelByID[gp.ChannelID].Color), nil, title), wrapped(span)}
-		if len(gi.ideas) == 0 {
-			row = append(row, wrapped(lang.L("No ideas waiting – note one in the idea board.")))
-		}
-		for _, idea := range gi.ideas {
-			idea := idea
-			place := widget.NewButtonWithIcon(lang.L("Place"), theme.ContentAddIcon(), func() { g.place(idea, gp) })
-			if ro {
-				place.Disable()
+		span := widget.NewLabel(lang.L("{{.From}} – {{.To}}: {{.Days}} days without a post", map[string]any{
+			"From": gp.From.String()[:6], "To": gp.To.String()[:6], "Days": gp.Days()}))
+		span.Truncation = fyne.TextTruncateEllipsis
+		var place *widget.Button
+		place = widget.NewButtonWithIcon(lang.L("Place idea …"), theme.ContentAddIcon(), func() {
+			var items []*fyne.MenuItem
+			for _, idea := range gi.ideas {
+				idea := idea
+				items = append(items, fyne.NewMenuItem(truncateText(idea.Title, 60), func() { g.place(idea, gp) }))
 			}
-			name := widget.NewLabel(idea.Title)
-			name.Truncation = fyne.TextTruncateEllipsis
-			row = append(row, container.NewBorder(nil, nil, nil, place, name))
+			pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(place).Add(fyne.NewPos(0, place.Size().Height))
+			widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), g.s.u.win.Canvas(), pos)
+		})
+		if ro || len(gi.ideas) == 0 {
+			place.Disable()
 		}
-		objs = append(objs, container.NewVBox(row...), widget.NewSeparator())
+		if len(gi.ideas) == 0 {
+			place.SetText(lang.L("no idea waiting"))
+		}
+		g.placeButtons = append(g.placeButtons, place)
+		head := container.NewBorder(nil, nil, swatch(look.channelByID[gp.ChannelID].Color), nil, title)
+		objs = append(objs, container.NewVBox(head, span, container.NewHBox(place)), widget.NewSeparator())
 	}
 	if total > len(gaps) {
 		objs = append(objs, wrapped(lang.L("… and {{.N}} more gaps.", map[string]any{"N": total - len(gaps)})))

@@ -198,7 +198,7 @@ func formatBytes(n int64) string {
 	case n >= 1<<20:
 		return decimal(float64(n)/(1<<20)) + " MB"
 	case n >= 1<<10:
-		return decimal(float64(n)/(1<<10)) + " KB"
+		return fmt.Sprintf("%d KB", (n+512)>>10)
 	}
 	return fmt.Sprintf("%d B", n)
 }

@@ -29,6 +29,7 @@ type monthView struct {
 	s       *calendarScreen
 	content fyne.CanvasObject
 	grid    *fyne.Container
+	monthly *widget.Label // monthly targets, e.g. "Website 3/4"
 	heads   []*canvas.Text
 	weeks   []*weekCell
 	days    []*dayCell
@@ -62,8 +63,40 @@ func newMonthView(s *calendarScreen) *monthView {
 		}
 	}
 	m.grid = container.New(&monthLayout{m: m}, objs...)
-	m.content = m.grid
+	m.monthly = widget.NewLabel("")
+	m.monthly.Truncation = fyne.TextTruncateEllipsis
+	m.content = container.NewBorder(nil, container.NewBorder(nil, nil, legend(), nil, m.monthly), nil, nil, m.grid)
 	return m
+}
+
+// legend explains the looks of the chips with sample chips.
+func legend() fyne.CanvasObject {
+	sample := color.NRGBA{0x15, 0x65, 0xC0, 0xFF}
+	items := []struct {
+		label  string
+		status data.Status
+		slot   bool
+	}{
+		{lang.L("Draft"), data.StatusDraft, false},
+		{lang.L("For approval"), data.StatusReview, false},
+		{lang.L("Approved"), data.StatusApproved, false},
+		{lang.L("Published"), data.StatusPublished, false},
+		{lang.L("Discarded"), data.StatusDiscarded, false},
+		{lang.L("Series slot, open"), "", true},
+	}
+	var objs []fyne.CanvasObject
+	for _, it := range items {
+		c := newChip(&chipEvents{}, false)
+		info := chipInfo{title: it.label, topic: sample, status: it.status}
+		if it.slot {
+			info.slot = &data.Slot{}
+		} else {
+			info.post = &data.Post{}
+		}
+		c.set(info, false)
+		objs = append(objs, container.NewGridWrap(fyne.NewSize(104, chipHeight), c))
+	}
+	return container.NewHBox(objs...)
 }
 
 // monthLayout puts the header row on top and the weeks below, the calendar
@@ -130,6 +163,11 @@ func (m *monthView) show(p *plan) {
 		}
 	}
 	m.grid.Refresh()
+	if t := p.monthTargets(sel); t != "" {
+		m.monthly.SetText(lang.L("Month target") + ": " + t)
+	} else {
+		m.monthly.SetText("")
+	}
 }
 
 // dayAt returns the day under an absolute position (for dropping a chip).
@@ -176,19 +214,21 @@ func (w *weekCell) set(p *plan, monday calendar.Date) {
 	_, kw := monday.ISOWeek()
 	w.kw.Text = fmt.Sprintf("%s %d", lang.L("CW"), kw)
 	var lines []fyne.CanvasObject
+	past := monday.AddDays(6).Before(today())
 	if wc, ok := p.cadence[monday]; ok {
 		for _, c := range wc.Channels {
-			name := p.look.channelName(c.ChannelID)
-			short := []rune(name)
-			if len(short) > 5 {
-				short = short[:4]
-			}
-			txt := fmt.Sprintf("%s %d/%d", string(short), c.Planned+c.Slots, c.Target)
+			// Monthly targets do not fit a week row; the month heading
+			// carries them.
 			if c.Period == data.PerMonth {
-				txt += lang.L("/mo")
+				continue
 			}
+			txt := fmt.Sprintf("%s %d/%d", p.look.badge(c.ChannelID), c.Planned+c.Slots, c.Target)
 			col := color.Color(color.NRGBA{0x2E, 0x7D, 0x32, 0xFF})
-			if !c.Met() {
+			switch {
+			case past:
+				// Nothing can be done about a past week: no alarm colour.
+				col = theme.Color(theme.ColorNamePlaceHolder)
+			case !c.Met():
 				col = theme.Color(theme.ColorNameError)
 			}
 			t := canvas.NewText(txt, col)
@@ -451,3 +491,37 @@ func (r *dayCellRenderer) Objects() []fyne.CanvasObject {
 }
 
 func (r *dayCellRenderer) Destroy() {}
+
+// channelBadge is the short mark of a channel in the narrow week column:
+// the platform's usual abbreviation, or the start of the name.
+func channelBadge(c data.Channel) string {
+	switch c.Platform {
+	case data.Instagram:
+		return "IG"
+	case data.Facebook:
+		return "FB"
+	case data.Mastodon:
+		return "Mast."
+	case data.LinkedIn:
+		return "LI"
+	case data.TikTok:
+		return "TikTok"
+	case data.YouTube:
+		return "YT"
+	case data.Bluesky:
+		return "Bsky"
+	case data.Threads:
+		return "Threads"
+	case data.X:
+		return "X"
+	case data.Website:
+		return "Web"
+	case data.Newsletter:
+		return "NL"
+	}
+	r := []rune(c.Name)
+	if len(r) > 6 {
+		r = r[:6]
+	}
+	return string(r)
+}

@@ -2,6 +2,9 @@ package app
 
 import (
 	"context"
+	"fmt"
+	"sort"
+	"strings"
 	"image/color"
 	"time"
 
@@ -68,6 +71,43 @@ func (l lookups) channelName(id int64) string {
 		return c.Name
 	}
 	return lang.L("(deleted channel)")
+}
+
+// badge is a channel's short mark; two channels of one platform get the
+// start of their names instead, so they stay apart.
+func (l lookups) badge(id int64) string {
+	c, ok := l.channelByID[id]
+	if !ok {
+		return "?"
+	}
+	for _, o := range l.channels {
+		if o.ID != id && o.Platform == c.Platform && !o.Disabled {
+			r := []rune(c.Name)
+			if len(r) > 6 {
+				r = r[:6]
+			}
+			return string(r)
+		}
+	}
+	return channelBadge(c)
+}
+
+// monthTargets says how the channels with a monthly target stand in the
+// month of d, e.g. "Website 3/4".
+func (p *plan) monthTargets(d calendar.Date) string {
+	var parts []string
+	seen := map[int64]bool{}
+	for _, wc := range p.cadence {
+		for _, c := range wc.Channels {
+			if c.Period != data.PerMonth || c.Year != d.Year || c.Month != d.Month || seen[c.ChannelID] {
+				continue
+			}
+			seen[c.ChannelID] = true
+			parts = append(parts, fmt.Sprintf("%s %d/%d", p.look.channelName(c.ChannelID), c.Planned+c.Slots, c.Target))
+		}
+	}
+	sort.Strings(parts)
+	return strings.Join(parts, ", ")
 }
 
 func (l lookups) channelColors(ids []int64) []color.NRGBA {

@@ -49,7 +49,7 @@ func newShell(u *UI) *shell {
 
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Calendar"), theme.GridIcon(), s.calendar.content),
-		container.NewTabItemWithIcon(lang.L("Idea board"), theme.InfoIcon(), s.ideas.content),
+		container.NewTabItemWithIcon(lang.L("Idea board"), ideaIcon, s.ideas.content),
 		container.NewTabItemWithIcon(lang.L("Media library"), theme.MediaPhotoIcon(), emptyState(theme.MediaPhotoIcon(),
 			lang.L("Media library"),
 			lang.L("Photos, videos and documents with alt text, credit, licence and the consent of the people shown. Importing by dialog, drag and drop or whole folders comes with the media library."),
@@ -110,6 +110,19 @@ func banner(text string, colorName fyne.ThemeColorName, icon fyne.Resource) fyne
 	return container.NewStack(bg, container.NewBorder(nil, nil, widget.NewIcon(icon), nil, l))
 }
 
+// bannerWithAction is a banner with a button at its end.
+func bannerWithAction(text string, colorName fyne.ThemeColorName, icon fyne.Resource, action *widget.Button) fyne.CanvasObject {
+	bg := canvas.NewRectangle(theme.Color(colorName))
+	bg.CornerRadius = theme.InputRadiusSize()
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return container.NewStack(bg, container.NewBorder(nil, nil, widget.NewIcon(icon), action, l))
+}
+
+// ideaIcon is a light bulb for the idea board (Fyne's theme has none);
+// themed, so it follows the theme's colours like the other icons.
+var ideaIcon = theme.NewThemedResource(fyne.NewStaticResource("idea.svg", []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path fill="#000" d="M12 2a7 7 0 0 0-4 12.74V17a1 1 0 0 0 1 1h6a1 1 0 0 0 1-1v-2.26A7 7 0 0 0 12 2zm2.5 11.5-.5.35V16h-4v-2.15l-.5-.35A5 5 0 1 1 14.5 13.5zM9 20h6v1a1 1 0 0 1-1 1h-4a1 1 0 0 1-1-1z"/></svg>`)))
+
 // refreshBanners shows what the person must know about the open workspace.
 func (s *shell) refreshBanners() {
 	ws := s.u.ws
@@ -125,6 +138,11 @@ func (s *shell) refreshBanners() {
 				map[string]any{"Person": nonEmpty(o.Person, lang.L("someone")), "PC": nonEmpty(o.PC, "?"), "Since": formatSince(o.Since)})
 		}
 		items = append(items, banner(text, theme.ColorNameWarning, theme.WarningIcon()))
+	}
+	if st, err := ws.Settings(context.Background()); err == nil && st.Demo {
+		own := widget.NewButtonWithIcon(lang.L("Create your own workspace"), theme.ContentAddIcon(), func() { s.u.showWelcome() })
+		items = append(items, bannerWithAction(lang.L("This is the demo workspace: try everything here. For your real planning, create your own workspace."),
+			theme.ColorNameSelection, theme.InfoIcon(), own))
 	}
 	if r := ws.Restored(); r != nil {
 		items = append(items, banner(lang.L("The workspace database was damaged. Feedtakt restored the backup of {{.Date}}; changes made after that are missing. The damaged file was kept as {{.File}}.",

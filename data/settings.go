@@ -16,6 +16,9 @@ import (
 type Settings struct {
 	Organisation string
 	Land         calendar.Land
+	// Demo marks the example workspace, so the UI can say so; it is set
+	// when the demo is made and never by the settings screen.
+	Demo bool
 }
 
 // Initial is what a new workspace starts with.
@@ -28,6 +31,7 @@ type Initial struct {
 const (
 	keyOrganisation = "organisation"
 	keyLand         = "bundesland"
+	keyDemo         = "demo"
 )
 
 // Settings reads the workspace settings.
@@ -48,6 +52,8 @@ func (w *Workspace) Settings(ctx context.Context) (Settings, error) {
 			s.Organisation = v
 		case keyLand:
 			s.Land = calendar.Land(v)
+		case keyDemo:
+			s.Demo = v == "1"
 		}
 	}
 	return s, w.fault("read settings", rows.Err())
@@ -74,6 +80,7 @@ func (w *Workspace) SaveSettings(ctx context.Context, s Settings) error {
 	if err != nil {
 		return err
 	}
+	s.Demo = old.Demo
 	var changed []string
 	if old.Organisation != s.Organisation {
 		changed = append(changed, fmt.Sprintf("Organisation: %q", s.Organisation))
@@ -93,7 +100,11 @@ func (w *Workspace) SaveSettings(ctx context.Context, s Settings) error {
 }
 
 func putSettings(ctx context.Context, tx *sql.Tx, s Settings) error {
-	for k, v := range map[string]string{keyOrganisation: s.Organisation, keyLand: string(s.Land)} {
+	kv := map[string]string{keyOrganisation: s.Organisation, keyLand: string(s.Land)}
+	if s.Demo {
+		kv[keyDemo] = "1"
+	}
+	for k, v := range kv {
 		if _, err := tx.ExecContext(ctx,
 			`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, k, v); err != nil {
 			return err

@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	demoassets "feedtakt/assets/demo"
@@ -29,7 +30,7 @@ func Create(ctx context.Context, dir string, opt data.Options, now time.Time) (*
 	if opt.Actor.Person == "" {
 		opt.Actor.Person = c.Person
 	}
-	init := data.Initial{Settings: data.Settings{Organisation: c.Organisation, Land: calendar.Land(c.Bundesland)}}
+	init := data.Initial{Settings: data.Settings{Organisation: c.Organisation, Land: calendar.Land(c.Bundesland), Demo: true}}
 	for _, ch := range c.Channels {
 		init.Channels = append(init.Channels, data.Channel{
 			Name: ch.Name, Platform: data.Platform(ch.Platform), Handle: ch.Handle, Color: ch.Color,
@@ -87,6 +88,11 @@ func fill(ctx context.Context, ws *data.Workspace, c Content, now time.Time) err
 		mediaID[p.Name] = m.ID
 	}
 	today := calendar.FromTime(now)
+	series, err := azubiSeries(ctx, ws, today, chanID, topicID)
+	if err != nil {
+		return err
+	}
+	filled := map[calendar.Date]bool{}
 	for _, dp := range c.Posts {
 		p := data.Post{
 			Title: dp.Title, Caption: dp.Caption, Notes: dp.Notes,
@@ -97,6 +103,22 @@ func fill(ctx context.Context, ws *data.Workspace, c Content, now time.Time) err
 			p.Date = &d
 			if h, m, ok := dp.Clock(); ok {
 				p.Time = &data.Clock{Hour: h, Minute: m}
+			}
+			// The weekly format goes out on Tuesdays: its posts sit on the
+			// Tuesday of their week (never later than planned, so a
+			// published one stays in the past) and fill that series slot.
+			if strings.HasPrefix(dp.Title, series.Title+":") {
+				tue := calendar.WeekStart(d).AddDays(1)
+				if tue.After(d) {
+					tue = tue.AddDays(-7)
+				}
+				d = tue
+				p.Date = &d
+				p.Time = &data.Clock{Hour: series.Rule.Hour, Minute: series.Rule.Minute}
+				if !d.Before(series.Rule.Start) && !filled[d] {
+					filled[d] = true
+					p.SeriesID, p.SeriesDate = series.ID, &d
+				}
 			}
 			if p.Status == data.StatusPublished {
 				p.PublishedOn = &d
@@ -119,4 +141,23 @@ func fill(ctx context.Context, ws *data.Workspace, c Content, now time.Time) err
 		}
 	}
 	return nil
+}
+
+// azubiSeries makes the demo's weekly format, "Azubi-Dienstag": every
+// Tuesday at 10:00 on Instagram and Facebook, from three weeks ago on, so
+// the calendar shows filled and open slots.
+func azubiSeries(ctx context.Context, ws *data.Workspace, today calendar.Date, chanID, topicID map[string]int64) (data.Series, error) {
+	start := calendar.WeekStart(today.AddDays(-21)).AddDays(1)
+	s := data.Series{
+		Title:    "Azubi-Dienstag",
+		Caption:  "#AzubiDienstag #AusbildungImÖffentlichenDienst",
+		Notes:    "Einwilligung der Azubis vor jedem Foto prüfen.",
+		TopicID:  topicID["Ausbildung & Karriere"],
+		Channels: []int64{chanID["Instagram"], chanID["Facebook"]},
+		Rule:     calendar.Recurrence{Kind: calendar.Weekly, Interval: 1, Weekday: time.Tuesday, Start: start, Hour: 10},
+	}
+	if err := ws.SaveSeries(ctx, &s); err != nil {
+		return s, fmt.Errorf("series: %w", err)
+	}
+	return s, nil
 }
