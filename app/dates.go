@@ -118,21 +118,16 @@ func dayText(d calendar.Date) string { return weekdayShort(d.Weekday()) + " " + 
 
 // entryRow is one line of a list on this screen: something on the left (a
 // topic colour), a bold title, a detail line, an optional warning, and the
-// buttons. Past entries are drawn faint.
+// buttons. Past entries are set in italics; faint text would be hard to
+// read on an office screen.
 func entryRow(lead fyne.CanvasObject, title, detail, warning string, past bool, buttons fyne.CanvasObject) fyne.CanvasObject {
-	t := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	t := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: !past, Italic: past})
 	t.Truncation = fyne.TextTruncateEllipsis
 	lines := []fyne.CanvasObject{t}
 	if detail != "" {
-		d := widget.NewLabel(detail)
+		d := widget.NewLabelWithStyle(detail, fyne.TextAlignLeading, fyne.TextStyle{Italic: past})
 		d.Truncation = fyne.TextTruncateEllipsis
-		if past {
-			d.Importance = widget.LowImportance
-		}
 		lines = append(lines, d)
-	}
-	if past {
-		t.Importance = widget.LowImportance
 	}
 	if warning != "" {
 		w := widget.NewLabel("⚠ " + warning)
@@ -499,7 +494,7 @@ func (s *datesScreen) editSeries(sr data.Series) *seriesForm {
 	var body fyne.CanvasObject = f.form
 	if sr.ID != 0 {
 		note := wrapped(lang.L("Changes move only the open slots; posts already made from the series stay as they are."))
-		note.Importance = widget.LowImportance
+		note.TextStyle = fyne.TextStyle{Italic: true}
 		body = container.NewVBox(note, f.form)
 	}
 	title := lang.L("Edit series")
@@ -730,7 +725,7 @@ func (s *datesScreen) editOwnDate(d data.OwnDate) {
 	if d.ID == 0 {
 		title = lang.L("New date")
 	}
-	s.openForm(title, form, fyne.NewSize(560, 360), lang.L("The date could not be saved."), func() error {
+	s.openForm(title, form, fyne.NewSize(560, 330), lang.L("The date could not be saved."), func() error {
 		x := d
 		var err error
 		if x.Date, err = parseDay(date.Text, lang.L("Date")); err != nil {
@@ -834,7 +829,7 @@ func (s *datesScreen) editQuietPeriod(q data.QuietPeriod) {
 	if q.ID == 0 {
 		title = lang.L("New quiet period")
 	}
-	s.openForm(title, form, fyne.NewSize(560, 380), lang.L("The quiet period could not be saved."), func() error {
+	s.openForm(title, form, fyne.NewSize(560, 330), lang.L("The quiet period could not be saved."), func() error {
 		x := q
 		var err error
 		if x.From, err = parseDay(from.Text, lang.L("From")); err != nil {

@@ -3,9 +3,9 @@ package app
 import (
 	"context"
 	"fmt"
+	"image/color"
 	"sort"
 	"strings"
-	"image/color"
 	"time"
 
 	"fyne.io/fyne/v2/lang"

@@ -32,16 +32,23 @@ type shell struct {
 	gone          bool
 	backupProblem error
 
-	settings *settingsScreen
-	handover *handoverScreen
-	calendar *calendarScreen
-	ideas    *ideasScreen
+	settings     *settingsScreen
+	dates        *datesScreen
+	settingsTabs *container.AppTabs
+	handover     *handoverScreen
+	calendar     *calendarScreen
+	ideas        *ideasScreen
 }
 
 func newShell(u *UI) *shell {
 	s := &shell{u: u}
 	s.banners = container.NewVBox()
 	s.settings = newSettingsScreen(u)
+	s.dates = newDatesScreen(u)
+	s.settingsTabs = container.NewAppTabs(
+		container.NewTabItem(lang.L("General, channels, topics"), s.settings.content),
+		container.NewTabItem(lang.L("Series & dates"), s.dates.content),
+	)
 	s.handover = newHandoverScreen(u)
 	s.calendar = newCalendarScreen(u)
 	s.ideas = newIdeasScreen(u)
@@ -59,7 +66,7 @@ func newShell(u *UI) *shell {
 			lang.L("Templates with placeholders, hashtag sets and signatures, with a live preview and character count per channel, so no caption starts from a blank page."),
 			"")),
 		container.NewTabItemWithIcon(lang.L("Handover"), theme.MailForwardIcon(), s.handover.content),
-		container.NewTabItemWithIcon(lang.L("Settings"), theme.SettingsIcon(), s.settings.content),
+		container.NewTabItemWithIcon(lang.L("Settings"), theme.SettingsIcon(), s.settingsTabs),
 	)
 	s.tabs.SetTabLocation(container.TabLocationLeading)
 	s.tabs.OnSelected = func(t *container.TabItem) {
