@@ -73,7 +73,7 @@ func (g *gapPanel) reload() {
 			}
 		}
 		if err == nil {
-			open, err = ws.Open(ctx, now, openDays)
+			open, err = ws.OpenDrafts(ctx, now, openDays)
 		}
 		return func() {
 			if gen != g.gen {

@@ -98,15 +98,11 @@ func (s *ideasScreen) reload() {
 			}
 			s.look = look
 			s.all = ideas
-			opts := []string{lang.L("All topics")}
+			var names []string
 			for _, t := range look.topics {
-				opts = append(opts, t.Name)
+				names = append(names, t.Name)
 			}
-			s.topic.Options = opts
-			if s.topic.SelectedIndex() < 0 {
-				s.topic.Selected = opts[0]
-			}
-			s.topic.Refresh()
+			setFilterOptions(s.topic, lang.L("All topics"), names)
 			s.apply()
 		}
 	})

@@ -209,36 +209,29 @@ func makeListRow(look lookups, p data.Post, quiet map[int64]string) listRow {
 
 // fillFilters offers the channels, topics and statuses as filter choices.
 func (v *listView) fillFilters() {
-	all := lang.L("All channels")
-	opts := []string{all}
+	var channels, topics, statuses []string
 	for _, c := range v.look.channels {
-		opts = append(opts, c.Name)
+		channels = append(channels, c.Name)
 	}
-	v.channel.Options = opts
-	if v.channel.Selected == "" {
-		v.channel.Selected = all
-	}
-	v.channel.Refresh()
-	allT := lang.L("All topics")
-	topts := []string{allT}
 	for _, t := range v.look.topics {
-		topts = append(topts, t.Name)
+		topics = append(topics, t.Name)
 	}
-	v.topic.Options = topts
-	if v.topic.Selected == "" {
-		v.topic.Selected = allT
-	}
-	v.topic.Refresh()
-	allS := lang.L("All statuses")
-	sopts := []string{allS}
 	for _, st := range data.Statuses() {
-		sopts = append(sopts, statusName(st))
+		statuses = append(statuses, statusName(st))
 	}
-	v.status.Options = sopts
-	if v.status.Selected == "" {
-		v.status.Selected = allS
+	setFilterOptions(v.channel, lang.L("All channels"), channels)
+	setFilterOptions(v.topic, lang.L("All topics"), topics)
+	setFilterOptions(v.status, lang.L("All statuses"), statuses)
+}
+
+// setFilterOptions fills a filter selection with "all" and names, keeping
+// the current choice.
+func setFilterOptions(sel *widget.Select, all string, names []string) {
+	sel.Options = append([]string{all}, names...)
+	if sel.Selected == "" {
+		sel.Selected = all
 	}
-	v.status.Refresh()
+	sel.Refresh()
 }
 
 // apply filters and sorts the loaded rows.

@@ -69,9 +69,17 @@ func newWelcome(u *UI) *welcome {
 
 	// Open
 	w.open = widget.NewButtonWithIcon(lang.L("Open workspace …"), theme.FolderOpenIcon(), w.onOpen)
+	openBox := container.NewVBox(container.NewHBox(w.open))
+	if last := u.app.Preferences().String(prefLastWorkspace); last != "" {
+		// Back to where the person came from (e.g. after "New workspace …").
+		back := widget.NewButtonWithIcon(lang.L("Open the last one again"), theme.HistoryIcon(), func() { u.openWorkspace(last) })
+		hint := widget.NewLabel(last)
+		hint.Truncation = fyne.TextTruncateEllipsis
+		openBox.Add(container.NewBorder(nil, nil, back, nil, hint))
+	}
 	openCard := section(lang.L("Open an existing workspace"),
 		lang.L("A folder with feedtakt.db, e.g. on H:\\ or a share, or a colleague's workspace you cover for."),
-		container.NewHBox(w.open))
+		openBox)
 
 	// Demo
 	w.demo = widget.NewButtonWithIcon(lang.L("Explore the demo"), theme.MediaPlayIcon(), func() { u.openDemo() })

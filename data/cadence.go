@@ -375,11 +375,11 @@ func (w *Workspace) PlaceIdea(ctx context.Context, postID int64, date calendar.D
 	})
 }
 
-// Open returns the open posts ("Offen"): dated from today to days days
+// OpenDrafts returns the open posts ("Offen"): dated from today to days days
 // after it (both included) and not yet Freigegeben (idea, draft or
 // review), in date and time order. Overdue posts before today are not
 // included.
-func (w *Workspace) Open(ctx context.Context, today calendar.Date, days int) ([]Post, error) {
+func (w *Workspace) OpenDrafts(ctx context.Context, today calendar.Date, days int) ([]Post, error) {
 	days = min(max(days, 0), 366)
 	out, err := queryPosts(ctx, w.db, `SELECT `+postColumns+` FROM posts
 		WHERE day BETWEEN ? AND ? AND status IN ('idea', 'draft', 'review')

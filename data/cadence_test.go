@@ -362,7 +362,7 @@ func TestOpenPosts(t *testing.T) {
 	planOn(t, ws, date(2026, 3, 10), StatusDraft, ch[0])
 	_ = overdue
 
-	open, err := ws.Open(ctx, today, 7)
+	open, err := ws.OpenDrafts(ctx, today, 7)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -376,7 +376,7 @@ func TestOpenPosts(t *testing.T) {
 	if len(open[1].Channels) != 2 {
 		t.Errorf("channels missing: %+v", open[1])
 	}
-	if open, _ := ws.Open(ctx, today, -3); len(open) != 1 {
+	if open, _ := ws.OpenDrafts(ctx, today, -3); len(open) != 1 {
 		t.Errorf("negative days: %d posts", len(open))
 	}
 }

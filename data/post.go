@@ -123,21 +123,8 @@ const (
 )
 
 func (p *Post) validate() error {
-	p.Title = strings.TrimSpace(p.Title)
-	if p.Title == "" {
-		return invalid("title", "Please give the post a title.")
-	}
-	if n := utf8.RuneCountInString(p.Title); n > MaxTitle {
-		return invalidArgs("title", "The title is too long ({{.N}} characters, at most {{.Max}}).", map[string]any{"N": n, "Max": MaxTitle})
-	}
-	if utf8.RuneCountInString(p.Caption) > MaxCaption {
-		return invalid("caption", "The caption is too long.")
-	}
-	if utf8.RuneCountInString(p.Notes) > MaxNotes {
-		return invalid("notes", "The notes are too long.")
-	}
-	if !utf8.ValidString(p.Title + p.Caption + p.Notes) {
-		return invalid("caption", "The text contains invalid characters.")
+	if err := checkTexts(&p.Title, p.Caption, p.Notes, "Please give the post a title."); err != nil {
+		return err
 	}
 	if p.Status == "" {
 		p.Status = StatusDraft
@@ -176,6 +163,29 @@ func (p *Post) validate() error {
 		p.SeriesDate = nil
 	} else if p.SeriesDate == nil || !p.SeriesDate.Valid() {
 		return invalid("series", "A post of a series needs the day of its slot.")
+	}
+	return nil
+}
+
+// checkTexts trims a title and checks the texts a post and a series share:
+// a title that is there and not too long, captions and notes within their
+// limits, valid UTF-8 throughout. noTitle is the message for a missing title.
+func checkTexts(title *string, caption, notes, noTitle string) error {
+	*title = strings.TrimSpace(*title)
+	if *title == "" {
+		return invalid("title", noTitle)
+	}
+	if n := utf8.RuneCountInString(*title); n > MaxTitle {
+		return invalidArgs("title", "The title is too long ({{.N}} characters, at most {{.Max}}).", map[string]any{"N": n, "Max": MaxTitle})
+	}
+	if utf8.RuneCountInString(caption) > MaxCaption {
+		return invalid("caption", "The caption is too long.")
+	}
+	if utf8.RuneCountInString(notes) > MaxNotes {
+		return invalid("notes", "The notes are too long.")
+	}
+	if !utf8.ValidString(*title + caption + notes) {
+		return invalid("caption", "The text contains invalid characters.")
 	}
 	return nil
 }

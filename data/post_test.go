@@ -108,7 +108,7 @@ func TestPostWhoseChannelWasDeleted(t *testing.T) {
 	check("PostsBetween", list, err)
 	list, err = ws.Search(ctx, "Archiv", 0)
 	check("Search", list, err)
-	list, err = ws.Open(ctx, d, 0)
+	list, err = ws.OpenDrafts(ctx, d, 0)
 	check("Open", list, err)
 	weeks, err := ws.Cadence(ctx, d, d)
 	if err != nil || len(weeks) != 1 || len(weeks[0].Channels) != 2 || tally(weeks[0], ch[0]).Planned != 1 {

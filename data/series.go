@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"feedtakt/data/calendar"
 )
@@ -69,21 +68,8 @@ const (
 )
 
 func (s *Series) validate() error {
-	s.Title = strings.TrimSpace(s.Title)
-	if s.Title == "" {
-		return invalid("title", "Please give the series a title.")
-	}
-	if n := utf8.RuneCountInString(s.Title); n > MaxTitle {
-		return invalidArgs("title", "The title is too long ({{.N}} characters, at most {{.Max}}).", map[string]any{"N": n, "Max": MaxTitle})
-	}
-	if utf8.RuneCountInString(s.Caption) > MaxCaption {
-		return invalid("caption", "The caption is too long.")
-	}
-	if utf8.RuneCountInString(s.Notes) > MaxNotes {
-		return invalid("notes", "The notes are too long.")
-	}
-	if !utf8.ValidString(s.Title + s.Caption + s.Notes) {
-		return invalid("caption", "The text contains invalid characters.")
+	if err := checkTexts(&s.Title, s.Caption, s.Notes, "Please give the series a title."); err != nil {
+		return err
 	}
 	seen := map[int64]bool{}
 	for _, id := range s.Channels {

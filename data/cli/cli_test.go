@@ -1,0 +1,67 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestDemoCheckBackupCommands(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "Demo")
+	if r := runCLI("demo", dir); r.code != 0 || !strings.Contains(r.stdout, "Demo-Arbeitsbereich") {
+		t.Fatalf("demo: %+v", r)
+	}
+	// A second demo into the same folder is refused; nothing changes.
+	before := hashTree(t, dir)
+	if r := runCLI("demo", dir); r.code == 0 || !strings.Contains(r.stderr, "nicht leer") {
+		t.Fatalf("second demo: %+v", r)
+	}
+	if !reflect.DeepEqual(before, hashTree(t, dir)) {
+		t.Fatal("refused demo changed the folder")
+	}
+
+	// check: healthy, exit 0, German report, not a byte changed.
+	before = hashTree(t, dir)
+	r := runCLI("check", dir)
+	if r.code != 0 {
+		t.Fatalf("check: %+v", r)
+	}
+	for _, want := range []string{"Integrität: ok", "Geöffnet von: niemandem", "In Ordnung."} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("check output lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	if !reflect.DeepEqual(before, hashTree(t, dir)) {
+		t.Fatal("check changed a healthy workspace")
+	}
+
+	// backup: a verified file in backups/.
+	if r := runCLI("backup", dir); r.code != 0 || !strings.Contains(r.stdout, "geprüft") {
+		t.Fatalf("backup: %+v", r)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "backups", "feedtakt-*.db"))
+	if len(files) != 1 {
+		t.Fatalf("backups: %v", files)
+	}
+}
+
+func TestCheckRefusesBrokenWorkspaceWithoutWriting(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "feedtakt.db"), []byte("kaputt"), 0o644)
+	before := hashTree(t, dir)
+	r := runCLI("check", dir)
+	if r.code == 0 || !strings.Contains(r.stderr, "keine Feedtakt-Datenbank") {
+		t.Fatalf("check of garbage: %+v", r)
+	}
+	if !reflect.DeepEqual(before, hashTree(t, dir)) {
+		t.Fatal("check wrote to a workspace it refused")
+	}
+	if r := runCLI("check", filepath.Join(dir, "fehlt")); r.code == 0 || !strings.Contains(r.stderr, "kein Feedtakt-Arbeitsbereich") {
+		t.Fatalf("check of a missing folder: %+v", r)
+	}
+	if r := runCLI("check"); r.code != 2 || !strings.Contains(r.stderr, "Aufruf") {
+		t.Fatalf("check without folder: %+v", r)
+	}
+}
