@@ -57,7 +57,8 @@ type UI struct {
 	ws   *data.Workspace
 	root *fyne.Container // swaps between welcome, progress and shell
 
-	shell *shell
+	shell  *shell
+	editor *editor // the open post editor, for Ctrl+S
 
 	jobs sync.WaitGroup // background work; tests wait on it
 	// deliver hands a result to the UI goroutine: fyne.DoAndWait, or the
@@ -334,7 +335,8 @@ func (u *UI) updateTitle() {
 }
 
 // watch checks every few seconds that the workspace is still reachable, so
-// an unplugged network drive is reported before the person types a page.
+// an unplugged network drive is reported before the person types a page,
+// and makes the daily backup when the app stays open past midnight.
 func (u *UI) watch() {
 	stop := make(chan struct{})
 	u.watchStop = stop
@@ -342,11 +344,18 @@ func (u *UI) watch() {
 	go func() {
 		t := time.NewTicker(5 * time.Second)
 		defer t.Stop()
+		lastDay := time.Now().YearDay()
 		for {
 			select {
 			case <-stop:
 				return
 			case <-t.C:
+				if day := time.Now().YearDay(); day != lastDay && !ws.ReadOnly() {
+					lastDay = day
+					if _, _, err := ws.BackupIfDue(context.Background()); err != nil {
+						log.Printf("daily backup: %v", err)
+					}
+				}
 				if err := ws.Check(); err != nil {
 					u.deliver(func() {
 						if u.ws == ws && u.shell != nil {

@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"feedtakt/data"
@@ -370,3 +371,40 @@ type canvasTextAlias = canvas.Text
 func timeMonth(m int) time.Month { return time.Month(m) }
 
 func itoaTest(i int) string { return strconv.Itoa(i) }
+
+// shortcut fires a window shortcut as the keyboard would.
+func shortcut(t *testing.T, u *UI, key fyne.KeyName) {
+	t.Helper()
+	sc, ok := u.win.Canvas().(interface{ TypedShortcut(fyne.Shortcut) })
+	if !ok {
+		t.Skip("this canvas cannot take shortcuts")
+	}
+	sc.TypedShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault})
+}
+
+func TestShortcutsCopyCaptionNewPostAndSave(t *testing.T) {
+	u, s := newCalendarUI(t, data.Post{Title: "Zum Kopieren", Date: day(2026, 12, 8), Caption: "Heute im Archiv 📚 #AzubiDienstag"})
+	s.selPost = chipsOn(s, *day(2026, 12, 8))[0].info.post.ID
+	shortcut(t, u, fyne.KeyC)
+	if got := u.app.Clipboard().Content(); got != "Heute im Archiv 📚 #AzubiDienstag" {
+		t.Fatalf("clipboard %q", got)
+	}
+	s.selected = *day(2026, 12, 9)
+	shortcut(t, u, fyne.KeyN)
+	ed := topOverlay(u)
+	if ed == nil || u.editor == nil {
+		t.Fatal("Ctrl+N opened no editor")
+	}
+	test.Type(entriesIn(ed)[0], "Mit Strg+S gespeichert")
+	shortcut(t, u, fyne.KeyS)
+	u.Wait()
+	posts, _ := u.Workspace().PostsBetween(context.Background(), *day(2026, 12, 9), *day(2026, 12, 9))
+	if len(posts) != 1 || posts[0].Title != "Mit Strg+S gespeichert" {
+		t.Fatalf("after Ctrl+S: %+v", posts)
+	}
+	shortcut(t, u, fyne.KeyD)
+	u.Wait()
+	if all, _ := u.Workspace().PostsBetween(context.Background(), *day(2026, 12, 8), *day(2026, 12, 8)); len(all) != 2 {
+		t.Fatalf("Ctrl+D: %d posts on 8.12.", len(all))
+	}
+}

@@ -62,6 +62,12 @@ func openEditor(u *UI, p data.Post, saved func()) *editor {
 		title = lang.L("New post")
 	}
 	e.dlg = dialog.NewCustomWithoutButtons(title, content, u.win)
+	u.editor = e
+	e.dlg.SetOnClosed(func() {
+		if u.editor == e {
+			u.editor = nil
+		}
+	})
 	e.dlg.Resize(fyne.NewSize(860, 640))
 	e.dlg.Show()
 	u.win.Canvas().Focus(e.title)

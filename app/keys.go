@@ -1,6 +1,8 @@
 package app
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 )
@@ -31,6 +33,26 @@ func (u *UI) bindKeys() {
 		}
 		u.shell.selectScreen(screenCalendar)
 		u.win.Canvas().Focus(u.shell.calendar.search)
+	})
+	add(fyne.KeyS, func() {
+		switch {
+		case u.editor != nil && u.editor.dlg != nil && u.win.Canvas().Overlays().Top() != nil:
+			u.editor.onSave()
+		case u.shell != nil && u.shell.tabs.SelectedIndex() == screenSettings && !u.ws.ReadOnly():
+			u.shell.settings.onSaveGeneral()
+		}
+	})
+	// Ctrl+C on a selected post copies its text, because the post goes out
+	// by hand in the platform's own tool. A focused text field keeps its
+	// own Ctrl+C.
+	add(fyne.KeyC, func() {
+		cal := u.calendarIfShown()
+		if cal == nil || cal.selPost == 0 || u.win.Canvas().Focused() != nil {
+			return
+		}
+		if p, err := u.ws.Post(context.Background(), cal.selPost); err == nil {
+			u.app.Clipboard().SetContent(p.Caption)
+		}
 	})
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if cal := u.calendarIfShown(); cal != nil {
