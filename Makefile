@@ -56,7 +56,7 @@ endif
 # Fyne writes preferences and a font cache: keep them out of $HOME.
 test: deps-test
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	export XDG_CONFIG_HOME=$$tmp/config XDG_CACHE_HOME=$$tmp/cache CGO_ENABLED=1; \
+	export XDG_CONFIG_HOME=$$tmp/config XDG_CACHE_HOME=$$tmp/cache CGO_ENABLED=1 LANG=de_DE.UTF-8; \
 	set -e; \
 	echo "== go vet"; $(GO) vet -tags ci ./...; \
 	echo "== gofmt"; out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi; \
@@ -65,7 +65,7 @@ test: deps-test
 
 bench: deps-test
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	XDG_CONFIG_HOME=$$tmp/config XDG_CACHE_HOME=$$tmp/cache $(GO) test -tags ci -run '^$$' -bench . -benchmem ./...
+	XDG_CONFIG_HOME=$$tmp/config XDG_CACHE_HOME=$$tmp/cache LANG=de_DE.UTF-8 $(GO) test -tags ci -run '^$$' -bench . -benchmem ./...
 
 # Windows: GUI subsystem, icon and version info from FyneApp.toml, zone
 # data built in, stripped. "fyne package" bumps Build in FyneApp.toml on

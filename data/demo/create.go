@@ -92,6 +92,9 @@ func fill(ctx context.Context, ws *data.Workspace, c Content, now time.Time) err
 	if err != nil {
 		return err
 	}
+	if err := ownDates(ctx, ws, today); err != nil {
+		return err
+	}
 	filled := map[calendar.Date]bool{}
 	for _, dp := range c.Posts {
 		p := data.Post{
@@ -160,4 +163,21 @@ func azubiSeries(ctx context.Context, ws *data.Workspace, today calendar.Date, c
 		return s, fmt.Errorf("series: %w", err)
 	}
 	return s, nil
+}
+
+// ownDates gives the demo the office's own dates the posts talk about: the
+// open day (a Saturday about six weeks ahead, planned three weeks before)
+// and the end of the comment period of the monument list.
+func ownDates(ctx context.Context, ws *data.Workspace, today calendar.Date) error {
+	openDay := calendar.WeekStart(today.AddDays(42)).AddDays(5)
+	dates := []data.OwnDate{
+		{Date: openDay, Name: "Tag der offenen Tür im Landesamt", Note: "Presse einladen, Fotografin buchen, Kinder-Grabung ankündigen", LeadDays: 21},
+		{Date: today.AddDays(28), Name: "Ende der Auslegung: Denkmalliste Landkreis Ohlenbruch", Note: "Stellungnahmen bis 24 Uhr", LeadDays: 7},
+	}
+	for i := range dates {
+		if err := ws.SaveOwnDate(ctx, &dates[i]); err != nil {
+			return fmt.Errorf("own date %q: %w", dates[i].Name, err)
+		}
+	}
+	return nil
 }
