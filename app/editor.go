@@ -191,6 +191,7 @@ func (e *editor) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Status"), e.status),
 		widget.NewFormItem(lang.L("Topic"), e.topic),
 		widget.NewFormItem(lang.L("Text"), e.caption),
+		widget.NewFormItem(lang.L("Template"), e.templateSeam()),
 	)
 	e.overrideBox = container.NewVBox()
 	e.refreshOverrides()
@@ -230,6 +231,16 @@ func (e *editor) build() fyne.CanvasObject {
 		bar.Objects = append(bar.Objects, buttons...)
 	}
 	return container.NewBorder(nil, bar, nil, nil, container.NewVScroll(body))
+}
+
+// templateSeam is where caption templates will fill the text; until the
+// templates exist the button says so instead of doing nothing.
+func (e *editor) templateSeam() fyne.CanvasObject {
+	b := widget.NewButtonWithIcon(lang.L("Insert from template …"), theme.DocumentIcon(), nil)
+	b.Disable()
+	note := widget.NewLabel(lang.L("available with the caption templates"))
+	note.TextStyle.Italic = true
+	return container.NewHBox(b, note)
 }
 
 // mediaSeam lists the pictures linked to the post. Choosing pictures comes
