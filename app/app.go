@@ -57,8 +57,11 @@ type UI struct {
 	ws   *data.Workspace
 	root *fyne.Container // swaps between welcome, progress and shell
 
-	shell  *shell
-	editor *editor // the open post editor, for Ctrl+S
+	shell *shell
+	// opening is true while a workspace is being opened or made; further
+	// requests wait for it, so two never race for the same folder.
+	opening bool
+	editor  *editor // the open post editor, for Ctrl+S
 
 	jobs sync.WaitGroup // background work; tests wait on it
 	// deliver hands a result to the UI goroutine: fyne.DoAndWait, or the
@@ -195,12 +198,17 @@ func (u *UI) showProgress(text string) {
 // openWorkspace opens dir in the background. Success shows the workspace;
 // failure explains why and goes back to the welcome screen, losing nothing.
 func (u *UI) openWorkspace(dir string) {
+	if u.opening {
+		return
+	}
+	u.opening = true
 	u.closeWorkspace()
 	u.showProgress(lang.L("Opening the workspace …"))
 	actor := u.actor()
 	u.background(func() func() {
 		ws, err := data.Open(context.Background(), dir, data.Options{Actor: actor})
 		return func() {
+			u.opening = false
 			if err != nil {
 				log.Printf("open workspace %s: %v", dir, err)
 				u.showWelcome()
@@ -225,6 +233,10 @@ func (u *UI) openOrCreate(dir string) {
 // createWorkspace makes a new workspace with German default channels and
 // topics the person then adapts in the settings.
 func (u *UI) createWorkspace(dir string, s data.Settings) {
+	if u.opening {
+		return
+	}
+	u.opening = true
 	u.closeWorkspace()
 	u.showProgress(lang.L("Creating the workspace …"))
 	actor := u.actor()
@@ -232,6 +244,7 @@ func (u *UI) createWorkspace(dir string, s data.Settings) {
 	u.background(func() func() {
 		ws, err := data.Create(context.Background(), dir, init, data.Options{Actor: actor})
 		return func() {
+			u.opening = false
 			if err != nil {
 				log.Printf("create workspace %s: %v", dir, err)
 				u.showWelcome()
@@ -274,17 +287,22 @@ func (u *UI) demoDir() string {
 
 // openDemo opens the demo workspace, making it first if it does not exist.
 func (u *UI) openDemo() {
+	if u.opening {
+		return
+	}
 	dir := u.demoDir()
 	if _, err := os.Stat(filepath.Join(dir, data.DBName)); err == nil {
 		u.openWorkspace(dir)
 		return
 	}
+	u.opening = true
 	u.closeWorkspace()
 	u.showProgress(lang.L("Creating the demo workspace …"))
 	actor := u.actor()
 	u.background(func() func() {
 		ws, err := demo.Create(context.Background(), dir, data.Options{Actor: actor}, time.Now())
 		return func() {
+			u.opening = false
 			if err != nil {
 				log.Printf("create demo %s: %v", dir, err)
 				u.showWelcome()
@@ -298,6 +316,9 @@ func (u *UI) openDemo() {
 
 // showWorkspace makes ws the open workspace and shows the main screens.
 func (u *UI) showWorkspace(ws *data.Workspace) {
+	if u.ws != nil && u.ws != ws {
+		u.closeWorkspace()
+	}
 	u.ws = ws
 	u.app.Preferences().SetString(prefLastWorkspace, ws.Dir())
 	u.shell = newShell(u)
@@ -310,10 +331,18 @@ func (u *UI) showWorkspace(ws *data.Workspace) {
 			_, made, err := ws.BackupIfDue(context.Background())
 			if err != nil {
 				log.Printf("daily backup: %v", err)
-				return func() { u.shell.setBackupProblem(err) }
+				return func() {
+					if u.ws == ws && u.shell != nil {
+						u.shell.setBackupProblem(err)
+					}
+				}
 			}
 			if made {
-				return func() { u.shell.refreshHandover() }
+				return func() {
+					if u.ws == ws && u.shell != nil {
+						u.shell.refreshHandover()
+					}
+				}
 			}
 			return nil
 		})

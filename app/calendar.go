@@ -198,7 +198,7 @@ func (s *calendarScreen) reload() {
 	s.u.background(func() func() {
 		p, err := loadPlan(context.Background(), ws, from, to)
 		return func() {
-			if gen != s.gen {
+			if gen != s.gen || s.u.ws != ws {
 				return
 			}
 			if err != nil {

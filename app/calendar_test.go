@@ -408,3 +408,38 @@ func TestShortcutsCopyCaptionNewPostAndSave(t *testing.T) {
 		t.Fatalf("Ctrl+D: %d posts on 8.12.", len(all))
 	}
 }
+
+func TestFailedExportKeepsTheOldFile(t *testing.T) {
+	u, _ := newCalendarUI(t, data.Post{Title: "Beitrag", Date: day(2027, 1, 8)})
+	dir := t.TempDir()
+	path := exportPath(dir, "Plan Januar", "csv")
+	if path != filepath.Join(dir, "Plan Januar.csv") {
+		t.Fatalf("path %q", path)
+	}
+	os.WriteFile(path, []byte("ALTER INHALT"), 0o644)
+	bad := exchange.Request{Format: "docx", From: *day(2027, 1, 1), To: *day(2027, 1, 31)}
+	if _, err := writeExport(u.Workspace(), bad, path); err == nil {
+		t.Fatal("unknown format exported")
+	}
+	if b, _ := os.ReadFile(path); string(b) != "ALTER INHALT" {
+		t.Fatalf("old file now %q", b)
+	}
+	if parts, _ := filepath.Glob(filepath.Join(dir, "*.part")); len(parts) > 0 {
+		t.Errorf("leftovers %v", parts)
+	}
+}
+
+func TestStaleResultsAfterSwitchingWorkspaceAreDropped(t *testing.T) {
+	u, s := newCalendarUI(t, data.Post{Title: "Alt", Date: day(2026, 12, 8)})
+	// Start loads, then leave the workspace before their results arrive.
+	s.reload()
+	u.shell.ideas.reload()
+	u.shell.handover.refresh()
+	u.closeWorkspace()
+	u.showWelcome()
+	u.Wait() // must not panic on the closed workspace
+	if u.Workspace() != nil {
+		t.Fatal("a workspace came back")
+	}
+	assertShows(t, u.win.Content(), "Willkommen bei Feedtakt")
+}

@@ -2,13 +2,16 @@ package app
 
 import (
 	"context"
-	"errors"
+	"os"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"feedtakt/data"
@@ -17,13 +20,14 @@ import (
 	"feedtakt/data/fsx"
 )
 
-// openExportDialog asks for format and period (the shown month or week by
-// default), then for the file, and writes it through a .part file.
+// openExportDialog asks for format, period (the shown month or week by
+// default), folder and file name, then writes the file through a .part
+// file. Fyne's save dialog is not used because it creates (and so empties)
+// the chosen file before the export has even started.
 func openExportDialog(s *calendarScreen) {
 	u := s.u
 	names := []string{lang.L("Calendar for Outlook (.ics)"), lang.L("Table for Excel (.csv)"), lang.L("Printable plan (.pdf)")}
 	format := widget.NewSelect(names, nil)
-	format.SetSelectedIndex(2)
 	from, to := s.span()
 	if s.mode == viewMonth {
 		from = calendar.NewDate(s.selected.Year, s.selected.Month, 1)
@@ -32,11 +36,37 @@ func openExportDialog(s *calendarScreen) {
 	fromE, toE := widget.NewEntry(), widget.NewEntry()
 	fromE.SetText(from.String())
 	toE.SetText(to.String())
-	dialog.ShowForm(lang.L("Export the plan"), lang.L("Choose file …"), lang.L("Cancel"), []*widget.FormItem{
+	folder := widget.NewEntry()
+	folder.SetText(data.DocumentsDir())
+	name := widget.NewEntry()
+	format.OnChanged = func(string) {
+		f, err1 := calendar.ParseDate(fromE.Text)
+		t, err2 := calendar.ParseDate(toE.Text)
+		if err1 == nil && err2 == nil {
+			name.SetText(exchange.SuggestedName(exchange.Formats()[max(format.SelectedIndex(), 0)], f, t))
+		}
+	}
+	format.SetSelectedIndex(2)
+	choose := widget.NewButtonWithIcon("", theme.FolderOpenIcon(), func() {
+		d := dialog.NewFolderOpen(func(uri fyne.ListableURI, err error) {
+			if err == nil && uri != nil {
+				folder.SetText(uri.Path())
+			}
+		}, u.win)
+		if loc, err := storage.ListerForURI(storage.NewFileURI(folder.Text)); err == nil {
+			d.SetLocation(loc)
+		}
+		d.Resize(fyne.NewSize(760, 520))
+		d.Show()
+	})
+	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("Format"), format),
 		widget.NewFormItem(lang.L("From"), fromE),
 		widget.NewFormItem(lang.L("To"), toE),
-	}, func(ok bool) {
+		widget.NewFormItem(lang.L("Folder"), container.NewBorder(nil, nil, nil, choose, folder)),
+		widget.NewFormItem(lang.L("File name"), name),
+	}
+	d := dialog.NewForm(lang.L("Export the plan"), lang.L("Export"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -51,50 +81,55 @@ func openExportDialog(s *calendarScreen) {
 			dialog.ShowInformation(lang.L("Please check"), explain(err), u.win)
 			return
 		}
-		chooseExportFile(u, req)
-	}, u.win)
-}
-
-func chooseExportFile(u *UI, req exchange.Request) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
+		path := exportPath(folder.Text, name.Text, req.Format)
+		if _, err := os.Stat(path); err == nil {
+			dialog.ShowConfirm(lang.L("Replace file?"), lang.L("{{.File}} exists already. Replace it?", map[string]any{"File": path}), func(yes bool) {
+				if yes {
+					runExport(u, req, path)
+				}
+			}, u.win)
 			return
 		}
-		path := w.URI().Path()
-		// Fyne has created the file; we write our own way (.part, then
-		// rename), so close its handle first.
-		w.Close()
-		ws := u.ws
-		u.background(func() func() {
-			sum, err := writeExport(ws, req, path)
-			return func() {
-				if err != nil {
-					u.showError(lang.L("The export could not be written to {{.File}}.", map[string]any{"File": path}), err)
-					return
-				}
-				msg := lang.L("Exported {{.Posts}} posts to {{.File}}.", map[string]any{"Posts": sum.Posts, "File": path})
-				if sum.DroppedChars > 0 {
-					msg += "\n" + lang.L("{{.N}} characters (such as emoji) are not in the PDF font and were left out.", map[string]any{"N": sum.DroppedChars})
-				}
-				dialog.ShowInformation(lang.L("Export"), msg, u.win)
-			}
-		})
+		runExport(u, req, path)
 	}, u.win)
-	d.SetFileName(exchange.SuggestedName(req.Format, req.From, req.To))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{"." + req.Format}))
-	if loc, err := storage.ListerForURI(storage.NewFileURI(data.DocumentsDir())); err == nil {
-		d.SetLocation(loc)
-	}
-	d.Resize(fyne.NewSize(760, 520))
+	d.Resize(fyne.NewSize(620, d.MinSize().Height))
 	d.Show()
 }
 
-// writeExport writes the export to path atomically: the old file stays
+// exportPath joins folder and name and adds the format's extension when
+// the name has none.
+func exportPath(folder, name, format string) string {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		name = "Redaktionsplan"
+	}
+	if filepath.Ext(name) == "" {
+		name += "." + format
+	}
+	return filepath.Join(strings.TrimSpace(folder), name)
+}
+
+func runExport(u *UI, req exchange.Request, path string) {
+	ws := u.ws
+	u.background(func() func() {
+		sum, err := writeExport(ws, req, path)
+		return func() {
+			if err != nil {
+				u.showError(lang.L("The export could not be written to {{.File}}.", map[string]any{"File": path}), err)
+				return
+			}
+			msg := lang.L("Exported {{.Posts}} posts to {{.File}}.", map[string]any{"Posts": sum.Posts, "File": path})
+			if sum.DroppedChars > 0 {
+				msg += "\n" + lang.L("{{.N}} characters (such as emoji) are not in the PDF font and were left out.", map[string]any{"N": sum.DroppedChars})
+			}
+			dialog.ShowInformation(lang.L("Export"), msg, u.win)
+		}
+	})
+}
+
+// writeExport writes the export to path atomically: an existing file stays
 // whole until the new one is complete.
 func writeExport(ws *data.Workspace, req exchange.Request, path string) (exchange.Summary, error) {
-	if filepath.Ext(path) == "" {
-		path += "." + req.Format
-	}
 	f, err := fsx.Create(path)
 	if err != nil {
 		return exchange.Summary{}, err
@@ -104,8 +139,5 @@ func writeExport(ws *data.Workspace, req exchange.Request, path string) (exchang
 		f.Abort()
 		return sum, err
 	}
-	if err := f.Commit(); err != nil {
-		return sum, errors.Join(err)
-	}
-	return sum, nil
+	return sum, f.Commit()
 }

@@ -83,6 +83,12 @@ func parseBackupName(name string) (BackupInfo, bool) {
 // (integrity, application id, schema version) and only then gives it its
 // final name; afterwards old backups are rotated out.
 func (w *Workspace) Backup(ctx context.Context, tag string) (BackupInfo, error) {
+	w.backupMu.Lock()
+	defer w.backupMu.Unlock()
+	return w.backup(ctx, tag)
+}
+
+func (w *Workspace) backup(ctx context.Context, tag string) (BackupInfo, error) {
 	if err := os.MkdirAll(w.path(BackupsDir), 0o755); err != nil {
 		return BackupInfo{}, w.fault("create backups folder", err)
 	}
@@ -127,6 +133,8 @@ func (w *Workspace) BackupIfDue(ctx context.Context) (BackupInfo, bool, error) {
 	if w.readOnly {
 		return BackupInfo{}, false, nil
 	}
+	w.backupMu.Lock()
+	defer w.backupMu.Unlock()
 	bs, err := w.Backups()
 	if err != nil {
 		return BackupInfo{}, false, err
@@ -137,7 +145,7 @@ func (w *Workspace) BackupIfDue(ctx context.Context) (BackupInfo, bool, error) {
 			return b, false, nil
 		}
 	}
-	b, err := w.Backup(ctx, "")
+	b, err := w.backup(ctx, "")
 	return b, err == nil, err
 }
 

@@ -591,20 +591,8 @@ func (w *Workspace) PostsBetween(ctx context.Context, from, to calendar.Date) ([
 
 // Ideas returns up to limit posts without a date, most recently changed first.
 func (w *Workspace) Ideas(ctx context.Context, limit int) ([]Post, error) {
-	rows, err := w.db.QueryContext(ctx, `SELECT `+postColumns+` FROM posts WHERE day IS NULL ORDER BY updated_at DESC, id DESC LIMIT ?`, limit)
-	if err != nil {
-		return nil, w.fault("read ideas", err)
-	}
-	defer rows.Close()
-	var out []Post
-	for rows.Next() {
-		p, err := scanPost(rows.Scan)
-		if err != nil {
-			return nil, w.fault("read ideas", err)
-		}
-		out = append(out, p)
-	}
-	return out, w.fault("read ideas", rows.Err())
+	out, err := queryPosts(ctx, w.db, `SELECT `+postColumns+` FROM posts WHERE day IS NULL ORDER BY updated_at DESC, id DESC LIMIT ?`, limit)
+	return out, w.fault("read ideas", err)
 }
 
 // queryPosts runs query, which must select postColumns, and fills in the

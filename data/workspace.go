@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"feedtakt/data/fsx"
@@ -66,6 +67,12 @@ type Workspace struct {
 	heldBy   *fsx.Owner
 	network  bool
 	restored *Restore
+	// immutable marks a read-only open for "check": nobody else had the
+	// workspace open, so SQLite may skip locking and journals entirely.
+	immutable bool
+	// backupMu serialises backups: two at once would share a file name
+	// (one-second resolution) and overwrite each other's .part.
+	backupMu sync.Mutex
 }
 
 // Dir is the workspace folder.
@@ -135,7 +142,7 @@ func Open(ctx context.Context, dir string, opt Options) (*Workspace, error) {
 		return nil, fmt.Errorf("open %s: %w", dbPath, err)
 	}
 
-	w := &Workspace{dir: dir, actor: opt.Actor, now: opt.Now, readOnly: opt.ReadOnly}
+	w := &Workspace{dir: dir, actor: opt.Actor, now: opt.Now, readOnly: opt.ReadOnly, immutable: opt.ReadOnly}
 	if w.now == nil {
 		w.now = time.Now
 	}
@@ -211,9 +218,11 @@ func (w *Workspace) openDB(ctx context.Context) error {
 	dbPath := w.path(DBName)
 	var params []string
 	switch {
-	case w.readOnly && w.lock == nil && w.heldBy == nil && !w.lockHeldElsewhere():
-		// Nobody has it open: immutable reads create no -wal/-shm files, so a
-		// check leaves a healthy workspace byte-for-byte as it was.
+	case w.immutable && !w.lockHeldElsewhere():
+		// Only for "check": nobody has it open, and immutable reads create
+		// no -wal/-shm files, so a healthy workspace stays byte-for-byte as
+		// it was. A session that is read-only because the folder is not
+		// writable must not use it: a colleague may write meanwhile.
 		params = append(params, "immutable=1", "_pragma=query_only(1)")
 	case w.readOnly:
 		params = append(params, "mode=ro", "_pragma=query_only(1)")
@@ -225,7 +234,19 @@ func (w *Workspace) openDB(ctx context.Context) error {
 		return fmt.Errorf("open %s: %w", dbPath, err)
 	}
 	w.db = db
-	if err := w.checkIntegrity(ctx); err != nil {
+	err = w.checkIntegrity(ctx)
+	if err != nil && w.readOnly && !w.immutable && isCantOpen(err) {
+		// A WAL database in a folder we may not write to: SQLite cannot
+		// make the shared-memory file a read-only reader needs. Read the
+		// file as it is; changes a colleague makes show after reopening.
+		db.Close()
+		if db, err = sql.Open("sqlite", sqliteDSN(dbPath, "immutable=1", "_pragma=query_only(1)")); err != nil {
+			return fmt.Errorf("open %s: %w", dbPath, err)
+		}
+		w.db = db
+		err = w.checkIntegrity(ctx)
+	}
+	if err != nil {
 		if !isCorrupt(err) || w.readOnly {
 			return err
 		}
@@ -287,6 +308,11 @@ func (w *Workspace) checkIntegrity(ctx context.Context) error {
 		return fmt.Errorf("integrity check: %w: %s", ErrDamaged, strings.Join(problems, "; "))
 	}
 	return nil
+}
+
+func isCantOpen(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_CANTOPEN
 }
 
 func isCorrupt(err error) bool {

@@ -491,3 +491,42 @@ func TestSQLiteDSNForWindowsPaths(t *testing.T) {
 		}
 	}
 }
+
+func TestConcurrentBackupsDoNotCollide(t *testing.T) {
+	ws := newTestWorkspace(t)
+	ctx := context.Background()
+	errs := make(chan error, 8)
+	for i := 0; i < 8; i++ {
+		go func() {
+			_, err := ws.Backup(ctx, "")
+			errs <- err
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		if err := <-errs; err != nil {
+			t.Errorf("backup %d: %v", i, err)
+		}
+	}
+	bs, _ := ws.Backups()
+	for _, b := range bs {
+		if err := verifyDatabase(ctx, b.Path); err != nil {
+			t.Errorf("%s: %v", b.Path, err)
+		}
+	}
+	if parts, _ := filepath.Glob(filepath.Join(ws.Dir(), BackupsDir, "*.part")); len(parts) > 0 {
+		t.Errorf("leftovers %v", parts)
+	}
+}
+
+func TestIdeasCarryTheirChannels(t *testing.T) {
+	ws := newTestWorkspace(t)
+	ctx := context.Background()
+	cs, _ := ws.Channels(ctx)
+	if err := ws.CreatePost(ctx, &Post{Title: "Idee", Status: StatusIdea, Channels: []PostChannel{{ChannelID: cs[1].ID}}}); err != nil {
+		t.Fatal(err)
+	}
+	ideas, err := ws.Ideas(ctx, 10)
+	if err != nil || len(ideas) != 1 || len(ideas[0].Channels) != 1 || ideas[0].Channels[0].ChannelID != cs[1].ID {
+		t.Fatalf("ideas %+v, %v", ideas, err)
+	}
+}
