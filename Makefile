@@ -53,9 +53,11 @@ else
 	$(RUN_DIR)/feedtakt --workspace "$(WORKSPACE)"
 endif
 
-# Fyne writes preferences and a font cache: keep them out of $HOME.
+# Fyne writes preferences and a font cache: keep them out of $HOME. Go
+# derives its build cache from XDG_CACHE_HOME, so pin GOCACHE first.
 test: deps-test
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	export GOCACHE=$$($(GO) env GOCACHE); \
 	export XDG_CONFIG_HOME=$$tmp/config XDG_CACHE_HOME=$$tmp/cache CGO_ENABLED=1 LANG=de_DE.UTF-8; \
 	set -e; \
 	echo "== go vet"; $(GO) vet -tags ci ./...; \
@@ -65,7 +67,7 @@ test: deps-test
 
 bench: deps-test
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	XDG_CONFIG_HOME=$$tmp/config XDG_CACHE_HOME=$$tmp/cache LANG=de_DE.UTF-8 $(GO) test -tags ci -run '^$$' -bench . -benchmem ./...
+	GOCACHE=$$($(GO) env GOCACHE) XDG_CONFIG_HOME=$$tmp/config XDG_CACHE_HOME=$$tmp/cache LANG=de_DE.UTF-8 $(GO) test -tags ci -run '^$$' -bench . -benchmem ./...
 
 # Windows: GUI subsystem, icon and version info from FyneApp.toml, zone
 # data built in, stripped. "fyne package" bumps Build in FyneApp.toml on
