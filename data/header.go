@@ -12,6 +12,7 @@ import (
 type sqliteHeader struct {
 	userVersion   int
 	applicationID uint32
+	wal           bool // file format version 2: the database uses WAL
 }
 
 const sqliteMagic = "SQLite format 3\x00"
@@ -61,6 +62,7 @@ func inspectHeader(path string) (sqliteHeader, error) {
 	h := sqliteHeader{
 		userVersion:   int(int32(binary.BigEndian.Uint32(b[60:64]))),
 		applicationID: binary.BigEndian.Uint32(b[68:72]),
+		wal:           b[18] == 2 && b[19] == 2,
 	}
 	if h.applicationID != ApplicationID {
 		return h, fmt.Errorf("%w (application id %#x)", ErrForeignDatabase, h.applicationID)

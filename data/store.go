@@ -121,15 +121,22 @@ func (w *Workspace) Inspect(ctx context.Context) (Health, error) {
 	if err := w.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&s.SchemaVersion); err != nil {
 		return s, w.fault("read schema version", err)
 	}
-	if err := w.db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&s.Journal); err != nil {
+	// The file header says which journal the workspace uses; PRAGMA
+	// journal_mode would report the reading connection's (an immutable
+	// read always says "delete").
+	h, err := inspectHeader(w.path(DBName))
+	if err != nil {
 		return s, w.fault("read journal mode", err)
+	}
+	s.Journal = "delete"
+	if h.wal {
+		s.Journal = "wal"
 	}
 	s.Integrity = "ok"
 	if err := w.checkIntegrity(ctx); err != nil {
 		s.Integrity = err.Error()
 	}
 	s.LockHeld, s.LockOwner = fsx.Probe(w.path(LockName))
-	var err error
 	if s.Counts, err = w.Counts(ctx); err != nil {
 		return s, err
 	}

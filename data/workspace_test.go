@@ -261,7 +261,7 @@ func TestCheckLeavesHealthyWorkspaceUnchanged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if h.Integrity != "ok" || h.SchemaVersion != SchemaVersion() || h.Counts.Channels != 2 || len(h.Backups) != 1 || h.LockHeld {
+	if h.Integrity != "ok" || h.SchemaVersion != SchemaVersion() || h.Counts.Channels != 2 || len(h.Backups) != 1 || h.LockHeld || h.Journal != "wal" {
 		t.Errorf("health = %+v", h)
 	}
 	assertUnchanged(t, before, snapshot(t, ws.Dir()))
