@@ -162,13 +162,19 @@ func (u *UI) enqueue(f func()) {
 }
 
 // background runs work off the UI goroutine and hands the function it
-// returns (if any) to the UI goroutine.
+// returns (if any) to the UI goroutine. A result is dropped when the open
+// workspace changed meanwhile: it belongs to screens that are gone.
 func (u *UI) background(work func() func()) {
+	ws := u.ws
 	u.jobs.Add(1)
 	go func() {
 		defer u.jobs.Done()
 		if done := work(); done != nil {
-			u.deliver(done)
+			u.deliver(func() {
+				if u.ws == ws {
+					done()
+				}
+			})
 		}
 	}()
 }
@@ -331,18 +337,10 @@ func (u *UI) showWorkspace(ws *data.Workspace) {
 			_, made, err := ws.BackupIfDue(context.Background())
 			if err != nil {
 				log.Printf("daily backup: %v", err)
-				return func() {
-					if u.ws == ws && u.shell != nil {
-						u.shell.setBackupProblem(err)
-					}
-				}
+				return func() { u.shell.setBackupProblem(err) }
 			}
 			if made {
-				return func() {
-					if u.ws == ws && u.shell != nil {
-						u.shell.refreshHandover()
-					}
-				}
+				return func() { u.shell.refreshHandover() }
 			}
 			return nil
 		})
@@ -424,6 +422,30 @@ func (u *UI) showError(what string, err error) {
 	}
 	d := dialog.NewError(errors.New(msg), u.win)
 	d.Show()
+}
+
+// confirmDelete asks before a deletion, runs del, explains a failure with
+// failed, and calls done with whether the item is gone.
+func (u *UI) confirmDelete(title, question, failed string, del func() error, done func(deleted bool)) {
+	dialog.ShowConfirm(title, question, func(ok bool) {
+		if !ok {
+			return
+		}
+		err := del()
+		if err != nil {
+			u.showError(failed, err)
+		}
+		done(err == nil)
+	}, u.win)
+}
+
+// confirmDeletePost asks before deleting a post; the calendar and the
+// editor both offer it.
+func (u *UI) confirmDeletePost(p data.Post, done func(deleted bool)) {
+	u.confirmDelete(lang.L("Delete post?"),
+		lang.L("Delete “{{.Title}}”? This cannot be undone; the change log keeps a record.", map[string]any{"Title": p.Title}),
+		lang.L("The post could not be deleted."),
+		func() error { return u.ws.DeletePost(context.Background(), p.ID) }, done)
 }
 
 // quit closes the workspace and ends the app.

@@ -198,7 +198,7 @@ func (s *calendarScreen) reload() {
 	s.u.background(func() func() {
 		p, err := loadPlan(context.Background(), ws, from, to)
 		return func() {
-			if gen != s.gen || s.u.ws != ws {
+			if gen != s.gen {
 				return
 			}
 			if err != nil {
@@ -334,18 +334,10 @@ func (s *calendarScreen) duplicate(id int64) {
 }
 
 func (s *calendarScreen) confirmDelete(p data.Post) {
-	dialog.ShowConfirm(lang.L("Delete post?"),
-		lang.L("Delete “{{.Title}}”? This cannot be undone; the change log keeps a record.", map[string]any{"Title": p.Title}),
-		func(ok bool) {
-			if !ok {
-				return
-			}
-			if err := s.u.ws.DeletePost(context.Background(), p.ID); err != nil {
-				s.u.showError(lang.L("The post could not be deleted."), err)
-			}
-			s.selPost = 0
-			s.afterChange()
-		}, s.u.win)
+	s.u.confirmDeletePost(p, func(bool) {
+		s.selPost = 0
+		s.afterChange()
+	})
 }
 
 // onChipDrag highlights the day under the pointer while a chip is dragged.

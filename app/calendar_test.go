@@ -435,6 +435,7 @@ func TestStaleResultsAfterSwitchingWorkspaceAreDropped(t *testing.T) {
 	s.reload()
 	u.shell.ideas.reload()
 	u.shell.handover.refresh()
+	u.jobs.Wait() // the loads are done; their results wait in the queue
 	u.closeWorkspace()
 	u.showWelcome()
 	u.Wait() // must not panic on the closed workspace

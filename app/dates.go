@@ -316,18 +316,12 @@ func seriesSpan(r calendar.Recurrence, now calendar.Date) (string, bool) {
 }
 
 func (s *datesScreen) onDeleteSeries(sr data.Series) {
-	dialog.ShowConfirm(lang.L("Delete series?"),
+	s.u.confirmDelete(lang.L("Delete series?"),
 		lang.L("Delete the series “{{.Title}}”? Its open slots disappear from the calendar. Posts already made from it stay in the plan as ordinary posts.",
 			map[string]any{"Title": sr.Title}),
-		func(ok bool) {
-			if !ok {
-				return
-			}
-			if err := s.u.ws.DeleteSeries(context.Background(), sr.ID); err != nil {
-				s.u.showError(lang.L("The series could not be deleted."), err)
-			}
-			s.loadSeries()
-		}, s.u.win)
+		lang.L("The series could not be deleted."),
+		func() error { return s.u.ws.DeleteSeries(context.Background(), sr.ID) },
+		func(bool) { s.loadSeries() })
 }
 
 // seriesForm is the dialog that edits a series, with a live preview of
@@ -750,17 +744,11 @@ func (s *datesScreen) editOwnDate(d data.OwnDate) {
 }
 
 func (s *datesScreen) onDeleteOwnDate(d data.OwnDate) {
-	dialog.ShowConfirm(lang.L("Delete date?"),
+	s.u.confirmDelete(lang.L("Delete date?"),
 		lang.L("Delete the date “{{.Name}}” on {{.Date}}?", map[string]any{"Name": d.Name, "Date": d.Date.String()}),
-		func(ok bool) {
-			if !ok {
-				return
-			}
-			if err := s.u.ws.DeleteOwnDate(context.Background(), d.ID); err != nil {
-				s.u.showError(lang.L("The date could not be deleted."), err)
-			}
-			s.loadOwnDates()
-		}, s.u.win)
+		lang.L("The date could not be deleted."),
+		func() error { return s.u.ws.DeleteOwnDate(context.Background(), d.ID) },
+		func(bool) { s.loadOwnDates() })
 }
 
 // --- Quiet periods ---
@@ -850,18 +838,12 @@ func (s *datesScreen) editQuietPeriod(q data.QuietPeriod) {
 }
 
 func (s *datesScreen) onDeleteQuietPeriod(q data.QuietPeriod) {
-	dialog.ShowConfirm(lang.L("Delete quiet period?"),
+	s.u.confirmDelete(lang.L("Delete quiet period?"),
 		lang.L("Delete the quiet period {{.From}} – {{.To}} (“{{.Note}}”)? Posts in it are no longer marked.",
 			map[string]any{"From": q.From.String(), "To": q.To.String(), "Note": firstLine(q.Note)}),
-		func(ok bool) {
-			if !ok {
-				return
-			}
-			if err := s.u.ws.DeleteQuietPeriod(context.Background(), q.ID); err != nil {
-				s.u.showError(lang.L("The quiet period could not be deleted."), err)
-			}
-			s.loadQuietPeriods()
-		}, s.u.win)
+		lang.L("The quiet period could not be deleted."),
+		func() error { return s.u.ws.DeleteQuietPeriod(context.Background(), q.ID) },
+		func(bool) { s.loadQuietPeriods() })
 }
 
 // --- Action days ---

@@ -414,19 +414,13 @@ func (e *editor) onSave() {
 }
 
 func (e *editor) onDelete() {
-	dialog.ShowConfirm(lang.L("Delete post?"),
-		lang.L("Delete “{{.Title}}”? This cannot be undone; the change log keeps a record.", map[string]any{"Title": e.post.Title}),
-		func(ok bool) {
-			if !ok {
-				return
-			}
-			if err := e.u.ws.DeletePost(context.Background(), e.post.ID); err != nil {
-				e.u.showError(lang.L("The post could not be deleted."), err)
-				return
-			}
-			e.dlg.Hide()
-			if e.saved != nil {
-				e.saved()
-			}
-		}, e.u.win)
+	e.u.confirmDeletePost(e.post, func(deleted bool) {
+		if !deleted {
+			return // the editor stays open with what was typed
+		}
+		e.dlg.Hide()
+		if e.saved != nil {
+			e.saved()
+		}
+	})
 }

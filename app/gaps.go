@@ -76,7 +76,7 @@ func (g *gapPanel) reload() {
 			open, err = ws.OpenDrafts(ctx, now, openDays)
 		}
 		return func() {
-			if gen != g.gen || g.s.u.ws != ws {
+			if gen != g.gen {
 				return
 			}
 			if err != nil {

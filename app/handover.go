@@ -114,9 +114,6 @@ func (h *handoverScreen) onBackup() {
 		b, err := ws.Backup(context.Background(), "")
 		return func() {
 			h.backup.Enable()
-			if h.u.ws != ws {
-				return // the workspace was closed meanwhile
-			}
 			if err != nil {
 				h.u.showError(lang.L("The backup failed."), err)
 				return
@@ -144,9 +141,6 @@ func (h *handoverScreen) loadMore() {
 	h.u.background(func() func() {
 		cs, err := ws.Changes(context.Background(), before, changePage)
 		return func() {
-			if h.u.ws != ws {
-				return
-			}
 			h.mu.Lock()
 			h.loading = false
 			if err == nil {

@@ -89,7 +89,7 @@ func (s *ideasScreen) reload() {
 			ideas, err = ws.Ideas(ctx, maxIdeas)
 		}
 		return func() {
-			if gen != s.gen || s.u.ws != ws {
+			if gen != s.gen {
 				return
 			}
 			if err != nil {

@@ -156,7 +156,7 @@ func (v *listView) reload() {
 			rows = append(rows, makeListRow(look, p, quiet))
 		}
 		return func() {
-			if gen != v.gen || v.s.u.ws != ws {
+			if gen != v.gen {
 				return
 			}
 			if err != nil {

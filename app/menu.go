@@ -22,9 +22,6 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		u.background(func() func() {
 			_, err := ws.Backup(context.Background(), "")
 			return func() {
-				if u.ws != ws {
-					return
-				}
 				if err != nil {
 					u.showError(lang.L("The backup failed."), err)
 					return

@@ -373,17 +373,11 @@ func (s *settingsScreen) onMoveTopic(id int64, delta int) {
 }
 
 func (s *settingsScreen) onDeleteTopic(t data.Topic) {
-	dialog.ShowConfirm(lang.L("Delete topic?"),
+	s.u.confirmDelete(lang.L("Delete topic?"),
 		lang.L("Delete the topic “{{.Name}}”? Its posts stay, just without a topic.", map[string]any{"Name": t.Name}),
-		func(ok bool) {
-			if !ok {
-				return
-			}
-			if err := s.u.ws.DeleteTopic(context.Background(), t.ID); err != nil {
-				s.u.showError(lang.L("The topic could not be deleted."), err)
-			}
-			s.loadTopics()
-		}, s.u.win)
+		lang.L("The topic could not be deleted."),
+		func() error { return s.u.ws.DeleteTopic(context.Background(), t.ID) },
+		func(bool) { s.loadTopics() })
 }
 
 // editTopic shows the topic form; ID 0 adds a new topic.

@@ -95,10 +95,6 @@ func TestParseActionDays(t *testing.T) {
 	}
 }
 
-func itoa(n int) string {
-	return strings.TrimSpace(strings.Replace(Date{Day: n}.String()[:2], "0", " ", 1))
-}
-
 func TestActionDayRuleOn(t *testing.T) {
 	rules, errs := ParseActionDays(strings.Join([]string{
 		"08.03. | Frauentag",

@@ -333,10 +333,6 @@ func (s *scene) ellipse(c color.NRGBA, cx, cy, rx, ry float64) {
 	s.fill(solid(c), s.arcPts(cx, cy, rx, ry, 0, 2*math.Pi))
 }
 
-func (s *scene) ellipseP(p paint, cx, cy, rx, ry float64) {
-	s.fill(p, s.arcPts(cx, cy, rx, ry, 0, 2*math.Pi))
-}
-
 func (s *scene) circle(c color.NRGBA, cx, cy, r float64) { s.ellipse(c, cx, cy, r, r) }
 
 // ring draws an outline circle of thickness th.
@@ -500,10 +496,6 @@ func hsl(h, s, l float64) color.NRGBA {
 		r, g, b = c, 0, x
 	}
 	return color.NRGBA{to8(r + m), to8(g + m), to8(b + m), 255}
-}
-
-func rgb(hex uint32) color.NRGBA {
-	return color.NRGBA{uint8(hex >> 16), uint8(hex >> 8), uint8(hex), 255}
 }
 
 func to8(v float64) uint8 { return uint8(clamp01(v)*255 + 0.5) }
