@@ -444,3 +444,12 @@ func TestStaleResultsAfterSwitchingWorkspaceAreDropped(t *testing.T) {
 	}
 	assertShows(t, u.win.Content(), "Willkommen bei Feedtakt")
 }
+
+func TestOpenSectionSaysOffenNotOeffnen(t *testing.T) {
+	u, s := newCalendarUI(t)
+	u.Wait()
+	got := texts(s.gaps.content)
+	if !contains(got, "Offen") || contains(got, "Öffnen") {
+		t.Errorf("gap panel shows %v", got)
+	}
+}

@@ -141,7 +141,7 @@ func (g *gapPanel) show(look lookups, gaps []gapWithIdeas, total int, open []dat
 	if total > len(gaps) {
 		objs = append(objs, wrapped(lang.L("… and {{.N}} more gaps.", map[string]any{"N": total - len(gaps)})))
 	}
-	objs = append(objs, heading(lang.L("Open")))
+	objs = append(objs, heading(lang.L("Open drafts")))
 	if len(open) == 0 {
 		objs = append(objs, wrapped(lang.L("Everything due in the next {{.N}} days is approved.", map[string]any{"N": openDays})))
 	}
