@@ -10,8 +10,8 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"feedtakt/app"
+	"feedtakt/app/cli"
 	"feedtakt/data"
-	"feedtakt/data/cli"
 )
 
 // appID is the Fyne application ID; it also names the preferences folder.
