@@ -1,0 +1,107 @@
+package app
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"feedtakt/data"
+)
+
+func (s *datesScreen) loadQuietPeriods() {
+	ctx := context.Background()
+	qs, err := s.u.ws.QuietPeriods(ctx)
+	if err != nil {
+		s.u.showError(lang.L("The quiet periods could not be read."), err)
+		return
+	}
+	now := today()
+	// Count the posts planned inside periods that are not over yet: those
+	// are the ones someone still has to move or drop.
+	inside := map[int64]int{}
+	last := now
+	for _, q := range qs {
+		if q.To.After(last) {
+			last = q.To
+		}
+	}
+	if len(qs) > 0 {
+		cs, err := s.u.ws.QuietConflicts(ctx, now, last)
+		if err != nil {
+			s.u.showError(lang.L("The quiet periods could not be read."), err)
+			return
+		}
+		for _, c := range cs {
+			inside[c.PeriodID]++
+		}
+	}
+	ro := s.u.ws.ReadOnly()
+	var rows []fyne.CanvasObject
+	if len(qs) == 0 {
+		rows = append(rows, wrapped(lang.L("No quiet periods.")))
+	}
+	for _, q := range qs {
+		warn := ""
+		if n := inside[q.ID]; n > 0 && !q.To.Before(now) {
+			warn = lang.N("{{.Count}} planned post lies in this period.", n, map[string]any{"Count": n})
+		}
+		days := q.To.Sub(q.From) + 1
+		title := fmt.Sprintf("%s – %s", dayText(q.From), dayText(q.To)) + " (" + lang.N("{{.Count}} day", days, map[string]any{"Count": days}) + ")"
+		buttons := editDeleteButtons(ro, func() { s.editQuietPeriod(q) }, func() { s.onDeleteQuietPeriod(q) })
+		rows = append(rows, entryRow(nil, title, firstLine(q.Note), warn, q.To.Before(now), buttons))
+	}
+	s.quiet.Objects = rows
+	s.quiet.Refresh()
+}
+
+// editQuietPeriod shows the quiet-period form; ID 0 adds a new one.
+func (s *datesScreen) editQuietPeriod(q data.QuietPeriod) {
+	from, fromBox := s.dateEntry(q.From)
+	to, toBox := s.dateEntry(q.To)
+	note := widget.NewMultiLineEntry()
+	note.Wrapping = fyne.TextWrapWord
+	note.SetMinRowsVisible(3)
+	note.SetText(q.Note)
+	note.SetPlaceHolder(lang.L("e.g. pre-election period before the municipal election: no posts featuring candidates"))
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("From"), fromBox),
+		widget.NewFormItem(lang.L("To"), toBox),
+		widget.NewFormItem(lang.L("Reason"), note),
+	)
+	title := lang.L("Edit quiet period")
+	if q.ID == 0 {
+		title = lang.L("New quiet period")
+	}
+	s.openForm(title, form, fyne.NewSize(560, 330), lang.L("The quiet period could not be saved."), func() error {
+		x := q
+		var err error
+		if x.From, err = parseDay(from.Text, lang.L("From")); err != nil {
+			return err
+		}
+		if x.To, err = parseDay(to.Text, lang.L("To")); err != nil {
+			return err
+		}
+		x.Note = note.Text
+		if err := s.u.ws.SaveQuietPeriod(context.Background(), &x); err != nil {
+			return err
+		}
+		q = x
+		s.loadQuietPeriods()
+		return nil
+	})
+	s.u.win.Canvas().Focus(from)
+}
+
+func (s *datesScreen) onDeleteQuietPeriod(q data.QuietPeriod) {
+	s.u.confirmDelete(lang.L("Delete quiet period?"),
+		lang.L("Delete the quiet period {{.From}} – {{.To}} (“{{.Note}}”)? Posts in it are no longer marked.",
+			map[string]any{"From": q.From.String(), "To": q.To.String(), "Note": firstLine(q.Note)}),
+		lang.L("The quiet period could not be deleted."),
+		func() error { return s.u.ws.DeleteQuietPeriod(context.Background(), q.ID) },
+		func(bool) { s.loadQuietPeriods() })
+}
+
+// --- Action days ---

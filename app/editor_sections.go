@@ -1,0 +1,114 @@
+// The editor's sections beside the form: caption templates, media, per-channel texts, hints and the date picker.
+
+package app
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"feedtakt/data/calendar"
+)
+
+// templateSeam is where caption templates will fill the text; until the
+// templates exist the button says so instead of doing nothing.
+func (e *editor) templateSeam() fyne.CanvasObject {
+	b := widget.NewButtonWithIcon(lang.L("Insert from template …"), theme.DocumentIcon(), nil)
+	b.Disable()
+	note := widget.NewLabel(lang.L("available with the caption templates"))
+	note.TextStyle.Italic = true
+	return container.NewHBox(b, note)
+}
+
+// mediaSeam lists the pictures linked to the post. Choosing pictures comes
+// with the media library; the place for it is here.
+func (e *editor) mediaSeam() fyne.CanvasObject {
+	if e.post.ID == 0 {
+		return wrapped(lang.L("Pictures are linked here once the media library is available."))
+	}
+	ms, err := e.u.ws.PostMedia(context.Background(), e.post.ID)
+	if err != nil || len(ms) == 0 {
+		return wrapped(lang.L("No pictures linked. Choosing pictures comes with the media library."))
+	}
+	var names []string
+	for _, m := range ms {
+		n := m.Title
+		if n == "" {
+			n = m.OriginalName
+		}
+		names = append(names, n)
+	}
+	return wrapped(lang.N("{{.Count}} picture linked: {{.Names}}", len(ms), map[string]any{"Count": len(ms), "Names": strings.Join(names, "; ")}))
+}
+
+// refreshOverrides shows one text field per chosen channel for a text that
+// differs from the main text.
+func (e *editor) refreshOverrides() {
+	if e.overrideBox == nil {
+		return
+	}
+	var objs []fyne.CanvasObject
+	for i, c := range e.channels {
+		if !c.Checked {
+			continue
+		}
+		id := e.chanIDs[i]
+		ov, ok := e.overrides[id]
+		if !ok {
+			ov = widget.NewMultiLineEntry()
+			ov.Wrapping = fyne.TextWrapWord
+			e.overrides[id] = ov
+		}
+		ov.SetPlaceHolder(lang.L("Own text for {{.Channel}} (empty: the text above)", map[string]any{"Channel": c.Text}))
+		objs = append(objs, ov)
+	}
+	if len(objs) == 0 {
+		objs = append(objs, wrapped(lang.L("Choose channels above; each can get its own text here.")))
+	}
+	e.overrideBox.Objects = objs
+	e.overrideBox.Refresh()
+}
+
+// showHints tells about a DST choice or a quiet period for the post.
+func (e *editor) showHints() {
+	var hints []string
+	if _, note, ok := e.post.When(); ok && note != "" {
+		hints = append(hints, note)
+	}
+	if e.post.Date != nil && e.post.ID != 0 {
+		if cs, err := e.u.ws.QuietConflicts(context.Background(), *e.post.Date, *e.post.Date); err == nil {
+			for _, c := range cs {
+				if c.PostID == e.post.ID {
+					hints = append(hints, lang.L("Quiet period: {{.Note}}", map[string]any{"Note": c.Note}))
+				}
+			}
+		}
+	}
+	if len(hints) == 0 {
+		e.hint.Hide()
+		return
+	}
+	e.hint.SetText(strings.Join(hints, "\n"))
+	e.hint.Show()
+}
+
+func (e *editor) onPickDate() {
+	start := today()
+	if d, err := calendar.ParseDate(e.date.Text); err == nil {
+		start = d
+	}
+	var pop *widget.PopUp
+	c := widget.NewCalendar(start.Time(nil), func(t time.Time) {
+		e.date.SetText(calendar.FromTime(t).String())
+		e.idea.SetChecked(false)
+		pop.Hide()
+	})
+	pop = widget.NewModalPopUp(container.NewBorder(nil, widget.NewButton(lang.L("Cancel"), func() { pop.Hide() }), nil, nil, c), e.u.win.Canvas())
+	pop.Show()
+}
