@@ -147,10 +147,10 @@ func (w *Workspace) Cadence(ctx context.Context, from, to calendar.Date) ([]Week
 	}
 	var planned, slots dayCounts
 	if len(channels) > 0 {
-		if planned, err = plannedCounts(ctx, w.db, lo, hi); err != nil {
+		if planned, err = plannedCounts(ctx, w.reader(), lo, hi); err != nil {
 			return nil, w.fault("read cadence", err)
 		}
-		if slots, err = w.slotCounts(ctx, w.db, lo, hi); err != nil {
+		if slots, err = w.slotCounts(ctx, w.reader(), lo, hi); err != nil {
 			return nil, w.fault("read cadence", err)
 		}
 	}
@@ -241,15 +241,15 @@ func (w *Workspace) Gaps(ctx context.Context, from, to calendar.Date) ([]Gap, er
 		return nil, err
 	}
 	lo, hi := from.AddDays(-gapLookaround), to.AddDays(gapLookaround)
-	planned, err := plannedCounts(ctx, w.db, lo, hi)
+	planned, err := plannedCounts(ctx, w.reader(), lo, hi)
 	if err != nil {
 		return nil, w.fault("read gaps", err)
 	}
-	slots, err := w.slotCounts(ctx, w.db, from, hi)
+	slots, err := w.slotCounts(ctx, w.reader(), from, hi)
 	if err != nil {
 		return nil, w.fault("read gaps", err)
 	}
-	quiet, err := quietBetween(ctx, w.db, lo, hi)
+	quiet, err := quietBetween(ctx, w.reader(), lo, hi)
 	if err != nil {
 		return nil, w.fault("read gaps", err)
 	}
@@ -324,7 +324,7 @@ func (w *Workspace) GapIdeas(ctx context.Context, gap Gap, limit int) ([]Post, e
 		limit = 5
 	}
 	limit = min(limit, 100)
-	out, err := queryPosts(ctx, w.db, `SELECT `+postColumns+` FROM posts p WHERE day IS NULL AND status != 'discarded'
+	out, err := queryPosts(ctx, w.reader(), `SELECT `+postColumns+` FROM posts p WHERE day IS NULL AND status != 'discarded'
 		ORDER BY CASE
 			WHEN EXISTS (SELECT 1 FROM post_channels pc WHERE pc.post_id = p.id AND pc.channel_id = ?1) THEN 0
 			WHEN topic_id IN (SELECT q.topic_id FROM posts q JOIN post_channels qc ON qc.post_id = q.id
@@ -381,7 +381,7 @@ func (w *Workspace) PlaceIdea(ctx context.Context, postID int64, date calendar.D
 // included.
 func (w *Workspace) OpenDrafts(ctx context.Context, today calendar.Date, days int) ([]Post, error) {
 	days = min(max(days, 0), 366)
-	out, err := queryPosts(ctx, w.db, `SELECT `+postColumns+` FROM posts
+	out, err := queryPosts(ctx, w.reader(), `SELECT `+postColumns+` FROM posts
 		WHERE day BETWEEN ? AND ? AND status IN ('idea', 'draft', 'review')
 		ORDER BY day, time IS NOT NULL, time, id`, today.ISO(), today.AddDays(days).ISO())
 	return out, w.fault("read open posts", err)

@@ -24,7 +24,7 @@ func (w *Workspace) Changes(ctx context.Context, beforeID int64, limit int) ([]C
 	if beforeID <= 0 {
 		beforeID = 1<<63 - 1
 	}
-	rows, err := w.db.QueryContext(ctx, `SELECT id, at, person, pc, action, item, item_id, summary
+	rows, err := w.reader().QueryContext(ctx, `SELECT id, at, person, pc, action, item, item_id, summary
 		FROM changelog WHERE id < ? ORDER BY id DESC LIMIT ?`, beforeID, limit)
 	if err != nil {
 		return nil, w.fault("read change log", err)

@@ -101,7 +101,7 @@ func (c *Channel) validate() error {
 
 // Channels returns all channels in their display order, disabled ones too.
 func (w *Workspace) Channels(ctx context.Context) ([]Channel, error) {
-	rows, err := w.db.QueryContext(ctx, `SELECT id, name, platform, handle, color, cadence_count, cadence_period, position, disabled
+	rows, err := w.reader().QueryContext(ctx, `SELECT id, name, platform, handle, color, cadence_count, cadence_period, position, disabled
 		FROM channels ORDER BY position, id`)
 	if err != nil {
 		return nil, w.fault("read channels", err)
@@ -209,7 +209,7 @@ func (w *Workspace) move(ctx context.Context, tx *sql.Tx, table, item string, id
 // disable rather than delete a channel in use.
 func (w *Workspace) ChannelUse(ctx context.Context, id int64) (int, error) {
 	var n int
-	err := w.db.QueryRowContext(ctx, `SELECT count(*) FROM post_channels WHERE channel_id = ?`, id).Scan(&n)
+	err := w.reader().QueryRowContext(ctx, `SELECT count(*) FROM post_channels WHERE channel_id = ?`, id).Scan(&n)
 	return n, w.fault("count channel use", err)
 }
 

@@ -122,7 +122,7 @@ func isoToGerman(iso string) string {
 
 // OwnDates returns the own dates from from to to (both included), by date.
 func (w *Workspace) OwnDates(ctx context.Context, from, to calendar.Date) ([]OwnDate, error) {
-	out, err := ownDates(ctx, w.db, from, to)
+	out, err := ownDates(ctx, w.reader(), from, to)
 	return out, w.fault("read dates", err)
 }
 
@@ -231,7 +231,7 @@ func (w *Workspace) DeleteQuietPeriod(ctx context.Context, id int64) error {
 
 // QuietPeriods returns every quiet period, by first day.
 func (w *Workspace) QuietPeriods(ctx context.Context) ([]QuietPeriod, error) {
-	out, err := quietPeriods(ctx, w.db, "")
+	out, err := quietPeriods(ctx, w.reader(), "")
 	return out, w.fault("read quiet periods", err)
 }
 
@@ -277,7 +277,7 @@ type QuietConflict struct {
 // went out when they should not have). A post in two overlapping periods
 // appears once for each.
 func (w *Workspace) QuietConflicts(ctx context.Context, from, to calendar.Date) ([]QuietConflict, error) {
-	rows, err := w.db.QueryContext(ctx, `SELECT p.id, p.day, q.id, q.note FROM posts p
+	rows, err := w.reader().QueryContext(ctx, `SELECT p.id, p.day, q.id, q.note FROM posts p
 		JOIN quiet_periods q ON p.day BETWEEN q.from_day AND q.to_day
 		WHERE p.day BETWEEN ? AND ? AND p.status != 'discarded'
 		ORDER BY p.day, p.time IS NOT NULL, p.time, p.id, q.from_day, q.id`, from.ISO(), to.ISO())
@@ -306,7 +306,7 @@ const keyActionDays = "action_days"
 // until someone saves their own) and the lines that could not be read.
 // Good lines count even when others have errors.
 func (w *Workspace) ActionDayText(ctx context.Context) (string, []calendar.ParseError, error) {
-	text, err := actionDayText(ctx, w.db)
+	text, err := actionDayText(ctx, w.reader())
 	if err != nil {
 		return "", nil, w.fault("read action days", err)
 	}
@@ -428,7 +428,7 @@ func (w *Workspace) DayMarks(ctx context.Context, from, to calendar.Date) (map[c
 		}
 	}
 
-	text, err := actionDayText(ctx, w.db)
+	text, err := actionDayText(ctx, w.reader())
 	if err != nil {
 		return nil, w.fault("read action days", err)
 	}
@@ -438,7 +438,7 @@ func (w *Workspace) DayMarks(ctx context.Context, from, to calendar.Date) (map[c
 	}
 
 	// Reminders of dates up to MaxLeadDays after to fall into the range.
-	own, err := ownDates(ctx, w.db, from, to.AddDays(MaxLeadDays))
+	own, err := ownDates(ctx, w.reader(), from, to.AddDays(MaxLeadDays))
 	if err != nil {
 		return nil, w.fault("read dates", err)
 	}
@@ -453,7 +453,7 @@ func (w *Workspace) DayMarks(ctx context.Context, from, to calendar.Date) (map[c
 		}
 	}
 
-	quiet, err := quietBetween(ctx, w.db, from, to)
+	quiet, err := quietBetween(ctx, w.reader(), from, to)
 	if err != nil {
 		return nil, w.fault("read quiet periods", err)
 	}

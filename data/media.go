@@ -41,7 +41,7 @@ func (w *Workspace) AddMediaBytes(ctx context.Context, m Media, content []byte) 
 	sum := sha256.Sum256(content)
 	m.Hash = hex.EncodeToString(sum[:])
 	var existing int64
-	err := w.db.QueryRowContext(ctx, `SELECT id FROM media WHERE hash = ?`, m.Hash).Scan(&existing)
+	err := w.reader().QueryRowContext(ctx, `SELECT id FROM media WHERE hash = ?`, m.Hash).Scan(&existing)
 	if err == nil {
 		return w.Media(ctx, existing)
 	}
@@ -72,7 +72,7 @@ func (w *Workspace) AddMediaBytes(ctx context.Context, m Media, content []byte) 
 // Media reads one media item.
 func (w *Workspace) Media(ctx context.Context, id int64) (Media, error) {
 	var m Media
-	err := w.db.QueryRowContext(ctx, `SELECT id, hash, path, kind, original_name, title, alt_text, credit, width, height, size FROM media WHERE id = ?`, id).
+	err := w.reader().QueryRowContext(ctx, `SELECT id, hash, path, kind, original_name, title, alt_text, credit, width, height, size FROM media WHERE id = ?`, id).
 		Scan(&m.ID, &m.Hash, &m.Path, &m.Kind, &m.OriginalName, &m.Title, &m.AltText, &m.Credit, &m.Width, &m.Height, &m.Size)
 	if err != nil {
 		return m, w.fault("read media", notFound("media", id, err))
@@ -95,7 +95,7 @@ func (w *Workspace) AttachMedia(ctx context.Context, postID int64, mediaIDs []in
 
 // PostMedia returns the media linked to a post, in order.
 func (w *Workspace) PostMedia(ctx context.Context, postID int64) ([]Media, error) {
-	rows, err := w.db.QueryContext(ctx, `SELECT m.id, m.hash, m.path, m.kind, m.original_name, m.title, m.alt_text, m.credit, m.width, m.height, m.size
+	rows, err := w.reader().QueryContext(ctx, `SELECT m.id, m.hash, m.path, m.kind, m.original_name, m.title, m.alt_text, m.credit, m.width, m.height, m.size
 		FROM post_media pm JOIN media m ON m.id = pm.media_id WHERE pm.post_id = ? ORDER BY pm.position`, postID)
 	if err != nil {
 		return nil, w.fault("read post media", err)

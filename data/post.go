@@ -466,7 +466,7 @@ func (w *Workspace) DeletePost(ctx context.Context, id int64) error {
 
 // Post reads one post with its channels.
 func (w *Workspace) Post(ctx context.Context, id int64) (Post, error) {
-	p, err := getPost(ctx, w.db, id)
+	p, err := getPost(ctx, w.reader(), id)
 	if err != nil {
 		return p, w.fault("read post", err)
 	}
@@ -546,7 +546,7 @@ func getPost(ctx context.Context, q queryer, id int64) (Post, error) {
 // PostsBetween returns the dated posts from..to (both inclusive) in date and
 // time order, with their channels: two queries, whatever the count.
 func (w *Workspace) PostsBetween(ctx context.Context, from, to calendar.Date) ([]Post, error) {
-	rows, err := w.db.QueryContext(ctx, `SELECT `+postColumns+` FROM posts WHERE day BETWEEN ? AND ? ORDER BY day, time IS NOT NULL, time, id`,
+	rows, err := w.reader().QueryContext(ctx, `SELECT `+postColumns+` FROM posts WHERE day BETWEEN ? AND ? ORDER BY day, time IS NOT NULL, time, id`,
 		from.ISO(), to.ISO())
 	if err != nil {
 		return nil, w.fault("read posts", err)
@@ -569,7 +569,7 @@ func (w *Workspace) PostsBetween(ctx context.Context, from, to calendar.Date) ([
 	if len(out) == 0 {
 		return nil, nil
 	}
-	crows, err := w.db.QueryContext(ctx, `SELECT pc.post_id, pc.channel_id, pc.caption FROM post_channels pc
+	crows, err := w.reader().QueryContext(ctx, `SELECT pc.post_id, pc.channel_id, pc.caption FROM post_channels pc
 		JOIN posts p ON p.id = pc.post_id JOIN channels c ON c.id = pc.channel_id
 		WHERE p.day BETWEEN ? AND ? ORDER BY c.position, c.id`, from.ISO(), to.ISO())
 	if err != nil {
@@ -591,7 +591,7 @@ func (w *Workspace) PostsBetween(ctx context.Context, from, to calendar.Date) ([
 
 // Ideas returns up to limit posts without a date, most recently changed first.
 func (w *Workspace) Ideas(ctx context.Context, limit int) ([]Post, error) {
-	out, err := queryPosts(ctx, w.db, `SELECT `+postColumns+` FROM posts WHERE day IS NULL ORDER BY updated_at DESC, id DESC LIMIT ?`, limit)
+	out, err := queryPosts(ctx, w.reader(), `SELECT `+postColumns+` FROM posts WHERE day IS NULL ORDER BY updated_at DESC, id DESC LIMIT ?`, limit)
 	return out, w.fault("read ideas", err)
 }
 

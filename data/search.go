@@ -75,7 +75,7 @@ func (w *Workspace) Search(ctx context.Context, query string, limit int) ([]Post
 		limit = DefaultSearchResults
 	}
 	limit = min(limit, MaxSearchResults)
-	out, err := queryPosts(ctx, w.db, `SELECT `+postColumns+` FROM posts
+	out, err := queryPosts(ctx, w.reader(), `SELECT `+postColumns+` FROM posts
 		JOIN (SELECT rowid AS hit, bm25(posts_fts, 5.0, 1.0, 2.0) AS score FROM posts_fts
 			WHERE posts_fts MATCH ? ORDER BY score LIMIT ?) ON id = hit
 		ORDER BY score, id`, expr, limit)

@@ -184,7 +184,7 @@ func TestSearchIndexFollowsChanges(t *testing.T) {
 	if got, _ := ws.Search(ctx, "Karrieretag", 0); len(got) != 1 || got[0].ID != dup.ID {
 		t.Errorf("after delete: %v", got)
 	}
-	checkSearchIndex(t, ws.DB())
+	checkSearchIndex(t, ws.db)
 }
 
 // checkSearchIndex runs FTS5's own check of the index against the view it
@@ -271,7 +271,7 @@ func TestMigrationFromVersion1(t *testing.T) {
 			t.Errorf("Search(%q) after upgrade: %d, %v; want %d", q, len(got), err, want)
 		}
 	}
-	checkSearchIndex(t, ws.DB())
+	checkSearchIndex(t, ws.db)
 	s := Series{Title: "Azubi-Dienstag", Rule: calendar.Recurrence{Weekday: 2, Start: date(2026, 3, 3), Hour: 10}}
 	if err := ws.SaveSeries(ctx, &s); err != nil {
 		t.Fatal(err)

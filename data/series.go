@@ -344,7 +344,7 @@ func allSeries(ctx context.Context, q queryer) ([]Series, error) {
 
 // Series returns every series, by title.
 func (w *Workspace) Series(ctx context.Context) ([]Series, error) {
-	out, err := allSeries(ctx, w.db)
+	out, err := allSeries(ctx, w.reader())
 	return out, w.fault("read series", err)
 }
 
@@ -352,7 +352,7 @@ func (w *Workspace) Series(ctx context.Context) ([]Series, error) {
 // (both included), in date and time order. Slots before today are left
 // out: a slot nobody filled in time is gone, not a task.
 func (w *Workspace) SeriesSlots(ctx context.Context, from, to calendar.Date) ([]Slot, error) {
-	out, err := w.seriesSlots(ctx, w.db, from, to)
+	out, err := w.seriesSlots(ctx, w.reader(), from, to)
 	return out, w.fault("read series slots", err)
 }
 

@@ -36,7 +36,7 @@ const (
 
 // Settings reads the workspace settings.
 func (w *Workspace) Settings(ctx context.Context) (Settings, error) {
-	rows, err := w.db.QueryContext(ctx, `SELECT key, value FROM settings`)
+	rows, err := w.reader().QueryContext(ctx, `SELECT key, value FROM settings`)
 	if err != nil {
 		return Settings{}, w.fault("read settings", err)
 	}

@@ -23,6 +23,7 @@ func (w *Workspace) write(ctx context.Context, doing string, fn func(tx *sql.Tx)
 	if w.gone() {
 		return fmt.Errorf("%s: %w", doing, ErrWorkspaceGone)
 	}
+	w.pause()
 	tx, err := w.db.BeginTx(ctx, nil)
 	if err != nil {
 		return w.fault(doing, err)
@@ -51,9 +52,10 @@ func (w *Workspace) logChange(ctx context.Context, tx *sql.Tx, action, item stri
 	if itemID != 0 {
 		id = itemID
 	}
+	actor := w.Actor()
 	_, err := tx.ExecContext(ctx,
 		`INSERT INTO changelog (at, person, pc, action, item, item_id, summary) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		w.timestamp(), w.actor.Person, w.actor.PC, action, item, id, summary)
+		w.timestamp(), actor.Person, actor.PC, action, item, id, summary)
 	if err != nil {
 		return fmt.Errorf("write change log: %w", err)
 	}
@@ -90,7 +92,7 @@ type Counts struct {
 // the handover screen.
 func (w *Workspace) Counts(ctx context.Context) (Counts, error) {
 	var c Counts
-	err := w.db.QueryRowContext(ctx, `SELECT
+	err := w.reader().QueryRowContext(ctx, `SELECT
 		(SELECT count(*) FROM posts WHERE day IS NOT NULL),
 		(SELECT count(*) FROM posts WHERE day IS NULL),
 		(SELECT count(*) FROM channels),
@@ -118,7 +120,7 @@ type Health struct {
 // Inspect gathers the health report without writing anything.
 func (w *Workspace) Inspect(ctx context.Context) (Health, error) {
 	s := Health{Dir: w.dir}
-	if err := w.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&s.SchemaVersion); err != nil {
+	if err := w.reader().QueryRowContext(ctx, "PRAGMA user_version").Scan(&s.SchemaVersion); err != nil {
 		return s, w.fault("read schema version", err)
 	}
 	// The file header says which journal the workspace uses; PRAGMA

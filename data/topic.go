@@ -29,7 +29,7 @@ func (t *Topic) validate() error {
 
 // Topics returns all topics in display order.
 func (w *Workspace) Topics(ctx context.Context) ([]Topic, error) {
-	rows, err := w.db.QueryContext(ctx, `SELECT id, name, color, position FROM topics ORDER BY position, id`)
+	rows, err := w.reader().QueryContext(ctx, `SELECT id, name, color, position FROM topics ORDER BY position, id`)
 	if err != nil {
 		return nil, w.fault("read topics", err)
 	}

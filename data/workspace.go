@@ -46,6 +46,10 @@ type Options struct {
 	ReadOnly bool
 	// Now returns the current time; nil means time.Now. Tests set it.
 	Now func() time.Time
+	// Delay makes every read and every write transaction wait this long
+	// first. Tests use it to prove that the window never waits for the
+	// database; it is zero in the app.
+	Delay time.Duration
 }
 
 // Restore tells what happened when the integrity check failed at open and a
@@ -56,12 +60,19 @@ type Restore struct {
 }
 
 // Workspace is an open workspace folder. Its methods are safe for use from
-// several goroutines; database/sql serialises access.
+// several goroutines: writes go through one connection (db) in immediate
+// transactions, reads through a pool (rdb) that in WAL mode never waits for
+// a long write such as an import.
 type Workspace struct {
-	dir      string
-	db       *sql.DB
-	lock     *fsx.Lock
-	actor    Actor
+	dir   string
+	db    *sql.DB // the write pool: one connection
+	rdb   *sql.DB // the read pool; the same as db for a read-only open
+	lock  *fsx.Lock
+	delay time.Duration
+
+	actorMu sync.RWMutex
+	actor   Actor
+
 	now      func() time.Time
 	readOnly bool
 	heldBy   *fsx.Owner
@@ -95,21 +106,41 @@ func (w *Workspace) Network() bool { return w.network }
 func (w *Workspace) Restored() *Restore { return w.restored }
 
 // Actor returns who is recorded as making changes.
-func (w *Workspace) Actor() Actor { return w.actor }
+func (w *Workspace) Actor() Actor {
+	w.actorMu.RLock()
+	defer w.actorMu.RUnlock()
+	return w.actor
+}
 
 // SetActor changes the person recorded in the change log (after the display
-// name was edited in the settings).
-func (w *Workspace) SetActor(a Actor) { w.actor = a }
+// name was edited in the settings). Safe while other goroutines write.
+func (w *Workspace) SetActor(a Actor) {
+	w.actorMu.Lock()
+	w.actor = a
+	w.actorMu.Unlock()
+}
 
-// DB exposes the database to the packages under data/ (exports, imports);
-// screens go through the Workspace methods.
-func (w *Workspace) DB() *sql.DB { return w.db }
+// reader is the pool for queries. It waits for the test delay first.
+func (w *Workspace) reader() *sql.DB {
+	w.pause()
+	return w.rdb
+}
+
+// pause is the test hook of Options.Delay.
+func (w *Workspace) pause() {
+	if w.delay > 0 {
+		time.Sleep(w.delay)
+	}
+}
 
 func (w *Workspace) path(name string) string { return filepath.Join(w.dir, name) }
 
 // Close releases the database and the lock.
 func (w *Workspace) Close() error {
 	var errs []error
+	if w.rdb != nil && w.rdb != w.db {
+		errs = append(errs, w.rdb.Close())
+	}
 	if w.db != nil {
 		errs = append(errs, w.db.Close())
 	}
@@ -142,7 +173,7 @@ func Open(ctx context.Context, dir string, opt Options) (*Workspace, error) {
 		return nil, fmt.Errorf("open %s: %w", dbPath, err)
 	}
 
-	w := &Workspace{dir: dir, actor: opt.Actor, now: opt.Now, readOnly: opt.ReadOnly, immutable: opt.ReadOnly}
+	w := &Workspace{dir: dir, actor: opt.Actor, now: opt.Now, delay: opt.Delay, readOnly: opt.ReadOnly, immutable: opt.ReadOnly}
 	if w.now == nil {
 		w.now = time.Now
 	}
@@ -255,6 +286,7 @@ func (w *Workspace) openDB(ctx context.Context) error {
 		}
 	}
 	if w.readOnly {
+		w.rdb = w.db
 		return nil
 	}
 	mode := "WAL"
@@ -273,7 +305,25 @@ func (w *Workspace) openDB(ctx context.Context) error {
 			return w.fault("create "+d, err)
 		}
 	}
-	return w.migrateWithBackup(ctx)
+	if err := w.migrateWithBackup(ctx); err != nil {
+		return err
+	}
+	return w.openReadPool()
+}
+
+// openReadPool opens the connections for queries once the schema is current.
+// The writer is limited to one connection: SQLite allows one writer anyway,
+// and one connection makes "immediate" transactions queue in Go instead of
+// timing out in SQLite.
+func (w *Workspace) openReadPool() error {
+	w.db.SetMaxOpenConns(1)
+	rdb, err := sql.Open("sqlite", sqliteDSN(w.path(DBName), "_pragma=query_only(1)"))
+	if err != nil {
+		return fmt.Errorf("open %s: %w", w.path(DBName), err)
+	}
+	rdb.SetMaxOpenConns(4)
+	w.rdb = rdb
+	return nil
 }
 
 // lockHeldElsewhere reports whether another process holds the OS lock,
