@@ -164,136 +164,154 @@ func Load(b []byte) (Content, error) {
 	return c, nil
 }
 
+// problems collects what is wrong with the content, one error per finding.
+type problems []error
+
+func (ps *problems) bad(format string, args ...any) {
+	*ps = append(*ps, fmt.Errorf("%w: "+format, append([]any{ErrInvalid}, args...)...))
+}
+
+// name checks that a name is present and not used before in its list.
+func (ps *problems) name(where, name string, seen map[string]bool) {
+	switch {
+	case strings.TrimSpace(name) == "":
+		ps.bad("%s: empty name", where)
+	case seen[name]:
+		ps.bad("%s: duplicate name", where)
+	}
+	seen[name] = true
+}
+
 // validate collects every problem in the content.
 func (c *Content) validate() error {
-	var errs []error
-	bad := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%w: "+format, append([]any{ErrInvalid}, args...)...))
-	}
+	var ps problems
 	if strings.TrimSpace(c.Organisation) == "" {
-		bad("organisation is empty")
+		ps.bad("organisation is empty")
 	}
 	if !slices.Contains(bundeslaender, c.Bundesland) {
-		bad("unknown bundesland %q", c.Bundesland)
+		ps.bad("unknown bundesland %q", c.Bundesland)
 	}
 	if strings.TrimSpace(c.Person) == "" {
-		bad("person is empty")
+		ps.bad("person is empty")
 	}
+	channels := c.validateChannels(&ps)
+	topics := c.validateTopics(&ps)
+	pictures := c.validatePictures(&ps)
+	for i, p := range c.Posts {
+		p.validate(&ps, fmt.Sprintf("post %d (%q)", i+1, p.Title), channels, topics, pictures)
+	}
+	return errors.Join(ps...)
+}
 
+func (c *Content) validateChannels(ps *problems) map[string]bool {
 	if len(c.Channels) != wantChannels {
-		bad("%d channels, want %d", len(c.Channels), wantChannels)
+		ps.bad("%d channels, want %d", len(c.Channels), wantChannels)
 	}
 	channels := map[string]bool{}
 	for i, ch := range c.Channels {
 		where := fmt.Sprintf("channel %d (%q)", i+1, ch.Name)
-		switch {
-		case strings.TrimSpace(ch.Name) == "":
-			bad("%s: empty name", where)
-		case channels[ch.Name]:
-			bad("%s: duplicate name", where)
-		}
-		channels[ch.Name] = true
+		ps.name(where, ch.Name, channels)
 		if !slices.Contains(Platforms, ch.Platform) {
-			bad("%s: unknown platform %q", where, ch.Platform)
+			ps.bad("%s: unknown platform %q", where, ch.Platform)
 		}
 		if !colorRE.MatchString(ch.Color) {
-			bad("%s: colour %q is not #RRGGBB", where, ch.Color)
+			ps.bad("%s: colour %q is not #RRGGBB", where, ch.Color)
 		}
 		if ch.CadenceCount < 0 {
-			bad("%s: negative cadence_count", where)
+			ps.bad("%s: negative cadence_count", where)
 		}
 		if ch.CadencePeriod != PeriodWeek && ch.CadencePeriod != PeriodMonth {
-			bad("%s: cadence_period %q is not %q or %q", where, ch.CadencePeriod, PeriodWeek, PeriodMonth)
+			ps.bad("%s: cadence_period %q is not %q or %q", where, ch.CadencePeriod, PeriodWeek, PeriodMonth)
 		}
 	}
+	return channels
+}
 
+func (c *Content) validateTopics(ps *problems) map[string]bool {
 	if len(c.Topics) != wantTopics {
-		bad("%d topics, want %d", len(c.Topics), wantTopics)
+		ps.bad("%d topics, want %d", len(c.Topics), wantTopics)
 	}
 	topics := map[string]bool{}
 	colours := map[string]bool{}
 	for i, t := range c.Topics {
 		where := fmt.Sprintf("topic %d (%q)", i+1, t.Name)
-		switch {
-		case strings.TrimSpace(t.Name) == "":
-			bad("%s: empty name", where)
-		case topics[t.Name]:
-			bad("%s: duplicate name", where)
-		}
-		topics[t.Name] = true
+		ps.name(where, t.Name, topics)
 		if !colorRE.MatchString(t.Color) {
-			bad("%s: colour %q is not #RRGGBB", where, t.Color)
+			ps.bad("%s: colour %q is not #RRGGBB", where, t.Color)
 		} else if colours[strings.ToUpper(t.Color)] {
-			bad("%s: colour %s is used by another topic", where, t.Color)
+			ps.bad("%s: colour %s is used by another topic", where, t.Color)
 		}
 		colours[strings.ToUpper(t.Color)] = true
 	}
+	return topics
+}
 
+func (c *Content) validatePictures(ps *problems) map[string]bool {
 	pictures := map[string]bool{}
 	for i, p := range c.Pictures {
 		where := fmt.Sprintf("picture %d (%q)", i+1, p.Name)
-		switch {
-		case strings.TrimSpace(p.Name) == "":
-			bad("%s: empty name", where)
-		case pictures[p.Name]:
-			bad("%s: duplicate name", where)
-		}
-		pictures[p.Name] = true
+		ps.name(where, p.Name, pictures)
 		if _, ok := motifs[p.Kind]; !ok {
-			bad("%s: unknown kind %q", where, p.Kind)
+			ps.bad("%s: unknown kind %q", where, p.Kind)
 		}
 		if strings.TrimSpace(p.Title) == "" || strings.TrimSpace(p.AltText) == "" || strings.TrimSpace(p.Credit) == "" {
-			bad("%s: title, alt_text and credit are required", where)
+			ps.bad("%s: title, alt_text and credit are required", where)
 		}
 	}
+	return pictures
+}
 
-	for i, p := range c.Posts {
-		where := fmt.Sprintf("post %d (%q)", i+1, p.Title)
-		if strings.TrimSpace(p.Title) == "" {
-			bad("%s: empty title", where)
-		}
-		if !slices.Contains(Statuses, p.Status) {
-			bad("%s: unknown status %q", where, p.Status)
-		}
-		if p.Time != "" {
-			if _, _, ok := p.Clock(); !ok || !clockRE.MatchString(p.Time) {
-				bad("%s: time %q is not HH:MM", where, p.Time)
-			}
-		}
-		switch {
-		case p.Status == StatusIdea && p.DayOffset != nil:
-			bad("%s: an idea has no day_offset", where)
-		case p.Status != StatusIdea && p.DayOffset == nil:
-			bad("%s: status %q needs a day_offset", where, p.Status)
-		case p.DayOffset != nil && (*p.DayOffset < -maxOffset || *p.DayOffset > maxOffset):
-			bad("%s: day_offset %d out of range", where, *p.DayOffset)
-		}
-		if p.Status == StatusPublished {
-			if p.DayOffset != nil && *p.DayOffset >= 0 {
-				bad("%s: published but dated today or later", where)
-			}
-			if !strings.HasPrefix(p.PublishedLink, "https://") {
-				bad("%s: published without an https published_link", where)
-			}
-		} else if p.PublishedLink != "" {
-			bad("%s: published_link on a post that is %q", where, p.Status)
-		}
-		if !topics[p.Topic] {
-			bad("%s: unknown topic %q", where, p.Topic)
-		}
-		if len(p.Channels) == 0 {
-			bad("%s: no channel", where)
-		}
-		for _, name := range p.Channels {
-			if !channels[name] {
-				bad("%s: unknown channel %q", where, name)
-			}
-		}
-		for _, name := range p.Pictures {
-			if !pictures[name] {
-				bad("%s: unknown picture %q", where, name)
-			}
+// validate checks one post against the rules and the names defined above it.
+func (p Post) validate(ps *problems, where string, channels, topics, pictures map[string]bool) {
+	if strings.TrimSpace(p.Title) == "" {
+		ps.bad("%s: empty title", where)
+	}
+	if !slices.Contains(Statuses, p.Status) {
+		ps.bad("%s: unknown status %q", where, p.Status)
+	}
+	if p.Time != "" {
+		if _, _, ok := p.Clock(); !ok || !clockRE.MatchString(p.Time) {
+			ps.bad("%s: time %q is not HH:MM", where, p.Time)
 		}
 	}
-	return errors.Join(errs...)
+	p.validateDay(ps, where)
+	if !topics[p.Topic] {
+		ps.bad("%s: unknown topic %q", where, p.Topic)
+	}
+	if len(p.Channels) == 0 {
+		ps.bad("%s: no channel", where)
+	}
+	for _, name := range p.Channels {
+		if !channels[name] {
+			ps.bad("%s: unknown channel %q", where, name)
+		}
+	}
+	for _, name := range p.Pictures {
+		if !pictures[name] {
+			ps.bad("%s: unknown picture %q", where, name)
+		}
+	}
+}
+
+// validateDay checks the day offset against the status: ideas have none,
+// published posts lie in the past and carry their link.
+func (p Post) validateDay(ps *problems, where string) {
+	switch {
+	case p.Status == StatusIdea && p.DayOffset != nil:
+		ps.bad("%s: an idea has no day_offset", where)
+	case p.Status != StatusIdea && p.DayOffset == nil:
+		ps.bad("%s: status %q needs a day_offset", where, p.Status)
+	case p.DayOffset != nil && (*p.DayOffset < -maxOffset || *p.DayOffset > maxOffset):
+		ps.bad("%s: day_offset %d out of range", where, *p.DayOffset)
+	}
+	if p.Status == StatusPublished {
+		if p.DayOffset != nil && *p.DayOffset >= 0 {
+			ps.bad("%s: published but dated today or later", where)
+		}
+		if !strings.HasPrefix(p.PublishedLink, "https://") {
+			ps.bad("%s: published without an https published_link", where)
+		}
+	} else if p.PublishedLink != "" {
+		ps.bad("%s: published_link on a post that is %q", where, p.Status)
+	}
 }

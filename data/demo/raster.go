@@ -67,6 +67,24 @@ func newCanvas(w, h int) *canvas {
 // fill paints the area inside the contours (non-zero winding, so a reversed
 // inner contour cuts a hole).
 func (c *canvas) fill(p paint, contours ...[]vec) {
+	x0, y0, x1, y1, ok := c.collectEdges(contours)
+	if !ok {
+		return
+	}
+	next := 0
+	for y := y0; y <= y1; y++ {
+		var lo, hi int
+		next, lo, hi = c.coverRow(y, next, x0, x1)
+		if hi >= lo {
+			c.paintRow(p, y, lo, hi)
+		}
+	}
+	c.active = c.active[:0]
+}
+
+// collectEdges turns the contours into edges sorted by their top and returns
+// the pixel bounds they cover on the canvas.
+func (c *canvas) collectEdges(contours [][]vec) (x0, y0, x1, y1 int, ok bool) {
 	minX, minY := math.Inf(1), math.Inf(1)
 	maxX, maxY := math.Inf(-1), math.Inf(-1)
 	edges := c.edges[:0]
@@ -88,95 +106,108 @@ func (c *canvas) fill(p paint, contours ...[]vec) {
 		}
 	}
 	c.edges = edges
-	y0 := max(0, int(math.Floor(minY)))
-	y1 := min(c.h-1, int(math.Ceil(maxY)))
-	x0 := max(0, int(math.Floor(minX)))
-	x1 := min(c.w-1, int(math.Ceil(maxX)))
+	y0 = max(0, int(math.Floor(minY)))
+	y1 = min(c.h-1, int(math.Ceil(maxY)))
+	x0 = max(0, int(math.Floor(minX)))
+	x1 = min(c.w-1, int(math.Ceil(maxX)))
 	if y0 > y1 || x0 > x1 || len(edges) < 2 {
-		return
+		return 0, 0, 0, 0, false
 	}
 	slices.SortFunc(edges, func(a, b edge) int { return cmp.Compare(a.ya, b.ya) })
+	c.active = c.active[:0]
+	return x0, y0, x1, y1, true
+}
+
+// coverRow samples pixel row y at subRows heights and adds the covered spans
+// to the coverage buffers. next is the first edge not yet active; it returns
+// the new next and the pixel range touched (hi < lo: nothing).
+func (c *canvas) coverRow(y, next, x0, x1 int) (int, int, int) {
+	lo, hi := c.w, -1
+	for s := 0; s < subRows; s++ {
+		sy := float64(y) + (float64(s)+0.5)/subRows
+		for next < len(c.edges) && c.edges[next].ya <= sy {
+			c.active = append(c.active, next)
+			next++
+		}
+		cr := c.crossings(sy)
+		if len(cr) < 2 {
+			continue
+		}
+		wind := 0
+		for i := 0; i < len(cr)-1; i++ {
+			wind += cr[i].dir
+			if wind != 0 {
+				if a, b, ok := c.span(cr[i].x, cr[i+1].x, 1.0/subRows, x0, x1); ok {
+					lo, hi = min(lo, a), max(hi, b)
+				}
+			}
+		}
+	}
+	return next, lo, hi
+}
+
+// crossings drops finished edges from the active list and returns where the
+// others cross the scanline sy, sorted by x.
+func (c *canvas) crossings(sy float64) []crossing {
+	cr := c.cross[:0]
+	k := 0
+	for _, ei := range c.active {
+		e := &c.edges[ei]
+		if e.yb <= sy {
+			continue // finished: drop from the active list
+		}
+		c.active[k] = ei
+		k++
+		if sy >= e.ya {
+			cr = append(cr, crossing{e.xa + (sy-e.ya)*e.slope, e.dir})
+		}
+	}
+	c.active = c.active[:k]
+	for i := 1; i < len(cr); i++ { // insertion sort: few crossings per row
+		for j := i; j > 0 && cr[j].x < cr[j-1].x; j-- {
+			cr[j], cr[j-1] = cr[j-1], cr[j]
+		}
+	}
+	c.cross = cr
+	return cr
+}
+
+// paintRow blends paint p into row y over [lo, hi] by the coverage gathered,
+// and clears the buffers for the next row.
+func (c *canvas) paintRow(p paint, y, lo, hi int) {
 	solidCol := !p.grad
 	sr, sg, sb := uint32(p.c0.R), uint32(p.c0.G), uint32(p.c0.B)
 	opaque := solidCol && p.c0.A == 255
-	pix, stride := c.img.Pix, c.img.Stride
-	next := 0
-	active := c.active[:0]
-	for y := y0; y <= y1; y++ {
-		lo, hi := c.w, -1
-		for s := 0; s < subRows; s++ {
-			sy := float64(y) + (float64(s)+0.5)/subRows
-			for next < len(edges) && edges[next].ya <= sy {
-				active = append(active, next)
-				next++
-			}
-			cr := c.cross[:0]
-			k := 0
-			for _, ei := range active {
-				e := &edges[ei]
-				if e.yb <= sy {
-					continue // finished: drop from the active list
-				}
-				active[k] = ei
-				k++
-				if sy >= e.ya {
-					cr = append(cr, crossing{e.xa + (sy-e.ya)*e.slope, e.dir})
-				}
-			}
-			active = active[:k]
-			c.cross = cr
-			if len(cr) < 2 {
-				continue
-			}
-			for i := 1; i < len(cr); i++ { // insertion sort: few crossings per row
-				for j := i; j > 0 && cr[j].x < cr[j-1].x; j-- {
-					cr[j], cr[j-1] = cr[j-1], cr[j]
-				}
-			}
-			wind := 0
-			for i := 0; i < len(cr)-1; i++ {
-				wind += cr[i].dir
-				if wind != 0 {
-					if a, b, ok := c.span(cr[i].x, cr[i+1].x, 1.0/subRows, x0, x1); ok {
-						lo, hi = min(lo, a), max(hi, b)
-					}
-				}
-			}
-		}
-		if hi < lo {
+	pix := c.img.Pix
+	row := y * c.img.Stride
+	fy := float64(y) + 0.5
+	var run float32
+	for x := lo; x <= hi; x++ {
+		run += c.acc[x]
+		a := c.cov[x] + run
+		c.acc[x], c.cov[x] = 0, 0
+		if a <= 0.001 {
 			continue
 		}
-		row := y * stride
-		fy := float64(y) + 0.5
-		var run float32
-		for x := lo; x <= hi; x++ {
-			run += c.acc[x]
-			a := c.cov[x] + run
-			c.acc[x], c.cov[x] = 0, 0
-			if a <= 0.001 {
-				continue
-			}
-			i := row + x*4
-			if a >= 0.999 && opaque {
-				pix[i], pix[i+1], pix[i+2], pix[i+3] = uint8(sr), uint8(sg), uint8(sb), 255
-				continue
-			}
-			if a > 1 {
-				a = 1
-			}
-			col := p.c0
-			if !solidCol {
-				col = p.at(float64(x)+0.5, fy)
-			}
-			al := uint32(a*float32(col.A) + 0.5) // 0..255
-			pix[i] = uint8((uint32(pix[i])*(255-al) + uint32(col.R)*al + 127) / 255)
-			pix[i+1] = uint8((uint32(pix[i+1])*(255-al) + uint32(col.G)*al + 127) / 255)
-			pix[i+2] = uint8((uint32(pix[i+2])*(255-al) + uint32(col.B)*al + 127) / 255)
-			pix[i+3] = 255
+		i := row + x*4
+		if a >= 0.999 && opaque {
+			pix[i], pix[i+1], pix[i+2], pix[i+3] = uint8(sr), uint8(sg), uint8(sb), 255
+			continue
 		}
-		c.acc[hi+1] = 0
+		if a > 1 {
+			a = 1
+		}
+		col := p.c0
+		if !solidCol {
+			col = p.at(float64(x)+0.5, fy)
+		}
+		al := uint32(a*float32(col.A) + 0.5) // 0..255
+		pix[i] = uint8((uint32(pix[i])*(255-al) + uint32(col.R)*al + 127) / 255)
+		pix[i+1] = uint8((uint32(pix[i+1])*(255-al) + uint32(col.G)*al + 127) / 255)
+		pix[i+2] = uint8((uint32(pix[i+2])*(255-al) + uint32(col.B)*al + 127) / 255)
+		pix[i+3] = 255
 	}
-	c.active = active[:0]
+	c.acc[hi+1] = 0
 }
 
 // span adds coverage weight w to the pixels under [xa, xb) and reports the
