@@ -312,6 +312,7 @@ func TestSettingsAddChannelAndTopicAndReorder(t *testing.T) {
 	ctx := context.Background()
 
 	test.Tap(s.addChan)
+	u.Wait()
 	form := topOverlay(u)
 	if form == nil {
 		t.Fatal("no channel form")
@@ -325,6 +326,7 @@ func TestSettingsAddChannelAndTopicAndReorder(t *testing.T) {
 	entries[2].SetText("3")
 	selectsIn(form)[0].SetSelected("Mastodon")
 	test.Tap(findButton(t, form, "Speichern"))
+	u.Wait()
 	cs, _ := u.Workspace().Channels(ctx)
 	if len(cs) != 2 || cs[1].Name != "Mastodon Stadt" || cs[1].Platform != data.Mastodon || cs[1].Cadence.Count != 3 {
 		t.Fatalf("channels = %+v", cs)
@@ -336,6 +338,7 @@ func TestSettingsAddChannelAndTopicAndReorder(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.loadChannels()
+	u.Wait()
 	cs, _ = u.Workspace().Channels(ctx)
 	if cs[0].Name != "Mastodon Stadt" {
 		t.Errorf("order after move: %s, %s", cs[0].Name, cs[1].Name)
@@ -343,9 +346,11 @@ func TestSettingsAddChannelAndTopicAndReorder(t *testing.T) {
 
 	// A bad cadence is refused with a German message; the typing survives.
 	test.Tap(s.addTopic)
+	u.Wait()
 	tf := topOverlay(u)
 	test.Type(entriesIn(tf)[0], "Beteiligung")
 	test.Tap(findButton(t, tf, "Speichern"))
+	u.Wait()
 	ts, _ := u.Workspace().Topics(ctx)
 	if len(ts) != 1 || ts[0].Name != "Beteiligung" {
 		t.Fatalf("topics = %+v", ts)
@@ -363,11 +368,13 @@ func TestChannelFormRefusesBadCadenceAndKeepsInput(t *testing.T) {
 	u, _ := newTestUI(t, Config{Workspace: dir})
 	s := u.shell.settings
 	test.Tap(s.addChan)
+	u.Wait()
 	form := topOverlay(u)
 	es := entriesIn(form)
 	test.Type(es[0], "TikTok")
 	es[2].SetText("zwei")
 	test.Tap(findButton(t, form, "Speichern"))
+	u.Wait()
 	cs, _ := u.Workspace().Channels(context.Background())
 	if len(cs) != 1 {
 		t.Fatal("bad cadence saved")
@@ -459,6 +466,7 @@ func TestWorkspaceGoneShowsBanner(t *testing.T) {
 	s := u.shell.settings
 	s.org.SetText("Neu")
 	test.Tap(s.saveGen)
+	u.Wait()
 	ov := topOverlay(u)
 	if ov == nil {
 		t.Fatal("no message")
