@@ -46,6 +46,9 @@ type Config struct {
 	// the caller's goroutine. Fyne's test driver runs fyne.Do callbacks at
 	// once on the calling goroutine, which would race with the test.
 	queued bool
+	// delay makes every database transaction of the workspaces this UI
+	// opens wait first (data.Options.Delay): the slow-workspace test.
+	delay time.Duration
 }
 
 // UI is the one window of Feedtakt and what it shows.
@@ -76,6 +79,7 @@ type UI struct {
 	statusRows map[*job]*statusRow
 	// watchStop ends the reachability watch of the open workspace.
 	watchStop chan struct{}
+	watcher   *watcher // its state, for tests
 }
 
 // Run builds the window, shows it and blocks until the app quits.
@@ -152,17 +156,23 @@ func (u *UI) Workspace() *data.Workspace { return u.ws }
 func (u *UI) Wait() {
 	for {
 		u.jobs.Wait()
-		u.qmu.Lock()
-		q := u.queue
-		u.queue = nil
-		u.qmu.Unlock()
-		if len(q) == 0 {
+		if !u.runQueued() {
 			return
 		}
-		for _, f := range q {
-			f()
-		}
 	}
+}
+
+// runQueued runs what jobs have handed to the UI goroutine so far (test
+// mode) and says whether there was anything.
+func (u *UI) runQueued() bool {
+	u.qmu.Lock()
+	q := u.queue
+	u.queue = nil
+	u.qmu.Unlock()
+	for _, f := range q {
+		f()
+	}
+	return len(q) > 0
 }
 
 func (u *UI) enqueue(f func()) {
@@ -204,7 +214,7 @@ func (u *UI) openWorkspace(dir string) {
 	u.showProgress(lang.L("Opening the workspace …"))
 	actor := u.actor()
 	u.run(func(ctx context.Context) func() {
-		ws, err := data.Open(ctx, dir, data.Options{Actor: actor})
+		ws, err := data.Open(ctx, dir, data.Options{Actor: actor, Delay: u.cfg.delay})
 		if err == nil && ctx.Err() != nil {
 			ws.Close() // the window closed meanwhile: release the lock
 			return nil
@@ -244,7 +254,7 @@ func (u *UI) createWorkspace(dir string, s data.Settings) {
 	actor := u.actor()
 	init := data.Initial{Settings: s, Channels: defaultChannels(), Topics: defaultTopics()}
 	u.run(func(ctx context.Context) func() {
-		ws, err := data.Create(ctx, dir, init, data.Options{Actor: actor})
+		ws, err := data.Create(ctx, dir, init, data.Options{Actor: actor, Delay: u.cfg.delay})
 		if err == nil && ctx.Err() != nil {
 			ws.Close()
 			return nil
@@ -306,7 +316,7 @@ func (u *UI) openDemo() {
 	u.showProgress(lang.L("Creating the demo workspace …"))
 	actor := u.actor()
 	u.run(func(ctx context.Context) func() {
-		ws, err := demo.Create(ctx, dir, data.Options{Actor: actor}, time.Now())
+		ws, err := demo.Create(ctx, dir, data.Options{Actor: actor, Delay: u.cfg.delay}, time.Now())
 		if err == nil && ctx.Err() != nil {
 			ws.Close()
 			return nil
@@ -381,6 +391,7 @@ func (u *UI) watch() {
 	stop := make(chan struct{})
 	u.watchStop = stop
 	w := &watcher{u: u, ws: u.ws, gen: u.jobs.generation(), day: time.Now().YearDay()}
+	u.watcher = w
 	go func() {
 		t := time.NewTicker(5 * time.Second)
 		defer t.Stop()

@@ -328,7 +328,9 @@ func (s *calendarScreen) onChipMenu(c *chip, at fyne.Position) {
 
 // duplicate copies a post as a new draft on the same day.
 func (s *calendarScreen) duplicate(id int64) {
-	fetch(s.u, func(ws *data.Workspace, ctx context.Context) (data.Post, error) { return ws.DuplicatePost(ctx, id, nil) },
+	fetch(s.u, func(ws *data.Workspace, ctx context.Context) (data.Post, error) {
+		return ws.DuplicatePost(ctx, id, nil)
+	},
 		func(p data.Post, err error) {
 			if err != nil {
 				s.u.showError(lang.L("The post could not be duplicated."), err)
