@@ -40,11 +40,11 @@ func breakBackups(t *testing.T, dir string) {
 // Panels that cannot load say so in the panel instead of staying empty.
 func TestPanelsSayWhenTheyCannotLoad(t *testing.T) {
 	for _, tc := range []struct {
-		name  string
+		name   string
 		break_ func(t *testing.T, dir string)
-		load  func(u *UI)
-		shown func(u *UI) []string
-		want  string
+		load   func(u *UI)
+		shown  func(u *UI) []string
+		want   string
 	}{
 		{"idea board", func(t *testing.T, d string) { breakTable(t, d, "posts") },
 			func(u *UI) { u.shell.ideas.reload() },

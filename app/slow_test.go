@@ -83,7 +83,9 @@ func TestSlowWorkspaceNeverBlocksTheUIGoroutine(t *testing.T) {
 	set := u.shell.settings
 	set.org.SetText("Langsame Stadt")
 	step("settings Speichern (and the title)", func() { test.Tap(set.saveGen) },
-		func() error { return errorf(strings.Contains(u.win.Title(), "Langsame Stadt"), "title %q", u.win.Title()) })
+		func() error {
+			return errorf(strings.Contains(u.win.Title(), "Langsame Stadt"), "title %q", u.win.Title())
+		})
 	// The first showing of a screen costs Fyne some layout time with the
 	// race detector on; what is timed is the reload it does.
 	u.shell.selectScreen(screenHandover)
@@ -93,7 +95,9 @@ func TestSlowWorkspaceNeverBlocksTheUIGoroutine(t *testing.T) {
 			return errorf(u.shell.handover.logLength() > 0 && strings.Contains(u.shell.handover.backups.Text, "Sicherung"), "handover empty")
 		})
 	step("series and dates screen", func() { u.shell.dates.load() },
-		func() error { return errorf(strings.Contains(u.shell.dates.actionText.Text, "Frauentag"), "action days not loaded") })
+		func() error {
+			return errorf(strings.Contains(u.shell.dates.actionText.Text, "Frauentag"), "action days not loaded")
+		})
 	u.shell.selectScreen(screenCalendar)
 	u.Wait()
 	s.selPost = post.ID
