@@ -411,7 +411,9 @@ type watcher struct {
 	u   *UI
 	ws  *data.Workspace
 	gen uint64 // the workspace's generation in the runner
-	day int    // the day of the year of the last backup check
+
+	mu  sync.Mutex // tests tick too, besides the watch goroutine
+	day int        // the day of the year of the last backup check
 }
 
 // tick is one look at the workspace: the backup after midnight, and
@@ -419,8 +421,11 @@ type watcher struct {
 // workspace's generation, so nothing reaches the screens of another one.
 func (w *watcher) tick(now time.Time) {
 	u, ws := w.u, w.ws
-	if day := now.YearDay(); day != w.day && !ws.ReadOnly() {
-		w.day = day
+	w.mu.Lock()
+	newDay := now.YearDay() != w.day
+	w.day = now.YearDay()
+	w.mu.Unlock()
+	if newDay && !ws.ReadOnly() {
 		u.jobs.startIn(w.gen, "", func(ctx context.Context, _ *job) func() {
 			_, made, err := ws.BackupIfDue(ctx)
 			if err != nil {
