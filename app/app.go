@@ -46,6 +46,9 @@ type Config struct {
 	// the caller's goroutine. Fyne's test driver runs fyne.Do callbacks at
 	// once on the calling goroutine, which would race with the test.
 	queued bool
+	// delay makes every database transaction of the workspaces this UI
+	// opens wait first (data.Options.Delay): the slow-workspace test.
+	delay time.Duration
 }
 
 // UI is the one window of Feedtakt and what it shows.
@@ -63,14 +66,20 @@ type UI struct {
 	opening bool
 	editor  *editor // the open post editor, for Ctrl+S
 
-	jobs sync.WaitGroup // background work; tests wait on it
-	// deliver hands a result to the UI goroutine: fyne.DoAndWait, or the
-	// queue in tests (see Config.queued).
+	// jobs runs everything that touches disk or database (jobs.go).
+	jobs *runner
+	// deliver hands a function to the UI goroutine without waiting:
+	// fyne.Do, or the queue in tests (see Config.queued).
 	deliver func(func())
 	qmu     sync.Mutex
 	queue   []func()
+	// status is the area at the bottom of the window where long jobs
+	// show their progress; hidden when none runs.
+	status     *fyne.Container
+	statusRows map[*job]*statusRow
 	// watchStop ends the reachability watch of the open workspace.
 	watchStop chan struct{}
+	watcher   *watcher // its state, for tests
 }
 
 // Run builds the window, shows it and blocks until the app quits.
@@ -92,16 +101,19 @@ func New(a fyne.App, cfg Config) *UI {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	a.Settings().SetTheme(feedtaktTheme{})
 
-	u := &UI{app: a, cfg: cfg, deliver: fyne.DoAndWait}
+	u := &UI{app: a, cfg: cfg, deliver: fyne.Do, statusRows: map[*job]*statusRow{}}
 	if cfg.queued {
 		u.deliver = u.enqueue
 	}
+	u.jobs = newRunner(u.deliver, workerCount())
+	u.jobs.shown, u.jobs.ended = u.showJob, u.endJob
 	u.win = a.NewWindow("Feedtakt")
 	// The last size the person left the window at, else one that fits a
 	// 1366x768 laptop with its taskbar.
 	w, h := a.Preferences().FloatWithFallback(prefWindowWidth, 1240), a.Preferences().FloatWithFallback(prefWindowHeight, 700)
 	u.win.Resize(fyne.NewSize(float32(w), float32(h)))
 	u.win.SetOnClosed(func() {
+		u.jobs.stop()
 		sz := u.win.Canvas().Size()
 		if sz.Width >= 400 && sz.Height >= 300 {
 			a.Preferences().SetFloat(prefWindowWidth, float64(sz.Width))
@@ -109,7 +121,9 @@ func New(a fyne.App, cfg Config) *UI {
 		}
 	})
 	u.root = container.NewStack()
-	u.win.SetContent(u.root)
+	u.status = container.NewVBox()
+	u.status.Hide()
+	u.win.SetContent(container.NewBorder(nil, u.status, nil, nil, u.root))
 	u.win.SetMainMenu(u.mainMenu())
 	u.win.SetMaster()
 
@@ -142,41 +156,29 @@ func (u *UI) Workspace() *data.Workspace { return u.ws }
 func (u *UI) Wait() {
 	for {
 		u.jobs.Wait()
-		u.qmu.Lock()
-		q := u.queue
-		u.queue = nil
-		u.qmu.Unlock()
-		if len(q) == 0 {
+		if !u.runQueued() {
 			return
 		}
-		for _, f := range q {
-			f()
-		}
 	}
+}
+
+// runQueued runs what jobs have handed to the UI goroutine so far (test
+// mode) and says whether there was anything.
+func (u *UI) runQueued() bool {
+	u.qmu.Lock()
+	q := u.queue
+	u.queue = nil
+	u.qmu.Unlock()
+	for _, f := range q {
+		f()
+	}
+	return len(q) > 0
 }
 
 func (u *UI) enqueue(f func()) {
 	u.qmu.Lock()
 	u.queue = append(u.queue, f)
 	u.qmu.Unlock()
-}
-
-// background runs work off the UI goroutine and hands the function it
-// returns (if any) to the UI goroutine. A result is dropped when the open
-// workspace changed meanwhile: it belongs to screens that are gone.
-func (u *UI) background(work func() func()) {
-	ws := u.ws
-	u.jobs.Add(1)
-	go func() {
-		defer u.jobs.Done()
-		if done := work(); done != nil {
-			u.deliver(func() {
-				if u.ws == ws {
-					done()
-				}
-			})
-		}
-	}()
 }
 
 func (u *UI) setContent(o fyne.CanvasObject) {
@@ -211,8 +213,12 @@ func (u *UI) openWorkspace(dir string) {
 	u.closeWorkspace()
 	u.showProgress(lang.L("Opening the workspace …"))
 	actor := u.actor()
-	u.background(func() func() {
-		ws, err := data.Open(context.Background(), dir, data.Options{Actor: actor})
+	u.run(func(ctx context.Context) func() {
+		ws, err := data.Open(ctx, dir, data.Options{Actor: actor, Delay: u.cfg.delay})
+		if err == nil && ctx.Err() != nil {
+			ws.Close() // the window closed meanwhile: release the lock
+			return nil
+		}
 		return func() {
 			u.opening = false
 			if err != nil {
@@ -247,8 +253,12 @@ func (u *UI) createWorkspace(dir string, s data.Settings) {
 	u.showProgress(lang.L("Creating the workspace …"))
 	actor := u.actor()
 	init := data.Initial{Settings: s, Channels: defaultChannels(), Topics: defaultTopics()}
-	u.background(func() func() {
-		ws, err := data.Create(context.Background(), dir, init, data.Options{Actor: actor})
+	u.run(func(ctx context.Context) func() {
+		ws, err := data.Create(ctx, dir, init, data.Options{Actor: actor, Delay: u.cfg.delay})
+		if err == nil && ctx.Err() != nil {
+			ws.Close()
+			return nil
+		}
 		return func() {
 			u.opening = false
 			if err != nil {
@@ -305,8 +315,12 @@ func (u *UI) openDemo() {
 	u.closeWorkspace()
 	u.showProgress(lang.L("Creating the demo workspace …"))
 	actor := u.actor()
-	u.background(func() func() {
-		ws, err := demo.Create(context.Background(), dir, data.Options{Actor: actor}, time.Now())
+	u.run(func(ctx context.Context) func() {
+		ws, err := demo.Create(ctx, dir, data.Options{Actor: actor, Delay: u.cfg.delay}, time.Now())
+		if err == nil && ctx.Err() != nil {
+			ws.Close()
+			return nil
+		}
 		return func() {
 			u.opening = false
 			if err != nil {
@@ -333,8 +347,8 @@ func (u *UI) showWorkspace(ws *data.Workspace) {
 	u.watch()
 	u.bindKeys()
 	if !ws.ReadOnly() {
-		u.background(func() func() {
-			_, made, err := ws.BackupIfDue(context.Background())
+		u.run(func(ctx context.Context) func() {
+			_, made, err := ws.BackupIfDue(ctx)
 			if err != nil {
 				log.Printf("daily backup: %v", err)
 				return func() { u.shell.setBackupProblem(err) }
@@ -347,18 +361,27 @@ func (u *UI) showWorkspace(ws *data.Workspace) {
 	}
 }
 
-// updateTitle puts the organisation into the window title.
+// updateTitle puts the organisation into the window title; the settings
+// are read in the background.
 func (u *UI) updateTitle() {
-	title := "Feedtakt"
-	if u.ws != nil {
-		if s, err := u.ws.Settings(context.Background()); err == nil && s.Organisation != "" {
-			title += " – " + s.Organisation
-		}
-		if u.ws.ReadOnly() {
-			title += " " + lang.L("(read-only)")
-		}
+	if u.ws == nil {
+		u.win.SetTitle("Feedtakt")
+		return
 	}
-	u.win.SetTitle(title)
+	ws := u.ws
+	u.run(func(ctx context.Context) func() {
+		s, err := ws.Settings(ctx)
+		return func() {
+			title := "Feedtakt"
+			if err == nil && s.Organisation != "" {
+				title += " – " + s.Organisation
+			}
+			if ws.ReadOnly() {
+				title += " " + lang.L("(read-only)")
+			}
+			u.win.SetTitle(title)
+		}
+	})
 }
 
 // watch checks every few seconds that the workspace is still reachable, so
@@ -367,40 +390,73 @@ func (u *UI) updateTitle() {
 func (u *UI) watch() {
 	stop := make(chan struct{})
 	u.watchStop = stop
-	ws := u.ws
+	w := &watcher{u: u, ws: u.ws, gen: u.jobs.generation(), day: time.Now().YearDay()}
+	u.watcher = w
 	go func() {
 		t := time.NewTicker(5 * time.Second)
 		defer t.Stop()
-		lastDay := time.Now().YearDay()
 		for {
 			select {
 			case <-stop:
 				return
-			case <-t.C:
-				if day := time.Now().YearDay(); day != lastDay && !ws.ReadOnly() {
-					lastDay = day
-					if _, _, err := ws.BackupIfDue(context.Background()); err != nil {
-						log.Printf("daily backup: %v", err)
-					}
-				}
-				if err := ws.Check(); err != nil {
-					u.deliver(func() {
-						if u.ws == ws && u.shell != nil {
-							u.shell.setGone(true)
-						}
-					})
-				}
+			case now := <-t.C:
+				w.tick(now)
 			}
 		}
 	}()
 }
 
-// closeWorkspace releases the open workspace, if any.
+// watcher is what one watch of one open workspace remembers.
+type watcher struct {
+	u   *UI
+	ws  *data.Workspace
+	gen uint64 // the workspace's generation in the runner
+
+	mu  sync.Mutex // tests tick too, besides the watch goroutine
+	day int        // the day of the year of the last backup check
+}
+
+// tick is one look at the workspace: the backup after midnight, and
+// whether the folder is still there. It runs its work as jobs of the
+// workspace's generation, so nothing reaches the screens of another one.
+func (w *watcher) tick(now time.Time) {
+	u, ws := w.u, w.ws
+	w.mu.Lock()
+	newDay := now.YearDay() != w.day
+	w.day = now.YearDay()
+	w.mu.Unlock()
+	if newDay && !ws.ReadOnly() {
+		u.jobs.startIn(w.gen, "", func(ctx context.Context, _ *job) func() {
+			_, made, err := ws.BackupIfDue(ctx)
+			if err != nil {
+				log.Printf("daily backup: %v", err)
+				return func() { u.shell.setBackupProblem(err) }
+			}
+			if made {
+				return func() {
+					u.shell.setBackupProblem(nil)
+					u.shell.refreshHandover()
+				}
+			}
+			return nil
+		})
+	}
+	u.jobs.startIn(w.gen, "", func(context.Context, *job) func() {
+		if err := ws.Check(); err != nil {
+			return func() { u.shell.setGone(true) }
+		}
+		return nil
+	})
+}
+
+// closeWorkspace releases the open workspace, if any: its jobs are
+// cancelled and waited for first, so none uses a closed database.
 func (u *UI) closeWorkspace() {
 	if u.watchStop != nil {
 		close(u.watchStop)
 		u.watchStop = nil
 	}
+	u.jobs.reset()
 	if u.ws != nil {
 		if err := u.ws.Close(); err != nil {
 			log.Printf("close workspace: %v", err)
@@ -426,26 +482,31 @@ func (u *UI) showError(what string, err error) {
 
 // confirmDelete asks before a deletion, runs del, explains a failure with
 // failed, and calls done with whether the item is gone.
-func (u *UI) confirmDelete(title, question, failed string, del func() error, done func(deleted bool)) {
+func (u *UI) confirmDelete(title, question, failed string, del func(ctx context.Context) error, done func(deleted bool)) {
 	dialog.ShowConfirm(title, question, func(ok bool) {
 		if !ok {
 			return
 		}
-		err := del()
-		if err != nil {
-			u.showError(failed, err)
-		}
-		done(err == nil)
+		u.run(func(ctx context.Context) func() {
+			err := del(ctx)
+			return func() {
+				if err != nil {
+					u.showError(failed, err)
+				}
+				done(err == nil)
+			}
+		})
 	}, u.win)
 }
 
 // confirmDeletePost asks before deleting a post; the calendar and the
 // editor both offer it.
 func (u *UI) confirmDeletePost(p data.Post, done func(deleted bool)) {
+	ws := u.ws
 	u.confirmDelete(lang.L("Delete post?"),
 		lang.L("Delete “{{.Title}}”? This cannot be undone; the change log keeps a record.", map[string]any{"Title": p.Title}),
 		lang.L("The post could not be deleted."),
-		func() error { return u.ws.DeletePost(context.Background(), p.ID) }, done)
+		func(ctx context.Context) error { return ws.DeletePost(ctx, p.ID) }, done)
 }
 
 // quit closes the workspace and ends the app.

@@ -6,12 +6,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"feedtakt/assets"
@@ -312,6 +314,7 @@ func TestSettingsAddChannelAndTopicAndReorder(t *testing.T) {
 	ctx := context.Background()
 
 	test.Tap(s.addChan)
+	u.Wait()
 	form := topOverlay(u)
 	if form == nil {
 		t.Fatal("no channel form")
@@ -325,27 +328,38 @@ func TestSettingsAddChannelAndTopicAndReorder(t *testing.T) {
 	entries[2].SetText("3")
 	selectsIn(form)[0].SetSelected("Mastodon")
 	test.Tap(findButton(t, form, "Speichern"))
+	u.Wait()
 	cs, _ := u.Workspace().Channels(ctx)
 	if len(cs) != 2 || cs[1].Name != "Mastodon Stadt" || cs[1].Platform != data.Mastodon || cs[1].Cadence.Count != 3 {
 		t.Fatalf("channels = %+v", cs)
 	}
 	assertShows(t, u.win.Content(), "Mastodon Stadt", "3 pro Woche")
 
-	// Move the new channel up.
-	if err := u.Workspace().MoveChannel(ctx, cs[1].ID, -1); err != nil {
-		t.Fatal(err)
+	// Move the new channel up with its ▲ button.
+	var up *widget.Button
+	visit(s.channels.Objects[1], func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Icon != nil && b.Icon.Name() == theme.MoveUpIcon().Name() {
+			up = b
+		}
+	})
+	if up == nil {
+		t.Fatal("no move-up button on the second channel")
 	}
-	s.loadChannels()
+	test.Tap(up)
+	u.Wait()
+	assertShows(t, s.channels.Objects[0], "Mastodon Stadt")
 	cs, _ = u.Workspace().Channels(ctx)
 	if cs[0].Name != "Mastodon Stadt" {
 		t.Errorf("order after move: %s, %s", cs[0].Name, cs[1].Name)
 	}
 
-	// A bad cadence is refused with a German message; the typing survives.
+	// Add a topic.
 	test.Tap(s.addTopic)
+	u.Wait()
 	tf := topOverlay(u)
 	test.Type(entriesIn(tf)[0], "Beteiligung")
 	test.Tap(findButton(t, tf, "Speichern"))
+	u.Wait()
 	ts, _ := u.Workspace().Topics(ctx)
 	if len(ts) != 1 || ts[0].Name != "Beteiligung" {
 		t.Fatalf("topics = %+v", ts)
@@ -363,11 +377,13 @@ func TestChannelFormRefusesBadCadenceAndKeepsInput(t *testing.T) {
 	u, _ := newTestUI(t, Config{Workspace: dir})
 	s := u.shell.settings
 	test.Tap(s.addChan)
+	u.Wait()
 	form := topOverlay(u)
 	es := entriesIn(form)
 	test.Type(es[0], "TikTok")
 	es[2].SetText("zwei")
 	test.Tap(findButton(t, form, "Speichern"))
+	u.Wait()
 	cs, _ := u.Workspace().Channels(context.Background())
 	if len(cs) != 1 {
 		t.Fatal("bad cadence saved")
@@ -438,27 +454,39 @@ func TestHandoverShowsBackupAndChangeLog(t *testing.T) {
 	if h.logLength() == 0 {
 		t.Fatal("change log empty")
 	}
+	// The daily backup at open already made one: date it back a day, so
+	// that only the button can make the newest.
+	bs, _ := u.Workspace().Backups()
+	if len(bs) != 1 {
+		t.Fatalf("%d backups after open, want the daily one", len(bs))
+	}
+	daily := bs[0]
+	old := filepath.Join(filepath.Dir(daily.Path), "feedtakt-"+daily.Time.AddDate(0, 0, -1).Format("20060102-150405")+".db")
+	if err := os.Rename(daily.Path, old); err != nil {
+		t.Fatal(err)
+	}
 	test.Tap(h.backup)
 	u.Wait()
-	bs, _ := u.Workspace().Backups()
-	if len(bs) == 0 {
-		t.Fatal("no backup written")
+	bs, _ = u.Workspace().Backups()
+	if len(bs) != 2 || !bs[0].Time.After(daily.Time.AddDate(0, 0, -1)) {
+		t.Fatalf("Jetzt sichern made no new backup: %+v", bs)
 	}
+	assertShows(t, u.win.Content(), "2 Sicherungen")
 }
 
 func TestWorkspaceGoneShowsBanner(t *testing.T) {
 	dir := newTestWorkspaceDir(t)
 	u, _ := newTestUI(t, Config{Workspace: dir})
 	os.RemoveAll(dir)
-	if err := u.Workspace().Check(); err == nil {
-		t.Fatal("Check did not notice")
-	}
-	u.shell.setGone(true)
+	// The watch notices on its next look.
+	u.watcher.tick(time.Now())
+	u.Wait()
 	assertShows(t, u.win.Content(), "nicht mehr erreichbar")
 	// A save now says so in German instead of failing silently.
 	s := u.shell.settings
 	s.org.SetText("Neu")
 	test.Tap(s.saveGen)
+	u.Wait()
 	ov := topOverlay(u)
 	if ov == nil {
 		t.Fatal("no message")

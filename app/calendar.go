@@ -195,8 +195,8 @@ func (s *calendarScreen) reload() {
 	gen := s.gen
 	from, to := s.span()
 	ws := s.u.ws
-	s.u.background(func() func() {
-		p, err := loadPlan(context.Background(), ws, from, to)
+	s.u.run(func(ctx context.Context) func() {
+		p, err := loadPlan(ctx, ws, from, to)
 		return func() {
 			if gen != s.gen {
 				return
@@ -275,23 +275,27 @@ func (s *calendarScreen) fillSlot(slot data.Slot) {
 	if s.u.ws.ReadOnly() {
 		return
 	}
-	p, err := s.u.ws.FillSlot(context.Background(), slot)
-	if err != nil {
-		s.u.showError(lang.L("The post could not be created."), err)
-		return
-	}
-	s.afterChange()
-	s.openPost(p.ID)
+	fetch(s.u, func(ws *data.Workspace, ctx context.Context) (data.Post, error) { return ws.FillSlot(ctx, slot) },
+		func(p data.Post, err error) {
+			if err != nil {
+				s.u.showError(lang.L("The post could not be created."), err)
+				return
+			}
+			s.afterChange()
+			s.openPost(p.ID)
+		})
 }
 
 func (s *calendarScreen) openPost(id int64) {
-	p, err := s.u.ws.Post(context.Background(), id)
-	if err != nil {
-		s.u.showError(lang.L("The post could not be opened."), err)
-		s.reload()
-		return
-	}
-	openEditor(s.u, p, s.afterChange)
+	fetch(s.u, func(ws *data.Workspace, ctx context.Context) (data.Post, error) { return ws.Post(ctx, id) },
+		func(p data.Post, err error) {
+			if err != nil {
+				s.u.showError(lang.L("The post could not be opened."), err)
+				s.reload()
+				return
+			}
+			openEditor(s.u, p, s.afterChange)
+		})
 }
 
 // newPostOn opens the editor for a new post on day d (nil: an idea).
@@ -324,13 +328,17 @@ func (s *calendarScreen) onChipMenu(c *chip, at fyne.Position) {
 
 // duplicate copies a post as a new draft on the same day.
 func (s *calendarScreen) duplicate(id int64) {
-	p, err := s.u.ws.DuplicatePost(context.Background(), id, nil)
-	if err != nil {
-		s.u.showError(lang.L("The post could not be duplicated."), err)
-		return
-	}
-	s.selPost = p.ID
-	s.afterChange()
+	fetch(s.u, func(ws *data.Workspace, ctx context.Context) (data.Post, error) {
+		return ws.DuplicatePost(ctx, id, nil)
+	},
+		func(p data.Post, err error) {
+			if err != nil {
+				s.u.showError(lang.L("The post could not be duplicated."), err)
+				return
+			}
+			s.selPost = p.ID
+			s.afterChange()
+		})
 }
 
 func (s *calendarScreen) confirmDelete(p data.Post) {
@@ -370,19 +378,23 @@ func (s *calendarScreen) onChipDrop(c *chip) {
 
 // moveTo reschedules a post to day d.
 func (s *calendarScreen) moveTo(id int64, d calendar.Date) {
-	p, err := s.u.ws.Post(context.Background(), id)
-	if err != nil {
-		s.u.showError(lang.L("The post could not be moved."), err)
-		return
-	}
-	p.Date = &d
-	if err := s.u.ws.UpdatePost(context.Background(), &p); err != nil {
-		s.u.showError(lang.L("The post could not be moved."), err)
-		return
-	}
-	s.selected = d
-	s.selPost = id
-	s.afterChange()
+	s.u.do(func(ws *data.Workspace, ctx context.Context) error {
+		p, err := ws.Post(ctx, id)
+		if err != nil {
+			return err
+		}
+		p.Date = &d
+		return ws.UpdatePost(ctx, &p)
+	}, func(err error) {
+		if err != nil {
+			s.u.showError(lang.L("The post could not be moved."), err)
+			s.redraw()
+			return
+		}
+		s.selected = d
+		s.selPost = id
+		s.afterChange()
+	})
 }
 
 func (s *calendarScreen) onSearch(q string) {
@@ -415,9 +427,13 @@ func (s *calendarScreen) typedKey(ev *fyne.KeyEvent) bool {
 		}
 	case fyne.KeyDelete:
 		if s.selPost != 0 && !s.u.ws.ReadOnly() {
-			if p, err := s.u.ws.Post(context.Background(), s.selPost); err == nil {
-				s.confirmDelete(p)
-			}
+			id := s.selPost
+			fetch(s.u, func(ws *data.Workspace, ctx context.Context) (data.Post, error) { return ws.Post(ctx, id) },
+				func(p data.Post, err error) {
+					if err == nil {
+						s.confirmDelete(p)
+					}
+				})
 		}
 	case fyne.KeyPageUp:
 		s.step(-1)

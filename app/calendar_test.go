@@ -135,14 +135,17 @@ func TestNewPostFromCalendarAndRefuseEmptyTitle(t *testing.T) {
 	u, s := newCalendarUI(t)
 	s.selected = *day(2026, 3, 29)
 	s.newPostOn(&s.selected)
+	u.Wait()
 	ed := topOverlay(u)
 	if ed == nil {
 		t.Fatal("no editor")
 	}
 	// Empty title: a German message, the editor stays.
 	test.Tap(findButton(t, ed, "Speichern"))
+	u.Wait()
 	assertShows(t, topOverlay(u), "Bitte geben Sie dem Beitrag einen Titel")
 	test.Tap(findButton(t, topOverlay(u), "OK"))
+	u.Wait()
 	entries := entriesIn(ed)
 	test.Type(entries[0], "Sommerzeit beginnt 🌷")
 	entries[2].SetText("02:30") // inside the DST gap
@@ -204,6 +207,7 @@ func TestKeyboardMovesSelectionAndEnterOpens(t *testing.T) {
 		t.Fatalf("page down: %v", s.selected)
 	}
 	s.typedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	u.Wait()
 	if topOverlay(u) == nil {
 		t.Fatal("Enter opened nothing")
 	}
@@ -283,6 +287,7 @@ func TestIdeaGetsADateAndGapPanelPlacesIdea(t *testing.T) {
 		t.Fatalf("no gap with an idea to place; panel shows %v", texts(s.gaps.content))
 	}
 	test.Tap(s.gaps.placeButtons[0])
+	u.Wait()
 	menu := topOverlay(u)
 	if menu == nil {
 		t.Fatal("no idea menu")
@@ -331,6 +336,7 @@ func TestDuplicateAndDeleteWithConfirmation(t *testing.T) {
 	}
 	s.selPost = copyPost.ID
 	s.typedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	u.Wait()
 	confirm := topOverlay(u)
 	if confirm == nil {
 		t.Fatal("no confirmation")
@@ -386,11 +392,13 @@ func TestShortcutsCopyCaptionNewPostAndSave(t *testing.T) {
 	u, s := newCalendarUI(t, data.Post{Title: "Zum Kopieren", Date: day(2026, 12, 8), Caption: "Heute im Archiv 📚 #AzubiDienstag"})
 	s.selPost = chipsOn(s, *day(2026, 12, 8))[0].info.post.ID
 	shortcut(t, u, fyne.KeyC)
+	u.Wait()
 	if got := u.app.Clipboard().Content(); got != "Heute im Archiv 📚 #AzubiDienstag" {
 		t.Fatalf("clipboard %q", got)
 	}
 	s.selected = *day(2026, 12, 9)
 	shortcut(t, u, fyne.KeyN)
+	u.Wait()
 	ed := topOverlay(u)
 	if ed == nil || u.editor == nil {
 		t.Fatal("Ctrl+N opened no editor")

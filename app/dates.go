@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"strconv"
 	"strings"
@@ -148,19 +149,34 @@ func editDeleteButtons(ro bool, edit, del func()) fyne.CanvasObject {
 	return container.NewHBox(e, d)
 }
 
-// openForm shows body in a dialog with Cancel and Save. Save runs save;
+// openForm shows body in a dialog with Cancel and Save. Save runs save,
+// which checks the form and returns the write; the write runs in the
+// background, then saved runs and the dialog closes;
 // the dialog closes when it succeeds and otherwise stays open with
 // everything typed, the problem shown on top of it.
-func (s *datesScreen) openForm(title string, body fyne.CanvasObject, size fyne.Size, failed string, save func() error) *dialog.CustomDialog {
+func (s *datesScreen) openForm(title string, body fyne.CanvasObject, size fyne.Size, failed string, save func() (write func(context.Context) error, saved func(), err error)) *dialog.CustomDialog {
 	d := dialog.NewCustomWithoutButtons(title, container.NewVScroll(body), s.u.win)
 	saveB := widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), nil)
 	saveB.Importance = widget.HighImportance
 	saveB.OnTapped = func() {
-		if err := save(); err != nil {
+		write, saved, err := save()
+		if err != nil {
 			s.showProblem(failed, err)
 			return
 		}
-		d.Hide()
+		saveB.Disable() // one save at a time
+		s.u.run(func(ctx context.Context) func() {
+			err := write(ctx)
+			return func() {
+				saveB.Enable()
+				if err != nil {
+					s.showProblem(failed, err)
+					return
+				}
+				saved()
+				d.Hide()
+			}
+		})
 	}
 	if s.u.ws.ReadOnly() {
 		saveB.Disable()

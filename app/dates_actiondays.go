@@ -7,17 +7,23 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
+	"feedtakt/data"
 	"feedtakt/data/calendar"
 )
 
 func (s *datesScreen) loadActionDays() {
-	text, errs, err := s.u.ws.ActionDayText(context.Background())
-	if err != nil {
-		s.u.showError(lang.L("The action days could not be read."), err)
-		return
-	}
-	s.actionText.SetText(text)
-	s.showActionDays(text, errs)
+	ws := s.u.ws
+	s.u.run(func(ctx context.Context) func() {
+		text, errs, err := ws.ActionDayText(ctx)
+		return func() {
+			if err != nil {
+				s.u.showError(lang.L("The action days could not be read."), err)
+				return
+			}
+			s.actionText.SetText(text)
+			s.showActionDays(text, errs)
+		}
+	})
 }
 
 // showActionDays says how many days the list has and which lines could
@@ -45,12 +51,17 @@ func (s *datesScreen) showActionDays(text string, errs []calendar.ParseError) {
 
 func (s *datesScreen) onSaveActionDays() {
 	text := s.actionText.Text
-	errs, err := s.u.ws.SaveActionDayText(context.Background(), text)
-	if err != nil {
-		s.showProblem(lang.L("The action days could not be saved."), err)
-		return
-	}
-	s.showActionDays(text, errs)
+	ws := s.u.ws
+	s.u.run(func(ctx context.Context) func() {
+		errs, err := ws.SaveActionDayText(ctx, text)
+		return func() {
+			if err != nil {
+				s.showProblem(lang.L("The action days could not be saved."), err)
+				return
+			}
+			s.showActionDays(text, errs)
+		}
+	})
 }
 
 func (s *datesScreen) onResetActionDays() {
@@ -60,10 +71,12 @@ func (s *datesScreen) onResetActionDays() {
 			if !ok {
 				return
 			}
-			if err := s.u.ws.ResetActionDayText(context.Background()); err != nil {
-				s.u.showError(lang.L("The action days could not be saved."), err)
-				return
-			}
-			s.loadActionDays()
+			s.u.do((*data.Workspace).ResetActionDayText, func(err error) {
+				if err != nil {
+					s.u.showError(lang.L("The action days could not be saved."), err)
+					return
+				}
+				s.loadActionDays()
+			})
 		}, s.u.win)
 }

@@ -10,11 +10,17 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"feedtakt/data"
+	"feedtakt/data/calendar"
 )
 
 func (s *datesScreen) loadOwnDates() {
 	now := today()
-	ds, err := s.u.ws.OwnDates(context.Background(), now.AddDays(-ownDatesBack), now.AddDays(ownDatesAhead))
+	fetch(s.u, func(ws *data.Workspace, ctx context.Context) ([]data.OwnDate, error) {
+		return ws.OwnDates(ctx, now.AddDays(-ownDatesBack), now.AddDays(ownDatesAhead))
+	}, func(ds []data.OwnDate, err error) { s.showOwnDates(now, ds, err) })
+}
+
+func (s *datesScreen) showOwnDates(now calendar.Date, ds []data.OwnDate, err error) {
 	if err != nil {
 		s.u.showError(lang.L("The dates could not be read."), err)
 		return
@@ -66,35 +72,35 @@ func (s *datesScreen) editOwnDate(d data.OwnDate) {
 	if d.ID == 0 {
 		title = lang.L("New date")
 	}
-	s.openForm(title, form, fyne.NewSize(560, 330), lang.L("The date could not be saved."), func() error {
+	s.openForm(title, form, fyne.NewSize(560, 330), lang.L("The date could not be saved."), func() (func(context.Context) error, func(), error) {
 		x := d
 		var err error
 		if x.Date, err = parseDay(date.Text, lang.L("Date")); err != nil {
-			return err
+			return nil, nil, err
 		}
 		if x.Date.IsZero() {
-			return &data.InvalidError{Field: "date", Message: "Please enter the date, e.g. 01.12.2026."}
+			return nil, nil, &data.InvalidError{Field: "date", Message: "Please enter the date, e.g. 01.12.2026."}
 		}
 		n, ok := parseWhole(lead.Text, 0)
 		if !ok {
-			return &data.InvalidError{Field: "lead", Message: "The reminder must lie between 0 and {{.Max}} days before the date.", Args: map[string]any{"Max": data.MaxLeadDays}}
+			return nil, nil, &data.InvalidError{Field: "lead", Message: "The reminder must lie between 0 and {{.Max}} days before the date.", Args: map[string]any{"Max": data.MaxLeadDays}}
 		}
 		x.Name, x.Note, x.LeadDays = name.Text, note.Text, n
-		if err := s.u.ws.SaveOwnDate(context.Background(), &x); err != nil {
-			return err
-		}
-		d = x
-		s.loadOwnDates()
-		return nil
+		ws := s.u.ws
+		return func(ctx context.Context) error { return ws.SaveOwnDate(ctx, &x) }, func() {
+			d = x
+			s.loadOwnDates()
+		}, nil
 	})
 	s.u.win.Canvas().Focus(date)
 }
 
 func (s *datesScreen) onDeleteOwnDate(d data.OwnDate) {
+	ws := s.u.ws
 	s.u.confirmDelete(lang.L("Delete date?"),
 		lang.L("Delete the date “{{.Name}}” on {{.Date}}?", map[string]any{"Name": d.Name, "Date": d.Date.String()}),
 		lang.L("The date could not be deleted."),
-		func() error { return s.u.ws.DeleteOwnDate(context.Background(), d.ID) },
+		func(ctx context.Context) error { return ws.DeleteOwnDate(ctx, d.ID) },
 		func(bool) { s.loadOwnDates() })
 }
 

@@ -9,34 +9,38 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"feedtakt/data"
+	"feedtakt/data/calendar"
 )
 
 func (s *datesScreen) loadQuietPeriods() {
-	ctx := context.Background()
-	qs, err := s.u.ws.QuietPeriods(ctx)
+	now := today()
+	ws := s.u.ws
+	s.u.run(func(ctx context.Context) func() {
+		qs, err := ws.QuietPeriods(ctx)
+		// Count the posts planned inside periods that are not over yet:
+		// those are the ones someone still has to move or drop.
+		inside := map[int64]int{}
+		last := now
+		for _, q := range qs {
+			if q.To.After(last) {
+				last = q.To
+			}
+		}
+		if err == nil && len(qs) > 0 {
+			var cs []data.QuietConflict
+			cs, err = ws.QuietConflicts(ctx, now, last)
+			for _, c := range cs {
+				inside[c.PeriodID]++
+			}
+		}
+		return func() { s.showQuietPeriods(now, qs, inside, err) }
+	})
+}
+
+func (s *datesScreen) showQuietPeriods(now calendar.Date, qs []data.QuietPeriod, inside map[int64]int, err error) {
 	if err != nil {
 		s.u.showError(lang.L("The quiet periods could not be read."), err)
 		return
-	}
-	now := today()
-	// Count the posts planned inside periods that are not over yet: those
-	// are the ones someone still has to move or drop.
-	inside := map[int64]int{}
-	last := now
-	for _, q := range qs {
-		if q.To.After(last) {
-			last = q.To
-		}
-	}
-	if len(qs) > 0 {
-		cs, err := s.u.ws.QuietConflicts(ctx, now, last)
-		if err != nil {
-			s.u.showError(lang.L("The quiet periods could not be read."), err)
-			return
-		}
-		for _, c := range cs {
-			inside[c.PeriodID]++
-		}
 	}
 	ro := s.u.ws.ReadOnly()
 	var rows []fyne.CanvasObject
@@ -75,32 +79,32 @@ func (s *datesScreen) editQuietPeriod(q data.QuietPeriod) {
 	if q.ID == 0 {
 		title = lang.L("New quiet period")
 	}
-	s.openForm(title, form, fyne.NewSize(560, 330), lang.L("The quiet period could not be saved."), func() error {
+	s.openForm(title, form, fyne.NewSize(560, 330), lang.L("The quiet period could not be saved."), func() (func(context.Context) error, func(), error) {
 		x := q
 		var err error
 		if x.From, err = parseDay(from.Text, lang.L("From")); err != nil {
-			return err
+			return nil, nil, err
 		}
 		if x.To, err = parseDay(to.Text, lang.L("To")); err != nil {
-			return err
+			return nil, nil, err
 		}
 		x.Note = note.Text
-		if err := s.u.ws.SaveQuietPeriod(context.Background(), &x); err != nil {
-			return err
-		}
-		q = x
-		s.loadQuietPeriods()
-		return nil
+		ws := s.u.ws
+		return func(ctx context.Context) error { return ws.SaveQuietPeriod(ctx, &x) }, func() {
+			q = x
+			s.loadQuietPeriods()
+		}, nil
 	})
 	s.u.win.Canvas().Focus(from)
 }
 
 func (s *datesScreen) onDeleteQuietPeriod(q data.QuietPeriod) {
+	ws := s.u.ws
 	s.u.confirmDelete(lang.L("Delete quiet period?"),
 		lang.L("Delete the quiet period {{.From}} – {{.To}} (“{{.Note}}”)? Posts in it are no longer marked.",
 			map[string]any{"From": q.From.String(), "To": q.To.String(), "Note": firstLine(q.Note)}),
 		lang.L("The quiet period could not be deleted."),
-		func() error { return s.u.ws.DeleteQuietPeriod(context.Background(), q.ID) },
+		func(ctx context.Context) error { return ws.DeleteQuietPeriod(ctx, q.ID) },
 		func(bool) { s.loadQuietPeriods() })
 }
 

@@ -23,12 +23,18 @@ func newSeriesDefaults() data.Series {
 }
 
 func (s *datesScreen) loadSeries() {
-	ctx := context.Background()
-	all, err := s.u.ws.Series(ctx)
-	var look lookups
-	if err == nil {
-		look, err = loadLookups(ctx, s.u.ws)
-	}
+	ws := s.u.ws
+	s.u.run(func(ctx context.Context) func() {
+		all, err := ws.Series(ctx)
+		var look lookups
+		if err == nil {
+			look, err = loadLookups(ctx, ws)
+		}
+		return func() { s.showSeries(all, look, err) }
+	})
+}
+
+func (s *datesScreen) showSeries(all []data.Series, look lookups, err error) {
 	if err != nil {
 		s.u.showError(lang.L("The series could not be read."), err)
 		return
@@ -93,11 +99,12 @@ func seriesSpan(r calendar.Recurrence, now calendar.Date) (string, bool) {
 }
 
 func (s *datesScreen) onDeleteSeries(sr data.Series) {
+	ws := s.u.ws
 	s.u.confirmDelete(lang.L("Delete series?"),
 		lang.L("Delete the series “{{.Title}}”? Its open slots disappear from the calendar. Posts already made from it stay in the plan as ordinary posts.",
 			map[string]any{"Title": sr.Title}),
 		lang.L("The series could not be deleted."),
-		func() error { return s.u.ws.DeleteSeries(context.Background(), sr.ID) },
+		func(ctx context.Context) error { return ws.DeleteSeries(ctx, sr.ID) },
 		func(bool) { s.loadSeries() })
 }
 
@@ -135,13 +142,21 @@ func weekdayName(d time.Weekday) string {
 	return lang.L(names[d])
 }
 
-// editSeries shows the series form; ID 0 adds a new series.
-func (s *datesScreen) editSeries(sr data.Series) *seriesForm {
-	look, err := loadLookups(context.Background(), s.u.ws)
-	if err != nil {
-		s.u.showError(lang.L("The series could not be opened."), err)
-		return nil
-	}
+// editSeries shows the series form; ID 0 adds a new series. The channels
+// and topics it offers are read in the background first.
+func (s *datesScreen) editSeries(sr data.Series) {
+	fetch(s.u, func(ws *data.Workspace, ctx context.Context) (lookups, error) { return loadLookups(ctx, ws) },
+		func(look lookups, err error) {
+			if err != nil {
+				s.u.showError(lang.L("The series could not be opened."), err)
+				return
+			}
+			s.seriesFormFor(sr, look)
+		})
+}
+
+// seriesFormFor builds and shows the series form.
+func (s *datesScreen) seriesFormFor(sr data.Series, look lookups) *seriesForm {
 	f := &seriesForm{s: s, series: sr, look: look}
 	r := sr.Rule
 
@@ -427,17 +442,16 @@ func (f *seriesForm) collect() (data.Series, error) {
 	return sr, nil
 }
 
-func (f *seriesForm) onSave() error {
+func (f *seriesForm) onSave() (func(context.Context) error, func(), error) {
 	sr, err := f.collect()
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	if err := f.s.u.ws.SaveSeries(context.Background(), &sr); err != nil {
-		return err
-	}
-	f.series = sr
-	f.s.loadSeries()
-	return nil
+	ws := f.s.u.ws
+	return func(ctx context.Context) error { return ws.SaveSeries(ctx, &sr) }, func() {
+		f.series = sr
+		f.s.loadSeries()
+	}, nil
 }
 
 // --- Own dates ---

@@ -24,6 +24,7 @@ func newTestDatesScreen(t *testing.T) (*UI, *datesScreen) {
 	}
 	s := newDatesScreen(u)
 	u.setContent(s.content)
+	u.Wait()
 	return u, s
 }
 
@@ -79,6 +80,7 @@ func TestDatesSeriesFormCreatesWeeklySeriesAcrossDST(t *testing.T) {
 	before, after := sunday.AddDays(-5), sunday.AddDays(2) // the Tuesdays around it
 
 	test.Tap(s.addSeries)
+	u.Wait()
 	form := topOverlay(u)
 	if form == nil {
 		t.Fatal("no series form")
@@ -93,6 +95,7 @@ func TestDatesSeriesFormCreatesWeeklySeriesAcrossDST(t *testing.T) {
 	es[3].SetText(before.String())
 	test.Type(es[6], "#Ausbildung #Karriere")
 	test.Tap(datesCheck(t, form, "Instagram"))
+	u.Wait()
 	// The live preview follows the fields.
 	assertShows(t, form, "jeden Dienstag, 10:00 Uhr", before.String()[:6], after.String()[:6])
 
@@ -138,6 +141,7 @@ func TestDatesSeriesFormCreatesWeeklySeriesAcrossDST(t *testing.T) {
 func TestDatesSeriesFormRefusesBadTimeAndKeepsInput(t *testing.T) {
 	u, s := newTestDatesScreen(t)
 	test.Tap(s.addSeries)
+	u.Wait()
 	form := topOverlay(u)
 	es := entriesIn(form)
 	sels := selectsIn(form)
@@ -174,8 +178,10 @@ func TestDatesSeriesFormRefusesBadTimeAndKeepsInput(t *testing.T) {
 
 	// Corrected, it saves as the last Friday of each month.
 	test.Tap(findButton(t, topOverlay(u), "OK"))
+	u.Wait()
 	es[2].SetText("9.30")
 	test.Tap(findButton(t, form, "Speichern"))
+	u.Wait()
 	all, _ := u.Workspace().Series(context.Background())
 	if len(all) != 1 || all[0].Rule.Kind != calendar.MonthlyNth || all[0].Rule.Nth != -1 ||
 		all[0].Rule.Weekday != time.Friday || all[0].Rule.Hour != 9 || all[0].Rule.Minute != 30 {
@@ -201,14 +207,17 @@ func TestDatesDeleteSeriesKeepsPostsMadeFromIt(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.loadSeries()
+	u.Wait()
 	assertShows(t, u.win.Content(), "Azubi-Dienstag")
 
 	test.Tap(findButton(t, u.win.Content(), "Löschen …"))
+	u.Wait()
 	confirm := topOverlay(u)
 	if confirm == nil {
 		t.Fatal("deleted without asking")
 	}
 	test.Tap(findButton(t, confirm, "Ja"))
+	u.Wait()
 	if all, _ := ws.Series(ctx); len(all) != 0 {
 		t.Fatalf("series still there: %+v", all)
 	}
@@ -227,6 +236,7 @@ func TestDatesOwnDateAddedWithReminder(t *testing.T) {
 	day := today().AddDays(40)
 
 	test.Tap(s.addOwn)
+	u.Wait()
 	form := topOverlay(u)
 	es := entriesIn(form)
 	if len(es) != 4 {
@@ -237,10 +247,12 @@ func TestDatesOwnDateAddedWithReminder(t *testing.T) {
 	test.Type(es[2], "Fotograf buchen")
 	test.Type(es[3], "zwei")
 	test.Tap(findButton(t, form, "Speichern"))
+	u.Wait()
 	if !contains(datesOverlayTexts(u), "Die Erinnerung muss zwischen 0 und 365 Tagen") {
 		t.Errorf("bad lead time not explained; overlays: %v", datesOverlayTexts(u))
 	}
 	test.Tap(findButton(t, topOverlay(u), "OK"))
+	u.Wait()
 	es[3].SetText("14")
 	test.Tap(findButton(t, form, "Speichern"))
 	u.Wait()
@@ -264,6 +276,7 @@ func TestDatesQuietPeriodEndingBeforeStartIsRefused(t *testing.T) {
 	y := today().Year + 1
 
 	test.Tap(s.addQuiet)
+	u.Wait()
 	form := topOverlay(u)
 	es := entriesIn(form)
 	if len(es) != 3 {
@@ -289,8 +302,10 @@ func TestDatesQuietPeriodEndingBeforeStartIsRefused(t *testing.T) {
 
 	// Corrected, it saves and a post inside it is counted.
 	test.Tap(findButton(t, topOverlay(u), "OK"))
+	u.Wait()
 	es[1].SetText(calendar.NewDate(y, time.March, 29).String())
 	test.Tap(findButton(t, form, "Speichern"))
+	u.Wait()
 	qs, _ := u.Workspace().QuietPeriods(ctx)
 	if len(qs) != 1 || qs[0].To != calendar.NewDate(y, time.March, 29) || qs[0].Note != "Vorwahlzeit Kommunalwahl" {
 		t.Fatalf("quiet periods = %+v", qs)
@@ -332,11 +347,13 @@ func TestDatesActionDayTextWithBadLineIsSavedAndShown(t *testing.T) {
 
 	// Back to the shipped list after a confirmation.
 	test.Tap(s.actionReset)
+	u.Wait()
 	confirm := topOverlay(u)
 	if confirm == nil {
 		t.Fatal("reset without asking")
 	}
 	test.Tap(findButton(t, confirm, "Ja"))
+	u.Wait()
 	if s.actionText.Text != shipped || s.actionErrors.Visible() {
 		t.Errorf("reset: errors visible %v, text changed %v", s.actionErrors.Visible(), s.actionText.Text != shipped)
 	}
@@ -373,6 +390,7 @@ func TestDatesReadOnlyDisablesEditing(t *testing.T) {
 	}
 	s := newDatesScreen(u)
 	u.setContent(s.content)
+	u.Wait()
 	assertShows(t, u.win.Content(), "Azubi-Dienstag", "Tag der offenen Tür", "Staatstrauer")
 	for name, w := range map[string]fyne.Disableable{"add series": s.addSeries, "add date": s.addOwn, "add quiet period": s.addQuiet,
 		"action text": s.actionText, "save action days": s.actionSave, "reset action days": s.actionReset} {

@@ -44,17 +44,40 @@ type editor struct {
 	saveB     *widget.Button
 
 	overrideBox *fyne.Container
+
+	// Read in the background before the editor opens.
+	media    []data.Media
+	mediaErr error
+	quiet    []data.QuietConflict
 }
 
 // openEditor shows the editor for p (ID 0: a new post); saved runs after a
-// successful save or delete.
-func openEditor(u *UI, p data.Post, saved func()) *editor {
-	look, err := loadLookups(context.Background(), u.ws)
-	if err != nil {
-		u.showError(lang.L("The post could not be opened."), err)
-		return nil
-	}
-	e := &editor{u: u, post: p, look: look, saved: saved, overrides: map[int64]*widget.Entry{}}
+// successful save or delete. What it needs from the workspace is read in
+// the background first, so the window never waits for the database.
+func openEditor(u *UI, p data.Post, saved func()) {
+	ws := u.ws
+	u.run(func(ctx context.Context) func() {
+		e := &editor{u: u, post: p, saved: saved, overrides: map[int64]*widget.Entry{}}
+		var err error
+		if e.look, err = loadLookups(ctx, ws); err == nil && p.ID != 0 {
+			e.media, e.mediaErr = ws.PostMedia(ctx, p.ID)
+			if p.Date != nil {
+				e.quiet, _ = ws.QuietConflicts(ctx, *p.Date, *p.Date) // only a hint
+			}
+		}
+		return func() {
+			if err != nil {
+				u.showError(lang.L("The post could not be opened."), err)
+				return
+			}
+			e.show()
+		}
+	})
+}
+
+// show builds the dialog and shows it.
+func (e *editor) show() {
+	u, p := e.u, e.post
 	content := e.build()
 	title := lang.L("Edit post")
 	if p.ID == 0 {
@@ -70,7 +93,6 @@ func openEditor(u *UI, p data.Post, saved func()) *editor {
 	e.dlg.Resize(fyne.NewSize(860, 640))
 	e.dlg.Show()
 	u.win.Canvas().Focus(e.title)
-	return e
 }
 
 func (e *editor) build() fyne.CanvasObject {
@@ -290,29 +312,42 @@ func (e *editor) collect() (data.Post, error) {
 }
 
 func (e *editor) onSave() {
-	p, err := e.collect()
-	if err == nil {
-		if p.ID == 0 {
-			err = e.u.ws.CreatePost(context.Background(), &p)
-		} else {
-			err = e.u.ws.UpdatePost(context.Background(), &p)
-		}
+	if e.saveB.Disabled() {
+		return // read-only, or a save is under way
 	}
+	p, err := e.collect()
 	if err != nil {
-		// The dialog stays open with everything typed.
-		var inv *data.InvalidError
-		if errors.As(err, &inv) {
-			dialog.ShowInformation(lang.L("Please check"), explain(err), e.u.win)
-			return
-		}
-		e.u.showError(lang.L("The post could not be saved."), err)
+		e.saveFailed(err)
 		return
 	}
-	e.post = p
-	e.dlg.Hide()
-	if e.saved != nil {
-		e.saved()
+	e.saveB.Disable() // one save at a time; Ctrl+S included
+	e.u.do(func(ws *data.Workspace, ctx context.Context) error {
+		if p.ID == 0 {
+			return ws.CreatePost(ctx, &p)
+		}
+		return ws.UpdatePost(ctx, &p)
+	}, func(err error) {
+		e.saveB.Enable()
+		if err != nil {
+			e.saveFailed(err)
+			return
+		}
+		e.post = p
+		e.dlg.Hide()
+		if e.saved != nil {
+			e.saved()
+		}
+	})
+}
+
+// saveFailed keeps the dialog open with everything typed and says why.
+func (e *editor) saveFailed(err error) {
+	var inv *data.InvalidError
+	if errors.As(err, &inv) {
+		dialog.ShowInformation(lang.L("Please check"), explain(err), e.u.win)
+		return
 	}
+	e.u.showError(lang.L("The post could not be saved."), err)
 }
 
 func (e *editor) onDelete() {

@@ -3,7 +3,6 @@
 package app
 
 import (
-	"context"
 	"strings"
 	"time"
 
@@ -32,8 +31,11 @@ func (e *editor) mediaSeam() fyne.CanvasObject {
 	if e.post.ID == 0 {
 		return wrapped(lang.L("Pictures are linked here once the media library is available."))
 	}
-	ms, err := e.u.ws.PostMedia(context.Background(), e.post.ID)
-	if err != nil || len(ms) == 0 {
+	ms := e.media
+	if e.mediaErr != nil {
+		return wrapped(lang.L("The linked pictures could not be read."))
+	}
+	if len(ms) == 0 {
 		return wrapped(lang.L("No pictures linked. Choosing pictures comes with the media library."))
 	}
 	var names []string
@@ -82,11 +84,9 @@ func (e *editor) showHints() {
 		hints = append(hints, note)
 	}
 	if e.post.Date != nil && e.post.ID != 0 {
-		if cs, err := e.u.ws.QuietConflicts(context.Background(), *e.post.Date, *e.post.Date); err == nil {
-			for _, c := range cs {
-				if c.PostID == e.post.ID {
-					hints = append(hints, lang.L("Quiet period: {{.Note}}", map[string]any{"Note": c.Note}))
-				}
+		for _, c := range e.quiet {
+			if c.PostID == e.post.ID {
+				hints = append(hints, lang.L("Quiet period: {{.Note}}", map[string]any{"Note": c.Note}))
 			}
 		}
 	}

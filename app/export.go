@@ -111,7 +111,7 @@ func exportPath(folder, name, format string) string {
 
 func runExport(u *UI, req exchange.Request, path string) {
 	ws := u.ws
-	u.background(func() func() {
+	u.runShown(lang.L("Writing the export"), func(context.Context, *job) func() {
 		sum, err := writeExport(ws, req, path)
 		return func() {
 			if err != nil {

@@ -49,8 +49,7 @@ func (g *gapPanel) reload() {
 	g.gen++
 	gen := g.gen
 	ws := g.s.u.ws
-	g.s.u.background(func() func() {
-		ctx := context.Background()
+	g.s.u.run(func(ctx context.Context) func() {
 		now := today()
 		look, err := loadLookups(ctx, ws)
 		var gaps []data.Gap
@@ -81,6 +80,8 @@ func (g *gapPanel) reload() {
 			}
 			if err != nil {
 				log.Printf("load gaps: %v", err)
+				g.box.Objects = []fyne.CanvasObject{heading(lang.L("Gaps in the cadence")), wrapped(lang.L("The gaps could not be loaded.") + " " + explain(err))}
+				g.box.Refresh()
 				return
 			}
 			g.show(look, withIdeas, len(gaps), open)
@@ -163,11 +164,15 @@ func (g *gapPanel) show(look lookups, gaps []gapWithIdeas, total int, open []dat
 
 // place puts an idea on the first day of a gap, on the gap's channel.
 func (g *gapPanel) place(idea data.Post, gp data.Gap) {
-	if err := g.s.u.ws.PlaceIdea(context.Background(), idea.ID, gp.From, nil, gp.ChannelID); err != nil {
-		g.s.u.showError(lang.L("The idea could not be placed."), err)
-		return
-	}
-	g.s.selected = gp.From
-	g.s.selPost = idea.ID
-	g.s.afterChange()
+	g.s.u.do(func(ws *data.Workspace, ctx context.Context) error {
+		return ws.PlaceIdea(ctx, idea.ID, gp.From, nil, gp.ChannelID)
+	}, func(err error) {
+		if err != nil {
+			g.s.u.showError(lang.L("The idea could not be placed."), err)
+			return
+		}
+		g.s.selected = gp.From
+		g.s.selPost = idea.ID
+		g.s.afterChange()
+	})
 }

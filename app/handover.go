@@ -36,7 +36,9 @@ type handoverScreen struct {
 	changes []data.Change
 	more    bool
 	loading bool
+	page    *job // the page being read; a refresh cancels it
 	log     *widget.List
+	logErr  *widget.Label // why the change log could not be read
 }
 
 func newHandoverScreen(u *UI) *handoverScreen {
@@ -63,7 +65,11 @@ func newHandoverScreen(u *UI) *handoverScreen {
 	note.TextStyle.Italic = true
 
 	h.log = widget.NewList(h.logLength, h.logCreate, h.logUpdate)
-	logCard := section(lang.L("Change log"), lang.L("Who changed what, newest first."), nil)
+	h.logErr = widget.NewLabel("")
+	h.logErr.Wrapping = fyne.TextWrapWord
+	h.logErr.Importance = widget.DangerImportance
+	h.logErr.Hide()
+	logCard := section(lang.L("Change log"), lang.L("Who changed what, newest first."), h.logErr)
 	top := container.NewVBox(container.NewGridWithColumns(2, wsCard, bCard), note, logCard)
 	h.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewPadded(h.log))
 	h.refresh()
@@ -91,27 +97,37 @@ func (h *handoverScreen) refresh() {
 		where += "\n" + lang.L("Opened read-only.")
 	}
 	h.where.SetText(where)
-	bs, err := ws.Backups()
-	switch {
-	case err != nil:
-		h.backups.SetText(explain(err))
-	case len(bs) == 0:
-		h.backups.SetText(lang.L("No backup yet."))
-	default:
-		h.backups.SetText(lang.N("Newest backup: {{.Time}} ({{.Size}}). {{.Count}} backups kept.", len(bs),
-			map[string]any{"Time": bs[0].Time.Format("02.01.2006 15:04"), "Size": formatBytes(bs[0].Size), "Count": len(bs)}))
-	}
+	h.u.run(func(context.Context) func() {
+		bs, err := ws.Backups()
+		return func() {
+			switch {
+			case err != nil:
+				h.backups.SetText(lang.L("The backups could not be listed.") + " " + explain(err))
+			case len(bs) == 0:
+				h.backups.SetText(lang.L("No backup yet."))
+			default:
+				h.backups.SetText(lang.N("Newest backup: {{.Time}} ({{.Size}}). {{.Count}} backups kept.", len(bs),
+					map[string]any{"Time": bs[0].Time.Format("02.01.2006 15:04"), "Size": formatBytes(bs[0].Size), "Count": len(bs)}))
+			}
+		}
+	})
 	h.mu.Lock()
+	if h.page != nil {
+		h.page.Cancel() // a page of the old list must not join the new one
+		h.page = nil
+	}
 	h.changes, h.more, h.loading = nil, true, false
 	h.mu.Unlock()
+	h.logErr.Hide()
+	h.log.Refresh()
 	h.loadMore()
 }
 
 func (h *handoverScreen) onBackup() {
 	h.backup.Disable()
 	ws := h.u.ws
-	h.u.background(func() func() {
-		b, err := ws.Backup(context.Background(), "")
+	h.u.run(func(ctx context.Context) func() {
+		b, err := ws.Backup(ctx, "")
 		return func() {
 			h.backup.Enable()
 			if err != nil {
@@ -136,13 +152,12 @@ func (h *handoverScreen) loadMore() {
 	if n := len(h.changes); n > 0 {
 		before = h.changes[n-1].ID
 	}
-	h.mu.Unlock()
 	ws := h.u.ws
-	h.u.background(func() func() {
-		cs, err := ws.Changes(context.Background(), before, changePage)
+	h.page = h.u.run(func(ctx context.Context) func() {
+		cs, err := ws.Changes(ctx, before, changePage)
 		return func() {
 			h.mu.Lock()
-			h.loading = false
+			h.loading, h.page = false, nil
 			if err == nil {
 				h.changes = append(h.changes, cs...)
 				h.more = len(cs) == changePage
@@ -150,10 +165,13 @@ func (h *handoverScreen) loadMore() {
 			h.mu.Unlock()
 			if err != nil {
 				log.Printf("read change log: %v", err)
+				h.logErr.SetText(lang.L("The change log could not be read.") + " " + explain(err))
+				h.logErr.Show()
 			}
 			h.log.Refresh()
 		}
 	})
+	h.mu.Unlock()
 }
 
 func (h *handoverScreen) logLength() int {

@@ -55,12 +55,15 @@ func newIdeasScreen(u *UI) *ideasScreen {
 	s.list.OnSelected = func(id widget.ListItemID) {
 		s.list.UnselectAll()
 		if id < len(s.shown) {
-			p, err := u.ws.Post(context.Background(), s.shown[id].ID)
-			if err != nil {
-				u.showError(lang.L("The post could not be opened."), err)
-				return
-			}
-			openEditor(u, p, s.changed)
+			pid := s.shown[id].ID
+			fetch(u, func(ws *data.Workspace, ctx context.Context) (data.Post, error) { return ws.Post(ctx, pid) },
+				func(p data.Post, err error) {
+					if err != nil {
+						u.showError(lang.L("The post could not be opened."), err)
+						return
+					}
+					openEditor(u, p, s.changed)
+				})
 		}
 	}
 	top := container.NewBorder(nil, nil, nil, add, container.NewGridWithColumns(2, s.topic, s.filter))
@@ -81,8 +84,7 @@ func (s *ideasScreen) reload() {
 	s.gen++
 	gen := s.gen
 	ws := s.u.ws
-	s.u.background(func() func() {
-		ctx := context.Background()
+	s.u.run(func(ctx context.Context) func() {
 		look, err := loadLookups(ctx, ws)
 		var ideas []data.Post
 		if err == nil {
@@ -94,6 +96,9 @@ func (s *ideasScreen) reload() {
 			}
 			if err != nil {
 				log.Printf("load ideas: %v", err)
+				s.all, s.shown = nil, nil
+				s.list.Refresh()
+				s.info.SetText(lang.L("The ideas could not be loaded.") + " " + explain(err))
 				return
 			}
 			s.look = look
@@ -201,11 +206,13 @@ func (s *ideasScreen) giveDate(p data.Post) {
 				}
 				clock = &c
 			}
-			if err := s.u.ws.PlaceIdea(context.Background(), p.ID, d, clock); err != nil {
-				s.u.showError(lang.L("The idea could not be placed."), err)
-				return
-			}
-			s.changed()
+			s.u.do(func(ws *data.Workspace, ctx context.Context) error { return ws.PlaceIdea(ctx, p.ID, d, clock) }, func(err error) {
+				if err != nil {
+					s.u.showError(lang.L("The idea could not be placed."), err)
+					return
+				}
+				s.changed()
+			})
 		}, s.u.win)
 }
 

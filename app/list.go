@@ -130,8 +130,7 @@ func (v *listView) reload() {
 	ws := v.s.u.ws
 	from := v.s.selected
 	q := v.query
-	v.s.u.background(func() func() {
-		ctx := context.Background()
+	v.s.u.run(func(ctx context.Context) func() {
 		look, err := loadLookups(ctx, ws)
 		var posts []data.Post
 		var quiet map[int64]string

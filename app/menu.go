@@ -19,8 +19,8 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 			return
 		}
 		ws := u.ws
-		u.background(func() func() {
-			_, err := ws.Backup(context.Background(), "")
+		u.run(func(ctx context.Context) func() {
+			_, err := ws.Backup(ctx, "")
 			return func() {
 				if err != nil {
 					u.showError(lang.L("The backup failed."), err)

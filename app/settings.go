@@ -102,29 +102,31 @@ func newSettingsScreen(u *UI) *settingsScreen {
 
 // load fills the screen from the workspace.
 func (s *settingsScreen) load() {
-	ctx := context.Background()
-	st, err := s.u.ws.Settings(ctx)
-	if err != nil {
-		s.u.showError(lang.L("The settings could not be read."), err)
-		return
-	}
-	s.org.SetText(st.Organisation)
-	for _, l := range calendar.Lands() {
-		if l.Code == st.Land {
-			s.land.SetSelected(l.Name)
+	fetch(s.u, (*data.Workspace).Settings, func(st data.Settings, err error) {
+		if err != nil {
+			s.u.showError(lang.L("The settings could not be read."), err)
+			return
 		}
-	}
+		s.org.SetText(st.Organisation)
+		for _, l := range calendar.Lands() {
+			if l.Code == st.Land {
+				s.land.SetSelected(l.Name)
+			}
+		}
+	})
 	s.loadChannels()
 	s.loadTopics()
 }
 
 func (s *settingsScreen) onSaveGeneral() {
 	st := data.Settings{Organisation: s.org.Text, Land: landByName(s.land.Selected)}
-	if err := s.u.ws.SaveSettings(context.Background(), st); err != nil {
-		s.u.showError(lang.L("The settings could not be saved."), err)
-		return
-	}
-	s.u.updateTitle()
+	s.u.do(func(ws *data.Workspace, ctx context.Context) error { return ws.SaveSettings(ctx, st) }, func(err error) {
+		if err != nil {
+			s.u.showError(lang.L("The settings could not be saved."), err)
+			return
+		}
+		s.u.updateTitle()
+	})
 }
 
 func (s *settingsScreen) onSaveName() {
@@ -181,7 +183,10 @@ func rowButtons(ro bool, up, down, edit func(), extra ...fyne.CanvasObject) fyne
 }
 
 func (s *settingsScreen) loadChannels() {
-	cs, err := s.u.ws.Channels(context.Background())
+	fetch(s.u, (*data.Workspace).Channels, s.showChannels)
+}
+
+func (s *settingsScreen) showChannels(cs []data.Channel, err error) {
 	if err != nil {
 		s.u.showError(lang.L("The channels could not be read."), err)
 		return
@@ -223,18 +228,22 @@ func (s *settingsScreen) loadChannels() {
 }
 
 func (s *settingsScreen) onMoveChannel(id int64, delta int) {
-	if err := s.u.ws.MoveChannel(context.Background(), id, delta); err != nil {
-		s.u.showError(lang.L("The channel could not be moved."), err)
-	}
-	s.loadChannels()
+	s.u.do(func(ws *data.Workspace, ctx context.Context) error { return ws.MoveChannel(ctx, id, delta) }, func(err error) {
+		if err != nil {
+			s.u.showError(lang.L("The channel could not be moved."), err)
+		}
+		s.loadChannels()
+	})
 }
 
 func (s *settingsScreen) onToggleChannel(c data.Channel) {
 	c.Disabled = !c.Disabled
-	if err := s.u.ws.SaveChannel(context.Background(), &c); err != nil {
-		s.u.showError(lang.L("The channel could not be saved."), err)
-	}
-	s.loadChannels()
+	s.u.do(func(ws *data.Workspace, ctx context.Context) error { return ws.SaveChannel(ctx, &c) }, func(err error) {
+		if err != nil {
+			s.u.showError(lang.L("The channel could not be saved."), err)
+		}
+		s.loadChannels()
+	})
 }
 
 // colorButton shows a colour and opens Fyne's colour picker.
@@ -328,19 +337,24 @@ func (s *settingsScreen) editChannel(c data.Channel) {
 		c.Cadence = data.Cadence{Count: n, Period: []string{data.PerWeek, data.PerMonth}[max(period.SelectedIndex(), 0)]}
 		c.Color = colour.hex
 		c.Disabled = !active.Checked
-		if err := s.u.ws.SaveChannel(context.Background(), &c); err != nil {
-			s.u.showError(lang.L("The channel could not be saved."), err)
-			d.Show() // keep what was typed
-			return
-		}
-		s.loadChannels()
+		s.u.do(func(ws *data.Workspace, ctx context.Context) error { return ws.SaveChannel(ctx, &c) }, func(err error) {
+			if err != nil {
+				s.u.showError(lang.L("The channel could not be saved."), err)
+				d.Show() // keep what was typed
+				return
+			}
+			s.loadChannels()
+		})
 	}, s.u.win)
 	d.Resize(fyne.NewSize(520, d.MinSize().Height))
 	d.Show()
 }
 
 func (s *settingsScreen) loadTopics() {
-	ts, err := s.u.ws.Topics(context.Background())
+	fetch(s.u, (*data.Workspace).Topics, s.showTopics)
+}
+
+func (s *settingsScreen) showTopics(ts []data.Topic, err error) {
 	if err != nil {
 		s.u.showError(lang.L("The topics could not be read."), err)
 		return
@@ -366,17 +380,20 @@ func (s *settingsScreen) loadTopics() {
 }
 
 func (s *settingsScreen) onMoveTopic(id int64, delta int) {
-	if err := s.u.ws.MoveTopic(context.Background(), id, delta); err != nil {
-		s.u.showError(lang.L("The topic could not be moved."), err)
-	}
-	s.loadTopics()
+	s.u.do(func(ws *data.Workspace, ctx context.Context) error { return ws.MoveTopic(ctx, id, delta) }, func(err error) {
+		if err != nil {
+			s.u.showError(lang.L("The topic could not be moved."), err)
+		}
+		s.loadTopics()
+	})
 }
 
 func (s *settingsScreen) onDeleteTopic(t data.Topic) {
+	ws := s.u.ws
 	s.u.confirmDelete(lang.L("Delete topic?"),
 		lang.L("Delete the topic “{{.Name}}”? Its posts stay, just without a topic.", map[string]any{"Name": t.Name}),
 		lang.L("The topic could not be deleted."),
-		func() error { return s.u.ws.DeleteTopic(context.Background(), t.ID) },
+		func(ctx context.Context) error { return ws.DeleteTopic(ctx, t.ID) },
 		func(bool) { s.loadTopics() })
 }
 
@@ -400,12 +417,14 @@ func (s *settingsScreen) editTopic(t data.Topic) {
 		}
 		t.Name = name.Text
 		t.Color = colour.hex
-		if err := s.u.ws.SaveTopic(context.Background(), &t); err != nil {
-			s.u.showError(lang.L("The topic could not be saved."), err)
-			d.Show()
-			return
-		}
-		s.loadTopics()
+		s.u.do(func(ws *data.Workspace, ctx context.Context) error { return ws.SaveTopic(ctx, &t) }, func(err error) {
+			if err != nil {
+				s.u.showError(lang.L("The topic could not be saved."), err)
+				d.Show()
+				return
+			}
+			s.loadTopics()
+		})
 	}, s.u.win)
 	d.Resize(fyne.NewSize(460, d.MinSize().Height))
 	d.Show()

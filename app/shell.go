@@ -1,7 +1,7 @@
 package app
 
 import (
-	"context"
+	"feedtakt/data"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -31,6 +31,8 @@ type shell struct {
 
 	gone          bool
 	backupProblem error
+	demo          bool // the demo workspace: offer making an own one
+	mediaFact     *widget.Label
 
 	settings     *settingsScreen
 	dates        *datesScreen
@@ -52,7 +54,8 @@ func newShell(u *UI) *shell {
 	s.handover = newHandoverScreen(u)
 	s.calendar = newCalendarScreen(u)
 	s.ideas = newIdeasScreen(u)
-	counts, _ := u.ws.Counts(context.Background())
+	s.mediaFact = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
+	s.mediaFact.Wrapping = fyne.TextWrapWord
 
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Calendar"), theme.GridIcon(), s.calendar.content),
@@ -60,11 +63,11 @@ func newShell(u *UI) *shell {
 		container.NewTabItemWithIcon(lang.L("Media library"), theme.MediaPhotoIcon(), emptyState(theme.MediaPhotoIcon(),
 			lang.L("Media library"),
 			lang.L("Photos, videos and documents with alt text, credit, licence and the consent of the people shown. Importing by dialog, drag and drop or whole folders comes with the media library."),
-			lang.N("{{.Count}} file is stored in this workspace.", counts.Media, map[string]any{"Count": counts.Media}))),
+			s.mediaFact)),
 		container.NewTabItemWithIcon(lang.L("Templates"), theme.DocumentIcon(), emptyState(theme.DocumentIcon(),
 			lang.L("Caption templates"),
 			lang.L("Templates with placeholders, hashtag sets and signatures, with a live preview and character count per channel, so no caption starts from a blank page."),
-			"")),
+			nil)),
 		container.NewTabItemWithIcon(lang.L("Handover"), theme.MailForwardIcon(), s.handover.content),
 		container.NewTabItemWithIcon(lang.L("Settings"), theme.SettingsIcon(), s.settingsTabs),
 	)
@@ -81,14 +84,33 @@ func newShell(u *UI) *shell {
 	}
 	s.refreshBanners()
 	s.content = container.NewBorder(s.banners, nil, nil, nil, s.tabs)
+	s.load()
 	return s
+}
+
+// load reads what the shell shows besides the screens: the demo flag for
+// its banner and the number of media files.
+func (s *shell) load() {
+	fetch(s.u, (*data.Workspace).Settings, func(st data.Settings, err error) {
+		if err == nil && st.Demo != s.demo {
+			s.demo = st.Demo
+			s.refreshBanners()
+		}
+	})
+	fetch(s.u, (*data.Workspace).Counts, func(c data.Counts, err error) {
+		if err != nil {
+			s.mediaFact.SetText(lang.L("The number of stored files could not be read."))
+			return
+		}
+		s.mediaFact.SetText(lang.N("{{.Count}} file is stored in this workspace.", c.Media, map[string]any{"Count": c.Media}))
+	})
 }
 
 func (s *shell) selectScreen(i int) { s.tabs.SelectIndex(i) }
 
 // emptyState is the honest screen for a part a later version fills: what
 // will be there, and what the workspace already holds.
-func emptyState(icon fyne.Resource, title, text, fact string) fyne.CanvasObject {
+func emptyState(icon fyne.Resource, title, text string, fact *widget.Label) fyne.CanvasObject {
 	img := canvas.NewImageFromResource(theme.NewDisabledResource(icon))
 	img.FillMode = canvas.ImageFillContain
 	img.SetMinSize(fyne.NewSize(64, 64))
@@ -97,10 +119,8 @@ func emptyState(icon fyne.Resource, title, text, fact string) fyne.CanvasObject 
 	body := widget.NewLabelWithStyle(text, fyne.TextAlignCenter, fyne.TextStyle{})
 	body.Wrapping = fyne.TextWrapWord
 	items := []fyne.CanvasObject{img, head, body}
-	if fact != "" {
-		f := widget.NewLabelWithStyle(fact, fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
-		f.Wrapping = fyne.TextWrapWord
-		items = append(items, f)
+	if fact != nil {
+		items = append(items, fact)
 	}
 	box := container.NewVBox(items...)
 	return container.NewCenter(container.NewGridWrap(fyne.NewSize(560, box.MinSize().Height+60), box))
@@ -146,7 +166,7 @@ func (s *shell) refreshBanners() {
 		}
 		items = append(items, banner(text, theme.ColorNameWarning, theme.WarningIcon()))
 	}
-	if st, err := ws.Settings(context.Background()); err == nil && st.Demo {
+	if s.demo {
 		own := widget.NewButtonWithIcon(lang.L("Create your own workspace"), theme.ContentAddIcon(), func() { s.u.showWelcome() })
 		items = append(items, bannerWithAction(lang.L("This is the demo workspace: try everything here. For your real planning, create your own workspace."),
 			theme.ColorNameSelection, theme.InfoIcon(), own))
