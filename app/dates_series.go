@@ -308,7 +308,7 @@ func (f *seriesForm) rule() (calendar.Recurrence, error) {
 	}
 	r.Weekday = weekdaysMondayFirst[i]
 	n, ok := parseWhole(f.interval.Text, 1)
-	if !ok || n < 1 || n > data.MaxSeriesInterval {
+	if !ok || n < 1 {
 		return r, &data.InvalidError{Field: "interval", Message: "The interval must be between 1 and {{.Max}}.", Args: map[string]any{"Max": data.MaxSeriesInterval}}
 	}
 	r.Interval = n
@@ -338,17 +338,14 @@ func (f *seriesForm) rule() (calendar.Recurrence, error) {
 		return r, err
 	}
 	if !end.IsZero() {
-		if end.Before(r.Start) {
-			return r, &data.InvalidError{Field: "end", Message: "The series ends before it starts."}
-		}
 		r.End = &end
 	}
 	n, ok = parseWhole(f.count.Text, 0)
-	if !ok || n < 0 || n > data.MaxSeriesCount {
+	if !ok {
 		return r, &data.InvalidError{Field: "count", Message: "The number of dates must be between 0 and {{.Max}}.", Args: map[string]any{"Max": data.MaxSeriesCount}}
 	}
 	r.Count = n
-	return r, nil
+	return data.CheckSeriesRule(r) // the limits are the store's
 }
 
 // updatePreview describes the rule as typed and lists its next dates, or
@@ -384,8 +381,8 @@ func seriesPreview(r calendar.Recurrence, now calendar.Date) string {
 		} else {
 			parts = append(parts, d.String())
 		}
-		if _, n := calendar.LocalTime(d, r.Hour, r.Minute, calendar.GermanZone()); n != "" && note == "" {
-			note = n
+		if _, n := calendar.LocalTime(d, r.Hour, r.Minute, data.WorkspaceZone()); !n.IsZero() && note == "" {
+			note = message(n)
 		}
 	}
 	text := strings.Join(parts, ", ")

@@ -219,8 +219,8 @@ func firstLine(s string) string {
 	return s
 }
 
-// today is the current day in the workspace zone.
-func today() calendar.Date { return calendar.FromTime(time.Now().In(calendar.GermanZone())) }
+// today is the current day in the workspace zone (data.Today has the rule).
+func today() calendar.Date { return data.Today(time.Now()) }
 
 // monthName is the month in the UI language.
 func monthName(m time.Month) string {

@@ -78,6 +78,9 @@ func (c *Channel) validate() error {
 		return invalid("platform", "Please choose a platform from the list.")
 	}
 	c.Handle = strings.TrimSpace(c.Handle)
+	if err := checkControl("handle", &c.Handle, false); err != nil {
+		return err
+	}
 	if utf8.RuneCountInString(c.Handle) > 200 {
 		return invalid("handle", "The handle is too long (at most 200 characters).")
 	}

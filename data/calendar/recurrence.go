@@ -60,25 +60,25 @@ type Recurrence struct {
 func (r Recurrence) Validate() error {
 	switch {
 	case r.Kind != Weekly && r.Kind != MonthlyNth:
-		return inputErrorf("Unbekannte Wiederholung (%d): bitte wöchentlich oder monatlich wählen", int(r.Kind))
+		return &InputError{Key: "Please choose how the series repeats: weekly or monthly."}
 	case r.Interval < 0:
-		return inputErrorf("Der Abstand muss mindestens 1 sein, nicht %d", r.Interval)
+		return &InputError{Key: "The interval must be at least 1, not {{.N}}.", Args: map[string]any{"N": r.Interval}}
 	case r.Weekday < time.Sunday || r.Weekday > time.Saturday:
-		return inputErrorf("Unbekannter Wochentag (%d)", int(r.Weekday))
+		return &InputError{Key: "Please choose a weekday."}
 	case r.Kind == MonthlyNth && (r.Nth < 1 || r.Nth > 5) && r.Nth != -1:
-		return inputErrorf("Im Monat gibt es nur den 1. bis 5. oder den letzten %s, nicht den %d.", weekdayNames[r.Weekday], r.Nth)
+		return &InputError{Key: "Please choose the 1st to 5th or the last weekday of the month."}
 	case r.Start.IsZero():
-		return inputErrorf("Die Serie braucht ein Startdatum")
+		return &InputError{Key: "Please give the series a start date."}
 	case !r.Start.Valid():
-		return inputErrorf("Das Startdatum %s gibt es nicht", r.Start)
+		return &InputError{Key: "The start date {{.Date}} does not exist.", Args: map[string]any{"Date": r.Start.String()}}
 	case r.End != nil && !r.End.Valid():
-		return inputErrorf("Das Enddatum %s gibt es nicht", *r.End)
+		return &InputError{Key: "The end date {{.Date}} does not exist.", Args: map[string]any{"Date": r.End.String()}}
 	case r.End != nil && r.End.Before(r.Start):
-		return inputErrorf("Die Serie endet vor ihrem Beginn: %s liegt vor %s", *r.End, r.Start)
+		return &InputError{Key: "The series ends before it starts."}
 	case r.Count < 0:
-		return inputErrorf("Die Anzahl der Termine darf nicht negativ sein (%d)", r.Count)
+		return &InputError{Key: "The number of dates must not be negative ({{.N}}).", Args: map[string]any{"N": r.Count}}
 	case r.Hour < 0 || r.Hour > 23 || r.Minute < 0 || r.Minute > 59:
-		return inputErrorf("Die Uhrzeit %02d:%02d gibt es nicht", r.Hour, r.Minute)
+		return &InputError{Key: "The time must be written as HH:MM, e.g. 09:30."}
 	}
 	return nil
 }
