@@ -32,6 +32,13 @@ type ChannelCadence struct {
 	// Year and Month are the month counted for a per-month target.
 	Year  int
 	Month time.Month
+	// WeekPlanned and WeekSlots count like Planned and Slots but always
+	// over the seven days of the week, also for a per-month target, whose
+	// Planned and Slots are the month's. A week view shows these as "this
+	// week" and the month's Planned+Slots/Target beside them; showing the
+	// month's count as the week's was the "Website 7/4" defect.
+	WeekPlanned int
+	WeekSlots   int
 }
 
 // Met reports whether the plan reaches the target, series slots included.
@@ -168,6 +175,8 @@ func (w *Workspace) Cadence(ctx context.Context, from, to calendar.Date) ([]Week
 			}
 			cc.Planned = planned.sum(c.ID, spanFrom, spanTo)
 			cc.Slots = slots.sum(c.ID, spanFrom, spanTo)
+			cc.WeekPlanned = planned.sum(c.ID, monday, monday.AddDays(6))
+			cc.WeekSlots = slots.sum(c.ID, monday, monday.AddDays(6))
 			wc.Channels = append(wc.Channels, cc)
 		}
 		out = append(out, wc)

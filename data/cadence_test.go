@@ -91,6 +91,17 @@ func TestCadencePerWeekAndPerMonth(t *testing.T) {
 	if c := tally(weeks[1], newsletter.ID); c.Planned != 1 || !c.Met() {
 		t.Errorf("KW 12 Newsletter counts the month %+v", c)
 	}
+	// The week's own count, for "this week" in the week view: the
+	// newsletter of 02.03. is the month's, not KW 12's or KW 11's.
+	if c := tally(weeks[1], newsletter.ID); c.WeekPlanned != 0 || c.WeekSlots != 0 {
+		t.Errorf("KW 12 Newsletter this week %+v, want 0", c)
+	}
+	if c := tally(kw11, insta); c.WeekPlanned != 2 {
+		t.Errorf("KW 11 Instagram this week %+v", c)
+	}
+	if c := tally(weeks[3], newsletter.ID); c.WeekPlanned != 2 {
+		t.Errorf("KW 14 Newsletter this week %+v", c)
+	}
 	// 30.03.–05.04.: its Thursday is 2 April, so it counts April.
 	if c := tally(weeks[3], newsletter.ID); c.Month != time.April || c.Planned != 2 {
 		t.Errorf("KW 14 Newsletter %+v", c)

@@ -208,14 +208,6 @@ func (w *Workspace) move(ctx context.Context, tx *sql.Tx, table, item string, id
 	return w.logChange(ctx, tx, "move", item, id, fmt.Sprintf("%q auf Platz %d verschoben", names[at], to+1))
 }
 
-// ChannelUse counts the posts that name a channel, so the UI can offer to
-// disable rather than delete a channel in use.
-func (w *Workspace) ChannelUse(ctx context.Context, id int64) (int, error) {
-	var n int
-	err := w.reader().QueryRowContext(ctx, `SELECT count(*) FROM post_channels WHERE channel_id = ?`, id).Scan(&n)
-	return n, w.fault("count channel use", err)
-}
-
 // DeleteChannel removes a channel that no post uses. A channel in use is
 // refused: disable it instead, so old posts keep where they went out.
 func (w *Workspace) DeleteChannel(ctx context.Context, id int64) error {
