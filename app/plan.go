@@ -82,11 +82,7 @@ func (l lookups) badge(id int64) string {
 	}
 	for _, o := range l.channels {
 		if o.ID != id && o.Platform == c.Platform && !o.Disabled {
-			r := []rune(c.Name)
-			if len(r) > 6 {
-				r = r[:6]
-			}
-			return string(r)
+			return channelBadge(data.Channel{Name: c.Name}) // the name's start, one rule
 		}
 	}
 	return channelBadge(c)
