@@ -41,7 +41,7 @@ func (s *datesScreen) loadSeries() {
 	now := today()
 	for _, sr := range all {
 		colour := ""
-		detail := []string{sr.Rule.String()}
+		detail := []string{message(sr.Rule.Describe())}
 		if names := channelNames(look, sr.Channels); names != "" {
 			detail = append(detail, names)
 		}
@@ -358,7 +358,7 @@ func (f *seriesForm) updatePreview() {
 		return
 	}
 	f.preview.Importance = widget.MediumImportance
-	f.preview.SetText(r.String() + "\n" + seriesPreview(r, today()))
+	f.preview.SetText(message(r.Describe()) + "\n" + seriesPreview(r, today()))
 }
 
 // seriesPreview lists the dates of r in the weeks after now (or after its

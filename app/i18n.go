@@ -53,12 +53,13 @@ func explain(err error) string {
 // statusName is the UI word for a post status (data.Status.Key names it).
 func statusName(s data.Status) string { return lang.L(s.Key()) }
 
-// message is a sentence from package data or calendar in the UI language.
+// message is a sentence from package data or calendar in the UI language;
+// parts that are Messages themselves (a weekday) are translated first.
 func message(m calendar.Message) string {
 	if m.Args == nil {
 		return lang.L(m.Key)
 	}
-	return lang.L(m.Key, m.Args)
+	return lang.L(m.Key, calendar.ResolveArgs(m.Args, message))
 }
 
 // platformName is the UI name of a platform.

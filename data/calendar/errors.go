@@ -3,6 +3,8 @@ package calendar
 import (
 	"strings"
 	"text/template"
+
+	"feedtakt/assets"
 )
 
 // Message is a sentence for a person: Key is an English sentence that is
@@ -12,6 +14,38 @@ import (
 type Message struct {
 	Key  string
 	Args map[string]any
+}
+
+// Text translates m into language ("de" or "en") with the same files the
+// UI reads: Messages among the Args (a weekday, an ordinal) are translated
+// first. For exports and the command line, which have no Fyne.
+func (m Message) Text(language string) string {
+	return assets.Text(language, m.Key, resolveArgs(m.Args, func(n Message) string { return n.Text(language) }))
+}
+
+// ResolveArgs returns args with every Message value replaced by tr(value),
+// so that a sentence can hold translated parts; args is not changed.
+func ResolveArgs(args map[string]any, tr func(Message) string) map[string]any {
+	return resolveArgs(args, tr)
+}
+
+func resolveArgs(args map[string]any, tr func(Message) string) map[string]any {
+	var out map[string]any
+	for k, v := range args {
+		if n, ok := v.(Message); ok {
+			if out == nil {
+				out = make(map[string]any, len(args))
+				for k2, v2 := range args {
+					out[k2] = v2
+				}
+			}
+			out[k] = tr(n)
+		}
+	}
+	if out == nil {
+		return args
+	}
+	return out
 }
 
 // IsZero reports whether m carries no sentence.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"testing"
+	"time"
 
 	"feedtakt/assets"
 )
@@ -81,4 +82,29 @@ func containsBraces(s string) bool {
 		}
 	}
 	return false
+}
+
+func TestRecurrenceDescribeInBothLanguages(t *testing.T) {
+	start := Date{2026, 3, 3}
+	for _, c := range []struct {
+		r      Recurrence
+		de, en string
+	}{
+		{Recurrence{Weekday: time.Tuesday, Start: start, Hour: 10}, "jeden Dienstag, 10:00 Uhr", "every Tuesday, 10:00"},
+		{Recurrence{Interval: 2, Weekday: time.Tuesday, Start: start, Hour: 10}, "alle 2 Wochen am Dienstag, 10:00 Uhr", "every 2 weeks on Tuesday, 10:00"},
+		{Recurrence{Kind: MonthlyNth, Nth: -1, Weekday: time.Friday, Start: start, Hour: 9, Minute: 30}, "jeden letzten Freitag im Monat, 09:30 Uhr", "every last Friday of the month, 09:30"},
+		{Recurrence{Kind: MonthlyNth, Nth: 1, Interval: 3, Weekday: time.Monday, Start: start, Hour: 8}, "alle 3 Monate am 1. Montag, 08:00 Uhr", "every 3 months on the 1st Monday, 08:00"},
+		{Recurrence{Weekday: 9}, "ungültige Wiederholung", "invalid repetition"},
+	} {
+		m := c.r.Describe()
+		if got := m.Text("de"); got != c.de {
+			t.Errorf("de: %q, want %q", got, c.de)
+		}
+		if got := m.Text("en"); got != c.en {
+			t.Errorf("en: %q, want %q", got, c.en)
+		}
+		if c.r.String() != c.de {
+			t.Errorf("String (change log) %q, want %q", c.r.String(), c.de)
+		}
+	}
 }

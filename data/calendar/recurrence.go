@@ -2,7 +2,6 @@ package calendar
 
 import (
 	"fmt"
-	"strings"
 	"time"
 )
 
@@ -149,38 +148,51 @@ func (r Recurrence) monthly(from, last Date, interval int) []Date {
 	return out
 }
 
-// String describes r in German, e.g. "jeden Dienstag, 10:00 Uhr" or
-// "jeden letzten Freitag im Monat, 09:30 Uhr".
-func (r Recurrence) String() string {
+// weekdayKeys are the English weekday names, translation keys, indexed by
+// time.Weekday.
+var weekdayKeys = [7]string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
+
+// nthKeys are the ordinals 1st to 5th as translation keys.
+var nthKeys = [6]string{"", "1st", "2nd", "3rd", "4th", "5th"}
+
+// Describe words r for a person, e.g. "every Tuesday, 10:00" or "every
+// last Friday of the month, 09:30". The weekday and the ordinal are
+// Messages inside Args, translated before the sentence (see
+// Message.Text).
+func (r Recurrence) Describe() Message {
 	if r.Weekday < time.Sunday || r.Weekday > time.Saturday {
-		return "ungültige Wiederholung"
+		return Message{Key: "invalid repetition"}
 	}
-	var b strings.Builder
-	interval := max(r.Interval, 1)
-	day := weekdayNames[r.Weekday]
-	switch r.Kind {
-	case Weekly:
-		if interval == 1 {
-			fmt.Fprintf(&b, "jeden %s", day)
-		} else {
-			fmt.Fprintf(&b, "alle %d Wochen am %s", interval, day)
-		}
-	case MonthlyNth:
-		nth := fmt.Sprintf("%d.", r.Nth)
-		if r.Nth == -1 {
-			nth = "letzten"
-		}
-		if interval == 1 {
-			fmt.Fprintf(&b, "jeden %s %s im Monat", nth, day)
-		} else {
-			fmt.Fprintf(&b, "alle %d Monate am %s %s", interval, nth, day)
-		}
-	default:
-		return "ungültige Wiederholung"
+	args := map[string]any{
+		"Weekday": Message{Key: weekdayKeys[r.Weekday]},
+		"Time":    fmt.Sprintf("%02d:%02d", r.Hour, r.Minute),
+		"N":       max(r.Interval, 1),
 	}
-	fmt.Fprintf(&b, ", %02d:%02d Uhr", r.Hour, r.Minute)
-	return b.String()
+	monthly := r.Kind == MonthlyNth
+	every := max(r.Interval, 1) == 1
+	switch {
+	case r.Kind == Weekly && every:
+		return Message{Key: "every {{.Weekday}}, {{.Time}}", Args: args}
+	case r.Kind == Weekly:
+		return Message{Key: "every {{.N}} weeks on {{.Weekday}}, {{.Time}}", Args: args}
+	case monthly && r.Nth == -1 && every:
+		return Message{Key: "every last {{.Weekday}} of the month, {{.Time}}", Args: args}
+	case monthly && r.Nth == -1:
+		return Message{Key: "every {{.N}} months on the last {{.Weekday}}, {{.Time}}", Args: args}
+	case monthly && r.Nth >= 1 && r.Nth <= 5:
+		args["Nth"] = Message{Key: nthKeys[r.Nth]}
+		if every {
+			return Message{Key: "every {{.Nth}} {{.Weekday}} of the month, {{.Time}}", Args: args}
+		}
+		return Message{Key: "every {{.N}} months on the {{.Nth}} {{.Weekday}}, {{.Time}}", Args: args}
+	}
+	return Message{Key: "invalid repetition"}
 }
+
+// String describes r in German, e.g. "jeden Dienstag, 10:00 Uhr" or
+// "jeden letzten Freitag im Monat, 09:30 Uhr", for the change log, which
+// is written in German; a screen shows Describe in its language.
+func (r Recurrence) String() string { return r.Describe().Text("de") }
 
 // nthWeekday returns the nth wd of the month (n 1..5, or -1 for the last)
 // and false when the month has no such day.

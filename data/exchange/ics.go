@@ -11,7 +11,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"feedtakt/assets"
 	"feedtakt/data"
 	"feedtakt/data/calendar"
 )
@@ -184,7 +183,7 @@ func when(post data.Post) (t time.Time, note string) {
 	if m.IsZero() {
 		return t, ""
 	}
-	return t, assets.Text("de", m.Key, m.Args)
+	return t, m.Text("de")
 }
 
 func (p *plan) writeEvent(iw *icsWriter, post data.Post, stamp string) {
