@@ -43,7 +43,7 @@ func (s *datesScreen) showActionDays(text string, errs []calendar.ParseError) {
 			lines = append(lines, lang.N("… and {{.Count}} more line", rest, map[string]any{"Count": rest}))
 			break
 		}
-		lines = append(lines, e.Error())
+		lines = append(lines, lang.L("Line {{.Line}}: {{.Text}}", map[string]any{"Line": e.Line, "Text": message(e.Message)}))
 	}
 	s.actionErrors.SetText(strings.Join(lines, "\n"))
 	s.actionErrors.Show()

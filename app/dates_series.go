@@ -47,7 +47,7 @@ func (s *datesScreen) showSeries(all []data.Series, look lookups, err error) {
 	now := today()
 	for _, sr := range all {
 		colour := ""
-		detail := []string{sr.Rule.String()}
+		detail := []string{message(sr.Rule.Describe())}
 		if names := channelNames(look, sr.Channels); names != "" {
 			detail = append(detail, names)
 		}
@@ -323,7 +323,7 @@ func (f *seriesForm) rule() (calendar.Recurrence, error) {
 	}
 	r.Weekday = weekdaysMondayFirst[i]
 	n, ok := parseWhole(f.interval.Text, 1)
-	if !ok || n < 1 || n > data.MaxSeriesInterval {
+	if !ok || n < 1 {
 		return r, &data.InvalidError{Field: "interval", Message: "The interval must be between 1 and {{.Max}}.", Args: map[string]any{"Max": data.MaxSeriesInterval}}
 	}
 	r.Interval = n
@@ -353,17 +353,14 @@ func (f *seriesForm) rule() (calendar.Recurrence, error) {
 		return r, err
 	}
 	if !end.IsZero() {
-		if end.Before(r.Start) {
-			return r, &data.InvalidError{Field: "end", Message: "The series ends before it starts."}
-		}
 		r.End = &end
 	}
 	n, ok = parseWhole(f.count.Text, 0)
-	if !ok || n < 0 || n > data.MaxSeriesCount {
+	if !ok {
 		return r, &data.InvalidError{Field: "count", Message: "The number of dates must be between 0 and {{.Max}}.", Args: map[string]any{"Max": data.MaxSeriesCount}}
 	}
 	r.Count = n
-	return r, nil
+	return data.CheckSeriesRule(r) // the limits are the store's
 }
 
 // updatePreview describes the rule as typed and lists its next dates, or
@@ -376,7 +373,7 @@ func (f *seriesForm) updatePreview() {
 		return
 	}
 	f.preview.Importance = widget.MediumImportance
-	f.preview.SetText(r.String() + "\n" + seriesPreview(r, today()))
+	f.preview.SetText(message(r.Describe()) + "\n" + seriesPreview(r, today()))
 }
 
 // seriesPreview lists the dates of r in the weeks after now (or after its
@@ -399,8 +396,8 @@ func seriesPreview(r calendar.Recurrence, now calendar.Date) string {
 		} else {
 			parts = append(parts, d.String())
 		}
-		if _, n := calendar.LocalTime(d, r.Hour, r.Minute, calendar.GermanZone()); n != "" && note == "" {
-			note = n
+		if _, n := calendar.LocalTime(d, r.Hour, r.Minute, data.WorkspaceZone()); !n.IsZero() && note == "" {
+			note = message(n)
 		}
 	}
 	text := strings.Join(parts, ", ")

@@ -289,11 +289,7 @@ func (e *editor) collect() (data.Post, error) {
 	if i := e.status.SelectedIndex(); i >= 0 {
 		p.Status = data.Statuses()[i]
 	}
-	if p.Date == nil && p.Status != data.StatusDiscarded {
-		p.Status = data.StatusIdea
-	} else if p.Date != nil && p.Status == data.StatusIdea {
-		p.Status = data.StatusDraft
-	}
+	p.Status = data.StatusFor(p.Date, p.Status)
 	p.TopicID = 0
 	if i := e.topic.SelectedIndex(); i > 0 {
 		p.TopicID = e.look.topics[i-1].ID

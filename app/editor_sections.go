@@ -80,8 +80,8 @@ func (e *editor) refreshOverrides() {
 // showHints tells about a DST choice or a quiet period for the post.
 func (e *editor) showHints() {
 	var hints []string
-	if _, note, ok := e.post.When(); ok && note != "" {
-		hints = append(hints, note)
+	if _, note, ok := e.post.When(); ok && !note.IsZero() {
+		hints = append(hints, message(note))
 	}
 	if e.post.Date != nil && e.post.ID != 0 {
 		for _, c := range e.quiet {

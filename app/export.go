@@ -17,7 +17,6 @@ import (
 	"feedtakt/data"
 	"feedtakt/data/calendar"
 	"feedtakt/data/exchange"
-	"feedtakt/data/fsx"
 )
 
 // openExportDialog asks for format, period (the shown month or week by
@@ -118,7 +117,7 @@ func runExport(u *UI, req exchange.Request, path string) {
 				u.showError(lang.L("The export could not be written to {{.File}}.", map[string]any{"File": path}), err)
 				return
 			}
-			msg := lang.L("Exported {{.Posts}} posts to {{.File}}.", map[string]any{"Posts": sum.Posts, "File": path})
+			msg := lang.N("Exported {{.Count}} post to {{.File}}.", sum.Posts, map[string]any{"Count": sum.Posts, "File": path})
 			if sum.DroppedChars > 0 {
 				msg += "\n" + lang.L("{{.N}} characters (such as emoji) are not in the PDF font and were left out.", map[string]any{"N": sum.DroppedChars})
 			}
@@ -127,17 +126,8 @@ func runExport(u *UI, req exchange.Request, path string) {
 	})
 }
 
-// writeExport writes the export to path atomically: an existing file stays
-// whole until the new one is complete.
+// writeExport writes the export to path atomically (exchange.ExportFile):
+// an existing file stays whole until the new one is complete.
 func writeExport(ws *data.Workspace, req exchange.Request, path string) (exchange.Summary, error) {
-	f, err := fsx.Create(path)
-	if err != nil {
-		return exchange.Summary{}, err
-	}
-	sum, err := req.Export(context.Background(), ws, f)
-	if err != nil {
-		f.Abort()
-		return sum, err
-	}
-	return sum, f.Commit()
+	return req.ExportFile(context.Background(), ws, path)
 }

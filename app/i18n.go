@@ -8,6 +8,7 @@ import (
 
 	"feedtakt/assets"
 	"feedtakt/data"
+	"feedtakt/data/calendar"
 )
 
 // language is the UI language in effect ("de" or "en").
@@ -49,23 +50,16 @@ func explain(err error) string {
 	return lang.L(e.Key, e.Args)
 }
 
-// statusName is the UI word for a post status.
-func statusName(s data.Status) string {
-	switch s {
-	case data.StatusIdea:
-		return lang.L("Idea")
-	case data.StatusDraft:
-		return lang.L("Draft")
-	case data.StatusReview:
-		return lang.L("For approval")
-	case data.StatusApproved:
-		return lang.L("Approved")
-	case data.StatusPublished:
-		return lang.L("Published")
-	case data.StatusDiscarded:
-		return lang.L("Discarded")
+// statusName is the UI word for a post status (data.Status.Key names it).
+func statusName(s data.Status) string { return lang.L(s.Key()) }
+
+// message is a sentence from package data or calendar in the UI language;
+// parts that are Messages themselves (a weekday) are translated first.
+func message(m calendar.Message) string {
+	if m.Args == nil {
+		return lang.L(m.Key)
 	}
-	return string(s)
+	return lang.L(m.Key, calendar.ResolveArgs(m.Args, message))
 }
 
 // platformName is the UI name of a platform.

@@ -182,25 +182,14 @@ func makeListRow(look lookups, p data.Post, quiet map[int64]string) listRow {
 		r.time = p.Time.String()
 	}
 	var names []string
-	var problems []string
 	for _, c := range p.Channels {
 		names = append(names, look.channelName(c.ChannelID))
-		if _, ok := look.channelByID[c.ChannelID]; !ok {
-			problems = append(problems, lang.L("channel deleted"))
-		}
 	}
 	r.channels = strings.Join(names, ", ")
-	if len(p.Channels) == 0 && p.Date != nil {
-		problems = append(problems, lang.L("no channel"))
-	}
-	if strings.TrimSpace(p.Caption) == "" && p.Status != data.StatusIdea && p.Status != data.StatusDiscarded {
-		problems = append(problems, lang.L("no text yet"))
-	}
-	if note, ok := quiet[p.ID]; ok {
-		problems = append(problems, lang.L("quiet period: {{.Note}}", map[string]any{"Note": note}))
-	}
-	if _, note, ok := p.When(); ok && note != "" {
-		problems = append(problems, note)
+	exists := func(id int64) bool { _, ok := look.channelByID[id]; return ok }
+	var problems []string
+	for _, pr := range data.PostProblems(p, exists, quiet[p.ID]) {
+		problems = append(problems, lang.L(pr.Key, pr.Args))
 	}
 	r.problems = strings.Join(problems, "; ")
 	return r

@@ -82,11 +82,7 @@ func (l lookups) badge(id int64) string {
 	}
 	for _, o := range l.channels {
 		if o.ID != id && o.Platform == c.Platform && !o.Disabled {
-			r := []rune(c.Name)
-			if len(r) > 6 {
-				r = r[:6]
-			}
-			return string(r)
+			return channelBadge(data.Channel{Name: c.Name}) // the name's start, one rule
 		}
 	}
 	return channelBadge(c)
@@ -219,8 +215,8 @@ func firstLine(s string) string {
 	return s
 }
 
-// today is the current day in the workspace zone.
-func today() calendar.Date { return calendar.FromTime(time.Now().In(calendar.GermanZone())) }
+// today is the current day in the workspace zone (data.Today has the rule).
+func today() calendar.Date { return data.Today(time.Now()) }
 
 // monthName is the month in the UI language.
 func monthName(m time.Month) string {

@@ -98,3 +98,21 @@ func TestGermanTextsDifferFromEnglish(t *testing.T) {
 		}
 	}
 }
+
+func TestTextPicksPluralByCount(t *testing.T) {
+	key := "{{.Count}} line could not be read. It is saved as typed but ignored until it is corrected:"
+	for _, c := range []struct {
+		count any
+		want  string
+	}{
+		{1, "1 Zeile konnte"}, {2, "2 Zeilen konnten"}, {0, "0 Zeilen konnten"}, {int64(1), "1 Zeile konnte"},
+	} {
+		got := Text("de", key, map[string]any{"Count": c.count})
+		if !strings.HasPrefix(got, c.want) {
+			t.Errorf("Count %v: %q, want prefix %q", c.count, got, c.want)
+		}
+	}
+	if got := Text("de", "Draft", nil); got != "Entwurf" {
+		t.Errorf("plain key: %q", got)
+	}
+}

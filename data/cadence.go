@@ -32,6 +32,13 @@ type ChannelCadence struct {
 	// Year and Month are the month counted for a per-month target.
 	Year  int
 	Month time.Month
+	// WeekPlanned and WeekSlots count like Planned and Slots but always
+	// over the seven days of the week, also for a per-month target, whose
+	// Planned and Slots are the month's. A week view shows these as "this
+	// week" and the month's Planned+Slots/Target beside them; showing the
+	// month's count as the week's was the "Website 7/4" defect.
+	WeekPlanned int
+	WeekSlots   int
 }
 
 // Met reports whether the plan reaches the target, series slots included.
@@ -168,6 +175,8 @@ func (w *Workspace) Cadence(ctx context.Context, from, to calendar.Date) ([]Week
 			}
 			cc.Planned = planned.sum(c.ID, spanFrom, spanTo)
 			cc.Slots = slots.sum(c.ID, spanFrom, spanTo)
+			cc.WeekPlanned = planned.sum(c.ID, monday, monday.AddDays(6))
+			cc.WeekSlots = slots.sum(c.ID, monday, monday.AddDays(6))
 			wc.Channels = append(wc.Channels, cc)
 		}
 		out = append(out, wc)
@@ -229,7 +238,7 @@ const (
 // The empty stretch is measured from the last planned day, also when that
 // lies before today. Gaps come by first day, then in channel order.
 func (w *Workspace) Gaps(ctx context.Context, from, to calendar.Date) ([]Gap, error) {
-	if today := w.today(); from.Before(today) {
+	if today := w.Today(); from.Before(today) {
 		from = today
 	}
 	from, to, ok := clampRange(from, to)
@@ -316,15 +325,20 @@ func (w *Workspace) Gaps(ctx context.Context, from, to calendar.Date) ([]Gap, er
 }
 
 // GapIdeas returns up to limit ideas (posts without a date, not discarded)
-// to fill gap: first ideas already meant for the gap's channel, then ideas
-// of a topic the channel carried around that time (90 days before the gap
-// to 30 after), then the rest; newest first within each group.
+// to fill gap. Only ideas that fit the gap's channel are offered: those
+// already meant for it, and those not meant for any channel yet; an idea
+// meant for other channels only is not (it was planned for them). First
+// come the ideas meant for the channel, then channel-less ideas of a topic
+// the channel carried around that time (90 days before the gap to 30
+// after), then the other channel-less ones; newest first within each group.
 func (w *Workspace) GapIdeas(ctx context.Context, gap Gap, limit int) ([]Post, error) {
 	if limit <= 0 {
 		limit = 5
 	}
 	limit = min(limit, 100)
 	out, err := queryPosts(ctx, w.reader(), `SELECT `+postColumns+` FROM posts p WHERE day IS NULL AND status != 'discarded'
+		AND (EXISTS (SELECT 1 FROM post_channels pc WHERE pc.post_id = p.id AND pc.channel_id = ?1)
+			OR NOT EXISTS (SELECT 1 FROM post_channels pc JOIN channels c ON c.id = pc.channel_id WHERE pc.post_id = p.id))
 		ORDER BY CASE
 			WHEN EXISTS (SELECT 1 FROM post_channels pc WHERE pc.post_id = p.id AND pc.channel_id = ?1) THEN 0
 			WHEN topic_id IN (SELECT q.topic_id FROM posts q JOIN post_channels qc ON qc.post_id = q.id
@@ -337,7 +351,8 @@ func (w *Workspace) GapIdeas(ctx context.Context, gap Gap, limit int) ([]Post, e
 
 // PlaceIdea gives a post (usually an idea) a day and optionally a time
 // (nil: no time) and adds channels it does not have yet, e.g. the channel
-// of the gap it fills. Its status stays; the change is logged.
+// of the gap it fills. The status follows StatusFor: an idea becomes a
+// draft, any other status stays. The change is logged.
 func (w *Workspace) PlaceIdea(ctx context.Context, postID int64, date calendar.Date, at *Clock, channels ...int64) error {
 	return w.write(ctx, "place idea", func(tx *sql.Tx) error {
 		p, err := getPost(ctx, tx, postID)
@@ -366,7 +381,7 @@ func (w *Workspace) PlaceIdea(ctx context.Context, postID int64, date calendar.D
 		}
 		summary := "Beitrag " + old.describe() + " auf " + p.describeWhen() + " verschoben"
 		if old.IsIdea() {
-			summary = "Idee „" + truncate(p.Title, 80) + "“ auf " + p.describeWhen() + " gelegt"
+			summary = "Idee „" + Ellipsis(p.Title, 80) + "“ auf " + p.describeWhen() + " gelegt"
 		}
 		if len(p.Channels) > len(old.Channels) {
 			summary += ", Kanal ergänzt"

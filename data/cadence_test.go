@@ -91,6 +91,17 @@ func TestCadencePerWeekAndPerMonth(t *testing.T) {
 	if c := tally(weeks[1], newsletter.ID); c.Planned != 1 || !c.Met() {
 		t.Errorf("KW 12 Newsletter counts the month %+v", c)
 	}
+	// The week's own count, for "this week" in the week view: the
+	// newsletter of 02.03. is the month's, not KW 12's or KW 11's.
+	if c := tally(weeks[1], newsletter.ID); c.WeekPlanned != 0 || c.WeekSlots != 0 {
+		t.Errorf("KW 12 Newsletter this week %+v, want 0", c)
+	}
+	if c := tally(kw11, insta); c.WeekPlanned != 2 {
+		t.Errorf("KW 11 Instagram this week %+v", c)
+	}
+	if c := tally(weeks[3], newsletter.ID); c.WeekPlanned != 2 {
+		t.Errorf("KW 14 Newsletter this week %+v", c)
+	}
 	// 30.03.–05.04.: its Thursday is 2 April, so it counts April.
 	if c := tally(weeks[3], newsletter.ID); c.Month != time.April || c.Planned != 2 {
 		t.Errorf("KW 14 Newsletter %+v", c)
@@ -288,8 +299,11 @@ func TestGapIdeasAndPlaceIdea(t *testing.T) {
 		return i
 	}
 	sameChannel := mkIdea("Für Instagram gedacht", service, StatusIdea, insta)
-	sameTopic := mkIdea("Azubi-Porträt", ausbildung, StatusIdea, fb)
+	sameTopic := mkIdea("Azubi-Porträt", ausbildung, StatusIdea)
 	other := mkIdea("Irgendwas", service, StatusDraft)
+	// Meant for Facebook only: not offered for an Instagram gap, even with
+	// a topic Instagram carried.
+	mkIdea("Nur für Facebook", ausbildung, StatusIdea, fb)
 	mkIdea("Verworfen", ausbildung, StatusDiscarded, insta)
 	newest := mkIdea("Noch eine für Instagram", 0, StatusIdea, insta)
 
@@ -302,13 +316,14 @@ func TestGapIdeasAndPlaceIdea(t *testing.T) {
 	for _, i := range ideas {
 		got = append(got, i.ID)
 	}
-	// Same channel first (newest first), then same topic, then the rest.
+	// Same channel first (newest first), then channel-less ideas of the
+	// same topic, then the other channel-less ones.
 	want := []int64{newest.ID, sameChannel.ID, sameTopic.ID, other.ID}
 	if !slices.Equal(got, want) {
 		t.Fatalf("ideas %v, want %v", got, want)
 	}
-	if len(ideas[2].Channels) != 1 {
-		t.Errorf("ideas come with their channels: %+v", ideas[2])
+	if len(ideas[0].Channels) != 1 {
+		t.Errorf("ideas come with their channels: %+v", ideas[0])
 	}
 	if ideas, _ := ws.GapIdeas(ctx, gap, 2); len(ideas) != 2 {
 		t.Errorf("limit: %d", len(ideas))
@@ -323,7 +338,7 @@ func TestGapIdeasAndPlaceIdea(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if placed.Date == nil || *placed.Date != date(2026, 3, 6) || *placed.Time != at || len(placed.Channels) != 2 || placed.Status != StatusIdea || placed.Title != "Azubi-Porträt" {
+	if placed.Date == nil || *placed.Date != date(2026, 3, 6) || *placed.Time != at || len(placed.Channels) != 1 || placed.Status != StatusDraft || placed.Title != "Azubi-Porträt" {
 		t.Fatalf("placed %+v", placed)
 	}
 	changes, _ := ws.Changes(ctx, 0, 1)
@@ -337,7 +352,7 @@ func TestGapIdeasAndPlaceIdea(t *testing.T) {
 	if err := ws.PlaceIdea(ctx, sameTopic.ID, date(2026, 3, 7), nil, insta); err != nil {
 		t.Fatal(err)
 	}
-	if again, _ := ws.Post(ctx, sameTopic.ID); *again.Date != date(2026, 3, 7) || again.Time != nil || len(again.Channels) != 2 {
+	if again, _ := ws.Post(ctx, sameTopic.ID); *again.Date != date(2026, 3, 7) || again.Time != nil || len(again.Channels) != 1 {
 		t.Errorf("moved %+v", again)
 	}
 	wantInvalid(t, ws.PlaceIdea(ctx, other.ID, date(2101, 1, 1), nil), "date", "The date must lie between {{.Min}} and {{.Max}}.")

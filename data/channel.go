@@ -78,6 +78,9 @@ func (c *Channel) validate() error {
 		return invalid("platform", "Please choose a platform from the list.")
 	}
 	c.Handle = strings.TrimSpace(c.Handle)
+	if err := checkControl("handle", &c.Handle, false); err != nil {
+		return err
+	}
 	if utf8.RuneCountInString(c.Handle) > 200 {
 		return invalid("handle", "The handle is too long (at most 200 characters).")
 	}
@@ -203,14 +206,6 @@ func (w *Workspace) move(ctx context.Context, tx *sql.Tx, table, item string, id
 		}
 	}
 	return w.logChange(ctx, tx, "move", item, id, fmt.Sprintf("%q auf Platz %d verschoben", names[at], to+1))
-}
-
-// ChannelUse counts the posts that name a channel, so the UI can offer to
-// disable rather than delete a channel in use.
-func (w *Workspace) ChannelUse(ctx context.Context, id int64) (int, error) {
-	var n int
-	err := w.reader().QueryRowContext(ctx, `SELECT count(*) FROM post_channels WHERE channel_id = ?`, id).Scan(&n)
-	return n, w.fault("count channel use", err)
 }
 
 // DeleteChannel removes a channel that no post uses. A channel in use is

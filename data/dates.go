@@ -59,6 +59,9 @@ func (d *OwnDate) validate() error {
 	if !utf8.ValidString(d.Name + d.Note) {
 		return invalid("note", "The text contains invalid characters.")
 	}
+	if err := checkControl("note", &d.Note, true); err != nil {
+		return err
+	}
 	if !inYearRange(d.Date) {
 		return invalidArgs("date", "The date must lie between {{.Min}} and {{.Max}}.", dateRangeArgs)
 	}
@@ -75,7 +78,7 @@ func (w *Workspace) SaveOwnDate(ctx context.Context, d *OwnDate) error {
 	}
 	return w.write(ctx, "save date", func(tx *sql.Tx) error {
 		now := w.timestamp()
-		what := fmt.Sprintf("Termin „%s“ am %s", truncate(d.Name, 80), d.Date)
+		what := fmt.Sprintf("Termin „%s“ am %s", Ellipsis(d.Name, 80), d.Date)
 		if d.LeadDays > 0 {
 			what += fmt.Sprintf(" (Erinnerung %d Tage vorher)", d.LeadDays)
 		}
@@ -109,7 +112,7 @@ func (w *Workspace) DeleteOwnDate(ctx context.Context, id int64) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM own_dates WHERE id = ?`, id); err != nil {
 			return err
 		}
-		return w.logChange(ctx, tx, "delete", "date", id, fmt.Sprintf("Termin „%s“ am %s gelöscht", truncate(name, 80), isoToGerman(day)))
+		return w.logChange(ctx, tx, "delete", "date", id, fmt.Sprintf("Termin „%s“ am %s gelöscht", Ellipsis(name, 80), isoToGerman(day)))
 	})
 }
 
@@ -178,11 +181,14 @@ func (q *QuietPeriod) validate() error {
 	if !utf8.ValidString(q.Note) {
 		return invalid("note", "The text contains invalid characters.")
 	}
+	if err := checkControl("note", &q.Note, true); err != nil {
+		return err
+	}
 	return nil
 }
 
 func (q QuietPeriod) describe() string {
-	return fmt.Sprintf("Ruhezeit %s–%s („%s“)", q.From, q.To, truncate(q.Note, 80))
+	return fmt.Sprintf("Ruhezeit %s–%s („%s“)", q.From, q.To, Ellipsis(q.Note, 80))
 }
 
 // SaveQuietPeriod inserts q (ID 0) or updates it; q.ID is set on insert.
@@ -334,6 +340,9 @@ func (w *Workspace) SaveActionDayText(ctx context.Context, text string) ([]calen
 	}
 	if !utf8.ValidString(text) {
 		return nil, invalid("action_days", "The text contains invalid characters.")
+	}
+	if err := checkControl("action_days", &text, true); err != nil {
+		return nil, err
 	}
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	rules, errs := calendar.ParseActionDays(text)

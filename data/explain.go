@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 
+	"feedtakt/data/calendar"
 	"feedtakt/data/fsx"
 
 	sqlite "modernc.org/sqlite"
@@ -33,15 +34,18 @@ func isDiskFull(err error) bool {
 // errors get a general sentence with the technical text as detail.
 func Explain(err error) Explanation {
 	var (
-		ve   *VersionError
-		held *fsx.HeldError
-		inv  *InvalidError
+		ve    *VersionError
+		held  *fsx.HeldError
+		inv   *InvalidError
+		input *calendar.InputError
 	)
 	switch {
 	case err == nil:
 		return Explanation{}
 	case errors.As(err, &inv):
 		return Explanation{Key: inv.Message, Args: inv.Args}
+	case errors.As(err, &input):
+		return Explanation{Key: input.Key, Args: input.Args}
 	case errors.As(err, &ve):
 		return Explanation{Key: "This workspace was saved by a newer Feedtakt (data version {{.File}}); this program knows version {{.App}}. Please install the newer Feedtakt. The file was not changed.",
 			Args: map[string]any{"File": ve.File, "App": ve.App}}

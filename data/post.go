@@ -42,13 +42,6 @@ func (s Status) Valid() bool {
 	return false
 }
 
-// germanStatus names a status in the change log, which is written in German
-// for the office that reads it.
-var germanStatus = map[Status]string{
-	StatusIdea: "Idee", StatusDraft: "Entwurf", StatusReview: "Zur Freigabe",
-	StatusApproved: "Freigegeben", StatusPublished: "Veröffentlicht", StatusDiscarded: "Verworfen",
-}
-
 // Clock is a wall-clock time of day in the post's zone.
 type Clock struct {
 	Hour, Minute int
@@ -123,15 +116,21 @@ const (
 )
 
 func (p *Post) validate() error {
-	if err := checkTexts(&p.Title, p.Caption, p.Notes, "Please give the post a title."); err != nil {
+	if err := checkTexts(&p.Title, &p.Caption, &p.Notes, "Please give the post a title."); err != nil {
 		return err
 	}
-	if p.Status == "" {
-		p.Status = StatusDraft
+	for i := range p.Channels {
+		if err := checkControl("override", &p.Channels[i].Caption, true); err != nil {
+			return err
+		}
 	}
-	if !p.Status.Valid() {
+	if err := checkControl("link", &p.PublishedLink, false); err != nil {
+		return err
+	}
+	if p.Status != "" && !p.Status.Valid() {
 		return invalid("status", "Please choose a status from the list.")
 	}
+	p.Status = StatusFor(p.Date, p.Status)
 	if p.Date != nil {
 		if !p.Date.Valid() || p.Date.Year < MinYear || p.Date.Year > MaxYear {
 			return invalidArgs("date", "The date must lie between {{.Min}} and {{.Max}}.", map[string]any{"Min": MinYear, "Max": MaxYear})
@@ -169,8 +168,9 @@ func (p *Post) validate() error {
 
 // checkTexts trims a title and checks the texts a post and a series share:
 // a title that is there and not too long, captions and notes within their
-// limits, valid UTF-8 throughout. noTitle is the message for a missing title.
-func checkTexts(title *string, caption, notes, noTitle string) error {
+// limits, valid UTF-8 and no control characters throughout (line ends in
+// caption and notes become LF). noTitle is the message for a missing title.
+func checkTexts(title, caption, notes *string, noTitle string) error {
 	*title = strings.TrimSpace(*title)
 	if *title == "" {
 		return invalid("title", noTitle)
@@ -178,28 +178,35 @@ func checkTexts(title *string, caption, notes, noTitle string) error {
 	if n := utf8.RuneCountInString(*title); n > MaxTitle {
 		return invalidArgs("title", "The title is too long ({{.N}} characters, at most {{.Max}}).", map[string]any{"N": n, "Max": MaxTitle})
 	}
-	if utf8.RuneCountInString(caption) > MaxCaption {
+	if utf8.RuneCountInString(*caption) > MaxCaption {
 		return invalid("caption", "The caption is too long.")
 	}
-	if utf8.RuneCountInString(notes) > MaxNotes {
+	if utf8.RuneCountInString(*notes) > MaxNotes {
 		return invalid("notes", "The notes are too long.")
 	}
-	if !utf8.ValidString(*title + caption + notes) {
+	if !utf8.ValidString(*title + *caption + *notes) {
 		return invalid("caption", "The text contains invalid characters.")
 	}
-	return nil
+	if err := checkControl("title", title, false); err != nil {
+		return err
+	}
+	if err := checkControl("caption", caption, true); err != nil {
+		return err
+	}
+	return checkControl("notes", notes, true)
 }
 
-// When returns the planned moment in the post's zone, and a German note when
-// the wall-clock time falls into a DST gap or overlap and a choice was made.
-// ok is false for an idea or a post without time.
-func (p Post) When() (t time.Time, note string, ok bool) {
+// When returns the planned moment in the post's zone, and a note when the
+// wall-clock time falls into a DST gap or overlap and a choice was made
+// (the zero Message otherwise). ok is false for an idea or a post without
+// time.
+func (p Post) When() (t time.Time, note calendar.Message, ok bool) {
 	if p.Date == nil || p.Time == nil {
-		return time.Time{}, "", false
+		return time.Time{}, calendar.Message{}, false
 	}
 	loc, err := time.LoadLocation(p.Zone)
 	if err != nil {
-		loc = time.Local
+		loc = WorkspaceZone()
 	}
 	t, note = calendar.LocalTime(*p.Date, p.Time.Hour, p.Time.Minute, loc)
 	return t, note, true
@@ -234,7 +241,7 @@ func nullID(id int64) any {
 
 // describe is the post as the change log names it.
 func (p Post) describe() string {
-	s := fmt.Sprintf("„%s“", truncate(p.Title, 80))
+	s := fmt.Sprintf("„%s“", Ellipsis(p.Title, 80))
 	if p.Date != nil {
 		s += " am " + p.Date.String()
 		if p.Time != nil {
@@ -244,14 +251,6 @@ func (p Post) describe() string {
 		s += " (Idee)"
 	}
 	return s
-}
-
-func truncate(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
 }
 
 // CreatePost stores a new post; p.ID and p.UID are set.
@@ -402,7 +401,7 @@ func (w *Workspace) DuplicatePost(ctx context.Context, id int64, date *calendar.
 		if p.Status != StatusIdea {
 			p.Status = StatusDraft
 		}
-		if err := p.validate(); err != nil {
+		if err := p.validate(); err != nil { // StatusFor: an idea moved to a date becomes a draft
 			return err
 		}
 		if err := w.insertPost(ctx, tx, &p); err != nil {
@@ -423,7 +422,7 @@ func diffPost(a, b Post) string {
 		d = append(d, "Termin "+a.describeWhen()+" → "+b.describeWhen())
 	}
 	if a.Status != b.Status {
-		d = append(d, "Status "+germanStatus[a.Status]+" → "+germanStatus[b.Status])
+		d = append(d, "Status "+a.Status.German()+" → "+b.Status.German())
 	}
 	if a.Caption != b.Caption {
 		d = append(d, "Text")

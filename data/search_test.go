@@ -285,3 +285,58 @@ func TestMigrationFromVersion1(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func postIDs(ps []Post) []int64 {
+	var out []int64
+	for _, p := range ps {
+		out = append(out, p.ID)
+	}
+	return out
+}
+
+// The list shows "▲ Datum": results must come in date order over all
+// matches, and say when there are more than the limit.
+func TestSearchPostsOrderAndMore(t *testing.T) {
+	ctx := context.Background()
+	ws := newTestWorkspace(t)
+	days := []calendar.Date{date(2026, 12, 3), date(2026, 1, 5), date(2026, 12, 3), date(2027, 6, 1)}
+	clocks := []*Clock{{15, 0}, nil, {9, 0}, nil}
+	var want []int64
+	for i, d := range days {
+		d := d
+		p := Post{Title: fmt.Sprintf("Archivtag %d", i), Date: &d, Time: clocks[i]}
+		if i == 0 {
+			p.Title = "Archivtag Archivtag Archivtag" // the best match, but not the earliest
+		}
+		if err := ws.CreatePost(ctx, &p); err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, p.ID)
+	}
+	idea := Post{Title: "Archivtag ohne Datum"}
+	if err := ws.CreatePost(ctx, &idea); err != nil {
+		t.Fatal(err)
+	}
+	// By date: 05.01., 03.12. 09:00, 03.12. 15:00, 01.06.2027, then the idea.
+	byDate := []int64{want[1], want[2], want[0], want[3], idea.ID}
+	r, err := ws.SearchPosts(ctx, "archivtag", ByDate, 0)
+	if err != nil || !slices.Equal(postIDs(r.Posts), byDate) || r.More {
+		t.Errorf("ByDate = %v, more %v, %v; want %v", postIDs(r.Posts), r.More, err, byDate)
+	}
+	desc := slices.Clone(byDate)
+	slices.Reverse(desc)
+	if r, _ := ws.SearchPosts(ctx, "archivtag", ByDateDesc, 0); !slices.Equal(postIDs(r.Posts), desc) {
+		t.Errorf("ByDateDesc = %v, want %v", postIDs(r.Posts), desc)
+	}
+	// The limit cuts the date order, not the best matches re-sorted.
+	r, _ = ws.SearchPosts(ctx, "archivtag", ByDate, 2)
+	if !slices.Equal(postIDs(r.Posts), byDate[:2]) || !r.More {
+		t.Errorf("ByDate limit 2 = %v, more %v", postIDs(r.Posts), r.More)
+	}
+	if r, _ := ws.SearchPosts(ctx, "archivtag", ByRelevance, 1); len(r.Posts) != 1 || r.Posts[0].ID != want[0] || !r.More {
+		t.Errorf("ByRelevance limit 1 = %v, more %v", postIDs(r.Posts), r.More)
+	}
+	if r, _ := ws.SearchPosts(ctx, "archivtag", ByDate, 5); r.More {
+		t.Error("exactly 5 matches for limit 5: More must be false")
+	}
+}

@@ -45,18 +45,18 @@ type Slot struct {
 	Zone     string
 	TopicID  int64
 	Channels []int64
-	// Note is a German sentence when Time does not exist on Date or exists
-	// twice (clock change) and says which moment was chosen; see
-	// calendar.LocalTime. Otherwise "".
-	Note string
+	// Note says which moment was chosen when Time does not exist on Date or
+	// exists twice (clock change); see calendar.LocalTime. Otherwise the
+	// zero Message.
+	Note calendar.Message
 }
 
 // When returns the slot's moment in its zone and the DST note, as
 // Post.When does for a post.
-func (s Slot) When() (time.Time, string) {
+func (s Slot) When() (time.Time, calendar.Message) {
 	loc, err := time.LoadLocation(s.Zone)
 	if err != nil {
-		loc = calendar.GermanZone()
+		loc = WorkspaceZone()
 	}
 	return calendar.LocalTime(s.Date, s.Time.Hour, s.Time.Minute, loc)
 }
@@ -68,7 +68,7 @@ const (
 )
 
 func (s *Series) validate() error {
-	if err := checkTexts(&s.Title, s.Caption, s.Notes, "Please give the series a title."); err != nil {
+	if err := checkTexts(&s.Title, &s.Caption, &s.Notes, "Please give the series a title."); err != nil {
 		return err
 	}
 	seen := map[int64]bool{}
@@ -84,13 +84,9 @@ func (s *Series) validate() error {
 	if _, err := time.LoadLocation(s.Zone); err != nil {
 		return invalid("zone", "Unknown time zone.")
 	}
-	if s.Rule.Interval == 0 {
-		s.Rule.Interval = 1
-	}
-	if s.Rule.Kind == calendar.Weekly {
-		s.Rule.Nth = 0
-	}
-	return checkRule(s.Rule)
+	var err error
+	s.Rule, err = CheckSeriesRule(s.Rule)
+	return err
 }
 
 // checkRule lets calendar.Recurrence decide whether the rule is valid and
@@ -159,15 +155,9 @@ func clampRange(from, to calendar.Date) (calendar.Date, calendar.Date, bool) {
 	return from, to, from.Valid() && to.Valid() && !to.Before(from)
 }
 
-// today is the current day in Germany, where the plan is made; tests set
-// the clock with Options.Now.
-func (w *Workspace) today() calendar.Date {
-	return calendar.FromTime(w.now().In(calendar.GermanZone()))
-}
-
 var kindNames = map[calendar.RecurrenceKind]string{calendar.Weekly: "weekly", calendar.MonthlyNth: "monthly"}
 
-func (s Series) describe() string { return fmt.Sprintf("„%s“ (%s)", truncate(s.Title, 80), s.Rule) }
+func (s Series) describe() string { return fmt.Sprintf("„%s“ (%s)", Ellipsis(s.Title, 80), s.Rule) }
 
 // SaveSeries inserts s (ID 0) or updates it; s.ID is set on insert. An
 // update moves the series' unfilled slots to the new rule; posts already
@@ -357,7 +347,7 @@ func (w *Workspace) SeriesSlots(ctx context.Context, from, to calendar.Date) ([]
 }
 
 func (w *Workspace) seriesSlots(ctx context.Context, q queryer, from, to calendar.Date) ([]Slot, error) {
-	if today := w.today(); from.Before(today) {
+	if today := w.Today(); from.Before(today) {
 		from = today
 	}
 	from, to, ok := clampRange(from, to)
@@ -441,7 +431,7 @@ func (w *Workspace) FillSlot(ctx context.Context, slot Slot) (Post, error) {
 		if err := w.insertPost(ctx, tx, &p); err != nil {
 			return err
 		}
-		return w.logChange(ctx, tx, "create", "post", p.ID, "Beitrag "+p.describe()+" aus der Serie „"+truncate(s.Title, 80)+"“ angelegt")
+		return w.logChange(ctx, tx, "create", "post", p.ID, "Beitrag "+p.describe()+" aus der Serie „"+Ellipsis(s.Title, 80)+"“ angelegt")
 	})
 	if err != nil {
 		return Post{}, err

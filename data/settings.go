@@ -61,6 +61,9 @@ func (w *Workspace) Settings(ctx context.Context) (Settings, error) {
 
 func (s Settings) validate() (Settings, error) {
 	s.Organisation = strings.TrimSpace(s.Organisation)
+	if err := checkControl("name", &s.Organisation, false); err != nil {
+		return s, err
+	}
 	if utf8.RuneCountInString(s.Organisation) > 200 {
 		return s, invalid("organisation", "The name of the organisation is too long (at most 200 characters).")
 	}

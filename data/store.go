@@ -73,6 +73,9 @@ func checkName(field, name string, max int) (string, error) {
 	if utf8.RuneCountInString(name) > max {
 		return "", invalidArgs(field, "The name is too long (at most {{.Max}} characters).", map[string]any{"Max": max})
 	}
+	if err := checkControl("name", &name, false); err != nil {
+		return "", err
+	}
 	return name, nil
 }
 

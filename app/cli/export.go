@@ -14,7 +14,6 @@ import (
 	"feedtakt/data"
 	"feedtakt/data/calendar"
 	"feedtakt/data/exchange"
-	"feedtakt/data/fsx"
 )
 
 // runExport is "feedtakt export --workspace DIR --format ics|csv|pdf
@@ -109,21 +108,16 @@ func runExport(args []string, env Env) int {
 		return fail(t("The workspace in {{.Dir}} could not be opened.", map[string]any{"Dir": *dir}), err)
 	}
 	defer ws.Close()
-	f, err := fsx.Create(target)
-	if err != nil {
+	sum, err := req.ExportFile(ctx, ws, target)
+	switch {
+	case errors.Is(err, exchange.ErrWriteFile):
 		return fail(t("The export could not be written to {{.File}}.", map[string]any{"File": *out}), err)
-	}
-	defer f.Abort()
-	sum, err := req.Export(ctx, ws, f)
-	if err != nil {
+	case err != nil:
 		return fail(t("The export failed.", nil), err)
 	}
-	if err := f.Commit(); err != nil {
-		return fail(t("The export could not be written to {{.File}}.", map[string]any{"File": *out}), err)
-	}
-	fmt.Fprintln(env.Stdout, t("Exported {{.Posts}} posts to {{.File}}.", map[string]any{"Posts": sum.Posts, "File": target}))
+	fmt.Fprintln(env.Stdout, t("Exported {{.Count}} post to {{.File}}.", map[string]any{"Count": sum.Posts, "File": target}))
 	if sum.LeftOut > 0 {
-		fmt.Fprintln(env.Stdout, t("{{.N}} discarded posts were left out.", map[string]any{"N": sum.LeftOut}))
+		fmt.Fprintln(env.Stdout, t("{{.Count}} discarded post was left out.", map[string]any{"Count": sum.LeftOut}))
 	}
 	if sum.DroppedChars > 0 {
 		fmt.Fprintln(env.Stdout, t("{{.N}} characters (such as emoji) are not in the PDF font and were left out.", map[string]any{"N": sum.DroppedChars}))

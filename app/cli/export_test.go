@@ -111,14 +111,13 @@ func TestExportCommandWritesEachFormat(t *testing.T) {
 		if _, err := os.Stat(target + ".part"); err == nil {
 			t.Errorf("%s.part left behind", c.file)
 		}
-		if want := de("Exported {{.Posts}} posts to {{.File}}.", map[string]any{"Posts": 2, "File": target}); !strings.Contains(r.stdout, want) &&
-			!strings.Contains(r.stdout, de("Exported {{.Posts}} posts to {{.File}}.", map[string]any{"Posts": 3, "File": target})) {
+		if !strings.Contains(r.stdout, "2 Beiträge nach "+target+" exportiert.") && !strings.Contains(r.stdout, "3 Beiträge nach "+target+" exportiert.") {
 			t.Errorf("%s: stdout %q", c.file, r.stdout)
 		}
 	}
 	if r := runCLI("export", "--workspace", ws, "--format", "pdf", "--from", "2026-12-01", "--to", "2026-12-31", "-o", filepath.Join(outDir, "x.pdf")); !strings.Contains(r.stdout,
 		de("{{.N}} characters (such as emoji) are not in the PDF font and were left out.", map[string]any{"N": 1})) ||
-		!strings.Contains(r.stdout, de("{{.N}} discarded posts were left out.", map[string]any{"N": 1})) {
+		!strings.Contains(r.stdout, "1 verworfener Beitrag wurde nicht exportiert.") { // singular for one
 		t.Errorf("the PDF summary does not tell about the emoji and the discarded post: %q", r.stdout)
 	}
 	// Read-only means read-only: not a byte of the workspace changed.

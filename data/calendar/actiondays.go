@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -51,13 +52,13 @@ type ActionDayRule struct {
 type ParseError struct {
 	// Line is the 1-based line number.
 	Line int
-	// Msg says in German what is wrong, e.g. "Datum „31.02.“ gibt es nicht".
-	Msg string
+	// Message says what is wrong, e.g. "The date “31.02.” does not exist."
+	Message
 }
 
-// Error returns the message with its line, "Zeile 7: …".
+// Error returns the English message with its line, "line 7: …".
 func (e ParseError) Error() string {
-	return fmt.Sprintf("Zeile %d: %s", e.Line, e.Msg)
+	return fmt.Sprintf("line %d: %s", e.Line, e.Message.String())
 }
 
 // Occurrence is an action day on a concrete date.
@@ -84,8 +85,8 @@ func ParseActionDays(text string) ([]ActionDayRule, []ParseError) {
 			continue
 		}
 		r, msg := parseActionLine(line)
-		if msg != "" {
-			errs = append(errs, ParseError{Line: i + 1, Msg: msg})
+		if !msg.IsZero() {
+			errs = append(errs, ParseError{Line: i + 1, Message: msg})
 			continue
 		}
 		r.Line = i + 1
@@ -94,51 +95,53 @@ func ParseActionDays(text string) ([]ActionDayRule, []ParseError) {
 	return rules, errs
 }
 
-const actionFormatHint = "Format: Datum | Name, z. B. „08.03. | Weltfrauentag“"
-
-func parseActionLine(line string) (ActionDayRule, string) {
+func parseActionLine(line string) (ActionDayRule, Message) {
 	parts := strings.Split(line, "|")
 	for i := range parts {
 		parts[i] = strings.TrimSpace(parts[i])
 	}
 	switch {
 	case len(parts) == 1:
-		return ActionDayRule{}, "Trennstrich „|“ fehlt – " + actionFormatHint
+		return ActionDayRule{}, Message{Key: "The separator “|” is missing. Format: date | name, e.g. “08.03. | Weltfrauentag”."}
 	case len(parts) > 3:
-		return ActionDayRule{}, "Zu viele „|“ – erlaubt sind Datum | Name | Hinweis"
+		return ActionDayRule{}, Message{Key: "Too many “|”: allowed are date | name | note."}
 	case parts[0] == "":
-		return ActionDayRule{}, "Datum fehlt – " + actionFormatHint
+		return ActionDayRule{}, Message{Key: "The date is missing. Format: date | name, e.g. “08.03. | Weltfrauentag”."}
 	case parts[1] == "":
-		return ActionDayRule{}, "Name fehlt – " + actionFormatHint
+		return ActionDayRule{}, Message{Key: "The name is missing. Format: date | name, e.g. “08.03. | Weltfrauentag”."}
 	}
 	r, msg := parseActionDate(parts[0])
-	if msg != "" {
+	if !msg.IsZero() {
 		return ActionDayRule{}, msg
 	}
 	r.Name = parts[1]
 	if len(parts) == 3 {
 		r.Note = parts[2]
 	}
-	return r, ""
+	return r, Message{}
 }
 
-func parseActionDate(spec string) (ActionDayRule, string) {
-	notRecognised := fmt.Sprintf("Datum „%s“ nicht erkannt – möglich sind z. B. 08.03. · 2. So im September · letzter Mi im April · 2026-04-23", spec)
+func parseActionDate(spec string) (ActionDayRule, Message) {
+	notRecognised := Message{Key: "Date “{{.Value}}” not recognised. Possible are e.g. 08.03. · 2. So im September · letzter Mi im April · 2026-04-23", Args: map[string]any{"Value": spec}}
 	// Once: 2026-04-23 or 23.04.2026.
 	if strings.Count(spec, "-") == 2 || strings.Count(spec, ".") == 2 && !strings.HasSuffix(spec, ".") && !strings.Contains(spec, " ") {
 		d, err := ParseDate(spec)
 		if err != nil {
-			return ActionDayRule{}, err.Error()
+			var ie *InputError
+			if errors.As(err, &ie) {
+				return ActionDayRule{}, ie.Message()
+			}
+			return ActionDayRule{}, notRecognised
 		}
-		return ActionDayRule{kind: actionOnce, once: d}, ""
+		return ActionDayRule{kind: actionOnce, once: d}, Message{}
 	}
 	// Fixed: 08.03. (the final dot may be missing).
 	if day, month, ok := splitDayMonth(spec); ok {
 		// 2000 is a leap year, so 29.02. is allowed; On skips it in other years.
 		if month < 1 || month > 12 || day < 1 || day > DaysInMonth(2000, time.Month(month)) {
-			return ActionDayRule{}, fmt.Sprintf("Datum „%s“ gibt es nicht", spec)
+			return ActionDayRule{}, Message{Key: "The date “{{.Value}}” does not exist.", Args: map[string]any{"Value": spec}}
 		}
-		return ActionDayRule{kind: actionFixed, month: time.Month(month), day: day}, ""
+		return ActionDayRule{kind: actionFixed, month: time.Month(month), day: day}, Message{}
 	}
 	// Nth weekday: "2. So im September", "letzter Mittwoch im April".
 	var words []string
@@ -152,17 +155,17 @@ func parseActionDate(spec string) (ActionDayRule, string) {
 	}
 	nth, ok := parseNth(words[0])
 	if !ok {
-		return ActionDayRule{}, fmt.Sprintf("„%s“ geht nicht – nur 1. bis 5. oder letzter (in „%s“)", words[0], spec)
+		return ActionDayRule{}, Message{Key: "“{{.Word}}” is not possible: only 1. to 5. or letzter (in “{{.Value}}”).", Args: map[string]any{"Word": words[0], "Value": spec}}
 	}
 	wd, ok := parseWeekday(words[1])
 	if !ok {
-		return ActionDayRule{}, fmt.Sprintf("Wochentag „%s“ nicht erkannt – z. B. Mo, Di, Mi, Do, Fr, Sa, So", words[1])
+		return ActionDayRule{}, Message{Key: "Weekday “{{.Word}}” not recognised, e.g. Mo, Di, Mi, Do, Fr, Sa, So.", Args: map[string]any{"Word": words[1]}}
 	}
 	month, ok := parseMonth(words[2])
 	if !ok {
-		return ActionDayRule{}, fmt.Sprintf("Monat „%s“ nicht erkannt – z. B. Januar oder Jan", words[2])
+		return ActionDayRule{}, Message{Key: "Month “{{.Word}}” not recognised, e.g. Januar or Jan.", Args: map[string]any{"Word": words[2]}}
 	}
-	return ActionDayRule{kind: actionNth, nth: nth, weekday: wd, month: month}, ""
+	return ActionDayRule{kind: actionNth, nth: nth, weekday: wd, month: month}, Message{}
 }
 
 // splitDayMonth reads "8.3." or "08.03"; ok is false when spec has another

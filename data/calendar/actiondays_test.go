@@ -42,7 +42,7 @@ func TestParseActionDays(t *testing.T) {
 
 	var gotErrs []string
 	for _, e := range errs {
-		gotErrs = append(gotErrs, e.Error())
+		gotErrs = append(gotErrs, deLine(e))
 	}
 	wantErrs := []string{
 		"Zeile 7: Datum „31.02.“ gibt es nicht",

@@ -31,14 +31,6 @@ func FromTime(t time.Time) Date {
 	return Date{Year: y, Month: m, Day: d}
 }
 
-// Today returns the current day in loc (time.Local when loc is nil).
-func Today(loc *time.Location) Date {
-	if loc == nil {
-		loc = time.Local
-	}
-	return FromTime(time.Now().In(loc))
-}
-
 // Time returns midnight at the start of d in loc (time.Local when loc is
 // nil). Use LocalTime for a planned hour and minute.
 func (d Date) Time(loc *time.Location) time.Time {
@@ -132,7 +124,7 @@ func (d *Date) UnmarshalText(b []byte) error {
 }
 
 // ParseDate reads "2006-01-02" or the German "02.01.2006" (also "2.1.2006")
-// and rejects days that do not exist. Its error messages are German.
+// and rejects days that do not exist. Errors are *InputError.
 func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
 	var parts []string
@@ -141,28 +133,28 @@ func ParseDate(s string) (Date, error) {
 	case strings.Count(s, "-") == 2:
 		parts = strings.Split(s, "-")
 		if len(parts[0]) != 4 {
-			return Date{}, inputErrorf("Datum „%s“ nicht erkannt", s)
+			return Date{}, &InputError{Key: "Date “{{.Value}}” not recognised.", Args: map[string]any{"Value": s}}
 		}
 		parts[0], parts[2] = parts[2], parts[0]
 	case strings.Count(s, ".") == 2:
 		parts = strings.Split(s, ".")
 		if len(parts[2]) != 4 {
-			return Date{}, inputErrorf("Datum „%s“ nicht erkannt (Jahr bitte vierstellig)", s)
+			return Date{}, &InputError{Key: "Date “{{.Value}}” not recognised (please write the year with four digits).", Args: map[string]any{"Value": s}}
 		}
 	default:
-		return Date{}, inputErrorf("Datum „%s“ nicht erkannt", s)
+		return Date{}, &InputError{Key: "Date “{{.Value}}” not recognised.", Args: map[string]any{"Value": s}}
 	}
 	nums := make([]int, 3)
 	for i, p := range parts {
 		n, err := strconv.Atoi(p)
 		if err != nil || n < 0 || p == "" || p[0] == '+' {
-			return Date{}, inputErrorf("Datum „%s“ nicht erkannt", s)
+			return Date{}, &InputError{Key: "Date “{{.Value}}” not recognised.", Args: map[string]any{"Value": s}}
 		}
 		nums[i] = n
 	}
 	d = Date{Year: nums[2], Month: time.Month(nums[1]), Day: nums[0]}
 	if !d.Valid() {
-		return Date{}, inputErrorf("Datum „%s“ gibt es nicht", s)
+		return Date{}, &InputError{Key: "The date “{{.Value}}” does not exist.", Args: map[string]any{"Value": s}}
 	}
 	return d, nil
 }

@@ -137,7 +137,7 @@ func TestParseDate(t *testing.T) {
 	}
 	for in, want := range bad {
 		_, err := ParseDate(in)
-		if err == nil || !strings.Contains(err.Error(), want) {
+		if err == nil || !strings.Contains(deErr(err), want) {
 			t.Errorf("ParseDate(%q) error = %v, want it to contain %q", in, err, want)
 		}
 	}

@@ -20,7 +20,7 @@ var (
 	// ErrUnknownLand means the Land code is not one of the 16 Länder.
 	ErrUnknownLand = errors.New("unbekanntes Bundesland")
 	// ErrYearOutOfRange means the year is outside MinHolidayYear..MaxHolidayYear.
-	ErrYearOutOfRange = errors.New("jahr außerhalb von 1995 bis 2100")
+	ErrYearOutOfRange = errors.New("year outside 1995 to 2100")
 )
 
 // Holiday is a public holiday (gesetzlicher Feiertag) in one Land.
@@ -141,13 +141,13 @@ func (r holidayRule) appliesTo(land Land, year int) bool {
 func Holidays(land Land, year int) ([]Holiday, error) {
 	if !land.Valid() {
 		return nil, &InputError{
-			Msg: fmt.Sprintf("Unbekanntes Bundesland „%s“", land),
+			Key: "Unknown federal state “{{.Land}}”.", Args: map[string]any{"Land": string(land)},
 			Err: ErrUnknownLand,
 		}
 	}
 	if year < MinHolidayYear || year > MaxHolidayYear {
 		return nil, &InputError{
-			Msg: fmt.Sprintf("Feiertage sind nur für die Jahre %d bis %d hinterlegt, nicht für %d", MinHolidayYear, MaxHolidayYear, year),
+			Key: "Holidays are known for the years {{.Min}} to {{.Max}} only, not for {{.Year}}.", Args: map[string]any{"Min": MinHolidayYear, "Max": MaxHolidayYear, "Year": year},
 			Err: ErrYearOutOfRange,
 		}
 	}

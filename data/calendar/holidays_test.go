@@ -243,7 +243,7 @@ func TestHolidaysErrors(t *testing.T) {
 			t.Errorf("Holidays(BY, %d) error = %v, want ErrYearOutOfRange", year, err)
 		}
 		var ie *InputError
-		if !errors.As(err, &ie) || !strings.Contains(ie.Error(), "1995 bis 2100") {
+		if !errors.As(err, &ie) || !strings.Contains(deErr(ie), "1995 bis 2100") {
 			t.Errorf("Holidays(BY, %d) message = %v", year, err)
 		}
 	}

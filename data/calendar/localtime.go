@@ -26,14 +26,14 @@ func GermanZone() *time.Location {
 // LocalTime returns the instant at which the wall clock in loc (time.Local
 // when nil) shows hour:minute on day d. On the two days a year with a clock
 // change the wall-clock time can be missing or doubled; LocalTime then
-// decides the way a person would and says so in a German note (otherwise
-// the note is ""):
+// decides the way a person would and says so in a note (otherwise the note
+// is the zero Message):
 //
 //   - a time in the gap (29.03.2026 02:30 in Berlin) becomes the moment after
 //     the gap, as far past the change as asked for (03:30 summer time);
 //   - a time that occurs twice (25.10.2026 02:30) is the first of the two,
 //     still on summer time.
-func LocalTime(d Date, hour, minute int, loc *time.Location) (t time.Time, note string) {
+func LocalTime(d Date, hour, minute int, loc *time.Location) (t time.Time, note Message) {
 	if loc == nil {
 		loc = time.Local
 	}
@@ -53,13 +53,13 @@ func LocalTime(d Date, hour, minute int, loc *time.Location) (t time.Time, note 
 	}
 	switch len(found) {
 	case 1:
-		return found[0], ""
+		return found[0], Message{}
 	case 0:
 		// Gap: read the wall time with the offset valid before the change,
 		// which lands just as far after the gap.
 		t = wall.Add(-time.Duration(offBefore) * time.Second).In(loc)
-		return t, fmt.Sprintf("Die Uhrzeit %02d:%02d gibt es am %s wegen der Zeitumstellung nicht; der Termin liegt deshalb um %s Uhr (%s).",
-			hour, minute, d, t.Format("15:04"), zoneWord(t))
+		return t, Message{Key: "The time {{.Time}} does not exist on {{.Date}} because the clocks change; the post is therefore at {{.Actual}} ({{if .Summer}}summer time{{else}}standard time{{end}}, {{.Zone}}).",
+			Args: zoneArgs(t, map[string]any{"Time": fmt.Sprintf("%02d:%02d", hour, minute), "Date": d.String(), "Actual": t.Format("15:04")})}
 	default:
 		t = found[0]
 		for _, c := range found[1:] {
@@ -67,8 +67,8 @@ func LocalTime(d Date, hour, minute int, loc *time.Location) (t time.Time, note 
 				t = c
 			}
 		}
-		return t, fmt.Sprintf("Die Uhrzeit %02d:%02d gibt es am %s wegen der Zeitumstellung zweimal; der Termin liegt beim ersten Mal (%s).",
-			hour, minute, d, zoneWord(t))
+		return t, Message{Key: "The time {{.Time}} occurs twice on {{.Date}} because the clocks change; the post is at the first one ({{if .Summer}}summer time{{else}}standard time{{end}}, {{.Zone}}).",
+			Args: zoneArgs(t, map[string]any{"Time": fmt.Sprintf("%02d:%02d", hour, minute), "Date": d.String()})}
 	}
 }
 
@@ -87,18 +87,19 @@ func containsInstant(ts []time.Time, t time.Time) bool {
 	return false
 }
 
-// zoneWord names the zone of t for a German reader, e.g. "Sommerzeit, MESZ".
-func zoneWord(t time.Time) string {
+// zoneArgs describe the zone of t for a note: Summer says whether it is
+// daylight-saving time, Zone the abbreviation of the zone database ("CEST")
+// and ZoneDE the German one ("MESZ"), so each translation words it its
+// own way.
+func zoneArgs(t time.Time, args map[string]any) map[string]any {
 	abbr, _ := t.Zone()
+	de := abbr
 	switch abbr {
 	case "CEST":
-		abbr = "MESZ"
+		de = "MESZ"
 	case "CET":
-		abbr = "MEZ"
+		de = "MEZ"
 	}
-	kind := "Normalzeit"
-	if t.IsDST() {
-		kind = "Sommerzeit"
-	}
-	return kind + ", " + abbr
+	args["Summer"], args["Zone"], args["ZoneDE"] = t.IsDST(), abbr, de
+	return args
 }

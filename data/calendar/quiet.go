@@ -9,18 +9,18 @@ type QuietPeriod struct {
 	Note string
 }
 
-// Validate returns a German message when the period has no valid days or
+// Validate returns an *InputError when the period has no valid days or
 // ends before it starts.
 func (q QuietPeriod) Validate() error {
 	switch {
 	case q.From.IsZero() || q.To.IsZero():
-		return inputErrorf("Der Zeitraum braucht ein Anfangs- und ein Enddatum")
+		return &InputError{Key: "The period needs a start and an end date."}
 	case !q.From.Valid():
-		return inputErrorf("Das Anfangsdatum %s gibt es nicht", q.From)
+		return &InputError{Key: "The start date {{.Date}} does not exist.", Args: map[string]any{"Date": q.From.String()}}
 	case !q.To.Valid():
-		return inputErrorf("Das Enddatum %s gibt es nicht", q.To)
+		return &InputError{Key: "The end date {{.Date}} does not exist.", Args: map[string]any{"Date": q.To.String()}}
 	case q.To.Before(q.From):
-		return inputErrorf("Der Zeitraum endet vor dem Beginn: %s liegt vor %s", q.To, q.From)
+		return &InputError{Key: "The period ends before it starts: {{.To}} is before {{.From}}.", Args: map[string]any{"To": q.To.String(), "From": q.From.String()}}
 	}
 	return nil
 }

@@ -44,7 +44,7 @@ func TestQuietPeriodValidate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		err := tt.q.Validate()
-		if err == nil || !strings.Contains(err.Error(), tt.want) {
+		if err == nil || !strings.Contains(deErr(err), tt.want) {
 			t.Errorf("Validate(%v) = %v, want %q", tt.q, err, tt.want)
 		}
 	}

@@ -2,7 +2,6 @@ package calendar
 
 import (
 	"fmt"
-	"strings"
 	"time"
 )
 
@@ -60,25 +59,25 @@ type Recurrence struct {
 func (r Recurrence) Validate() error {
 	switch {
 	case r.Kind != Weekly && r.Kind != MonthlyNth:
-		return inputErrorf("Unbekannte Wiederholung (%d): bitte wöchentlich oder monatlich wählen", int(r.Kind))
+		return &InputError{Key: "Please choose how the series repeats: weekly or monthly."}
 	case r.Interval < 0:
-		return inputErrorf("Der Abstand muss mindestens 1 sein, nicht %d", r.Interval)
+		return &InputError{Key: "The interval must be at least 1, not {{.N}}.", Args: map[string]any{"N": r.Interval}}
 	case r.Weekday < time.Sunday || r.Weekday > time.Saturday:
-		return inputErrorf("Unbekannter Wochentag (%d)", int(r.Weekday))
+		return &InputError{Key: "Please choose a weekday."}
 	case r.Kind == MonthlyNth && (r.Nth < 1 || r.Nth > 5) && r.Nth != -1:
-		return inputErrorf("Im Monat gibt es nur den 1. bis 5. oder den letzten %s, nicht den %d.", weekdayNames[r.Weekday], r.Nth)
+		return &InputError{Key: "Please choose the 1st to 5th or the last weekday of the month."}
 	case r.Start.IsZero():
-		return inputErrorf("Die Serie braucht ein Startdatum")
+		return &InputError{Key: "Please give the series a start date."}
 	case !r.Start.Valid():
-		return inputErrorf("Das Startdatum %s gibt es nicht", r.Start)
+		return &InputError{Key: "The start date {{.Date}} does not exist.", Args: map[string]any{"Date": r.Start.String()}}
 	case r.End != nil && !r.End.Valid():
-		return inputErrorf("Das Enddatum %s gibt es nicht", *r.End)
+		return &InputError{Key: "The end date {{.Date}} does not exist.", Args: map[string]any{"Date": r.End.String()}}
 	case r.End != nil && r.End.Before(r.Start):
-		return inputErrorf("Die Serie endet vor ihrem Beginn: %s liegt vor %s", *r.End, r.Start)
+		return &InputError{Key: "The series ends before it starts."}
 	case r.Count < 0:
-		return inputErrorf("Die Anzahl der Termine darf nicht negativ sein (%d)", r.Count)
+		return &InputError{Key: "The number of dates must not be negative ({{.N}}).", Args: map[string]any{"N": r.Count}}
 	case r.Hour < 0 || r.Hour > 23 || r.Minute < 0 || r.Minute > 59:
-		return inputErrorf("Die Uhrzeit %02d:%02d gibt es nicht", r.Hour, r.Minute)
+		return &InputError{Key: "The time must be written as HH:MM, e.g. 09:30."}
 	}
 	return nil
 }
@@ -149,38 +148,51 @@ func (r Recurrence) monthly(from, last Date, interval int) []Date {
 	return out
 }
 
-// String describes r in German, e.g. "jeden Dienstag, 10:00 Uhr" or
-// "jeden letzten Freitag im Monat, 09:30 Uhr".
-func (r Recurrence) String() string {
+// weekdayKeys are the English weekday names, translation keys, indexed by
+// time.Weekday.
+var weekdayKeys = [7]string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
+
+// nthKeys are the ordinals 1st to 5th as translation keys.
+var nthKeys = [6]string{"", "1st", "2nd", "3rd", "4th", "5th"}
+
+// Describe words r for a person, e.g. "every Tuesday, 10:00" or "every
+// last Friday of the month, 09:30". The weekday and the ordinal are
+// Messages inside Args, translated before the sentence (see
+// Message.Text).
+func (r Recurrence) Describe() Message {
 	if r.Weekday < time.Sunday || r.Weekday > time.Saturday {
-		return "ungültige Wiederholung"
+		return Message{Key: "invalid repetition"}
 	}
-	var b strings.Builder
-	interval := max(r.Interval, 1)
-	day := weekdayNames[r.Weekday]
-	switch r.Kind {
-	case Weekly:
-		if interval == 1 {
-			fmt.Fprintf(&b, "jeden %s", day)
-		} else {
-			fmt.Fprintf(&b, "alle %d Wochen am %s", interval, day)
-		}
-	case MonthlyNth:
-		nth := fmt.Sprintf("%d.", r.Nth)
-		if r.Nth == -1 {
-			nth = "letzten"
-		}
-		if interval == 1 {
-			fmt.Fprintf(&b, "jeden %s %s im Monat", nth, day)
-		} else {
-			fmt.Fprintf(&b, "alle %d Monate am %s %s", interval, nth, day)
-		}
-	default:
-		return "ungültige Wiederholung"
+	args := map[string]any{
+		"Weekday": Message{Key: weekdayKeys[r.Weekday]},
+		"Time":    fmt.Sprintf("%02d:%02d", r.Hour, r.Minute),
+		"N":       max(r.Interval, 1),
 	}
-	fmt.Fprintf(&b, ", %02d:%02d Uhr", r.Hour, r.Minute)
-	return b.String()
+	monthly := r.Kind == MonthlyNth
+	every := max(r.Interval, 1) == 1
+	switch {
+	case r.Kind == Weekly && every:
+		return Message{Key: "every {{.Weekday}}, {{.Time}}", Args: args}
+	case r.Kind == Weekly:
+		return Message{Key: "every {{.N}} weeks on {{.Weekday}}, {{.Time}}", Args: args}
+	case monthly && r.Nth == -1 && every:
+		return Message{Key: "every last {{.Weekday}} of the month, {{.Time}}", Args: args}
+	case monthly && r.Nth == -1:
+		return Message{Key: "every {{.N}} months on the last {{.Weekday}}, {{.Time}}", Args: args}
+	case monthly && r.Nth >= 1 && r.Nth <= 5:
+		args["Nth"] = Message{Key: nthKeys[r.Nth]}
+		if every {
+			return Message{Key: "every {{.Nth}} {{.Weekday}} of the month, {{.Time}}", Args: args}
+		}
+		return Message{Key: "every {{.N}} months on the {{.Nth}} {{.Weekday}}, {{.Time}}", Args: args}
+	}
+	return Message{Key: "invalid repetition"}
 }
+
+// String describes r in German, e.g. "jeden Dienstag, 10:00 Uhr" or
+// "jeden letzten Freitag im Monat, 09:30 Uhr", for the change log, which
+// is written in German; a screen shows Describe in its language.
+func (r Recurrence) String() string { return r.Describe().Text("de") }
 
 // nthWeekday returns the nth wd of the month (n 1..5, or -1 for the last)
 // and false when the month has no such day.

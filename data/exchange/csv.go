@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
+
+	"feedtakt/data"
 )
 
 // csvHeader is the first row, in the words of the UI.
@@ -61,7 +63,10 @@ func writeCSV(ctx context.Context, w io.Writer, p *plan) (Summary, error) {
 		row[8] = post.Notes
 		row[9] = post.PublishedLink
 		for j := range row {
-			row[j] = excelCell(row[j])
+			// Caption and notes keep their line breaks (the cell is
+			// quoted); every other control character goes, also from
+			// text saved before they were refused.
+			row[j] = excelCell(data.CleanText(row[j], j == 7 || j == 8))
 		}
 		if err := cw.Write(row); err != nil {
 			return sum, err

@@ -5,8 +5,9 @@
 // office that reads them is German; error messages are English sentences
 // that double as translation keys (see data.InvalidError).
 //
-// The PDF is set in the Go fonts, which are embedded and cover Latin,
-// Greek and Cyrillic but have no emoji: characters they lack are left out
+// The PDF is set in Noto Sans (feedtakt/assets/fonts, the typeface of the
+// screens), which is embedded and covers Latin, Greek and Cyrillic but has
+// no emoji: characters they lack are left out
 // of the PDF (and counted in Summary.DroppedChars) instead of being printed
 // as empty boxes. iCalendar and CSV keep every character.
 //
@@ -16,6 +17,7 @@ package exchange
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -24,6 +26,7 @@ import (
 
 	"feedtakt/data"
 	"feedtakt/data/calendar"
+	"feedtakt/data/fsx"
 )
 
 // The export formats.
@@ -117,6 +120,53 @@ func (r Request) Export(ctx context.Context, ws *data.Workspace, w io.Writer) (S
 	default:
 		return writePDF(ctx, w, p)
 	}
+}
+
+// ErrWriteFile marks a failure to write the export file itself (folder
+// missing or read-only, disk full), as opposed to reading the workspace.
+var ErrWriteFile = errors.New("export file could not be written")
+
+// ExportFile writes the export to the file at path, for the app and the
+// command line alike: it goes to path+".part", is synced and renamed over
+// path only when complete (fsx.Create), so an existing file at path stays
+// whole when the export fails, is cancelled or the request is invalid.
+// A failure of the file itself wraps ErrWriteFile.
+func (r Request) ExportFile(ctx context.Context, ws *data.Workspace, path string) (Summary, error) {
+	if err := r.Validate(); err != nil {
+		return Summary{}, err // before any file is touched
+	}
+	f, err := fsx.Create(path)
+	if err != nil {
+		return Summary{}, fmt.Errorf("%w: %w", ErrWriteFile, err)
+	}
+	defer f.Abort()
+	fw := &fileWriter{w: f}
+	sum, err := r.Export(ctx, ws, fw)
+	if err != nil {
+		if fw.err != nil {
+			return sum, fmt.Errorf("%w: %w", ErrWriteFile, err)
+		}
+		return sum, err
+	}
+	if err := f.Commit(); err != nil {
+		return sum, fmt.Errorf("%w: %w", ErrWriteFile, err)
+	}
+	return sum, nil
+}
+
+// fileWriter remembers whether writing the file failed, to tell a full
+// disk from a workspace that could not be read.
+type fileWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (fw *fileWriter) Write(p []byte) (int, error) {
+	n, err := fw.w.Write(p)
+	if err != nil && fw.err == nil {
+		fw.err = err
+	}
+	return n, err
 }
 
 // FormatFromName returns the format that a file name's extension asks
@@ -215,23 +265,9 @@ func (p *plan) topic(post data.Post) (data.Topic, bool) {
 	return t, ok
 }
 
-// statusNames are the statuses as the exported files name them, in the
-// words of the UI.
-var statusNames = map[data.Status]string{
-	data.StatusIdea:      "Idee",
-	data.StatusDraft:     "Entwurf",
-	data.StatusReview:    "Zur Freigabe",
-	data.StatusApproved:  "Freigegeben",
-	data.StatusPublished: "Veröffentlicht",
-	data.StatusDiscarded: "Verworfen",
-}
-
-func statusName(s data.Status) string {
-	if n, ok := statusNames[s]; ok {
-		return n
-	}
-	return string(s)
-}
+// statusName is the status as the exported files name them: the German
+// words of the UI, from the one list in package data.
+func statusName(s data.Status) string { return s.German() }
 
 // weekdayShort are the German two-letter weekday names, Sunday first as
 // in time.Weekday.

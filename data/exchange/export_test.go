@@ -3,8 +3,13 @@ package exchange
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
+	"os"
+	"path/filepath"
 	"testing"
+
+	_ "modernc.org/sqlite"
 
 	"feedtakt/data"
 	"feedtakt/data/calendar"
@@ -122,5 +127,76 @@ func TestFormatFromNameAndSuggestedName(t *testing.T) {
 	}
 	if got := SuggestedName(FormatPDF, day(2026, 12, 1), day(2026, 12, 31)); FormatFromName(got) != FormatPDF {
 		t.Errorf("SuggestedName %q does not name its format", got)
+	}
+}
+
+// ExportFile is the one way the app and the command line write an export:
+// a failure of any kind leaves an existing file as it was and no .part.
+func TestExportFileNeverEmptiesAnExistingFile(t *testing.T) {
+	ws := newTestWorkspace(t)
+	ws.add(t, postSpec{title: "Azubi-Dienstag", date: day(2026, 12, 1), clock: "10:00"})
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plan.pdf")
+	old := []byte("the previous export")
+	if err := os.WriteFile(path, old, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	unchanged := func(what string) {
+		t.Helper()
+		if b, err := os.ReadFile(path); err != nil || !bytes.Equal(b, old) {
+			t.Errorf("%s: the existing file was changed (%q, %v)", what, b, err)
+		}
+		if _, err := os.Stat(path + ".part"); err == nil {
+			t.Errorf("%s: .part left behind", what)
+		}
+	}
+	ctx := context.Background()
+	if _, err := (Request{Format: "doc", From: day(2026, 12, 1), To: day(2026, 12, 31)}).ExportFile(ctx, ws.Workspace, path); !errors.Is(err, data.ErrInvalid) {
+		t.Errorf("invalid request: %v", err)
+	}
+	unchanged("invalid request")
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := (Request{Format: FormatPDF, From: day(2026, 12, 1), To: day(2026, 12, 31)}).ExportFile(cancelled, ws.Workspace, path); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: %v", err)
+	}
+	unchanged("cancelled")
+	if _, err := (Request{Format: FormatPDF, From: day(2026, 12, 1), To: day(2026, 12, 31)}).ExportFile(ctx, ws.Workspace, filepath.Join(dir, "missing", "plan.pdf")); !errors.Is(err, ErrWriteFile) {
+		t.Errorf("missing folder: %v, want ErrWriteFile", err)
+	}
+	sum, err := Request{Format: FormatCSV, From: day(2026, 12, 1), To: day(2026, 12, 31)}.ExportFile(ctx, ws.Workspace, path)
+	if err != nil || sum.Posts != 1 {
+		t.Fatalf("export: %+v, %v", sum, err)
+	}
+	if b, _ := os.ReadFile(path); !bytes.Contains(b, []byte("Azubi-Dienstag")) {
+		t.Errorf("new content not in place: %q", b)
+	}
+}
+
+// Text saved before control characters were refused (or written by an
+// older version) must not reach a CSV or ICS file raw.
+func TestExportsDropControlCharactersOfOldData(t *testing.T) {
+	ws := newTestWorkspace(t)
+	p := ws.add(t, postSpec{title: "Sauber", date: day(2026, 12, 1), clock: "10:00", caption: "x"})
+	// Straight into the database, as old data would be.
+	db, err := sql.Open("sqlite", filepath.Join(ws.Dir(), data.DBName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`UPDATE posts SET title = ?, caption = ?, notes = ? WHERE id = ?`,
+		"Ti\x00tel\x1b[0m", "Zeile\x07 1\r\nZeile\u2028 2\u0085", "No\x00tiz", p.ID); err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []string{FormatCSV, FormatICS} {
+		b, _ := export(t, ws.Workspace, format, day(2026, 12, 1), day(2026, 12, 31))
+		for _, r := range string(b) {
+			if r != '\r' && r != '\n' && r != '\t' && (r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 || r == '\u2028' || r == '\u2029') {
+				t.Errorf("%s holds the control character %U", format, r)
+			}
+		}
+		if !bytes.Contains(b, []byte("Titel[0m")) {
+			t.Errorf("%s: the title lost more than its control characters", format)
+		}
 	}
 }

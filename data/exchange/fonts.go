@@ -3,13 +3,13 @@ package exchange
 import (
 	"sync"
 
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
+
+	"feedtakt/assets/fonts"
 )
 
 // glyphSet records which characters of the Basic Multilingual Plane both
-// PDF fonts (Go Regular and Go Bold) can draw. The PDF library prints a
+// PDF fonts (Noto Sans Regular and Bold) can draw. The PDF library prints a
 // box for a missing glyph and cannot handle characters beyond U+FFFF at
 // all, so text is filtered through it first.
 type glyphSet [0x10000 / 64]uint64
@@ -24,8 +24,8 @@ var pdfGlyphs = sync.OnceValue(pdfGlyphsUncached)
 
 func pdfGlyphsUncached() *glyphSet {
 	var set glyphSet
-	fonts := make([]*sfnt.Font, 0, 2)
-	for _, ttf := range [][]byte{goregular.TTF, gobold.TTF} {
+	parsed := make([]*sfnt.Font, 0, 2)
+	for _, ttf := range [][]byte{fonts.NotoSansRegular, fonts.NotoSansBold} {
 		f, err := sfnt.Parse(ttf)
 		if err != nil {
 			// The fonts are compiled in; if they cannot be parsed the PDF
@@ -35,15 +35,15 @@ func pdfGlyphsUncached() *glyphSet {
 			}
 			return &set
 		}
-		fonts = append(fonts, f)
+		parsed = append(parsed, f)
 	}
 	var buf sfnt.Buffer
 	for r := rune(0x20); r < 0x10000; r++ {
-		if r >= 0xD800 && r <= 0xDFFF {
-			continue
+		if r >= 0xD800 && r <= 0xDFFF || invisible(r) {
+			continue // joiners and selectors are handled by clean, not drawn
 		}
 		ok := true
-		for _, f := range fonts {
+		for _, f := range parsed {
 			if i, err := f.GlyphIndex(&buf, r); err != nil || i == 0 {
 				ok = false
 				break

@@ -62,10 +62,12 @@ func (iw *icsWriter) line(name, value string) {
 func (iw *icsWriter) text(name, value string) { iw.line(name, escapeText(value)) }
 
 // escapeText escapes a TEXT value (RFC 5545 3.3.11): backslash, semicolon,
-// comma and line breaks; other control characters are not allowed in TEXT
-// and are dropped, as is invalid UTF-8.
+// comma and line breaks; other control characters (C0, DEL, C1, the Unicode
+// line separators) are not allowed in TEXT and are dropped by
+// data.CleanText, tabs become spaces, invalid UTF-8 is dropped. Text saved
+// before control characters were refused is cleaned the same way.
 func escapeText(s string) string {
-	s = strings.ToValidUTF8(s, "")
+	s = data.CleanText(strings.ToValidUTF8(s, ""), true)
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/16)
 	for i := 0; i < len(s); i++ {
@@ -172,11 +174,16 @@ func writeVTimezone(iw *icsWriter, historic bool) {
 // when returns the planned instant of a timed post and the DST note, read
 // the way the rest of the app reads it (calendar.LocalTime).
 func when(post data.Post) (t time.Time, note string) {
+	var m calendar.Message
 	if post.Zone == "" || post.Zone == icsZone {
-		return calendar.LocalTime(*post.Date, post.Time.Hour, post.Time.Minute, berlin())
+		t, m = calendar.LocalTime(*post.Date, post.Time.Hour, post.Time.Minute, berlin())
+	} else {
+		t, m, _ = post.When()
 	}
-	t, note, _ = post.When()
-	return t, note
+	if m.IsZero() {
+		return t, ""
+	}
+	return t, m.Text("de")
 }
 
 func (p *plan) writeEvent(iw *icsWriter, post data.Post, stamp string) {

@@ -9,12 +9,12 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"feedtakt/assets"
+	"feedtakt/assets/fonts"
 	"feedtakt/data"
 	"feedtakt/data/calendar"
 
 	"github.com/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
 )
 
 // Page geometry of the PDF plan in millimetres: A4 landscape.
@@ -30,7 +30,7 @@ const (
 	headRowH      = 6.0  // column header row
 	weekHeadH     = 8.0  // "KW 49 · 30.11. – 06.12.2026"
 	signOffH      = 52.0 // the sign-off block at the end
-	fontFamily    = "Go"
+	fontFamily    = "NotoSans"
 )
 
 // pdfColumns are the table columns; their widths add up to tableW. max is
@@ -65,8 +65,8 @@ func writePDF(ctx context.Context, w io.Writer, p *plan) (Summary, error) {
 	var sum Summary
 	f := fpdf.New("L", "mm", "A4", "")
 	d := &pdfPlan{f: f, p: p, glyphs: pdfGlyphs()}
-	f.AddUTF8FontFromBytes(fontFamily, "", goregular.TTF)
-	f.AddUTF8FontFromBytes(fontFamily, "B", gobold.TTF)
+	f.AddUTF8FontFromBytes(fontFamily, "", fonts.NotoSansRegular)
+	f.AddUTF8FontFromBytes(fontFamily, "B", fonts.NotoSansBold)
 	// After the fonts: fpdf then keeps the digits in the font subset that
 	// the page total is written with.
 	f.AliasNbPages("{nb}")
@@ -190,7 +190,7 @@ func (d *pdfPlan) titleBlock(shown []data.Post, leftOut int) {
 		line += " · " + strings.Join(parts, " · ")
 	}
 	if leftOut > 0 {
-		line += fmt.Sprintf(" · %d verworfene nicht aufgeführt", leftOut)
+		line += " · " + assets.Text("de", "{{.Count}} discarded post not listed", map[string]any{"Count": leftOut})
 	}
 	f.CellFormat(tableW, 4.5, d.fit(line, tableW), "", 2, "L", false, 0, "")
 	f.SetY(f.GetY() + 2)
@@ -501,12 +501,9 @@ func (d *pdfPlan) wrap(s string, w float64, maxLines int) []string {
 		return lines
 	}
 	lines = lines[:maxLines]
-	last := lines[maxLines-1]
-	for last != "" && f.GetStringWidth(last+"…") > w {
-		_, size := utf8.DecodeLastRuneInString(last)
-		last = last[:len(last)-size]
-	}
-	lines[maxLines-1] = strings.TrimRight(last, " ") + "…"
+	// The last line ends in "…" even when it fits: text follows.
+	fits := func(t string) bool { return f.GetStringWidth(t) <= w }
+	lines[maxLines-1] = data.FitText(strings.TrimRight(lines[maxLines-1], " ")+"…", fits)
 	return lines
 }
 

@@ -13,6 +13,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/go-pdf/fpdf"
+
+	"feedtakt/assets/fonts"
 	"feedtakt/data"
 )
 
@@ -99,6 +102,31 @@ func TestPDFEmptyRange(t *testing.T) {
 	}
 	if strings.Contains(text, "Unterschrift") {
 		t.Error("an empty plan asks for a signature")
+	} // One discarded post: singular ("1 verworfene" was wrong German).
+	if !strings.Contains(text, "1 verworfener nicht aufgeführt") {
+		t.Errorf("the left-out line is not in the singular:\n%s", text)
+	}
+}
+
+// TestPDFHyphenIsAHyphen checks the PDF typeface: in the Go fonts a plain
+// hyphen was as wide as a dash, so "Azubi-Dienstag" read "Azubi–Dienstag".
+// Noto Sans draws a hyphen well under half an en dash.
+func TestPDFHyphenIsAHyphen(t *testing.T) {
+	f := fpdf.New("L", "mm", "A4", "")
+	f.AddUTF8FontFromBytes(fontFamily, "", fonts.NotoSansRegular)
+	f.AddUTF8FontFromBytes(fontFamily, "B", fonts.NotoSansBold)
+	for _, style := range []string{"", "B"} {
+		f.SetFont(fontFamily, style, 9)
+		if err := f.Error(); err != nil {
+			t.Fatal(err)
+		}
+		hyphen, dash := f.GetStringWidth("-"), f.GetStringWidth("–")
+		if hyphen <= 0 || hyphen > 0.65*dash {
+			t.Errorf("style %q: hyphen %.2f mm, en dash %.2f mm", style, hyphen, dash)
+		}
+	}
+	if !strings.Contains(fonts.License, "SIL Open Font License") || !strings.Contains(fonts.License, "Copyright 2015 Google") {
+		t.Error("the OFL licence text with the copyright notice must ship with the fonts")
 	}
 }
 
