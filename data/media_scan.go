@@ -78,7 +78,13 @@ func (w *Workspace) ScanMedia(ctx context.Context, progress func(done, total int
 	if err != nil {
 		return s, err
 	}
-	total := len(rows) + len(files)
+	strays := len(files)
+	for _, m := range rows {
+		if _, ok := files[m.Path]; ok {
+			strays--
+		}
+	}
+	total := len(rows) + strays
 	done := 0
 	step := func() {
 		done++
