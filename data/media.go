@@ -208,6 +208,8 @@ func kindByExt(ext string) string {
 	return "document"
 }
 
+func validKind(k string) bool { return k == "image" || k == "video" || k == "document" }
+
 // isHash reports whether s is a SHA-256 in lower-case hex, as stored.
 func isHash(s string) bool {
 	if len(s) != 64 {

@@ -410,3 +410,45 @@ func TestMediaNames(t *testing.T) {
 	}
 	_ = fs.ErrNotExist
 }
+
+func TestImportKindAndVanishedFolder(t *testing.T) {
+	ws := newTestWorkspace(t)
+	ctx := context.Background()
+	im := ws.NewImport(0)
+	defer im.Abort()
+	if res, err := im.Add(ctx, strings.NewReader("ein Film"), Media{OriginalName: "Film.MOV"}); err != nil || res.Media.Kind != "video" {
+		t.Errorf("kind from the name: %+v, %v", res, err)
+	}
+	if res, err := im.Add(ctx, strings.NewReader("x"), Media{Kind: "foto", OriginalName: "x.jpg"}); err != nil || res.Outcome != ImportSkipped || !errors.Is(res.Err, ErrInvalid) {
+		t.Errorf("unknown kind: %+v, %v", res, err)
+	}
+	results, err := im.Finish(ctx)
+	if err != nil || results[0].Media.ID == 0 {
+		t.Fatalf("%+v, %v", results, err)
+	}
+	// The folder is deleted while open: no ghost folder is made.
+	os.RemoveAll(ws.Dir())
+	if _, err := ws.AddMediaBytes(ctx, Media{Kind: "image", OriginalName: "a.jpg"}, []byte("a")); !errors.Is(err, ErrWorkspaceGone) {
+		t.Errorf("gone: %v", err)
+	}
+	if exists(ws.Dir()) {
+		t.Error("the vanished folder was made again")
+	}
+}
+
+func TestAddMediaReplacesDamagedFileInPlace(t *testing.T) {
+	// A power cut after the rename can leave other bytes of the same size
+	// under the content's name; they must not be adopted.
+	ws := newTestWorkspace(t)
+	content := []byte("das richtige Bild")
+	h := sha(content)
+	full := ws.path(filepath.Join(MediaDir, h[:2], h+".jpg"))
+	os.MkdirAll(filepath.Dir(full), 0o755)
+	os.WriteFile(full, make([]byte, len(content)), 0o644)
+	if _, err := ws.AddMediaBytes(context.Background(), Media{Kind: "image", OriginalName: "a.jpg"}, content); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(full); !bytes.Equal(got, content) {
+		t.Errorf("damaged file kept: %q", got)
+	}
+}
