@@ -369,28 +369,15 @@ func (im *Import) commit(ctx context.Context, last, cancelled bool) error {
 		return nil
 	}
 	w := im.w
-	dirs := map[string]bool{}
-	for _, p := range im.pending {
-		if p.placed {
-			dirs[filepath.Dir(w.path(filepath.FromSlash(p.m.Path)))] = true
-		}
-	}
-	for d := range dirs {
-		if err := syncFolder(d); err != nil {
-			im.err = w.fault("store media", err)
-			im.rollback()
-			return im.err
-		}
+	if err := im.syncPlaced(); err != nil {
+		im.err = w.fault("store media", err)
+		im.rollback()
+		return im.err
 	}
 	ids := make([]int64, len(im.pending))
 	err := w.write(ctx, "record media", func(tx *sql.Tx) error {
-		for i, p := range im.pending {
-			m := p.m
-			if err := tx.QueryRowContext(ctx, `INSERT INTO media (hash, path, kind, original_name, title, alt_text, credit, width, height, size, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-				m.Hash, m.Path, m.Kind, m.OriginalName, m.Title, m.AltText, m.Credit, m.Width, m.Height, m.Size, w.timestamp()).Scan(&ids[i]); err != nil {
-				return fmt.Errorf("record %s: %w", m.OriginalName, err)
-			}
+		if err := im.insertPending(ctx, tx, ids); err != nil {
+			return err
 		}
 		n := im.added + len(im.pending)
 		if !last || n == 0 {
@@ -426,6 +413,35 @@ func (im *Import) commit(ctx context.Context, last, cancelled bool) error {
 	im.pending = im.pending[:0]
 	clear(im.byHash)
 	im.dropIntent()
+	return nil
+}
+
+// syncPlaced syncs each folder a pending file was renamed into, once.
+func (im *Import) syncPlaced() error {
+	dirs := map[string]bool{}
+	for _, p := range im.pending {
+		if p.placed {
+			dirs[filepath.Dir(im.w.path(filepath.FromSlash(p.m.Path)))] = true
+		}
+	}
+	for d := range dirs {
+		if err := syncFolder(d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// insertPending writes the pending files' rows and puts their IDs in ids.
+func (im *Import) insertPending(ctx context.Context, tx *sql.Tx, ids []int64) error {
+	for i, p := range im.pending {
+		m := p.m
+		if err := tx.QueryRowContext(ctx, `INSERT INTO media (hash, path, kind, original_name, title, alt_text, credit, width, height, size, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			m.Hash, m.Path, m.Kind, m.OriginalName, m.Title, m.AltText, m.Credit, m.Width, m.Height, m.Size, im.w.timestamp()).Scan(&ids[i]); err != nil {
+			return fmt.Errorf("record %s: %w", m.OriginalName, err)
+		}
+	}
 	return nil
 }
 

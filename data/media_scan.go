@@ -74,10 +74,6 @@ func (w *Workspace) ScanMedia(ctx context.Context, progress func(done, total int
 	if err != nil {
 		return s, err
 	}
-	trash, err := trashIndex(w.path(TrashDir))
-	if err != nil {
-		return s, err
-	}
 	strays := len(files)
 	for _, m := range rows {
 		if _, ok := files[m.Path]; ok {
@@ -85,15 +81,52 @@ func (w *Workspace) ScanMedia(ctx context.Context, progress func(done, total int
 		}
 	}
 	total := len(rows) + strays
-	done := 0
 	step := func() {
-		done++
 		s.Checked++
-		progress(done, total)
+		progress(s.Checked, total)
+	}
+	if err := w.scanRows(ctx, &s, rows, files, step); err != nil {
+		return s, err
+	}
+	adopt := w.NewImport(0)
+	adopt.summary = adoptSummary
+	defer adopt.Abort()
+	for _, rel := range sortedKeys(files) {
+		if err = ctx.Err(); err != nil {
+			break
+		}
+		if err = w.scanStray(ctx, &s, adopt, rel); err != nil {
+			break
+		}
+		step()
+	}
+	// What was adopted before a cancel or an error is kept and logged.
+	results, ferr := adopt.Finish(ctx)
+	for _, r := range results {
+		if r.Outcome == ImportAdded {
+			s.Adopted = append(s.Adopted, r.Media)
+		}
+	}
+	return s, errors.Join(err, ferr)
+}
+
+func adoptSummary(n int, one Media, _ bool) string {
+	if n == 1 {
+		return fmt.Sprintf("Datei „%s“ ohne Eintrag gefunden und in die Mediathek übernommen", one.OriginalName)
+	}
+	return fmt.Sprintf("%d Dateien ohne Eintrag gefunden und in die Mediathek übernommen", n)
+}
+
+// scanRows checks each row's file and takes the files it finds out of
+// files, leaving the strays.
+func (w *Workspace) scanRows(ctx context.Context, s *MediaScan, rows []Media, files map[string]int64, step func()) error {
+	trash, err := trashIndex(w.path(TrashDir))
+	if err != nil {
+		return err
 	}
 	for _, m := range rows {
 		if err := ctx.Err(); err != nil {
-			return s, err
+			return err
 		}
 		size, ok := files[m.Path]
 		delete(files, m.Path)
@@ -103,7 +136,7 @@ func (w *Workspace) ScanMedia(ctx context.Context, progress func(done, total int
 		case !ok:
 			back, err := w.recoverFromTrash(ctx, m, trash[m.Hash])
 			if err != nil {
-				return s, err
+				return err
 			}
 			if back {
 				s.Recovered = append(s.Recovered, m)
@@ -113,34 +146,7 @@ func (w *Workspace) ScanMedia(ctx context.Context, progress func(done, total int
 		}
 		step()
 	}
-	adopt := w.NewImport(0)
-	adopt.summary = func(n int, one Media, cancelled bool) string {
-		if n == 1 {
-			return fmt.Sprintf("Datei „%s“ ohne Eintrag gefunden und in die Mediathek übernommen", one.OriginalName)
-		}
-		return fmt.Sprintf("%d Dateien ohne Eintrag gefunden und in die Mediathek übernommen", n)
-	}
-	defer adopt.Abort()
-	for _, rel := range sortedKeys(files) {
-		if err := ctx.Err(); err != nil {
-			break
-		}
-		if err := w.scanStray(ctx, &s, adopt, rel); err != nil {
-			adopt.Finish(ctx)
-			return s, err
-		}
-		step()
-	}
-	results, err := adopt.Finish(ctx)
-	for _, r := range results {
-		if r.Outcome == ImportAdded {
-			s.Adopted = append(s.Adopted, r.Media)
-		}
-	}
-	if err != nil {
-		return s, err
-	}
-	return s, ctx.Err()
+	return nil
 }
 
 // scanStray deals with one file in media/ that no row named.
@@ -155,11 +161,7 @@ func (w *Workspace) scanStray(ctx context.Context, s *MediaScan, adopt *Import, 
 	}
 	hash, ext, ok := splitMediaName(path.Base(rel))
 	if !ok || path.Dir(rel) != path.Join(MediaDir, hash[:2]) {
-		key, err := w.trashStray(full)
-		if err == nil {
-			s.Trashed = append(s.Trashed, key)
-		}
-		return err
+		return w.moveStray(s, full)
 	}
 	release, err := adopt.lockHash(ctx, hash)
 	if err != nil {
@@ -178,11 +180,7 @@ func (w *Workspace) scanStray(ctx context.Context, s *MediaScan, adopt *Import, 
 		if old.Path == rel {
 			return nil // an import committed it while we looked
 		}
-		key, err := w.trashStray(full) // the same content under another extension
-		if err == nil {
-			s.Trashed = append(s.Trashed, key)
-		}
-		return err
+		return w.moveStray(s, full) // the same content under another extension
 	} else if !errors.Is(err, sql.ErrNoRows) {
 		return w.fault("scan media", err)
 	}
@@ -198,11 +196,7 @@ func (w *Workspace) scanStray(ctx context.Context, s *MediaScan, adopt *Import, 
 		return err
 	}
 	if got != hash {
-		key, err := w.trashStray(full)
-		if err == nil {
-			s.Trashed = append(s.Trashed, key)
-		}
-		return err
+		return w.moveStray(s, full)
 	}
 	held = false
 	adopt.adopt(Media{Hash: hash, Path: rel, Kind: kindByExt(ext), OriginalName: path.Base(rel), Size: size}, release)
@@ -233,6 +227,15 @@ func (w *Workspace) unfinishedDeletion(hash, name string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// moveStray moves a stray file to the Papierkorb and notes it in s.
+func (w *Workspace) moveStray(s *MediaScan, full string) error {
+	key, err := w.trashStray(full)
+	if err == nil {
+		s.Trashed = append(s.Trashed, key)
+	}
+	return err
 }
 
 // trashStray moves a file that is not an intact item to today's Papierkorb

@@ -8,8 +8,15 @@ import (
 	"testing"
 )
 
-func TestScanMediaFindsAndRepairs(t *testing.T) {
-	ws := newTestWorkspace(t)
+// scanFixture is a workspace with one case of each kind ScanMedia knows.
+type scanFixture struct {
+	missing, changed, inTrash Media
+	orphan                    string   // hash of an intact file without row
+	strays                    []string // files that must go to the Papierkorb
+	oldPart                   string
+}
+
+func newScanFixture(t *testing.T, ws *Workspace) scanFixture {
 	ctx := context.Background()
 	add := func(name, content string) Media {
 		m, err := ws.AddMediaBytes(ctx, Media{Kind: "image", OriginalName: name}, []byte(content))
@@ -18,16 +25,6 @@ func TestScanMediaFindsAndRepairs(t *testing.T) {
 		}
 		return m
 	}
-	add("gut.jpg", "bleibt wie es ist")
-	missing := add("weg.jpg", "außerhalb gelöscht")
-	os.Remove(ws.path(filepath.FromSlash(missing.Path)))
-	changed := add("bearbeitet.jpg", "außerhalb bearbeitet")
-	os.WriteFile(ws.path(filepath.FromSlash(changed.Path)), []byte("anders und länger als vorher"), 0o644)
-	inTrash := add("papierkorb.jpg", "liegt im Papierkorb")
-	day := filepath.Join(ws.path(TrashDir), "2026-11-30")
-	os.MkdirAll(day, 0o755)
-	os.Rename(ws.path(filepath.FromSlash(inTrash.Path)), filepath.Join(day, inTrash.Hash+".jpg"))
-
 	put := func(rel string, content []byte) string {
 		full := ws.path(filepath.FromSlash(rel))
 		os.MkdirAll(filepath.Dir(full), 0o755)
@@ -36,57 +33,85 @@ func TestScanMediaFindsAndRepairs(t *testing.T) {
 		}
 		return full
 	}
+	var fx scanFixture
+	add("gut.jpg", "bleibt wie es ist")
+	fx.missing = add("weg.jpg", "außerhalb gelöscht")
+	os.Remove(ws.path(filepath.FromSlash(fx.missing.Path)))
+	fx.changed = add("bearbeitet.jpg", "außerhalb bearbeitet")
+	put(fx.changed.Path, []byte("anders und länger als vorher"))
+	fx.inTrash = add("papierkorb.jpg", "liegt im Papierkorb")
+	day := filepath.Join(ws.path(TrashDir), "2026-11-30")
+	os.MkdirAll(day, 0o755)
+	os.Rename(ws.path(filepath.FromSlash(fx.inTrash.Path)), filepath.Join(day, fx.inTrash.Hash+".jpg"))
 	// Intact file without a row: adopted.
 	orphan := []byte("ohne Zeile")
-	ho := sha(orphan)
-	put("media/"+ho[:2]+"/"+ho+".heic", orphan)
+	fx.orphan = sha(orphan)
+	put("media/"+fx.orphan[:2]+"/"+fx.orphan+".heic", orphan)
 	// A name that does not match the content, a file put there by hand and a
 	// second copy of a stored content under another extension: Papierkorb.
 	bad := sha([]byte("etwas anderes"))
-	badFile := put("media/"+bad[:2]+"/"+bad+".jpg", []byte("beschädigt"))
-	byHand := put("media/Urlaub.jpg", []byte("von Hand hineinkopiert"))
-	dup := put("media/"+changed.Hash[:2]+"/"+changed.Hash+".jpeg", []byte("außerhalb bearbeitet"))
+	fx.strays = []string{
+		put("media/"+bad[:2]+"/"+bad+".jpg", []byte("beschädigt")),
+		put("media/Urlaub.jpg", []byte("von Hand hineinkopiert")),
+		put("media/"+fx.changed.Hash[:2]+"/"+fx.changed.Hash+".jpeg", []byte("außerhalb bearbeitet")),
+	}
 	// A .part of a version before staging: removed.
-	oldPart := put("media/ab/abcdef.jpg.part", []byte("halb"))
+	fx.oldPart = put("media/ab/abcdef.jpg.part", []byte("halb"))
+	return fx
+}
 
+func TestScanMediaFindsAndRepairs(t *testing.T) {
+	ws := newTestWorkspace(t)
+	fx := newScanFixture(t, ws)
 	var calls, lastDone, lastTotal int
-	scan, err := ws.ScanMedia(ctx, func(done, total int) { calls++; lastDone, lastTotal = done, total })
+	scan, err := ws.ScanMedia(context.Background(), func(done, total int) { calls++; lastDone, lastTotal = done, total })
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(scan.Missing) != 1 || scan.Missing[0].ID != missing.ID {
+	if len(scan.Missing) != 1 || scan.Missing[0].ID != fx.missing.ID {
 		t.Errorf("missing %+v", scan.Missing)
 	}
-	if len(scan.Changed) != 1 || scan.Changed[0].ID != changed.ID {
+	if len(scan.Changed) != 1 || scan.Changed[0].ID != fx.changed.ID {
 		t.Errorf("changed %+v", scan.Changed)
 	}
-	if len(scan.Recovered) != 1 || scan.Recovered[0].ID != inTrash.ID || !exists(ws.path(filepath.FromSlash(inTrash.Path))) {
+	if len(scan.Recovered) != 1 || scan.Recovered[0].ID != fx.inTrash.ID || !exists(ws.path(filepath.FromSlash(fx.inTrash.Path))) {
 		t.Errorf("recovered %+v", scan.Recovered)
 	}
-	if len(scan.Adopted) != 1 || scan.Adopted[0].Hash != ho || scan.Adopted[0].Kind != "image" || scan.Adopted[0].ID == 0 {
+	if len(scan.Adopted) != 1 || scan.Adopted[0].Hash != fx.orphan || scan.Adopted[0].Kind != "image" || scan.Adopted[0].ID == 0 {
 		t.Errorf("adopted %+v", scan.Adopted)
 	}
-	if len(scan.Trashed) != 3 || exists(badFile) || exists(byHand) || exists(dup) {
+	if calls == 0 || lastDone != lastTotal || lastTotal != 4+5 {
+		t.Errorf("progress %d calls, last %d/%d", calls, lastDone, lastTotal)
+	}
+	checkScanMoved(t, ws, scan, fx)
+	// A second scan finds only what is really missing or changed.
+	again, err := ws.ScanMedia(context.Background(), nil)
+	if err != nil || len(again.Missing) != 1 || len(again.Changed) != 1 || len(again.Adopted)+len(again.Trashed)+len(again.Recovered)+len(again.Removed) != 0 {
+		t.Errorf("second scan %+v, %v", again, err)
+	}
+}
+
+// checkScanMoved checks what the scan moved to the Papierkorb or removed.
+func checkScanMoved(t *testing.T, ws *Workspace, scan MediaScan, fx scanFixture) {
+	t.Helper()
+	if len(scan.Trashed) != len(fx.strays) {
 		t.Errorf("trashed %v", scan.Trashed)
+	}
+	for _, p := range fx.strays {
+		if exists(p) {
+			t.Errorf("%s still in media/", p)
+		}
 	}
 	for _, key := range scan.Trashed {
 		if !exists(filepath.Join(ws.path(TrashDir), filepath.FromSlash(key))) {
 			t.Errorf("%s not in the Papierkorb", key)
 		}
 	}
-	if len(scan.Removed) != 1 || exists(oldPart) {
+	if len(scan.Removed) != 1 || exists(fx.oldPart) {
 		t.Errorf("removed %v", scan.Removed)
 	}
-	if calls == 0 || lastDone != lastTotal || lastTotal != 4+5 {
-		t.Errorf("progress %d calls, last %d/%d", calls, lastDone, lastTotal)
-	}
-	if s := changeSummaries(t, ws, 1)[0]; s != "Datei „"+ho+".heic“ ohne Eintrag gefunden und in die Mediathek übernommen" {
+	if s := changeSummaries(t, ws, 1)[0]; s != "Datei „"+fx.orphan+".heic“ ohne Eintrag gefunden und in die Mediathek übernommen" {
 		t.Errorf("log %q", s)
-	}
-	// A second scan finds only what is really missing or changed.
-	again, err := ws.ScanMedia(ctx, nil)
-	if err != nil || len(again.Missing) != 1 || len(again.Changed) != 1 || len(again.Adopted)+len(again.Trashed)+len(again.Recovered)+len(again.Removed) != 0 {
-		t.Errorf("second scan %+v, %v", again, err)
 	}
 }
 

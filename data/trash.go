@@ -80,22 +80,11 @@ func (w *Workspace) DeleteMedia(ctx context.Context, id int64) (TrashItem, error
 		return item, w.fault("delete media", err)
 	}
 	err = w.write(ctx, "delete media", func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT post_id FROM post_media WHERE media_id = ? ORDER BY post_id`, id)
+		posts, err := postsOfMedia(ctx, tx, id)
 		if err != nil {
 			return err
 		}
-		for rows.Next() {
-			var p int64
-			if err := rows.Scan(&p); err != nil {
-				rows.Close()
-				return err
-			}
-			item.Posts = append(item.Posts, p)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
+		item.Posts = posts
 		// The note is written inside the transaction, before the commit:
 		// once the row is gone, the Papierkorb knows the item.
 		b, err := json.MarshalIndent(trashNote{Media: m, Posts: item.Posts, DeletedAt: now.Format(time.RFC3339), DeletedBy: item.DeletedBy}, "", "  ")
@@ -111,14 +100,7 @@ func (w *Workspace) DeleteMedia(ctx context.Context, id int64) (TrashItem, error
 		if _, err := tx.ExecContext(ctx, `DELETE FROM media WHERE id = ?`, id); err != nil {
 			return err
 		}
-		summary := fmt.Sprintf("Datei „%s“ in den Papierkorb verschoben", truncate(displayName(m), 80))
-		switch n := len(item.Posts); {
-		case n == 1:
-			summary += " und aus 1 Beitrag entfernt"
-		case n > 1:
-			summary += fmt.Sprintf(" und aus %d Beiträgen entfernt", n)
-		}
-		return w.logChange(ctx, tx, "delete", "media", id, summary)
+		return w.logChange(ctx, tx, "delete", "media", id, deleteSummary(m, len(item.Posts)))
 	})
 	if err != nil {
 		os.Remove(filepath.Join(dayDir, name+noteSuffix))
@@ -128,6 +110,35 @@ func (w *Workspace) DeleteMedia(ctx context.Context, id int64) (TrashItem, error
 		return item, w.fault("move media to the Papierkorb", err)
 	}
 	return item, nil
+}
+
+// postsOfMedia lists the posts an item is linked to.
+func postsOfMedia(ctx context.Context, tx *sql.Tx, id int64) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT post_id FROM post_media WHERE media_id = ? ORDER BY post_id`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var p int64
+		if err := rows.Scan(&p); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+func deleteSummary(m Media, posts int) string {
+	s := fmt.Sprintf("Datei „%s“ in den Papierkorb verschoben", truncate(displayName(m), 80))
+	switch {
+	case posts == 1:
+		s += " und aus 1 Beitrag entfernt"
+	case posts > 1:
+		s += fmt.Sprintf(" und aus %d Beiträgen entfernt", posts)
+	}
+	return s
 }
 
 func displayName(m Media) string {
@@ -204,7 +215,7 @@ func parseTrashKey(key string) (day, name, hash string, err error) {
 		hash, _, ok = splitMediaName(name)
 	}
 	if !ok {
-		return "", "", "", fmt.Errorf("Papierkorb entry %q: %w", key, ErrNotFound)
+		return "", "", "", fmt.Errorf("trash entry %q: %w", key, ErrNotFound)
 	}
 	return day, name, hash, nil
 }
@@ -217,15 +228,15 @@ func readTrashItem(root, key string) (TrashItem, error) {
 	}
 	file := filepath.Join(root, day, name)
 	if st, err := os.Lstat(file); err != nil || !st.Mode().IsRegular() {
-		return TrashItem{}, fmt.Errorf("Papierkorb entry %q: %w", key, ErrNotFound)
+		return TrashItem{}, fmt.Errorf("trash entry %q: %w", key, ErrNotFound)
 	}
 	b, err := os.ReadFile(file + noteSuffix)
 	if err != nil {
-		return TrashItem{}, fmt.Errorf("Papierkorb entry %q: %w", key, ErrNotFound)
+		return TrashItem{}, fmt.Errorf("trash entry %q: %w", key, ErrNotFound)
 	}
 	var n trashNote
 	if err := json.Unmarshal(b, &n); err != nil {
-		return TrashItem{}, fmt.Errorf("read Papierkorb entry %q: %w", key, err)
+		return TrashItem{}, fmt.Errorf("read trash entry %q: %w", key, err)
 	}
 	at, _ := time.Parse(time.RFC3339, n.DeletedAt)
 	return TrashItem{Key: key, Media: n.Media, Posts: n.Posts, DeletedAt: at, DeletedBy: n.DeletedBy}, nil

@@ -49,14 +49,22 @@ func TestDeleteMediaToPapierkorbAndRestore(t *testing.T) {
 		t.Fatalf("trash %+v, %v", list, err)
 	}
 
-	back, err := ws.RestoreMedia(ctx, list[0].Key)
+	checkRestore(t, ws, p.ID, b, list[0].Key)
+}
+
+// checkRestore restores the Papierkorb entry key of b, which was linked to
+// post as its first of two media.
+func checkRestore(t *testing.T, ws *Workspace, post int64, b Media, key string) {
+	t.Helper()
+	ctx := context.Background()
+	back, err := ws.RestoreMedia(ctx, key)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if back.AltText != "Band auf der Bühne" || back.Path != b.Path || !exists(ws.path(filepath.FromSlash(b.Path))) {
 		t.Errorf("restored %+v", back)
 	}
-	if ms, _ := ws.PostMedia(ctx, p.ID); len(ms) != 2 || ms[1].ID != back.ID {
+	if ms, _ := ws.PostMedia(ctx, post); len(ms) != 2 || ms[1].ID != back.ID {
 		t.Errorf("not linked again after the post's other media: %+v", ms)
 	}
 	if s := changeSummaries(t, ws, 1)[0]; s != "Datei „Bühne.jpg“ aus dem Papierkorb zurückgeholt (wieder in 1 Beitrag)" {
@@ -65,7 +73,7 @@ func TestDeleteMediaToPapierkorbAndRestore(t *testing.T) {
 	if list, _ := ws.Trash(ctx); len(list) != 0 {
 		t.Errorf("still in the Papierkorb: %+v", list)
 	}
-	for _, key := range []string{list[0].Key, "../feedtakt.db", "2026-12-01/../../feedtakt.db", "x/" + b.Hash + ".jpg"} {
+	for _, key := range []string{key, "../feedtakt.db", "2026-12-01/../../feedtakt.db", "x/" + b.Hash + ".jpg"} {
 		if _, err := ws.RestoreMedia(ctx, key); !errors.Is(err, ErrNotFound) {
 			t.Errorf("restore %q: %v", key, err)
 		}
