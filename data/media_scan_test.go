@@ -3,8 +3,10 @@ package data
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -151,5 +153,43 @@ func TestScanMediaCancelled(t *testing.T) {
 	})
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled scan: %v", err)
+	}
+}
+
+// TestScanMediaWhileImporting runs the scan while imports place files whose
+// rows are not committed yet: the scan must neither adopt nor move them.
+func TestScanMediaWhileImporting(t *testing.T) {
+	ws := newTestWorkspace(t)
+	ctx := context.Background()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		im := ws.NewImport(7)
+		defer im.Abort()
+		for i := range 60 {
+			if _, err := im.Add(ctx, strings.NewReader(fmt.Sprint("Datei ", i)), Media{Kind: "image", OriginalName: fmt.Sprint(i, ".jpg")}); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+		if _, err := im.Finish(ctx); err != nil {
+			t.Error(err)
+		}
+	}()
+	for running := true; running; {
+		select {
+		case <-done:
+			running = false
+		default:
+		}
+		scan, err := ws.ScanMedia(ctx, nil)
+		if err != nil || len(scan.Adopted)+len(scan.Trashed)+len(scan.Missing)+len(scan.Recovered) != 0 {
+			t.Errorf("scan touched an import in progress: %+v, %v", scan, err)
+			<-done
+			return
+		}
+	}
+	if r, f := mediaRowCount(t, ws), mediaFileCount(t, ws); r != 60 || f != 60 {
+		t.Errorf("%d rows, %d files; want 60", r, f)
 	}
 }
