@@ -355,8 +355,8 @@ func (im *Import) Abort() {
 }
 
 // commit writes the rows of the pending files in one transaction; last adds
-// the import's change-log line. The files' folders are synced first, so a
-// committed row never names a rename the disk has not got.
+// the import's change-log line. The files and their folders are synced
+// first, so a committed row never names content the disk has not got.
 func (im *Import) commit(ctx context.Context, last, cancelled bool) error {
 	if im.err != nil {
 		return im.err
@@ -426,11 +426,11 @@ func (im *Import) syncPlaced() error {
 	var files []string
 	dirs := map[string]bool{}
 	for _, p := range im.pending {
-		if p.placed {
-			full := im.w.path(filepath.FromSlash(p.m.Path))
-			files = append(files, full)
-			dirs[filepath.Dir(full)] = true
-		}
+		// Adopted files too: one left by a killed import may still be only
+		// in the page cache.
+		full := im.w.path(filepath.FromSlash(p.m.Path))
+		files = append(files, full)
+		dirs[filepath.Dir(full)] = true
 	}
 	if err := syncAll(files, syncFile); err != nil {
 		return err
