@@ -60,6 +60,11 @@ func TestSweepAtOpenAfterKilledImport(t *testing.T) {
 	strayPath := ws.path(filepath.Join(MediaDir, hs[:2], hs+".png"))
 	os.MkdirAll(filepath.Dir(strayPath), 0o755)
 	os.WriteFile(strayPath, stray, 0o644)
+	// A .part deep in media/ (written before staging existed) shows that
+	// the sweep does not walk media/: the scan removes it.
+	deepPart := ws.path(filepath.Join(MediaDir, "cd", "alt.jpg.part"))
+	os.MkdirAll(filepath.Dir(deepPart), 0o755)
+	os.WriteFile(deepPart, nil, 0o644)
 	// .part files next to the database and in backups/.
 	topPart := ws.path("notizen.txt.part")
 	os.WriteFile(topPart, nil, 0o644)
@@ -72,7 +77,7 @@ func TestSweepAtOpenAfterKilledImport(t *testing.T) {
 			t.Errorf("%s still there", p)
 		}
 	}
-	if !exists(ws.path(filepath.FromSlash(committed.Path))) || !exists(ws.path(DBName)) || !exists(strayPath) {
+	if !exists(ws.path(filepath.FromSlash(committed.Path))) || !exists(ws.path(DBName)) || !exists(strayPath) || !exists(deepPart) {
 		t.Error("the sweep removed a committed file, the database or a file it was not told about")
 	}
 	if _, err := ws.Media(ctx, committed.ID); err != nil {
