@@ -297,7 +297,7 @@ func (w *Workspace) openDB(ctx context.Context) error {
 	if _, err := w.db.ExecContext(ctx, "PRAGMA journal_mode = "+mode); err != nil {
 		return w.fault("set journal mode", err)
 	}
-	if _, err := fsx.SweepParts(w.dir); err != nil {
+	if err := w.sweepAtOpen(ctx); err != nil { // data/media_staging.go: reads no more than staging, never all of media/
 		return fmt.Errorf("sweep leftovers in %s: %w", w.dir, err)
 	}
 	for _, d := range []string{MediaDir, ThumbsDir, BackupsDir} {

@@ -467,7 +467,8 @@ func TestWorkspaceDeletedWhileOpen(t *testing.T) {
 func TestLeftoverPartFilesAreSweptAtOpen(t *testing.T) {
 	ws := newTestWorkspace(t)
 	ws.Close()
-	left := filepath.Join(ws.Dir(), MediaDir, "ab", "abcdef.jpg.part")
+	// Imports copy into media/.staging; the sweep reads only there (see media_staging_test.go).
+	left := filepath.Join(ws.Dir(), MediaDir, ".staging", "abcdef.jpg.part")
 	os.MkdirAll(filepath.Dir(left), 0o755)
 	os.WriteFile(left, []byte("half a picture"), 0o644)
 	re, err := Open(context.Background(), ws.Dir(), Options{Actor: testActor})
