@@ -123,7 +123,7 @@ func (w *Workspace) AttachMedia(ctx context.Context, postID int64, mediaIDs []in
 				return err
 			}
 		}
-		return w.logChange(ctx, tx, "update", "post", postID, fmt.Sprintf("Medien von „%s“ geändert (%d)", truncate(title, 80), len(ids)))
+		return w.logChange(ctx, tx, "update", "post", postID, fmt.Sprintf("Medien von „%s“ geändert (%d)", Ellipsis(title, 80), len(ids)))
 	})
 }
 

@@ -108,7 +108,7 @@ func (w *Workspace) NewImport(batch int) *Import {
 func importSummary(n int, one Media, cancelled bool) string {
 	s := fmt.Sprintf("%d Dateien in die Mediathek aufgenommen", n)
 	if n == 1 {
-		s = fmt.Sprintf("Datei „%s“ in die Mediathek aufgenommen", truncate(one.OriginalName, 80))
+		s = fmt.Sprintf("Datei „%s“ in die Mediathek aufgenommen", Ellipsis(one.OriginalName, 80))
 	}
 	if cancelled {
 		s += " (Import abgebrochen)"

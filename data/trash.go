@@ -131,7 +131,7 @@ func postsOfMedia(ctx context.Context, tx *sql.Tx, id int64) ([]int64, error) {
 }
 
 func deleteSummary(m Media, posts int) string {
-	s := fmt.Sprintf("Datei „%s“ in den Papierkorb verschoben", truncate(displayName(m), 80))
+	s := fmt.Sprintf("Datei „%s“ in den Papierkorb verschoben", Ellipsis(displayName(m), 80))
 	switch {
 	case posts == 1:
 		s += " und aus 1 Beitrag entfernt"
@@ -299,7 +299,7 @@ func (w *Workspace) RestoreMedia(ctx context.Context, key string) (Media, error)
 				relinked++
 			}
 		}
-		summary := fmt.Sprintf("Datei „%s“ aus dem Papierkorb zurückgeholt", truncate(displayName(m), 80))
+		summary := fmt.Sprintf("Datei „%s“ aus dem Papierkorb zurückgeholt", Ellipsis(displayName(m), 80))
 		if relinked > 0 {
 			summary += fmt.Sprintf(" (wieder in %d %s)", relinked, plural(relinked, "Beitrag", "Beiträgen"))
 		}
