@@ -295,3 +295,22 @@ func copyFile(src, dst string) error {
 	}
 	return out.Commit()
 }
+
+// copyPlain copies src to a new file dst without syncing: for throw-away
+// copies in a temp folder.
+func copyPlain(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
