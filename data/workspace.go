@@ -290,6 +290,19 @@ func (w *Workspace) openDB(ctx context.Context) error {
 	}
 	w.db = db
 	err = w.checkIntegrity(ctx)
+	if err != nil && !w.readOnly && (isReadOnlyDirectory(err) || isCantOpen(err)) {
+		// The lock file and feedtakt.db may be writable while the folder is
+		// not: SQLite then cannot create the -wal file (READONLY_DIRECTORY).
+		// Give the lock back and read, like in any folder we may not write.
+		db.Close()
+		w.db = nil
+		if w.lock != nil {
+			w.lock.Release()
+			w.lock = nil
+		}
+		w.readOnly = true
+		return w.openDB(ctx)
+	}
 	if err != nil && w.readOnly && !w.immutable && (isCantOpen(err) || isReadOnlyDirectory(err)) {
 		// A WAL database in a folder we may not write to: SQLite cannot
 		// make the shared-memory file a read-only reader needs
