@@ -328,6 +328,9 @@ func (w *Workspace) openDB(ctx context.Context) error {
 		}
 	}
 	if err != nil {
+		if isCorrupt(err) && w.readOnly && !errors.Is(err, ErrDamaged) {
+			return fmt.Errorf("%w: %v", ErrDamaged, err)
+		}
 		if !isCorrupt(err) || w.readOnly {
 			return err
 		}

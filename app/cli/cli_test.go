@@ -65,3 +65,27 @@ func TestCheckRefusesBrokenWorkspaceWithoutWriting(t *testing.T) {
 		t.Fatalf("check without folder: %+v", r)
 	}
 }
+
+// check on a damaged database names the damage, not "something went wrong",
+// and changes nothing.
+func TestCheckNamesDamagedDatabase(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "Demo")
+	if r := runCLI("demo", dir); r.code != 0 {
+		t.Fatalf("demo: %+v", r)
+	}
+	path := filepath.Join(dir, "feedtakt.db")
+	b, _ := os.ReadFile(path)
+	ps := int(b[16])<<8 | int(b[17])
+	for i := ps; i < 6*ps && i < len(b); i++ {
+		b[i] = byte(i * 7)
+	}
+	os.WriteFile(path, b, 0o644)
+	before := hashTree(t, dir)
+	r := runCLI("check", dir)
+	if r.code == 0 || !strings.Contains(r.stderr, "beschädigt") || strings.Contains(r.stderr, "schiefgegangen") {
+		t.Fatalf("check of a damaged database: %+v", r)
+	}
+	if !reflect.DeepEqual(before, hashTree(t, dir)) {
+		t.Fatal("check changed a damaged workspace")
+	}
+}
