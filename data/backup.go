@@ -233,9 +233,17 @@ func syncFile(path string) error {
 	return f.Close()
 }
 
-// restoreNewestBackup keeps the damaged database under a new name and puts
-// the newest backup that still verifies in its place. cause is the failed
-// integrity check, returned (wrapped) when no backup can help.
+// restoreFault is a test hook: an error it returns for a step stops the
+// restore there, as a kill or a full disk would.
+var restoreFault = func(step string) error { return nil }
+
+// restoreNewestBackup puts the newest backup that still verifies in place of
+// the damaged database and keeps the damaged file under a new name. At no
+// moment is the folder without a feedtakt.db: the backup is copied in under
+// a temporary name and verified there, the damaged file is kept through a
+// second name (a hard link, else a copy), and one rename swaps the two.
+// cause is the failed integrity check, returned (wrapped) when no backup
+// can help.
 func (w *Workspace) restoreNewestBackup(ctx context.Context, cause error) error {
 	bs, err := w.Backups()
 	if err != nil {
@@ -254,16 +262,40 @@ func (w *Workspace) restoreNewestBackup(ctx context.Context, cause error) error 
 	w.db.Close()
 	w.db = nil
 	dbPath := w.path(DBName)
-	damaged := dbPath + ".beschaedigt-" + w.now().Format(backupTimeLayout)
+	incoming := dbPath + ".restore"
+	os.Remove(incoming)
+	fail := func(doing string, err error) error {
+		os.Remove(incoming)
+		return fmt.Errorf("restore backup %s: %s: %w", filepath.Base(src.Path), doing, err)
+	}
+	if err := copyFile(src.Path, incoming); err != nil {
+		return fail("copy", err)
+	}
+	if err := restoreFault("copied"); err != nil {
+		return fail("copy", err)
+	}
+	if err := verifyDatabase(ctx, incoming); err != nil {
+		return fail("verify copy", err)
+	}
+	damaged := dbPath + ".beschaedigt-" + w.now().UTC().Format(backupTimeLayout)
+	if err := keepAside(dbPath, damaged); err != nil {
+		return fail("keep damaged database", err)
+	}
+	if err := restoreFault("kept"); err != nil {
+		return fail("keep damaged database", err)
+	}
 	// The -wal and -shm files belong to the damaged file; left in place they
 	// would be replayed onto the restored one.
-	for _, suffix := range []string{"", "-wal", "-shm"} {
+	for _, suffix := range []string{"-wal", "-shm"} {
 		if err := os.Rename(dbPath+suffix, damaged+suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return fmt.Errorf("keep damaged database: %w", err)
+			return fail("keep damaged journal", err)
 		}
 	}
-	if err := copyFile(src.Path, dbPath); err != nil {
-		return fmt.Errorf("restore backup %s: %w", filepath.Base(src.Path), err)
+	if err := restoreFault("journal kept"); err != nil {
+		return fail("keep damaged journal", err)
+	}
+	if err := fsx.Rename(incoming, dbPath); err != nil {
+		return fail("swap", err)
 	}
 	db, err := sql.Open("sqlite", sqliteDSN(dbPath, "_pragma=synchronous(FULL)"))
 	if err != nil {
@@ -274,6 +306,25 @@ func (w *Workspace) restoreNewestBackup(ctx context.Context, cause error) error 
 		return fmt.Errorf("restored backup: %w", err)
 	}
 	w.restored = &Restore{BackupTime: src.Time, DamagedPath: damaged}
+	return nil
+}
+
+// keepAside gives the file at path a second name, so it survives being
+// replaced: a hard link where the filesystem has them, else a copy.
+func keepAside(path, aside string) error {
+	if err := os.Link(path, aside); err == nil {
+		return syncDirOf(aside)
+	}
+	return copyFile(path, aside)
+}
+
+func syncDirOf(path string) error {
+	d, err := os.Open(filepath.Dir(path))
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	d.Sync() // not every OS syncs folders (Windows); the link is made anyway
 	return nil
 }
 
