@@ -100,8 +100,9 @@ func (w *Workspace) backup(ctx context.Context, tag string) (BackupInfo, error) 
 	final := filepath.Join(w.path(BackupsDir), name+".db")
 	part := final + ".part"
 	os.Remove(part)
-	quoted := "'" + strings.ReplaceAll(part, "'", "''") + "'"
-	if _, err := w.db.ExecContext(ctx, "VACUUM INTO "+quoted); err != nil {
+	// The file name is bound, not spliced into the statement: a folder
+	// name with quotes stays a name.
+	if _, err := w.db.ExecContext(ctx, "VACUUM INTO ?", part); err != nil {
 		os.Remove(part)
 		return BackupInfo{}, w.fault("write backup", err)
 	}
@@ -201,11 +202,9 @@ func (w *Workspace) rotateBackups() error {
 // verifyDatabase opens a database file read-only (immutable, so nothing is
 // written next to it) and checks integrity, application id and version.
 func verifyDatabase(ctx context.Context, path string) error {
-	h, err := inspectHeader(path)
-	if err != nil {
+	if _, err := inspectHeader(path); err != nil {
 		return err
 	}
-	_ = h
 	db, err := sql.Open("sqlite", sqliteDSN(path, "immutable=1", "_pragma=query_only(1)"))
 	if err != nil {
 		return err
