@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"feedtakt/app/cli/quiet"
 	"feedtakt/assets"
 	"feedtakt/data"
 	"feedtakt/data/demo"
@@ -19,20 +20,10 @@ import (
 
 // Commands lists the words that make Feedtakt run as a command instead of
 // opening its window.
-var Commands = []string{"demo", "check", "backup", "export", "help"}
+var Commands = quiet.Commands
 
 // IsCommand reports whether args start with a command word.
-func IsCommand(args []string) bool {
-	if len(args) == 0 {
-		return false
-	}
-	for _, c := range Commands {
-		if args[0] == c {
-			return true
-		}
-	}
-	return args[0] == "-h" || args[0] == "--help"
-}
+func IsCommand(args []string) bool { return quiet.IsCommand(args) }
 
 // Language picks the message language: German unless LANG/LC_ALL/LANGUAGE
 // name another language (Windows has none of them set: German).

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -87,5 +88,30 @@ func TestCheckNamesDamagedDatabase(t *testing.T) {
 	}
 	if !reflect.DeepEqual(before, hashTree(t, dir)) {
 		t.Fatal("check changed a damaged workspace")
+	}
+}
+
+// A command run under LANG=C.UTF-8 prints only its own messages: Fyne's
+// "Error parsing user locale C" must not reach stderr.
+func TestCommandPrintsNoFyneLocaleError(t *testing.T) {
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go tool to build the program")
+	}
+	bin := filepath.Join(t.TempDir(), "feedtakt")
+	build := exec.Command(gobin, "build", "-tags", "ci", "-o", bin, "feedtakt")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	dir := filepath.Join(t.TempDir(), "Demo")
+	for _, args := range [][]string{{"help"}, {"check", dir}} {
+		cmd := exec.Command(bin, args...)
+		cmd.Env = append(os.Environ(), "LANG=C.UTF-8", "LC_ALL=", "LC_MESSAGES=", "LANGUAGE=")
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		cmd.Run()
+		if strings.Contains(stderr.String(), "Fyne error") {
+			t.Errorf("feedtakt %v printed Fyne's log:\n%s", args, stderr.String())
+		}
 	}
 }
