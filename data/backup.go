@@ -24,7 +24,13 @@ const (
 	migrationKeep = 3
 )
 
-const backupTimeLayout = "20060102-150405"
+// backupTimeLayout names backups by the UTC time they were made ("Z" at the
+// end), so names sort right across the October hour that repeats in local
+// time. Names without the Z were made by older versions in local time.
+const (
+	backupTimeLayout      = "20060102-150405Z"
+	backupLocalTimeLayout = "20060102-150405"
+)
 
 // BackupInfo describes one backup file in the backups folder.
 type BackupInfo struct {
@@ -68,15 +74,19 @@ func parseBackupName(name string) (BackupInfo, bool) {
 		return BackupInfo{}, false
 	}
 	rest, ok = strings.CutSuffix(rest, ".db")
-	if !ok || len(rest) < len(backupTimeLayout) {
+	if !ok || len(rest) < len(backupLocalTimeLayout) {
 		return BackupInfo{}, false
 	}
-	t, err := time.ParseInLocation(backupTimeLayout, rest[:len(backupTimeLayout)], time.Local)
+	layout, loc := backupLocalTimeLayout, time.Local
+	if len(rest) >= len(backupTimeLayout) && rest[len(backupLocalTimeLayout)] == 'Z' {
+		layout, loc = backupTimeLayout, time.UTC
+	}
+	t, err := time.ParseInLocation(layout, rest[:len(layout)], loc)
 	if err != nil {
 		return BackupInfo{}, false
 	}
-	tag := strings.TrimPrefix(rest[len(backupTimeLayout):], "-")
-	return BackupInfo{Time: t, Tag: tag}, true
+	tag := strings.TrimPrefix(rest[len(layout):], "-")
+	return BackupInfo{Time: t.Local(), Tag: tag}, true
 }
 
 // Backup writes a copy of the database with VACUUM INTO, verifies it
@@ -93,7 +103,7 @@ func (w *Workspace) backup(ctx context.Context, tag string) (BackupInfo, error) 
 		return BackupInfo{}, w.fault("create backups folder", err)
 	}
 	t := w.now()
-	name := "feedtakt-" + t.Format(backupTimeLayout)
+	name := "feedtakt-" + t.UTC().Format(backupTimeLayout)
 	if tag != "" {
 		name += "-" + tag
 	}
