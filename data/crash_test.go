@@ -145,5 +145,14 @@ func TestKilledWhileSaving(t *testing.T) {
 		delete(after, filepath.Join(dir, LockName))
 		assertUnchanged(t, before, after)
 	}
+	// The next open sweeps what killed backups left (x.part, x.part-journal).
+	ws, err := Open(ctx, dir, Options{Actor: testActor})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws.Close()
+	if left, _ := filepath.Glob(filepath.Join(dir, BackupsDir, "*.part*")); len(left) > 0 {
+		t.Errorf("leftovers of killed backups after open: %v", left)
+	}
 	t.Logf("%d kills, %d posts saved, %s", kills, saved, time.Since(start).Round(time.Millisecond))
 }
