@@ -3,6 +3,9 @@
 package main
 
 import (
+	// First, before Fyne's packages are initialised: see package quiet.
+	_ "feedtakt/app/cli/quiet"
+
 	"flag"
 	"fmt"
 	"os"

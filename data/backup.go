@@ -24,7 +24,13 @@ const (
 	migrationKeep = 3
 )
 
-const backupTimeLayout = "20060102-150405"
+// backupTimeLayout names backups by the UTC time they were made ("Z" at the
+// end), so names sort right across the October hour that repeats in local
+// time. Names without the Z were made by older versions in local time.
+const (
+	backupTimeLayout      = "20060102-150405Z"
+	backupLocalTimeLayout = "20060102-150405"
+)
 
 // BackupInfo describes one backup file in the backups folder.
 type BackupInfo struct {
@@ -68,15 +74,19 @@ func parseBackupName(name string) (BackupInfo, bool) {
 		return BackupInfo{}, false
 	}
 	rest, ok = strings.CutSuffix(rest, ".db")
-	if !ok || len(rest) < len(backupTimeLayout) {
+	if !ok || len(rest) < len(backupLocalTimeLayout) {
 		return BackupInfo{}, false
 	}
-	t, err := time.ParseInLocation(backupTimeLayout, rest[:len(backupTimeLayout)], time.Local)
+	layout, loc := backupLocalTimeLayout, time.Local
+	if len(rest) >= len(backupTimeLayout) && rest[len(backupLocalTimeLayout)] == 'Z' {
+		layout, loc = backupTimeLayout, time.UTC
+	}
+	t, err := time.ParseInLocation(layout, rest[:len(layout)], loc)
 	if err != nil {
 		return BackupInfo{}, false
 	}
-	tag := strings.TrimPrefix(rest[len(backupTimeLayout):], "-")
-	return BackupInfo{Time: t, Tag: tag}, true
+	tag := strings.TrimPrefix(rest[len(layout):], "-")
+	return BackupInfo{Time: t.Local(), Tag: tag}, true
 }
 
 // Backup writes a copy of the database with VACUUM INTO, verifies it
@@ -93,15 +103,16 @@ func (w *Workspace) backup(ctx context.Context, tag string) (BackupInfo, error) 
 		return BackupInfo{}, w.fault("create backups folder", err)
 	}
 	t := w.now()
-	name := "feedtakt-" + t.Format(backupTimeLayout)
+	name := "feedtakt-" + t.UTC().Format(backupTimeLayout)
 	if tag != "" {
 		name += "-" + tag
 	}
 	final := filepath.Join(w.path(BackupsDir), name+".db")
 	part := final + ".part"
 	os.Remove(part)
-	quoted := "'" + strings.ReplaceAll(part, "'", "''") + "'"
-	if _, err := w.db.ExecContext(ctx, "VACUUM INTO "+quoted); err != nil {
+	// The file name is bound, not spliced into the statement: a folder
+	// name with quotes stays a name.
+	if _, err := w.db.ExecContext(ctx, "VACUUM INTO ?", part); err != nil {
 		os.Remove(part)
 		return BackupInfo{}, w.fault("write backup", err)
 	}
@@ -201,11 +212,9 @@ func (w *Workspace) rotateBackups() error {
 // verifyDatabase opens a database file read-only (immutable, so nothing is
 // written next to it) and checks integrity, application id and version.
 func verifyDatabase(ctx context.Context, path string) error {
-	h, err := inspectHeader(path)
-	if err != nil {
+	if _, err := inspectHeader(path); err != nil {
 		return err
 	}
-	_ = h
 	db, err := sql.Open("sqlite", sqliteDSN(path, "immutable=1", "_pragma=query_only(1)"))
 	if err != nil {
 		return err
@@ -233,9 +242,17 @@ func syncFile(path string) error {
 	return f.Close()
 }
 
-// restoreNewestBackup keeps the damaged database under a new name and puts
-// the newest backup that still verifies in its place. cause is the failed
-// integrity check, returned (wrapped) when no backup can help.
+// restoreFault is a test hook: an error it returns for a step stops the
+// restore there, as a kill or a full disk would.
+var restoreFault = func(step string) error { return nil }
+
+// restoreNewestBackup puts the newest backup that still verifies in place of
+// the damaged database and keeps the damaged file under a new name. At no
+// moment is the folder without a feedtakt.db: the backup is copied in under
+// a temporary name and verified there, the damaged file is kept through a
+// second name (a hard link, else a copy), and one rename swaps the two.
+// cause is the failed integrity check, returned (wrapped) when no backup
+// can help.
 func (w *Workspace) restoreNewestBackup(ctx context.Context, cause error) error {
 	bs, err := w.Backups()
 	if err != nil {
@@ -254,16 +271,40 @@ func (w *Workspace) restoreNewestBackup(ctx context.Context, cause error) error 
 	w.db.Close()
 	w.db = nil
 	dbPath := w.path(DBName)
-	damaged := dbPath + ".beschaedigt-" + w.now().Format(backupTimeLayout)
+	incoming := dbPath + ".restore"
+	os.Remove(incoming)
+	fail := func(doing string, err error) error {
+		os.Remove(incoming)
+		return fmt.Errorf("restore backup %s: %s: %w", filepath.Base(src.Path), doing, err)
+	}
+	if err := copyFile(src.Path, incoming); err != nil {
+		return fail("copy", err)
+	}
+	if err := restoreFault("copied"); err != nil {
+		return fail("copy", err)
+	}
+	if err := verifyDatabase(ctx, incoming); err != nil {
+		return fail("verify copy", err)
+	}
+	damaged := dbPath + ".beschaedigt-" + w.now().UTC().Format(backupTimeLayout)
+	if err := keepAside(dbPath, damaged); err != nil {
+		return fail("keep damaged database", err)
+	}
+	if err := restoreFault("kept"); err != nil {
+		return fail("keep damaged database", err)
+	}
 	// The -wal and -shm files belong to the damaged file; left in place they
 	// would be replayed onto the restored one.
-	for _, suffix := range []string{"", "-wal", "-shm"} {
+	for _, suffix := range []string{"-wal", "-shm"} {
 		if err := os.Rename(dbPath+suffix, damaged+suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return fmt.Errorf("keep damaged database: %w", err)
+			return fail("keep damaged journal", err)
 		}
 	}
-	if err := copyFile(src.Path, dbPath); err != nil {
-		return fmt.Errorf("restore backup %s: %w", filepath.Base(src.Path), err)
+	if err := restoreFault("journal kept"); err != nil {
+		return fail("keep damaged journal", err)
+	}
+	if err := fsx.Rename(incoming, dbPath); err != nil {
+		return fail("swap", err)
 	}
 	db, err := sql.Open("sqlite", sqliteDSN(dbPath, "_pragma=synchronous(FULL)"))
 	if err != nil {
@@ -274,6 +315,25 @@ func (w *Workspace) restoreNewestBackup(ctx context.Context, cause error) error 
 		return fmt.Errorf("restored backup: %w", err)
 	}
 	w.restored = &Restore{BackupTime: src.Time, DamagedPath: damaged}
+	return nil
+}
+
+// keepAside gives the file at path a second name, so it survives being
+// replaced: a hard link where the filesystem has them, else a copy.
+func keepAside(path, aside string) error {
+	if err := os.Link(path, aside); err == nil {
+		return syncDirOf(aside)
+	}
+	return copyFile(path, aside)
+}
+
+func syncDirOf(path string) error {
+	d, err := os.Open(filepath.Dir(path))
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	d.Sync() // not every OS syncs folders (Windows); the link is made anyway
 	return nil
 }
 
@@ -294,4 +354,23 @@ func copyFile(src, dst string) error {
 		return err
 	}
 	return out.Commit()
+}
+
+// copyPlain copies src to a new file dst without syncing: for throw-away
+// copies in a temp folder.
+func copyPlain(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
 }

@@ -38,7 +38,7 @@ func (w *Workspace) Changes(ctx context.Context, beforeID int64, limit int) ([]C
 		if err := rows.Scan(&c.ID, &at, &c.Person, &c.PC, &c.Action, &c.Item, &itemID, &c.Summary); err != nil {
 			return nil, w.fault("read change log", err)
 		}
-		c.At, _ = time.Parse(time.RFC3339, at)
+		c.At = parseTimestamp(at)
 		c.ItemID = itemID.Int64
 		out = append(out, c)
 	}

@@ -6,6 +6,8 @@ package data
 import (
 	"errors"
 	"fmt"
+
+	sqlite "modernc.org/sqlite"
 )
 
 // Sentinel errors the UI maps to a German sentence. Wrap them with %w so the
@@ -70,4 +72,13 @@ func invalid(field, msg string) error { return &InvalidError{Field: field, Messa
 // invalidArgs is invalid with template values for the message.
 func invalidArgs(field, msg string, args map[string]any) error {
 	return &InvalidError{Field: field, Message: msg, Args: args}
+}
+
+// isConstraint reports whether err is SQLite's constraint violation with the
+// given extended result code (sqlite3.SQLITE_CONSTRAINT_UNIQUE,
+// SQLITE_CONSTRAINT_FOREIGNKEY …), so rules are recognised by SQLite's code
+// rather than by the wording of its message, which may change.
+func isConstraint(err error, code int) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code() == code
 }

@@ -59,7 +59,7 @@ func Explain(err error) Explanation {
 		return Explanation{Key: "The file feedtakt.db in this folder is incomplete (cut off, perhaps by an interrupted copy). Feedtakt did not change it. Copy it again or restore a backup from the backups folder."}
 	case errors.Is(err, ErrForeignDatabase):
 		return Explanation{Key: "The file feedtakt.db in this folder belongs to another program. Feedtakt did not change it."}
-	case errors.Is(err, ErrDamaged):
+	case errors.Is(err, ErrDamaged), isCorrupt(err):
 		return Explanation{Key: "The workspace database is damaged and no intact backup was found. The file was kept unchanged; please contact your IT support."}
 	case errors.Is(err, ErrNoWorkspace):
 		return Explanation{Key: "There is no Feedtakt workspace in this folder."}

@@ -210,3 +210,59 @@ func TestFolderNotWritable(t *testing.T) {
 		t.Errorf("explained as %q (%v)", e.Key, err)
 	}
 }
+
+// A full disk in the middle of saving and checkpointing: every
+// acknowledged save survives, "check" calls the workspace healthy (not
+// "truncated") while the disk is still full, and it opens again without a
+// backup being restored, before and after space is freed.
+func TestDiskFullThenCheckAndReopen(t *testing.T) {
+	ctx := context.Background()
+	for _, size := range []string{"600k", "1m", "2m"} {
+		t.Run(size, func(t *testing.T) {
+			mnt := mountTmpfs(t, size)
+			dir := filepath.Join(mnt, "Feedtakt")
+			ws, err := Create(ctx, dir, Initial{Settings: Settings{Land: "NI"}}, Options{Actor: testActor})
+			if err != nil {
+				t.Skipf("no room for a workspace: %v", err)
+			}
+			ws.db.Exec("PRAGMA wal_autocheckpoint(20)")
+			// Room to free later.
+			os.WriteFile(filepath.Join(mnt, "filler"), make([]byte, 128<<10), 0o644)
+			saved := 0
+			for i := 0; i < 100000; i++ {
+				if err := ws.CreatePost(ctx, &Post{Title: "Beitrag", Caption: strings.Repeat("Text ", 100+i%300)}); err != nil {
+					break
+				}
+				saved++
+			}
+			ws.Close() // its checkpoint runs into the full disk too
+
+			ro, err := Open(ctx, dir, Options{ReadOnly: true})
+			if err != nil {
+				t.Fatalf("check on the full disk after %d saves: %v", saved, err)
+			}
+			h, err := ro.Inspect(ctx)
+			ro.Close()
+			if err != nil || h.Integrity != "ok" || h.Counts.Ideas < saved {
+				t.Fatalf("check: %v, integrity %s, %d of %d posts", err, h.Integrity, h.Counts.Ideas, saved)
+			}
+			for _, free := range []bool{false, true} {
+				if free {
+					os.Remove(filepath.Join(mnt, "filler"))
+				}
+				re, err := Open(ctx, dir, Options{Actor: testActor})
+				if err != nil {
+					t.Fatalf("open (space freed: %v): %v", free, err)
+				}
+				if re.Restored() != nil {
+					t.Fatalf("a backup was restored over intact data")
+				}
+				c, err := re.Counts(ctx)
+				re.Close()
+				if err != nil || c.Ideas < saved {
+					t.Fatalf("open (space freed: %v): %d of %d posts, %v", free, c.Ideas, saved, err)
+				}
+			}
+		})
+	}
+}

@@ -42,9 +42,21 @@ func (w *Workspace) write(ctx context.Context, doing string, fn func(tx *sql.Tx)
 	return nil
 }
 
-// timestamp is how times are stored: RFC 3339 with the local offset, so the
-// change log reads naturally and still sorts within one zone.
-func (w *Workspace) timestamp() string { return w.now().Format(time.RFC3339) }
+// timestamp is how times are stored: a UTC instant in RFC 3339
+// ("2026-10-25T00:45:00Z"), so stored times sort as text, also across the
+// October hour that repeats in local time. Screens show them in local time
+// (see parseTimestamp).
+func (w *Workspace) timestamp() string { return w.now().UTC().Format(time.RFC3339) }
+
+// parseTimestamp reads a stored time and returns it in local time, for
+// display; a value that cannot be read gives the zero time.
+func parseTimestamp(s string) time.Time {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}
+	}
+	return t.Local()
+}
 
 // logChange appends one row to the change log inside tx.
 func (w *Workspace) logChange(ctx context.Context, tx *sql.Tx, action, item string, itemID int64, summary string) error {

@@ -81,6 +81,9 @@ type Workspace struct {
 	// immutable marks a read-only open for "check": nobody else had the
 	// workspace open, so SQLite may skip locking and journals entirely.
 	immutable bool
+	// copyDir is the temp folder holding a copy of the database and its WAL
+	// when a read-only open had to read one (see openCopy); removed at Close.
+	copyDir string
 	// backupMu serialises backups: two at once would share a file name
 	// (one-second resolution) and overwrite each other's .part.
 	backupMu sync.Mutex
@@ -147,6 +150,9 @@ func (w *Workspace) Close() error {
 	if w.lock != nil {
 		errs = append(errs, w.lock.Release())
 	}
+	if w.copyDir != "" {
+		errs = append(errs, os.RemoveAll(w.copyDir))
+	}
 	return errors.Join(errs...)
 }
 
@@ -178,6 +184,10 @@ func Open(ctx context.Context, dir string, opt Options) (*Workspace, error) {
 		w.now = time.Now
 	}
 	w.network = fsx.IsNetworkPath(dir)
+	if err := w.checkPendingWAL(ctx); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open %s: %w", dbPath, err)
+	}
 	if !opt.ReadOnly {
 		if err := w.takeLock(); err != nil {
 			return nil, err
@@ -219,7 +229,12 @@ func (w *Workspace) takeLock() error {
 		o := held.Owner
 		w.heldBy = &o
 	case fsx.IsPermission(err):
+		// We may not write the lock file, but it can still tell who has
+		// the workspace open.
 		w.readOnly = true
+		if held, o := fsx.Probe(w.path(LockName)); held {
+			w.heldBy = &o
+		}
 	default:
 		return fmt.Errorf("lock %s: %w", w.dir, err)
 	}
@@ -246,12 +261,21 @@ func sqliteDSN(path string, params ...string) string {
 }
 
 func (w *Workspace) openDB(ctx context.Context) error {
+	if w.db != nil {
+		// checkPendingWAL already opened a copy for "check".
+		if err := w.checkIntegrity(ctx); err != nil {
+			return err
+		}
+		w.rdb = w.db
+		return nil
+	}
 	dbPath := w.path(DBName)
 	var params []string
 	switch {
 	case w.immutable && !w.lockHeldElsewhere():
-		// Only for "check": nobody has it open, and immutable reads create
-		// no -wal/-shm files, so a healthy workspace stays byte-for-byte as
+		// Only for "check": nobody has it open and no WAL is pending (else
+		// checkPendingWAL opened a copy), and immutable reads create no
+		// -wal/-shm files, so a healthy workspace stays byte-for-byte as
 		// it was. A session that is read-only because the folder is not
 		// writable must not use it: a colleague may write meanwhile.
 		params = append(params, "immutable=1", "_pragma=query_only(1)")
@@ -266,18 +290,47 @@ func (w *Workspace) openDB(ctx context.Context) error {
 	}
 	w.db = db
 	err = w.checkIntegrity(ctx)
-	if err != nil && w.readOnly && !w.immutable && isCantOpen(err) {
-		// A WAL database in a folder we may not write to: SQLite cannot
-		// make the shared-memory file a read-only reader needs. Read the
-		// file as it is; changes a colleague makes show after reopening.
+	if err != nil && !w.readOnly && (isReadOnlyDirectory(err) || isCantOpen(err)) {
+		// The lock file and feedtakt.db may be writable while the folder is
+		// not: SQLite then cannot create the -wal file (READONLY_DIRECTORY).
+		// Give the lock back and read, like in any folder we may not write.
 		db.Close()
-		if db, err = sql.Open("sqlite", sqliteDSN(dbPath, "immutable=1", "_pragma=query_only(1)")); err != nil {
+		w.db = nil
+		if w.lock != nil {
+			w.lock.Release()
+			w.lock = nil
+		}
+		w.readOnly = true
+		return w.openDB(ctx)
+	}
+	if err != nil && w.readOnly && !w.immutable && (isCantOpen(err) || isReadOnlyDirectory(err)) {
+		// A WAL database in a folder we may not write to: SQLite cannot
+		// make the shared-memory file a read-only reader needs
+		// (CANTOPEN, or READONLY_DIRECTORY when the folder is read-only).
+		// Read the file as it is, or a copy with its WAL if one is
+		// pending; changes a colleague makes show after reopening.
+		db.Close()
+		w.db = nil
+		if walSize(dbPath) > walHeaderSize {
+			if w.db, w.copyDir, err = openCopy(ctx, dbPath); err != nil {
+				return fmt.Errorf("open %s: %w", dbPath, err)
+			}
+		} else if w.db, err = sql.Open("sqlite", sqliteDSN(dbPath, "immutable=1", "_pragma=query_only(1)")); err != nil {
 			return fmt.Errorf("open %s: %w", dbPath, err)
 		}
-		w.db = db
 		err = w.checkIntegrity(ctx)
 	}
+	if err == nil && w.readOnly {
+		// What SQLite reads may differ from the main file's header when a
+		// colleague's WAL is not yet checkpointed.
+		if err = effectiveHeader(ctx, w.db); err != nil {
+			return err
+		}
+	}
 	if err != nil {
+		if isCorrupt(err) && w.readOnly && !errors.Is(err, ErrDamaged) {
+			return fmt.Errorf("%w: %v", ErrDamaged, err)
+		}
 		if !isCorrupt(err) || w.readOnly {
 			return err
 		}
@@ -358,6 +411,84 @@ func (w *Workspace) checkIntegrity(ctx context.Context) error {
 		return fmt.Errorf("integrity check: %w: %s", ErrDamaged, strings.Join(problems, "; "))
 	}
 	return nil
+}
+
+// checkPendingWAL looks at what SQLite would read when feedtakt.db-wal holds
+// frames nobody has checkpointed (after a crash, or a newer Feedtakt that
+// was killed): the data version there may be newer than the main file's
+// header says. It reads a copy, so a version we refuse is never merged into
+// feedtakt.db. With the lock held elsewhere the holder owns the WAL; the
+// read-only open checks the version itself. A read-only open ("check")
+// keeps the copy as its database.
+func (w *Workspace) checkPendingWAL(ctx context.Context) error {
+	dbPath := w.path(DBName)
+	if walSize(dbPath) <= walHeaderSize || w.lockHeldElsewhere() {
+		return nil
+	}
+	db, tmp, err := openCopy(ctx, dbPath)
+	if err != nil {
+		return err
+	}
+	err = effectiveHeader(ctx, db)
+	if err == nil && w.immutable {
+		w.db, w.copyDir = db, tmp
+		return nil
+	}
+	db.Close()
+	os.RemoveAll(tmp)
+	if err != nil && isCorrupt(err) && !w.readOnly {
+		// Damage is for the integrity check and the restore at open.
+		return nil
+	}
+	return err
+}
+
+// openCopy copies the database and its WAL into a new temp folder and opens
+// the copy, so SQLite replays the WAL there, showing what it would show in
+// place, while the workspace stays exactly as it is.
+func openCopy(ctx context.Context, dbPath string) (*sql.DB, string, error) {
+	tmp, err := os.MkdirTemp("", "feedtakt-read-")
+	if err != nil {
+		return nil, "", fmt.Errorf("copy database for reading: %w", err)
+	}
+	dst := filepath.Join(tmp, DBName)
+	for _, suffix := range []string{"", "-wal"} {
+		if err := copyPlain(dbPath+suffix, dst+suffix); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			os.RemoveAll(tmp)
+			return nil, "", fmt.Errorf("copy database for reading: %w", err)
+		}
+	}
+	db, err := sql.Open("sqlite", sqliteDSN(dst, "_pragma=query_only(1)"))
+	if err != nil {
+		os.RemoveAll(tmp)
+		return nil, "", fmt.Errorf("open copy of %s: %w", dbPath, err)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		os.RemoveAll(tmp)
+		return nil, "", fmt.Errorf("open copy of %s: %w", dbPath, err)
+	}
+	return db, tmp, nil
+}
+
+// effectiveHeader refuses a database whose data version or application id,
+// as SQLite reads them (WAL included), is not ours.
+func effectiveHeader(ctx context.Context, db *sql.DB) error {
+	var h sqliteHeader
+	var id int64
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&h.userVersion); err != nil {
+		return fmt.Errorf("read data version: %w", err)
+	}
+	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&id); err != nil {
+		return fmt.Errorf("read application id: %w", err)
+	}
+	h.applicationID = uint32(id)
+	return h.ours()
+}
+
+func isReadOnlyDirectory(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code() == sqlite3.SQLITE_READONLY_DIRECTORY
 }
 
 func isCantOpen(err error) bool {

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"feedtakt/app/cli/quiet"
 	"feedtakt/assets"
 	"feedtakt/data"
 	"feedtakt/data/demo"
@@ -19,20 +20,10 @@ import (
 
 // Commands lists the words that make Feedtakt run as a command instead of
 // opening its window.
-var Commands = []string{"demo", "check", "backup", "export", "help"}
+var Commands = quiet.Commands
 
 // IsCommand reports whether args start with a command word.
-func IsCommand(args []string) bool {
-	if len(args) == 0 {
-		return false
-	}
-	for _, c := range Commands {
-		if args[0] == c {
-			return true
-		}
-	}
-	return args[0] == "-h" || args[0] == "--help"
-}
+func IsCommand(args []string) bool { return quiet.IsCommand(args) }
 
 // Language picks the message language: German unless LANG/LC_ALL/LANGUAGE
 // name another language (Windows has none of them set: German).
@@ -120,12 +111,24 @@ func Run(args []string, env Env) int {
 
 const usage = "Usage:\n  feedtakt [--workspace DIR] [--demo] [--lang de|en]   open the app\n  feedtakt demo DIR     create the demo workspace in DIR (missing or empty)\n  feedtakt check DIR    check a workspace; exit status 0 only if it is healthy\n  feedtakt backup DIR   make and verify a backup now\n  feedtakt export --workspace DIR --format ics|csv|pdf --from DATE --to DATE -o FILE   export the plan"
 
+const damagedSentence = "The workspace database is damaged. The check changed nothing. When the workspace is opened in Feedtakt, the newest intact backup is put in its place and the damaged file is kept."
+
 // check reports a workspace's health without writing to it.
 func check(ctx context.Context, dir string, opt data.Options, env Env, t func(string, map[string]any) string, fail func(string, error) int) int {
 	opt.ReadOnly = true
+	unhealthy := t("The workspace in {{.Dir}} is not healthy.", map[string]any{"Dir": dir})
+	damaged := func(err error) int {
+		// Not Explain's sentence for the app ("no intact backup was
+		// found"): check only looks, the app restores when it opens.
+		fmt.Fprintf(env.Stderr, "%s\n%s\n(%v)\n", unhealthy, t(damagedSentence, nil), err)
+		return 1
+	}
 	ws, err := data.Open(ctx, dir, opt)
+	if errors.Is(err, data.ErrDamaged) {
+		return damaged(err)
+	}
 	if err != nil {
-		return fail(t("The workspace in {{.Dir}} is not healthy.", map[string]any{"Dir": dir}), err)
+		return fail(unhealthy, err)
 	}
 	defer ws.Close()
 	h, err := ws.Inspect(ctx)
@@ -152,7 +155,7 @@ func check(ctx context.Context, dir string, opt data.Options, env Env, t func(st
 		fmt.Fprintln(out, t("Backups: {{.N}}, newest {{.Time}}", map[string]any{"N": len(h.Backups), "Time": h.Backups[0].Time.Format("02.01.2006 15:04")}))
 	}
 	if h.Integrity != "ok" {
-		return fail(t("The workspace in {{.Dir}} is not healthy.", map[string]any{"Dir": dir}), errors.New(h.Integrity))
+		return damaged(fmt.Errorf("%w: %s", data.ErrDamaged, h.Integrity))
 	}
 	fmt.Fprintln(out, t("Healthy.", nil))
 	return 0

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -63,5 +64,54 @@ func TestCheckRefusesBrokenWorkspaceWithoutWriting(t *testing.T) {
 	}
 	if r := runCLI("check"); r.code != 2 || !strings.Contains(r.stderr, "Aufruf") {
 		t.Fatalf("check without folder: %+v", r)
+	}
+}
+
+// check on a damaged database names the damage, not "something went wrong",
+// and changes nothing.
+func TestCheckNamesDamagedDatabase(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "Demo")
+	if r := runCLI("demo", dir); r.code != 0 {
+		t.Fatalf("demo: %+v", r)
+	}
+	path := filepath.Join(dir, "feedtakt.db")
+	b, _ := os.ReadFile(path)
+	ps := int(b[16])<<8 | int(b[17])
+	for i := ps; i < 6*ps && i < len(b); i++ {
+		b[i] = byte(i * 7)
+	}
+	os.WriteFile(path, b, 0o644)
+	before := hashTree(t, dir)
+	r := runCLI("check", dir)
+	if r.code == 0 || !strings.Contains(r.stderr, "beschädigt") || strings.Contains(r.stderr, "schiefgegangen") {
+		t.Fatalf("check of a damaged database: %+v", r)
+	}
+	if !reflect.DeepEqual(before, hashTree(t, dir)) {
+		t.Fatal("check changed a damaged workspace")
+	}
+}
+
+// A command run under LANG=C.UTF-8 prints only its own messages: Fyne's
+// "Error parsing user locale C" must not reach stderr.
+func TestCommandPrintsNoFyneLocaleError(t *testing.T) {
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go tool to build the program")
+	}
+	bin := filepath.Join(t.TempDir(), "feedtakt")
+	build := exec.Command(gobin, "build", "-tags", "ci", "-o", bin, "feedtakt")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	dir := filepath.Join(t.TempDir(), "Demo")
+	for _, args := range [][]string{{"help"}, {"check", dir}} {
+		cmd := exec.Command(bin, args...)
+		cmd.Env = append(os.Environ(), "LANG=C.UTF-8", "LC_ALL=", "LC_MESSAGES=", "LANGUAGE=")
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		cmd.Run()
+		if strings.Contains(stderr.String(), "Fyne error") {
+			t.Errorf("feedtakt %v printed Fyne's log:\n%s", args, stderr.String())
+		}
 	}
 }

@@ -2,13 +2,18 @@ package demo
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
 	demoassets "feedtakt/assets/demo"
 	"feedtakt/data"
 	"feedtakt/data/calendar"
+	"feedtakt/data/fsx"
 )
 
 // Picture size of the demo photos: a common camera aspect ratio, large
@@ -22,7 +27,75 @@ const (
 // the settings, channels and topics of the fictional office, its pictures
 // drawn now, and its posts dated relative to now so the demo always looks
 // current. The change log names opt.Actor, or the demo editor when unset.
+//
+// The demo is built in a folder next to dir named dir+".part" and renamed
+// to dir when complete, so a killed run or a full disk never leaves a half
+// demo that looks like a workspace; a .part left by such a run is removed
+// and built again.
 func Create(ctx context.Context, dir string, opt data.Options, now time.Time) (*data.Workspace, error) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	if err := targetFree(dir); err != nil {
+		return nil, err
+	}
+	part := dir + ".part"
+	if err := os.RemoveAll(part); err != nil {
+		return nil, fmt.Errorf("remove unfinished demo %s: %w", part, err)
+	}
+	ws, err := build(ctx, part, opt, now)
+	if err == nil {
+		err = interrupt("built")
+	}
+	if ws != nil {
+		if cerr := ws.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		os.RemoveAll(part)
+		return nil, err
+	}
+	// An empty target folder (made by the person beforehand) gives way;
+	// renaming onto it is not portable.
+	if err := os.Remove(dir); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		os.RemoveAll(part)
+		return nil, fmt.Errorf("create demo in %s: %w", dir, err)
+	}
+	if err := fsx.Rename(part, dir); err != nil {
+		os.RemoveAll(part)
+		return nil, fmt.Errorf("create demo in %s: %w", dir, err)
+	}
+	return data.Open(ctx, dir, opt)
+}
+
+// interrupt is a test hook: an error it returns for a stage stops Create
+// there, as a kill or a full disk would.
+var interrupt = func(stage string) error { return nil }
+
+// targetFree refuses a target that is not a missing or empty folder, with
+// the same errors data.Create gives.
+func targetFree(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		st, serr := os.Stat(dir)
+		if serr == nil && !st.IsDir() {
+			return fmt.Errorf("create demo in %s: %w", dir, fsx.ErrNotDir)
+		}
+		return fmt.Errorf("create demo in %s: %w", dir, err)
+	}
+	if len(entries) > 0 {
+		return fmt.Errorf("create demo in %s: %w", dir, data.ErrFolderNotEmpty)
+	}
+	return nil
+}
+
+// build makes the complete demo workspace in dir.
+func build(ctx context.Context, dir string, opt data.Options, now time.Time) (*data.Workspace, error) {
 	c, err := Load(demoassets.JSON)
 	if err != nil {
 		return nil, err
@@ -45,8 +118,7 @@ func Create(ctx context.Context, dir string, opt data.Options, now time.Time) (*
 		return nil, err
 	}
 	if err := fill(ctx, ws, c, now); err != nil {
-		ws.Close()
-		return nil, fmt.Errorf("demo content: %w", err)
+		return ws, fmt.Errorf("demo content: %w", err)
 	}
 	return ws, nil
 }

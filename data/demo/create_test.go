@@ -2,6 +2,7 @@ package demo
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -62,5 +63,45 @@ func TestCreateMakesACredibleDemo(t *testing.T) {
 	own, _ := ws.OwnDates(ctx, today, today.AddDays(90))
 	if len(own) != 2 {
 		t.Errorf("own dates %+v", own)
+	}
+}
+
+// A demo stopped midway (killed, disk full) leaves no half workspace at the
+// target, and the next run removes the leftover and builds it again.
+func TestInterruptedDemoLeavesNoHalfWorkspace(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 27, 9, 0, 0, 0, calendar.GermanZone())
+	dir := filepath.Join(t.TempDir(), "Demo")
+	interrupt = func(string) error { return errors.New("simulated kill") }
+	_, err := Create(ctx, dir, data.Options{}, now)
+	interrupt = func(string) error { return nil }
+	if err == nil {
+		t.Fatal("interrupted demo reported success")
+	}
+	if _, err := os.Stat(dir); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("the target exists after an interrupted demo: %v", err)
+	}
+	if _, err := data.Open(ctx, dir, data.Options{ReadOnly: true}); !errors.Is(err, data.ErrNoWorkspace) {
+		t.Fatalf("check of the target: %v, want no workspace", err)
+	}
+
+	// A kill leaves the .part folder (half built) behind: the next run
+	// replaces it.
+	part := dir + ".part"
+	os.MkdirAll(filepath.Join(part, "media"), 0o755)
+	os.WriteFile(filepath.Join(part, "feedtakt.db"), []byte("halb"), 0o644)
+	ws, err := Create(ctx, dir, data.Options{}, now)
+	if err != nil {
+		t.Fatalf("demo after a leftover: %v", err)
+	}
+	defer ws.Close()
+	if c, _ := ws.Counts(ctx); c.Posts < 30 {
+		t.Errorf("counts %+v", c)
+	}
+	if _, err := os.Stat(part); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf(".part folder left behind: %v", err)
+	}
+	if ws.Dir() != dir {
+		t.Errorf("demo opened at %s, want %s", ws.Dir(), dir)
 	}
 }

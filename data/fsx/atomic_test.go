@@ -194,12 +194,16 @@ func TestSweepParts(t *testing.T) {
 		write(filepath.Join("media", "ab", "abcdef.jpg.part")),
 		// A folder named *.part is not a leftover, but what is in it may be.
 		write(filepath.Join("odd.part", "c.part")),
+		// SQLite's journal of a backup killed during VACUUM INTO.
+		write(filepath.Join("backups", "feedtakt-20261201-235748Z.db.part-journal")),
+		write(filepath.Join("backups", "feedtakt-20261201-235748Z.db.part-wal")),
 	}
 	wantKept := []string{
 		write("feedtakt.db"),
 		write(filepath.Join("media", "ab", "abcdef.jpg")),
 		write("part"),
 		write("x.partial"),
+		write("feedtakt.db-journal"),
 	}
 	// Links are neither followed nor removed.
 	outside := t.TempDir()
