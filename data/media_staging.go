@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"feedtakt/data/fsx"
 	"fmt"
 	"io/fs"
 	"os"
@@ -36,7 +37,8 @@ func (w *Workspace) sweepAtOpen(ctx context.Context) error {
 	return errors.Join(errs...)
 }
 
-// sweepPartsIn removes the *.part files directly in dir (not below it).
+// sweepPartsIn removes the *.part files (and the journals SQLite keeps next
+// to one) directly in dir, not below it.
 // Symlinks are left alone, as fsx.SweepParts does.
 func sweepPartsIn(dir string) error {
 	es, err := os.ReadDir(dir)
@@ -48,7 +50,7 @@ func sweepPartsIn(dir string) error {
 	}
 	var errs []error
 	for _, e := range es {
-		if e.Type().IsRegular() && strings.HasSuffix(e.Name(), partSuffix) {
+		if e.Type().IsRegular() && fsx.IsLeftover(e.Name()) {
 			if err := os.Remove(filepath.Join(dir, e.Name())); err != nil && !errors.Is(err, fs.ErrNotExist) {
 				errs = append(errs, err)
 			}

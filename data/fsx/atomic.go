@@ -149,7 +149,7 @@ func SweepParts(dir string) ([]string, error) {
 		}
 		// Type is from Lstat: a symlink is never IsRegular, and WalkDir
 		// does not descend into a symlink to a folder.
-		if !d.Type().IsRegular() || !isLeftover(d.Name()) {
+		if !d.Type().IsRegular() || !IsLeftover(d.Name()) {
 			return nil
 		}
 		if err := os.Remove(p); err != nil {
@@ -169,10 +169,10 @@ func SweepParts(dir string) ([]string, error) {
 	return removed, nil
 }
 
-// isLeftover reports whether name is a .part file or the journal SQLite
+// IsLeftover reports whether name is a .part file or the journal SQLite
 // keeps next to one (a backup written with VACUUM INTO x.part and killed
 // leaves x.part-journal, which nothing else would ever remove).
-func isLeftover(name string) bool {
+func IsLeftover(name string) bool {
 	for _, suffix := range []string{partSuffix, partSuffix + "-journal", partSuffix + "-wal", partSuffix + "-shm"} {
 		if strings.HasSuffix(name, suffix) {
 			return true
