@@ -270,21 +270,7 @@ func (w *Workspace) openDB(ctx context.Context) error {
 		return nil
 	}
 	dbPath := w.path(DBName)
-	var params []string
-	switch {
-	case w.immutable && !w.lockHeldElsewhere():
-		// Only for "check": nobody has it open and no WAL is pending (else
-		// checkPendingWAL opened a copy), and immutable reads create no
-		// -wal/-shm files, so a healthy workspace stays byte-for-byte as
-		// it was. A session that is read-only because the folder is not
-		// writable must not use it: a colleague may write meanwhile.
-		params = append(params, "immutable=1", "_pragma=query_only(1)")
-	case w.readOnly:
-		params = append(params, "mode=ro", "_pragma=query_only(1)")
-	default:
-		params = append(params, "_pragma=synchronous(FULL)")
-	}
-	db, err := sql.Open("sqlite", sqliteDSN(dbPath, params...))
+	db, err := sql.Open("sqlite", sqliteDSN(dbPath, w.openParams()...))
 	if err != nil {
 		return fmt.Errorf("open %s: %w", dbPath, err)
 	}
@@ -304,44 +290,80 @@ func (w *Workspace) openDB(ctx context.Context) error {
 		return w.openDB(ctx)
 	}
 	if err != nil && w.readOnly && !w.immutable && (isCantOpen(err) || isReadOnlyDirectory(err)) {
-		// A WAL database in a folder we may not write to: SQLite cannot
-		// make the shared-memory file a read-only reader needs
-		// (CANTOPEN, or READONLY_DIRECTORY when the folder is read-only).
-		// Read the file as it is, or a copy with its WAL if one is
-		// pending; changes a colleague makes show after reopening.
 		db.Close()
-		w.db = nil
-		if walSize(dbPath) > walHeaderSize {
-			if w.db, w.copyDir, err = openCopy(ctx, dbPath); err != nil {
-				return fmt.Errorf("open %s: %w", dbPath, err)
-			}
-		} else if w.db, err = sql.Open("sqlite", sqliteDSN(dbPath, "immutable=1", "_pragma=query_only(1)")); err != nil {
-			return fmt.Errorf("open %s: %w", dbPath, err)
-		}
-		err = w.checkIntegrity(ctx)
+		err = w.reopenAsItIs(ctx)
 	}
 	if err == nil && w.readOnly {
 		// What SQLite reads may differ from the main file's header when a
 		// colleague's WAL is not yet checkpointed.
-		if err = effectiveHeader(ctx, w.db); err != nil {
-			return err
-		}
+		err = effectiveHeader(ctx, w.db)
 	}
 	if err != nil {
-		if isCorrupt(err) && w.readOnly && !errors.Is(err, ErrDamaged) {
-			return fmt.Errorf("%w: %v", ErrDamaged, err)
-		}
-		if !isCorrupt(err) || w.readOnly {
+		if err := w.recover(ctx, err); err != nil {
 			return err
-		}
-		if rerr := w.restoreNewestBackup(ctx, err); rerr != nil {
-			return rerr
 		}
 	}
 	if w.readOnly {
 		w.rdb = w.db
 		return nil
 	}
+	return w.prepareForWriting(ctx)
+}
+
+// openParams are the connection settings of the first connection: immutable
+// for "check" when nobody has the workspace open, read-only for a second
+// person or a folder we may not write, full sync otherwise.
+func (w *Workspace) openParams() []string {
+	switch {
+	case w.immutable && !w.lockHeldElsewhere():
+		// Only for "check": nobody has it open and no WAL is pending (else
+		// checkPendingWAL opened a copy), and immutable reads create no
+		// -wal/-shm files, so a healthy workspace stays byte-for-byte as
+		// it was. A session that is read-only because the folder is not
+		// writable must not use it: a colleague may write meanwhile.
+		return []string{"immutable=1", "_pragma=query_only(1)"}
+	case w.readOnly:
+		return []string{"mode=ro", "_pragma=query_only(1)"}
+	default:
+		return []string{"_pragma=synchronous(FULL)"}
+	}
+}
+
+// reopenAsItIs reads a WAL database in a folder we may not write to: SQLite
+// cannot make the shared-memory file a read-only reader needs (CANTOPEN, or
+// READONLY_DIRECTORY when the folder is read-only). It reads the file as it
+// is, or a copy with its WAL if one is pending; changes a colleague makes
+// show after reopening.
+func (w *Workspace) reopenAsItIs(ctx context.Context) error {
+	dbPath := w.path(DBName)
+	w.db = nil
+	var err error
+	if walSize(dbPath) > walHeaderSize {
+		if w.db, w.copyDir, err = openCopy(ctx, dbPath); err != nil {
+			return fmt.Errorf("open %s: %w", dbPath, err)
+		}
+	} else if w.db, err = sql.Open("sqlite", sqliteDSN(dbPath, "immutable=1", "_pragma=query_only(1)")); err != nil {
+		return fmt.Errorf("open %s: %w", dbPath, err)
+	}
+	return w.checkIntegrity(ctx)
+}
+
+// recover answers a failed first look at the database: damage in a
+// workspace we may write is repaired from the newest verified backup;
+// anything else, or any failure read-only, is returned.
+func (w *Workspace) recover(ctx context.Context, err error) error {
+	if isCorrupt(err) && w.readOnly && !errors.Is(err, ErrDamaged) {
+		return fmt.Errorf("%w: %v", ErrDamaged, err)
+	}
+	if !isCorrupt(err) || w.readOnly {
+		return err
+	}
+	return w.restoreNewestBackup(ctx, err)
+}
+
+// prepareForWriting sets the journal, sweeps leftovers, makes the folders,
+// migrates (after a backup) and opens the read pool.
+func (w *Workspace) prepareForWriting(ctx context.Context) error {
 	mode := "WAL"
 	if w.network {
 		// WAL needs shared memory, which network filesystems do not provide.
@@ -350,7 +372,8 @@ func (w *Workspace) openDB(ctx context.Context) error {
 	if _, err := w.db.ExecContext(ctx, "PRAGMA journal_mode = "+mode); err != nil {
 		return w.fault("set journal mode", err)
 	}
-	if err := w.sweepAtOpen(ctx); err != nil { // data/media_staging.go: reads no more than staging, never all of media/
+	// data/media_staging.go: reads no more than staging, never all of media/.
+	if err := w.sweepAtOpen(ctx); err != nil {
 		return fmt.Errorf("sweep leftovers in %s: %w", w.dir, err)
 	}
 	for _, d := range []string{MediaDir, ThumbsDir, BackupsDir} {
