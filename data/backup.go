@@ -150,20 +150,14 @@ func (w *Workspace) BackupIfDue(ctx context.Context) (BackupInfo, bool, error) {
 	if err != nil {
 		return BackupInfo{}, false, err
 	}
-	today := w.now()
+	now := w.now()
 	for _, b := range bs {
-		if b.Tag == "" && sameDay(b.Time, today) {
+		if b.Tag == "" && SameDay(b.Time, now) {
 			return b, false, nil
 		}
 	}
 	b, err := w.backup(ctx, "")
 	return b, err == nil, err
-}
-
-func sameDay(a, b time.Time) bool {
-	ay, am, ad := a.Date()
-	by, bm, bd := b.In(a.Location()).Date()
-	return ay == by && am == bm && ad == bd
 }
 
 // rotateBackups removes backups that the rotation no longer keeps.

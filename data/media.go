@@ -61,6 +61,20 @@ func (w *Workspace) AddMedia(ctx context.Context, r io.Reader, m Media) (Media, 
 	return results[0].Media, nil
 }
 
+// checkTexts refuses control characters in the texts a person gave the
+// item, like every other saved text; the file's own name is only cleaned,
+// since it comes from the disk and she cannot change it in Feedtakt.
+func (m *Media) checkTexts() error {
+	m.OriginalName = CleanText(m.OriginalName, false)
+	if err := checkControl("title", &m.Title, false); err != nil {
+		return err
+	}
+	if err := checkControl("alt text", &m.AltText, true); err != nil {
+		return err
+	}
+	return checkControl("credit", &m.Credit, false)
+}
+
 // AddMediaBytes is AddMedia for content already in memory (the demo's
 // generated pictures).
 func (w *Workspace) AddMediaBytes(ctx context.Context, m Media, content []byte) (Media, error) {

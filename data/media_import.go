@@ -145,6 +145,10 @@ func (im *Import) Add(ctx context.Context, r io.Reader, m Media) (ImportResult, 
 		im.Skip(m.OriginalName, fmt.Errorf("media kind %q: %w", m.Kind, ErrInvalid))
 		return im.results[len(im.results)-1], nil
 	}
+	if err := m.checkTexts(); err != nil {
+		im.Skip(m.OriginalName, err)
+		return im.results[len(im.results)-1], nil
+	}
 	part, hash, size, readErr, err := stageCopy(ctx, staging, r)
 	if err != nil {
 		return ImportResult{}, w.fault("store media", err)

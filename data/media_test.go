@@ -452,3 +452,32 @@ func TestAddMediaReplacesDamagedFileInPlace(t *testing.T) {
 		t.Errorf("damaged file kept: %q", got)
 	}
 }
+
+// A title, alt text or credit with a control character is refused like any
+// other saved text; the import says why and stores nothing.
+func TestAddMediaRefusesControlCharacters(t *testing.T) {
+	ws := newTestWorkspace(t)
+	ctx := context.Background()
+	for _, m := range []Media{
+		{OriginalName: "a.jpg", Title: "Tag der\x00 offenen Tür"},
+		{OriginalName: "b.jpg", AltText: "Zwei Azubis\x07 im Archiv"},
+		{OriginalName: "c.jpg", Credit: "Foto:\x1b Stadt"},
+	} {
+		_, err := ws.AddMedia(ctx, strings.NewReader("Bild "+m.OriginalName), m)
+		var inv *InvalidError
+		if !errors.As(err, &inv) {
+			t.Errorf("%s: got %v, want a refusal naming the field", m.OriginalName, err)
+		}
+	}
+	ok, err := ws.AddMedia(ctx, strings.NewReader("gut"), Media{OriginalName: "d\x01.jpg", AltText: "Zeile 1\r\nZeile 2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ok.OriginalName != "d.jpg" || ok.AltText != "Zeile 1\nZeile 2" {
+		t.Errorf("stored %q / %q, want the name cleaned and the line end normalised", ok.OriginalName, ok.AltText)
+	}
+	c, err := ws.Counts(ctx)
+	if err != nil || c.Media != 1 {
+		t.Errorf("media rows: %d (%v), want 1", c.Media, err)
+	}
+}

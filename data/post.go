@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"feedtakt/data/calendar"
+
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // Status is where a post stands on its way out.
@@ -314,9 +316,11 @@ func checkPostLinks(ctx context.Context, tx *sql.Tx, p *Post) error {
 }
 
 // slotTaken turns a clash on the unique index over (series_id,
-// series_date) into a sentence: someone filled the slot meanwhile.
+// series_date) into a sentence: someone filled the slot meanwhile. SQLite's
+// code says it is a UNIQUE clash; only its message names the index, and the
+// posts table has one other (uid, which is random), so the name decides.
 func slotTaken(err error) error {
-	if err != nil && strings.Contains(err.Error(), "posts.series_id") {
+	if isConstraint(err, sqlite3.SQLITE_CONSTRAINT_UNIQUE) && strings.Contains(err.Error(), "posts.series_id") {
 		return invalid("series", "This slot of the series is filled already.")
 	}
 	return err
@@ -329,7 +333,7 @@ func putPostChannels(ctx context.Context, tx *sql.Tx, p *Post) error {
 	for _, c := range p.Channels {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO post_channels (post_id, channel_id, caption) VALUES (?, ?, ?)`,
 			p.ID, c.ChannelID, c.Caption); err != nil {
-			if strings.Contains(err.Error(), "FOREIGN KEY") {
+			if isConstraint(err, sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY) {
 				return invalid("channels", "One of the chosen channels no longer exists.")
 			}
 			return err

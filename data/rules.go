@@ -182,6 +182,8 @@ var controlKeys = map[string]Problem{
 	"name":     {Key: "The name contains an invisible control character (often copied in from another program). Please remove it."},
 	"note":     {Key: "The note contains an invisible control character (often copied in from another program). Please remove it."},
 	"handle":   {Key: "The handle contains an invisible control character (often copied in from another program). Please remove it."},
+	"alt text": {Key: "The alt text contains an invisible control character (often copied in from another program). Please remove it."},
+	"credit":   {Key: "The credit line contains an invisible control character (often copied in from another program). Please remove it."},
 }
 
 // isControl reports whether r is a character no saved text may hold: the

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"feedtakt/data/calendar"
+
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // Series (Serie) is a recurring format such as "Azubi-Dienstag": every
@@ -205,7 +207,7 @@ func (w *Workspace) SaveSeries(ctx context.Context, s *Series) error {
 		}
 		for _, c := range s.Channels {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO series_channels (series_id, channel_id) VALUES (?, ?)`, s.ID, c); err != nil {
-				if strings.Contains(err.Error(), "FOREIGN KEY") {
+				if isConstraint(err, sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY) {
 					return invalid("channels", "One of the chosen channels no longer exists.")
 				}
 				return err
