@@ -13,6 +13,14 @@ GUI_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-d
 TEST_PKGS := gcc
 WIN_PKGS := gcc-mingw-w64-x86-64
 FYNE_TOOL := fyne.io/tools/cmd/fyne@v1.7.4
+# Checks beyond vet, pinned so that CI and a developer see the same findings.
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+GOCYCLO := github.com/fzipp/gocyclo/cmd/gocyclo@v0.6.0
+GOVULNCHECK := golang.org/x/vuln/cmd/govulncheck@v1.9.0
+# Cyclomatic complexity of non-test functions: above WARN is listed, above
+# FAIL fails the build.
+CYCLO_WARN := 15
+CYCLO_FAIL := 25
 
 RUN_DIR := .run
 DEMO_DIR := $(RUN_DIR)/demo
@@ -29,7 +37,7 @@ define ensure_packages
 	fi
 endef
 
-.PHONY: run test build windows deps-gui deps-test deps-win bench clean
+.PHONY: run test lint build windows deps-gui deps-test deps-win bench clean
 
 deps-gui:
 	$(call ensure_packages,$(GUI_PKGS))
@@ -63,7 +71,24 @@ test: deps-test
 	echo "== go vet"; $(GO) vet -tags ci ./...; \
 	echo "== gofmt"; out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi; \
 	echo "== data/ must not import Fyne"; if $(GO) list -deps ./data/... | grep '^fyne.io/'; then exit 1; fi; \
+	$(MAKE) --no-print-directory lint; \
 	echo "== go test -race"; $(GO) test -race -tags ci -count=1 ./...
+
+# staticcheck, the complexity limit and govulncheck against the offline
+# snapshot of the Go vulnerability database in .ci/vulndb (this machine has
+# no route to vuln.go.dev; refresh it with .ci/vulndb-refresh).
+lint:
+	@set -e; export GOCACHE=$$($(GO) env GOCACHE); bin=$$($(GO) env GOPATH)/bin; \
+	for t in $(STATICCHECK) $(GOCYCLO) $(GOVULNCHECK); do \
+		name=$$(basename $${t%@*}); want=$${t#*@}; \
+		if ! $(GO) version -m $$bin/$$name 2>/dev/null | grep -q "mod.*$$want"; then $(GO) install $$t; fi; \
+	done; \
+	echo "== staticcheck"; $$bin/staticcheck -tags ci ./...; \
+	echo "== gocyclo (over $(CYCLO_WARN) listed, over $(CYCLO_FAIL) fails)"; \
+	$$bin/gocyclo -over $(CYCLO_WARN) -ignore '_test\.go$$' . || true; \
+	if [ -n "$$($$bin/gocyclo -over $(CYCLO_FAIL) -ignore '_test\.go$$' .)" ]; then echo "functions above $(CYCLO_FAIL)"; exit 1; fi; \
+	echo "== govulncheck ($$(cat .ci/vulndb/SNAPSHOT))"; \
+	$$bin/govulncheck -db file://$$PWD/.ci/vulndb -tags ci,timetzdata ./...
 
 bench: deps-test
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \

@@ -95,27 +95,11 @@ func (s *Series) validate() error {
 // words the problem as a translation key with the field it belongs to.
 func checkRule(r calendar.Recurrence) error {
 	if err := r.Validate(); err != nil {
-		switch {
-		case r.Kind != calendar.Weekly && r.Kind != calendar.MonthlyNth:
-			return invalid("repeat", "Please choose how the series repeats: weekly or monthly.")
-		case r.Interval < 0:
-			return invalidArgs("interval", "The interval must be between 1 and {{.Max}}.", map[string]any{"Max": MaxSeriesInterval})
-		case r.Weekday < time.Sunday || r.Weekday > time.Saturday:
-			return invalid("weekday", "Please choose a weekday.")
-		case r.Kind == calendar.MonthlyNth && (r.Nth < 1 || r.Nth > 5) && r.Nth != -1:
-			return invalid("nth", "Please choose the 1st to 5th or the last weekday of the month.")
-		case r.Start.IsZero():
-			return invalid("start", "Please give the series a start date.")
-		case !r.Start.Valid():
-			return invalidArgs("start", "The date must lie between {{.Min}} and {{.Max}}.", dateRangeArgs)
-		case r.End != nil && !r.End.Valid():
-			return invalidArgs("end", "The date must lie between {{.Min}} and {{.Max}}.", dateRangeArgs)
-		case r.End != nil && r.End.Before(r.Start):
-			return invalid("end", "The series ends before it starts.")
-		case r.Count < 0:
-			return invalidArgs("count", "The number of dates must be between 0 and {{.Max}}.", map[string]any{"Max": MaxSeriesCount})
-		case r.Hour < 0 || r.Hour > 23 || r.Minute < 0 || r.Minute > 59:
-			return invalid("time", "The time must be written as HH:MM, e.g. 09:30.")
+		if e := ruleShapeProblem(r); e != nil {
+			return e
+		}
+		if e := ruleRangeProblem(r); e != nil {
+			return e
 		}
 		return invalid("repeat", "The repetition of the series is not valid.")
 	}
@@ -128,6 +112,42 @@ func checkRule(r calendar.Recurrence) error {
 		return invalidArgs("start", "The date must lie between {{.Min}} and {{.Max}}.", dateRangeArgs)
 	case r.End != nil && !inYearRange(*r.End):
 		return invalidArgs("end", "The date must lie between {{.Min}} and {{.Max}}.", dateRangeArgs)
+	}
+	return nil
+}
+
+// ruleShapeProblem names what is wrong with how a rejected rule repeats:
+// kind, interval, weekday or which weekday of the month.
+func ruleShapeProblem(r calendar.Recurrence) error {
+	switch {
+	case r.Kind != calendar.Weekly && r.Kind != calendar.MonthlyNth:
+		return invalid("repeat", "Please choose how the series repeats: weekly or monthly.")
+	case r.Interval < 0:
+		return invalidArgs("interval", "The interval must be between 1 and {{.Max}}.", map[string]any{"Max": MaxSeriesInterval})
+	case r.Weekday < time.Sunday || r.Weekday > time.Saturday:
+		return invalid("weekday", "Please choose a weekday.")
+	case r.Kind == calendar.MonthlyNth && (r.Nth < 1 || r.Nth > 5) && r.Nth != -1:
+		return invalid("nth", "Please choose the 1st to 5th or the last weekday of the month.")
+	}
+	return nil
+}
+
+// ruleRangeProblem names what is wrong with when a rejected rule runs:
+// start, end, number of dates or time of day.
+func ruleRangeProblem(r calendar.Recurrence) error {
+	switch {
+	case r.Start.IsZero():
+		return invalid("start", "Please give the series a start date.")
+	case !r.Start.Valid():
+		return invalidArgs("start", "The date must lie between {{.Min}} and {{.Max}}.", dateRangeArgs)
+	case r.End != nil && !r.End.Valid():
+		return invalidArgs("end", "The date must lie between {{.Min}} and {{.Max}}.", dateRangeArgs)
+	case r.End != nil && r.End.Before(r.Start):
+		return invalid("end", "The series ends before it starts.")
+	case r.Count < 0:
+		return invalidArgs("count", "The number of dates must be between 0 and {{.Max}}.", map[string]any{"Max": MaxSeriesCount})
+	case r.Hour < 0 || r.Hour > 23 || r.Minute < 0 || r.Minute > 59:
+		return invalid("time", "The time must be written as HH:MM, e.g. 09:30.")
 	}
 	return nil
 }
