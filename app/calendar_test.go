@@ -391,7 +391,7 @@ func shortcut(t *testing.T, u *UI, key fyne.KeyName) {
 func TestShortcutsCopyCaptionNewPostAndSave(t *testing.T) {
 	u, s := newCalendarUI(t, data.Post{Title: "Zum Kopieren", Date: day(2026, 12, 8), Caption: "Heute im Archiv 📚 #AzubiDienstag"})
 	s.selPost = chipsOn(s, *day(2026, 12, 8))[0].info.post.ID
-	shortcut(t, u, fyne.KeyC)
+	pressShortcut(t, u, fyne.KeyModifierControl, fyne.KeyC)
 	u.Wait()
 	if got := u.app.Clipboard().Content(); got != "Heute im Archiv 📚 #AzubiDienstag" {
 		t.Fatalf("clipboard %q", got)
