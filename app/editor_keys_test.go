@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"feedtakt/data"
 )
@@ -238,4 +239,41 @@ func looksEmpty(ph string) bool {
 		}
 	}
 	return true
+}
+
+// TestDateFormsShowNoExampleValues opens every form of the dates screen
+// and the idea's date dialog: an empty field's grey hint must not look
+// like a date, time or number the person could take for data.
+func TestDateFormsShowNoExampleValues(t *testing.T) {
+	u, s := newTestDatesScreen(t)
+	check := func(form string) {
+		t.Helper()
+		top := topOverlay(u)
+		if top == nil {
+			t.Fatalf("%s: no form open", form)
+		}
+		for _, e := range entriesIn(top) {
+			if e.Text == "" && !looksEmpty(e.PlaceHolder) {
+				t.Errorf("%s: empty field shows %q in grey", form, e.PlaceHolder)
+			}
+		}
+		for _, e := range entriesIn(top) {
+			e.SetText("") // a field the person emptied
+			if !looksEmpty(e.PlaceHolder) {
+				t.Errorf("%s: emptied field shows %q in grey", form, e.PlaceHolder)
+			}
+		}
+		u.win.Canvas().Overlays().Remove(top)
+	}
+	for _, f := range []struct {
+		name string
+		add  *widget.Button
+	}{{"series", s.addSeries}, {"own date", s.addOwn}, {"quiet period", s.addQuiet}} {
+		test.Tap(f.add)
+		u.Wait()
+		check(f.name)
+	}
+	ideas := newIdeasScreen(u)
+	ideas.giveDate(data.Post{ID: 1, Title: "Idee"})
+	check("give an idea a date")
 }
