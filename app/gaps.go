@@ -125,7 +125,7 @@ func (g *gapPanel) show(look lookups, gaps []gapWithIdeas, total int, open []dat
 			var items []*fyne.MenuItem
 			for _, idea := range gi.ideas {
 				idea := idea
-				items = append(items, fyne.NewMenuItem(truncateText(idea.Title, 60), func() { g.place(idea, gp) }))
+				items = append(items, fyne.NewMenuItem(shortLine(idea.Title, 420), func() { g.place(idea, gp) }))
 			}
 			pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(place).Add(fyne.NewPos(0, place.Size().Height))
 			widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), g.s.u.win.Canvas(), pos)

@@ -50,8 +50,8 @@ type listView struct {
 	look    lookups
 	all     []listRow
 	rows    []listRow // after filters and sorting
-	query   string // as typed in the toolbar's search; blank: the agenda
-	more    bool   // the search found more than it shows
+	query   string    // as typed in the toolbar's search; blank: the agenda
+	more    bool      // the search found more than it shows
 	sortCol int
 	desc    bool
 	gen     int
