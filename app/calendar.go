@@ -100,10 +100,13 @@ func newCalendarScreen(u *UI) *calendarScreen {
 	s.views = container.NewStack(s.month.content)
 
 	h := s.jump.MinSize().Height
+	// The heading takes the room that is left and is cut with an ellipsis
+	// there, so a long week span or search never widens the window.
+	s.heading.Truncation = fyne.TextTruncateEllipsis
 	tools := container.NewBorder(nil, nil,
-		container.NewHBox(prev, todayB, next, s.heading),
-		container.NewHBox(s.modeSel, container.NewGridWrap(fyne.NewSize(112, h), s.jump),
-			container.NewGridWrap(fyne.NewSize(170, h), s.search), export, newPost))
+		container.NewHBox(prev, todayB, next),
+		container.NewHBox(s.modeSel, container.NewGridWrap(fyne.NewSize(100, h), s.jump),
+			container.NewGridWrap(fyne.NewSize(150, h), s.search), export, newPost), s.heading)
 	split := container.NewHSplit(s.views, s.gaps.content)
 	split.Offset = 0.76
 	s.content = container.NewBorder(container.NewPadded(tools), nil, nil, nil, split)

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"feedtakt/data"
 	"feedtakt/data/calendar"
@@ -98,6 +99,20 @@ func TestMonthFitsTheWindow(t *testing.T) {
 		for _, w := range s.month.weeks {
 			for _, o := range textOverflow(w, w.Size().Width) {
 				t.Errorf("%v window, week of %v: %s", sz, w.monday, o)
+			}
+		}
+		// The week and the list fit too, and the heading is shown whole.
+		for _, mode := range []string{"Woche", "Liste", "Monat"} {
+			s.modeSel.SetSelected(mode)
+			u.Wait()
+			if min := u.win.Content().MinSize(); min.Width > sz.Width {
+				t.Errorf("%v window, %s: the calendar needs %v", sz, mode, min)
+			}
+			whole := widget.NewLabelWithStyle(s.heading.Text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			whole.SizeName = s.heading.SizeName
+			need := whole.MinSize().Width
+			if s.heading.Size().Width < need {
+				t.Errorf("%v window, %s: heading %q cut (%v of %v)", sz, mode, s.heading.Text, s.heading.Size().Width, need)
 			}
 		}
 	}

@@ -44,6 +44,8 @@ func newWeekView(s *calendarScreen) *weekView {
 	for i := 0; i < 7; i++ {
 		c := &weekColumn{}
 		c.head = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		// Cut rather than widen: seven columns must fit the default window.
+		c.head.Truncation = fyne.TextTruncateEllipsis
 		c.marks = widget.NewLabel("")
 		c.marks.Wrapping = fyne.TextWrapWord
 		c.marks.SizeName = theme.SizeNameCaptionText
@@ -139,6 +141,7 @@ func (v *weekView) show(p *plan) {
 		if len(infos) == 0 {
 			empty := widget.NewLabelWithStyle(lang.L("nothing planned"), fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
 			empty.Importance = widget.LowImportance
+			empty.Wrapping = fyne.TextWrapWord
 			objs = append(objs, empty)
 		}
 		c.list.Objects = objs
