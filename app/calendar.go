@@ -219,9 +219,14 @@ func (s *calendarScreen) updateHeading() {
 		from := calendar.WeekStart(s.selected)
 		_, kw := from.ISOWeek()
 		to := from.AddDays(6)
-		span := from.String()[:6] + "–" + to.String()
-		if from.Month == to.Month {
-			span = from.String()[:3] + "–" + to.String()
+		// The year only where the week crosses into a new one: the
+		// heading must fit the toolbar of the default window.
+		span := from.String()[:6] + "–" + to.String()[:6]
+		switch {
+		case from.Year != to.Year:
+			span = from.String() + "–" + to.String()
+		case from.Month == to.Month:
+			span = from.String()[:3] + "–" + to.String()[:6]
 		}
 		s.heading.SetText(fmt.Sprintf("%s %d · %s", lang.L("CW"), kw, span))
 	case viewList:

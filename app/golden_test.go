@@ -110,7 +110,10 @@ func TestMonthFitsTheWindow(t *testing.T) {
 			}
 			whole := widget.NewLabelWithStyle(s.heading.Text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			whole.SizeName = s.heading.SizeName
-			need := whole.MinSize().Width
+			// The desktop driver draws text about a tenth wider than the
+			// test driver measures it (seen at 1240 px: cut there, whole
+			// here), hence the margin.
+			need := whole.MinSize().Width * 1.12
 			if s.heading.Size().Width < need {
 				t.Errorf("%v window, %s: heading %q cut (%v of %v)", sz, mode, s.heading.Text, s.heading.Size().Width, need)
 			}

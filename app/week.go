@@ -88,12 +88,13 @@ func (v *weekView) show(p *plan) {
 	for i, c := range v.cols {
 		d := monday.AddDays(i)
 		c.date = d
-		head := fmt.Sprintf("%s %s", weekdayShort(d.Weekday()), d.String()[:6])
-		if d == now {
-			head += " · " + lang.L("today")
-		}
-		c.head.SetText(head)
+		c.head.SetText(fmt.Sprintf("%s %s", weekdayShort(d.Weekday()), d.String()[:6]))
 		var names []string
+		if d == now {
+			// In the line below the head, which wraps: the head stays
+			// short enough for a narrow column.
+			names = append(names, lang.L("today"))
+		}
 		holiday := false
 		for _, mk := range p.marks[d] {
 			if mk.Kind == data.MarkHoliday {
