@@ -126,6 +126,7 @@ func New(a fyne.App, cfg Config) *UI {
 	u.win.SetContent(container.NewBorder(nil, u.status, nil, nil, u.root))
 	u.win.SetMainMenu(u.mainMenu())
 	u.win.SetMaster()
+	u.win.SetCloseIntercept(u.requestClose)
 
 	switch {
 	case cfg.Workspace != "":
@@ -509,8 +510,27 @@ func (u *UI) confirmDeletePost(p data.Post, done func(deleted bool)) {
 		func(ctx context.Context) error { return ws.DeletePost(ctx, p.ID) }, done)
 }
 
-// quit closes the workspace and ends the app.
+// quit closes the workspace and ends the app, after asking about unsaved
+// edits in the editor.
 func (u *UI) quit() {
-	u.closeWorkspace()
-	u.app.Quit()
+	u.confirmLeave(func() {
+		u.closeWorkspace()
+		u.app.Quit()
+	})
+}
+
+// requestClose is the window's close button: an editor with unsaved edits
+// asks first; otherwise, or after Verwerfen, the window closes.
+func (u *UI) requestClose() {
+	u.confirmLeave(u.win.Close)
+}
+
+// confirmLeave runs leave at once, or after the editor's discard question
+// when it holds unsaved edits.
+func (u *UI) confirmLeave(leave func()) {
+	if e := u.editor; e != nil && e.dlg != nil {
+		e.confirmDiscard(leave)
+		return
+	}
+	leave()
 }

@@ -44,7 +44,11 @@ func newTestUIWithApp(t *testing.T, a fyne.App, cfg Config) *UI {
 	t.Cleanup(func() {
 		u.Wait()
 		u.closeWorkspace()
-		u.win.Close()
+		for _, w := range fyne.CurrentApp().Driver().AllWindows() {
+			if w == u.win { // a test may have closed it already
+				u.win.Close()
+			}
+		}
 	})
 	return u
 }
@@ -84,6 +88,8 @@ func texts(o fyne.CanvasObject) []string {
 			}
 			return
 		case *widget.Entry:
+			out = append(out, w.Text)
+		case *keyEntry:
 			out = append(out, w.Text)
 		case *widget.Select:
 			out = append(out, w.Selected)
@@ -497,8 +503,11 @@ func TestWorkspaceGoneShowsBanner(t *testing.T) {
 func entriesIn(o fyne.CanvasObject) []*widget.Entry {
 	var out []*widget.Entry
 	visit(o, func(c fyne.CanvasObject) {
-		if e, ok := c.(*widget.Entry); ok {
+		switch e := c.(type) {
+		case *widget.Entry:
 			out = append(out, e)
+		case *keyEntry:
+			out = append(out, &e.Entry)
 		}
 	})
 	return out
@@ -518,7 +527,7 @@ func selectsIn(o fyne.CanvasObject) []*widget.Select {
 func visit(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
 	f(o)
 	switch w := o.(type) {
-	case *widget.Entry, *widget.Select:
+	case *widget.Entry, *widget.Select, *keyEntry:
 		return
 	case *fyne.Container:
 		for _, c := range w.Objects {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -83,12 +84,8 @@ func newCalendarScreen(u *UI) *calendarScreen {
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder(lang.L("Search posts (Ctrl+F)"))
 	s.search.ActionItem = widget.NewIcon(theme.SearchIcon())
-	s.search.OnSubmitted = func(q string) { s.onSearch(q) }
-	s.search.OnChanged = func(q string) {
-		if q == "" && s.mode == viewList {
-			s.list.setQuery("")
-		}
-	}
+	s.search.OnSubmitted = func(q string) { s.onSearch(q, 0) }
+	s.search.OnChanged = func(q string) { s.onSearch(q, searchDelay) }
 	newPost := widget.NewButtonWithIcon(lang.L("New post"), theme.ContentAddIcon(), func() { s.newPostOn(&s.selected) })
 	newPost.Importance = widget.HighImportance
 	if u.ws.ReadOnly() {
@@ -103,10 +100,13 @@ func newCalendarScreen(u *UI) *calendarScreen {
 	s.views = container.NewStack(s.month.content)
 
 	h := s.jump.MinSize().Height
+	// The heading takes the room that is left and is cut with an ellipsis
+	// there, so a long week span or search never widens the window.
+	s.heading.Truncation = fyne.TextTruncateEllipsis
 	tools := container.NewBorder(nil, nil,
-		container.NewHBox(prev, todayB, next, s.heading),
-		container.NewHBox(s.modeSel, container.NewGridWrap(fyne.NewSize(112, h), s.jump),
-			container.NewGridWrap(fyne.NewSize(170, h), s.search), export, newPost))
+		container.NewHBox(prev, todayB, next),
+		container.NewHBox(s.modeSel, container.NewGridWrap(fyne.NewSize(100, h), s.jump),
+			container.NewGridWrap(fyne.NewSize(150, h), s.search), export, newPost), s.heading)
 	split := container.NewHSplit(s.views, s.gaps.content)
 	split.Offset = 0.76
 	s.content = container.NewBorder(container.NewPadded(tools), nil, nil, nil, split)
@@ -219,12 +219,21 @@ func (s *calendarScreen) updateHeading() {
 		from := calendar.WeekStart(s.selected)
 		_, kw := from.ISOWeek()
 		to := from.AddDays(6)
-		span := from.String()[:6] + "–" + to.String()
-		if from.Month == to.Month {
-			span = from.String()[:3] + "–" + to.String()
+		// The year only where the week crosses into a new one: the
+		// heading must fit the toolbar of the default window.
+		span := from.String()[:6] + "–" + to.String()[:6]
+		switch {
+		case from.Year != to.Year:
+			span = from.String() + "–" + to.String()
+		case from.Month == to.Month:
+			span = from.String()[:3] + "–" + to.String()[:6]
 		}
 		s.heading.SetText(fmt.Sprintf("%s %d · %s", lang.L("CW"), kw, span))
 	case viewList:
+		if s.list.searching() {
+			s.heading.SetText(lang.L("Search: “{{.Query}}”", map[string]any{"Query": strings.TrimSpace(s.list.query)}))
+			break
+		}
 		s.heading.SetText(lang.L("From {{.Date}}", map[string]any{"Date": s.selected.String()}))
 	default:
 		s.heading.SetText(fmt.Sprintf("%s %d", monthName(s.selected.Month), s.selected.Year))
@@ -397,11 +406,20 @@ func (s *calendarScreen) moveTo(id int64, d calendar.Date) {
 	})
 }
 
-func (s *calendarScreen) onSearch(q string) {
-	if s.mode != viewList {
-		s.modeSel.SetSelected(lang.L("List"))
+// onSearch is the one text search: the list shows the posts that contain
+// what was typed, live as she types (after delay, so not every key runs a
+// query), and the agenda again when the field is emptied.
+func (s *calendarScreen) onSearch(q string, delay time.Duration) {
+	if strings.TrimSpace(q) != "" && s.mode != viewList {
+		s.list.query = q
+		s.modeSel.SetSelected(lang.L("List")) // loads the results at once
+		return
 	}
-	s.list.setQuery(q)
+	if q == s.list.query && delay > 0 {
+		return
+	}
+	s.list.setQuery(q, delay)
+	s.updateHeading()
 }
 
 // Keyboard: arrows move the selected day, Enter opens the selected post

@@ -166,26 +166,7 @@ func (r *chipRenderer) Layout(s fyne.Size) {
 // fitText cuts the one-line text with an ellipsis so it never spills over
 // the chip (canvas.Text does not truncate by itself).
 func (r *chipRenderer) fitText(width float32) {
-	full := r.fullText()
-	r.text.Text = full
-	if width <= 0 {
-		r.text.Text = ""
-		return
-	}
-	if fyne.MeasureText(full, r.text.TextSize, r.text.TextStyle).Width <= width {
-		return
-	}
-	runes := []rune(full)
-	lo, hi := 0, len(runes)
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if fyne.MeasureText(string(runes[:mid])+"…", r.text.TextSize, r.text.TextStyle).Width <= width {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	r.text.Text = string(runes[:lo]) + "…"
+	r.text.Text = ellipsize(r.fullText(), width, r.text.TextSize, r.text.TextStyle)
 }
 
 func (r *chipRenderer) fullText() string {

@@ -201,7 +201,7 @@ func (s *datesScreen) showProblem(failed string, err error) {
 // dateEntry is a date field with a button that opens a month calendar.
 func (s *datesScreen) dateEntry(d calendar.Date) (*widget.Entry, fyne.CanvasObject) {
 	e := widget.NewEntry()
-	e.SetPlaceHolder("01.12.2026")
+	e.SetPlaceHolder(lang.L("DD.MM.YYYY"))
 	if !d.IsZero() {
 		e.SetText(d.String())
 	}

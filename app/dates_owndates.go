@@ -59,7 +59,7 @@ func (s *datesScreen) editOwnDate(d data.OwnDate) {
 	if d.LeadDays > 0 {
 		lead.SetText(strconv.Itoa(d.LeadDays))
 	}
-	lead.SetPlaceHolder("14")
+	lead.SetPlaceHolder(lang.L("no reminder"))
 	leadItem := widget.NewFormItem(lang.L("Reminder (days before)"), lead)
 	leadItem.HintText = lang.L("e.g. 14 = plan 2 weeks ahead; empty = no reminder")
 	form := widget.NewForm(

@@ -188,7 +188,7 @@ func (s *datesScreen) seriesFormFor(sr data.Series, look lookups) *seriesForm {
 	}
 	f.clock = widget.NewEntry()
 	f.clock.SetText(data.Clock{Hour: r.Hour, Minute: r.Minute}.String())
-	f.clock.SetPlaceHolder("10:00")
+	f.clock.SetPlaceHolder(lang.L("HH:MM"))
 	var startBox, endBox fyne.CanvasObject
 	f.start, startBox = s.dateEntry(r.Start)
 	var end calendar.Date

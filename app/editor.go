@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -27,23 +28,28 @@ type editor struct {
 	saved func()
 	dlg   dialog.Dialog
 
-	title     *widget.Entry
-	date      *widget.Entry
-	time      *widget.Entry
+	title     *keyEntry
+	date      *keyEntry
+	time      *keyEntry
 	idea      *widget.Check
 	status    *widget.Select
 	topic     *widget.Select
 	channels  []*widget.Check
 	chanIDs   []int64
-	caption   *widget.Entry
-	overrides map[int64]*widget.Entry
-	notes     *widget.Entry
-	link      *widget.Entry
-	pubDate   *widget.Entry
+	caption   *keyEntry
+	overrides map[int64]*keyEntry
+	notes     *keyEntry
+	link      *keyEntry
+	pubDate   *keyEntry
 	hint      *widget.Label
 	saveB     *widget.Button
 
 	overrideBox *fyne.Container
+
+	// initial is the form as it was opened (editor.state): Abbrechen, Esc
+	// and closing the window ask before throwing away anything else.
+	initial string
+	asking  bool // the discard question is showing
 
 	// Read in the background before the editor opens.
 	media    []data.Media
@@ -57,7 +63,7 @@ type editor struct {
 func openEditor(u *UI, p data.Post, saved func()) {
 	ws := u.ws
 	u.run(func(ctx context.Context) func() {
-		e := &editor{u: u, post: p, saved: saved, overrides: map[int64]*widget.Entry{}}
+		e := &editor{u: u, post: p, saved: saved, overrides: map[int64]*keyEntry{}}
 		var err error
 		if e.look, err = loadLookups(ctx, ws); err == nil && p.ID != 0 {
 			e.media, e.mediaErr = ws.PostMedia(ctx, p.ID)
@@ -91,6 +97,7 @@ func (e *editor) show() {
 		}
 	})
 	e.dlg.Resize(fyne.NewSize(860, 640))
+	e.initial = e.state()
 	e.dlg.Show()
 	u.win.Canvas().Focus(e.title)
 }
@@ -98,13 +105,13 @@ func (e *editor) show() {
 func (e *editor) build() fyne.CanvasObject {
 	p := e.post
 	ro := e.u.ws.ReadOnly()
-	e.title = widget.NewEntry()
+	e.title = newKeyEntry(false, e.onCancel)
 	e.title.SetText(p.Title)
 	e.title.SetPlaceHolder(lang.L("e.g. Azubi-Dienstag: Lena im Archiv"))
-	e.date = widget.NewEntry()
-	e.date.SetPlaceHolder("27.11.2026")
-	e.time = widget.NewEntry()
-	e.time.SetPlaceHolder("10:00")
+	e.date = newKeyEntry(false, e.onCancel)
+	e.date.SetPlaceHolder(lang.L("DD.MM.YYYY"))
+	e.time = newKeyEntry(false, e.onCancel)
+	e.time.SetPlaceHolder(lang.L("HH:MM (optional)"))
 	if p.Date != nil {
 		e.date.SetText(p.Date.String())
 	}
@@ -171,27 +178,24 @@ func (e *editor) build() fyne.CanvasObject {
 		}
 	}
 
-	e.caption = widget.NewMultiLineEntry()
-	e.caption.Wrapping = fyne.TextWrapWord
+	e.caption = newKeyEntry(true, e.onCancel)
 	e.caption.SetText(p.Caption)
 	e.caption.SetMinRowsVisible(6)
 	e.caption.SetPlaceHolder(lang.L("The text for all channels; a channel can have its own below."))
 	for id, text := range has {
-		ov := widget.NewMultiLineEntry()
-		ov.Wrapping = fyne.TextWrapWord
+		ov := newKeyEntry(true, e.onCancel)
 		ov.SetText(text)
 		e.overrides[id] = ov
 	}
-	e.notes = widget.NewMultiLineEntry()
-	e.notes.Wrapping = fyne.TextWrapWord
+	e.notes = newKeyEntry(true, e.onCancel)
 	e.notes.SetText(p.Notes)
 	e.notes.SetPlaceHolder(lang.L("For colleagues: approval by, consent, what is still missing …"))
 	e.notes.SetMinRowsVisible(3)
-	e.link = widget.NewEntry()
+	e.link = newKeyEntry(false, e.onCancel)
 	e.link.SetText(p.PublishedLink)
 	e.link.SetPlaceHolder("https://www.instagram.com/p/…")
-	e.pubDate = widget.NewEntry()
-	e.pubDate.SetPlaceHolder("27.11.2026")
+	e.pubDate = newKeyEntry(false, e.onCancel)
+	e.pubDate.SetPlaceHolder(lang.L("DD.MM.YYYY (optional)"))
 	if p.PublishedOn != nil {
 		e.pubDate.SetText(p.PublishedOn.String())
 	}
@@ -231,7 +235,7 @@ func (e *editor) build() fyne.CanvasObject {
 	)
 	e.saveB = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), e.onSave)
 	e.saveB.Importance = widget.HighImportance
-	cancel := widget.NewButton(lang.L("Cancel"), func() { e.dlg.Hide() })
+	cancel := widget.NewButton(lang.L("Cancel"), e.onCancel)
 	buttons := []fyne.CanvasObject{cancel, e.saveB}
 	if e.post.ID != 0 {
 		del := widget.NewButtonWithIcon(lang.L("Delete …"), theme.DeleteIcon(), e.onDelete)
@@ -356,4 +360,55 @@ func (e *editor) onDelete() {
 			e.saved()
 		}
 	})
+}
+
+// state is everything the form holds, as one string: what changed since
+// the editor opened is what Abbrechen would throw away.
+func (e *editor) state() string {
+	var b strings.Builder
+	for _, s := range []string{e.title.Text, e.date.Text, e.time.Text, e.caption.Text, e.notes.Text, e.link.Text, e.pubDate.Text} {
+		b.WriteString(s)
+		b.WriteByte(0)
+	}
+	fmt.Fprintf(&b, "%v|%d|%d|", e.idea.Checked, e.status.SelectedIndex(), e.topic.SelectedIndex())
+	for i, c := range e.channels {
+		if c.Checked {
+			fmt.Fprintf(&b, "%d:", e.chanIDs[i])
+			if ov, ok := e.overrides[e.chanIDs[i]]; ok {
+				b.WriteString(ov.Text)
+			}
+			b.WriteByte(0)
+		}
+	}
+	return b.String()
+}
+
+// changed says whether the person changed anything since the editor opened.
+func (e *editor) changed() bool { return e.dlg != nil && e.state() != e.initial }
+
+// onCancel closes the editor (Abbrechen, Esc); when something was typed it
+// asks first, so nothing is lost by a slip.
+func (e *editor) onCancel() {
+	e.confirmDiscard(func() { e.dlg.Hide() })
+}
+
+// confirmDiscard runs discard at once when nothing changed, else after the
+// person chose Verwerfen; Weiter bearbeiten leaves the editor as it is.
+func (e *editor) confirmDiscard(discard func()) {
+	if !e.changed() {
+		discard()
+		return
+	}
+	if e.asking {
+		return // the question is already on screen (Esc pressed twice)
+	}
+	e.asking = true
+	msg := widget.NewLabel(lang.L("The changes to this post have not been saved."))
+	d := dialog.NewCustomConfirm(lang.L("Discard changes?"), lang.L("Discard"), lang.L("Keep editing"), msg, func(ok bool) {
+		e.asking = false
+		if ok {
+			discard()
+		}
+	}, e.u.win)
+	d.Show()
 }

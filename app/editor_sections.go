@@ -63,8 +63,7 @@ func (e *editor) refreshOverrides() {
 		id := e.chanIDs[i]
 		ov, ok := e.overrides[id]
 		if !ok {
-			ov = widget.NewMultiLineEntry()
-			ov.Wrapping = fyne.TextWrapWord
+			ov = newKeyEntry(true, e.onCancel)
 			e.overrides[id] = ov
 		}
 		ov.SetPlaceHolder(lang.L("Own text for {{.Channel}} (empty: the text above)", map[string]any{"Channel": c.Text}))

@@ -31,6 +31,7 @@ type gapPanel struct {
 	gen     int
 	// placeButtons open the idea menu of each gap (tests tap them).
 	placeButtons []*widget.Button
+	placeFor     []int64 // the channel of each gap, beside placeButtons
 }
 
 type gapWithIdeas struct {
@@ -103,7 +104,7 @@ func wrapped(text string) *widget.Label {
 
 func (g *gapPanel) show(look lookups, gaps []gapWithIdeas, total int, open []data.Post) {
 	ro := g.s.u.ws.ReadOnly()
-	g.placeButtons = nil
+	g.placeButtons, g.placeFor = nil, nil
 	objs := []fyne.CanvasObject{heading(lang.L("Gaps in the cadence")), wrapped(lang.L("Next {{.N}} weeks: where a channel would go quiet.", map[string]any{"N": gapWeeks}))}
 	switch {
 	case look.activeTarget == 0:
@@ -124,7 +125,7 @@ func (g *gapPanel) show(look lookups, gaps []gapWithIdeas, total int, open []dat
 			var items []*fyne.MenuItem
 			for _, idea := range gi.ideas {
 				idea := idea
-				items = append(items, fyne.NewMenuItem(truncateText(idea.Title, 60), func() { g.place(idea, gp) }))
+				items = append(items, fyne.NewMenuItem(shortLine(idea.Title, 420), func() { g.place(idea, gp) }))
 			}
 			pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(place).Add(fyne.NewPos(0, place.Size().Height))
 			widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), g.s.u.win.Canvas(), pos)
@@ -132,12 +133,17 @@ func (g *gapPanel) show(look lookups, gaps []gapWithIdeas, total int, open []dat
 		if ro || len(gi.ideas) == 0 {
 			place.Disable()
 		}
-		if len(gi.ideas) == 0 {
-			place.SetText(lang.L("no idea waiting"))
-		}
 		g.placeButtons = append(g.placeButtons, place)
+		g.placeFor = append(g.placeFor, gp.ChannelID)
 		head := container.NewBorder(nil, nil, swatch(look.channelByID[gp.ChannelID].Color), nil, title)
-		objs = append(objs, container.NewVBox(head, span, container.NewHBox(place)), widget.NewSeparator())
+		gapBox := container.NewVBox(head, span, container.NewHBox(place))
+		if len(gi.ideas) == 0 {
+			// Only ideas meant for this channel, or for no channel yet,
+			// are offered (GapIdeas); say so rather than show a dead button.
+			place.SetText(lang.L("No matching idea"))
+			gapBox.Add(wrapped(lang.L("Ideas for {{.Channel}} or without a channel are offered here.", map[string]any{"Channel": look.channelName(gp.ChannelID)})))
+		}
+		objs = append(objs, gapBox, widget.NewSeparator())
 	}
 	if total > len(gaps) {
 		objs = append(objs, wrapped(lang.L("… and {{.N}} more gaps.", map[string]any{"N": total - len(gaps)})))

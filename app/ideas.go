@@ -182,11 +182,11 @@ func (s *ideasScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 // giveDate asks for a day (and optional time) and places the idea there.
 func (s *ideasScreen) giveDate(p data.Post) {
 	date := widget.NewEntry()
-	date.SetPlaceHolder("27.11.2026")
+	date.SetPlaceHolder(lang.L("DD.MM.YYYY"))
 	date.SetText(today().AddDays(1).String())
 	at := widget.NewEntry()
-	at.SetPlaceHolder(lang.L("optional, e.g. 10:00"))
-	dialog.ShowForm(lang.L("Give “{{.Title}}” a date", map[string]any{"Title": truncateText(p.Title, 40)}), lang.L("Place"), lang.L("Cancel"),
+	at.SetPlaceHolder(lang.L("HH:MM (optional)"))
+	dialog.ShowForm(lang.L("Give “{{.Title}}” a date", map[string]any{"Title": shortLine(p.Title, 300)}), lang.L("Place"), lang.L("Cancel"),
 		[]*widget.FormItem{widget.NewFormItem(lang.L("Date"), date), widget.NewFormItem(lang.L("Time"), at)},
 		func(ok bool) {
 			if !ok {
@@ -214,12 +214,4 @@ func (s *ideasScreen) giveDate(p data.Post) {
 				s.changed()
 			})
 		}, s.u.win)
-}
-
-func truncateText(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }

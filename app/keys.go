@@ -5,6 +5,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+
+	"feedtakt/data"
 )
 
 // bindKeys sets the window's shortcuts: Ctrl+N new post on the selected day,
@@ -16,6 +19,9 @@ func (u *UI) bindKeys() {
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { f() })
 	}
 	add(fyne.KeyN, func() {
+		if u.win.Canvas().Overlays().Top() != nil {
+			return // a dialog is open (text fields pass Ctrl+letters on)
+		}
 		if cal := u.calendarIfShown(); cal != nil {
 			cal.newPostOn(&cal.selected)
 		} else if u.shell != nil && u.shell.tabs.SelectedIndex() == screenIdeas {
@@ -28,7 +34,7 @@ func (u *UI) bindKeys() {
 		}
 	})
 	add(fyne.KeyF, func() {
-		if u.shell == nil {
+		if u.shell == nil || u.win.Canvas().Overlays().Top() != nil {
 			return
 		}
 		u.shell.selectScreen(screenCalendar)
@@ -43,22 +49,37 @@ func (u *UI) bindKeys() {
 		}
 	})
 	// Ctrl+C on a selected post copies its text, because the post goes out
-	// by hand in the platform's own tool. A focused text field keeps its
-	// own Ctrl+C.
-	add(fyne.KeyC, func() {
-		cal := u.calendarIfShown()
-		if cal == nil || cal.selPost == 0 || u.win.Canvas().Focused() != nil {
+	// by hand in the platform's own tool. The desktop driver turns Ctrl+C
+	// into fyne.ShortcutCopy (never a custom shortcut on C), and gives it to
+	// a focused widget first, so a text field keeps its own Ctrl+C.
+	c.AddShortcut(&fyne.ShortcutCopy{}, func(fyne.Shortcut) { u.copySelectedPost() })
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape && u.editor != nil && u.editor.dlg != nil && u.win.Canvas().Overlays().Top() != nil {
+			u.editor.onCancel()
 			return
 		}
-		if p, err := u.ws.Post(context.Background(), cal.selPost); err == nil {
-			u.app.Clipboard().SetContent(p.Caption)
-		}
-	})
-	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if cal := u.calendarIfShown(); cal != nil {
 			cal.typedKey(ev)
 		}
 	})
+}
+
+// copySelectedPost puts the text of the selected post on the clipboard. The
+// post is read in the background; the clipboard is set on the UI goroutine.
+func (u *UI) copySelectedPost() {
+	cal := u.calendarIfShown()
+	if cal == nil || cal.selPost == 0 || u.win.Canvas().Focused() != nil {
+		return
+	}
+	id := cal.selPost
+	fetch(u, func(ws *data.Workspace, ctx context.Context) (data.Post, error) { return ws.Post(ctx, id) },
+		func(p data.Post, err error) {
+			if err != nil {
+				u.showError(lang.L("The post could not be copied."), err)
+				return
+			}
+			u.app.Clipboard().SetContent(p.Caption)
+		})
 }
 
 // calendarIfShown returns the calendar when it is the visible screen and no

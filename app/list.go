@@ -5,6 +5,7 @@ import (
 	"log"
 	"sort"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -18,8 +19,9 @@ import (
 // listDays is how far ahead the agenda reaches from its start day.
 const listDays = 5 * 366
 
-// searchLimit caps full-text results; ranked search stays fast with it.
-const searchLimit = 500
+// searchDelay is how long typing in the search field must pause before
+// the search runs: the list follows the typing without a query per key.
+const searchDelay = 250 * time.Millisecond
 
 // listRow is one post in the agenda, with its display texts made once.
 type listRow struct {
@@ -33,8 +35,8 @@ type listRow struct {
 }
 
 // listView is the agenda: a virtualised table of the posts from the chosen
-// day on (or the search results), sortable by column and filterable by
-// channel, topic, status and text.
+// day on (or the results of the toolbar's search, the one text search),
+// sortable by column and filterable by channel, topic and status.
 type listView struct {
 	s       *calendarScreen
 	content fyne.CanvasObject
@@ -44,15 +46,16 @@ type listView struct {
 	channel *widget.Select
 	topic   *widget.Select
 	status  *widget.Select
-	filter  *widget.Entry
 
 	look    lookups
 	all     []listRow
 	rows    []listRow // after filters and sorting
-	query   string
+	query   string    // as typed in the toolbar's search; blank: the agenda
+	more    bool      // the search found more than it shows
 	sortCol int
 	desc    bool
 	gen     int
+	pending *job // the load under way; a newer one cancels it
 }
 
 var listColumns = []struct {
@@ -68,9 +71,6 @@ func newListView(s *calendarScreen) *listView {
 	v.channel = widget.NewSelect(nil, func(string) { v.apply() })
 	v.topic = widget.NewSelect(nil, func(string) { v.apply() })
 	v.status = widget.NewSelect(nil, func(string) { v.apply() })
-	v.filter = widget.NewEntry()
-	v.filter.SetPlaceHolder(lang.L("Filter by text"))
-	v.filter.OnChanged = func(string) { v.apply() }
 	v.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(v.rows), len(listColumns) },
 		func() fyne.CanvasObject {
@@ -113,30 +113,59 @@ func newListView(s *calendarScreen) *listView {
 			v.s.openPost(v.rows[id.Row].post.ID)
 		}
 	}
-	filters := container.NewGridWithColumns(4, v.channel, v.topic, v.status, v.filter)
+	filters := container.NewGridWithColumns(3, v.channel, v.topic, v.status)
 	v.content = container.NewBorder(container.NewVBox(filters, v.info), nil, nil, nil, v.table)
 	return v
 }
 
-func (v *listView) setQuery(q string) {
-	v.query = strings.TrimSpace(q)
-	v.reload()
+// setQuery shows the search results for q (blank: the agenda) after
+// delay; a newer query before then replaces it, and the result of an older
+// one that is still on its way is dropped.
+func (v *listView) setQuery(q string, delay time.Duration) {
+	v.query = q
+	v.load(delay)
 }
 
+// searching says whether the list shows search results.
+func (v *listView) searching() bool { return strings.TrimSpace(v.query) != "" }
+
 // reload loads the agenda (or the search results) in the background.
-func (v *listView) reload() {
+func (v *listView) reload() { v.load(0) }
+
+// load is reload after delay. The search asks the store for the order the
+// Datum column shows, so the first 200 by date are the ones listed.
+func (v *listView) load(delay time.Duration) {
 	v.gen++
 	gen := v.gen
+	if v.pending != nil {
+		v.pending.Cancel()
+	}
 	ws := v.s.u.ws
 	from := v.s.selected
 	q := v.query
-	v.s.u.run(func(ctx context.Context) func() {
+	order := data.ByDate
+	if v.sortCol == 0 && v.desc {
+		order = data.ByDateDesc
+	}
+	v.pending = v.s.u.run(func(ctx context.Context) func() {
+		if delay > 0 {
+			t := time.NewTimer(delay)
+			defer t.Stop()
+			select {
+			case <-ctx.Done():
+				return nil
+			case <-t.C:
+			}
+		}
 		look, err := loadLookups(ctx, ws)
 		var posts []data.Post
 		var quiet map[int64]string
+		var more bool
 		if err == nil {
-			if q != "" {
-				posts, err = ws.Search(ctx, q, searchLimit)
+			if strings.TrimSpace(q) != "" {
+				var r data.SearchResult
+				r, err = ws.SearchPosts(ctx, q, order, data.MaxSearchResults)
+				posts, more = r.Posts, r.More
 			} else {
 				posts, err = ws.PostsBetween(ctx, from, from.AddDays(listDays))
 			}
@@ -164,7 +193,7 @@ func (v *listView) reload() {
 				return
 			}
 			v.look = look
-			v.all = rows
+			v.all, v.more = rows, more
 			v.fillFilters()
 			v.apply()
 		}
@@ -224,7 +253,6 @@ func setFilterOptions(sel *widget.Select, all string, names []string) {
 
 // apply filters and sorts the loaded rows.
 func (v *listView) apply() {
-	text := strings.ToLower(strings.TrimSpace(v.filter.Text))
 	v.rows = v.rows[:0]
 	for _, r := range v.all {
 		if i := v.channel.SelectedIndex(); i > 0 {
@@ -243,17 +271,15 @@ func (v *listView) apply() {
 		if i := v.status.SelectedIndex(); i > 0 && r.post.Status != data.Statuses()[i-1] {
 			continue
 		}
-		if text != "" && !strings.Contains(strings.ToLower(r.post.Title+" "+r.post.Caption+" "+r.post.Notes+" "+r.channels+" "+r.topic), text) {
-			continue
-		}
 		v.rows = append(v.rows, r)
 	}
-	if v.query == "" || v.sortCol != 0 || v.desc {
-		v.sortRows()
-	}
+	v.sortRows()
+	q := strings.TrimSpace(v.query)
 	switch {
-	case v.query != "":
-		v.info.SetText(lang.L("{{.N}} results for “{{.Query}}”", map[string]any{"N": len(v.rows), "Query": v.query}))
+	case q != "" && v.more:
+		v.info.SetText(lang.L("more than {{.N}} results for “{{.Query}}” — refine the search", map[string]any{"N": data.MaxSearchResults, "Query": q}))
+	case q != "":
+		v.info.SetText(lang.L("{{.N}} results for “{{.Query}}”", map[string]any{"N": len(v.rows), "Query": q}))
 	default:
 		v.info.SetText(lang.L("{{.N}} posts from {{.Date}} on", map[string]any{"N": len(v.rows), "Date": v.s.selected.String()}))
 	}
@@ -265,6 +291,10 @@ func (v *listView) sortBy(col int) {
 		v.desc = !v.desc
 	} else {
 		v.sortCol, v.desc = col, false
+	}
+	if v.searching() && v.more {
+		v.reload() // the first 200 in the new order are other posts
+		return
 	}
 	v.apply()
 }

@@ -413,28 +413,6 @@ func (r *dayCellRenderer) Layout(s fyne.Size) {
 	d.more.Refresh()
 }
 
-// fitCanvasText sets t to text, cut with an ellipsis to width.
-func fitCanvasText(t *canvas.Text, text string, width float32) {
-	t.Text = text
-	if width <= 0 {
-		t.Text = ""
-	} else if fyne.MeasureText(text, t.TextSize, t.TextStyle).Width > width {
-		runes := []rune(text)
-		lo, hi := 0, len(runes)
-		for lo < hi {
-			mid := (lo + hi + 1) / 2
-			if fyne.MeasureText(string(runes[:mid])+"…", t.TextSize, t.TextStyle).Width <= width {
-				lo = mid
-			} else {
-				hi = mid - 1
-			}
-		}
-		t.Text = string(runes[:lo]) + "…"
-	}
-	t.Resize(fyne.NewSize(width, t.MinSize().Height))
-	t.Refresh()
-}
-
 func (r *dayCellRenderer) Refresh() {
 	d := r.d
 	fill := theme.Color(theme.ColorNameBackground)

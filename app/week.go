@@ -44,6 +44,8 @@ func newWeekView(s *calendarScreen) *weekView {
 	for i := 0; i < 7; i++ {
 		c := &weekColumn{}
 		c.head = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		// Cut rather than widen: seven columns must fit the default window.
+		c.head.Truncation = fyne.TextTruncateEllipsis
 		c.marks = widget.NewLabel("")
 		c.marks.Wrapping = fyne.TextWrapWord
 		c.marks.SizeName = theme.SizeNameCaptionText
@@ -75,11 +77,7 @@ func (v *weekView) show(p *plan) {
 	var takt []string
 	if wc, ok := p.cadence[monday]; ok {
 		for _, c := range wc.Channels {
-			t := fmt.Sprintf("%s %d/%d", p.look.channelName(c.ChannelID), c.Planned+c.Slots, c.Target)
-			if !c.Met() {
-				t += " " + lang.L("(too few)")
-			}
-			takt = append(takt, t)
+			takt = append(takt, weekTaktText(p.look.channelName(c.ChannelID), c))
 		}
 	}
 	if len(takt) > 0 {
@@ -90,12 +88,13 @@ func (v *weekView) show(p *plan) {
 	for i, c := range v.cols {
 		d := monday.AddDays(i)
 		c.date = d
-		head := fmt.Sprintf("%s %s", weekdayShort(d.Weekday()), d.String()[:6])
-		if d == now {
-			head += " · " + lang.L("today")
-		}
-		c.head.SetText(head)
+		c.head.SetText(fmt.Sprintf("%s %s", weekdayShort(d.Weekday()), d.String()[:6]))
 		var names []string
+		if d == now {
+			// In the line below the head, which wraps: the head stays
+			// short enough for a narrow column.
+			names = append(names, lang.L("today"))
+		}
 		holiday := false
 		for _, mk := range p.marks[d] {
 			if mk.Kind == data.MarkHoliday {
@@ -143,6 +142,7 @@ func (v *weekView) show(p *plan) {
 		if len(infos) == 0 {
 			empty := widget.NewLabelWithStyle(lang.L("nothing planned"), fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
 			empty.Importance = widget.LowImportance
+			empty.Wrapping = fyne.TextWrapWord
 			objs = append(objs, empty)
 		}
 		c.list.Objects = objs
@@ -191,3 +191,22 @@ func (t *tapArea) DoubleTapped(*fyne.PointEvent) {
 }
 
 func (t *tapArea) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(t.content) }
+
+// weekTaktText is one channel's Takt in the week view. A per-week target
+// shows the week's count against it; a per-month target shows the week's
+// own count and, beside it, the month's count against the month's target —
+// never the month's count as if it were the week's.
+func weekTaktText(channel string, c data.ChannelCadence) string {
+	var t string
+	if c.Period == data.PerMonth {
+		t = lang.L("{{.Channel}} {{.Week}} this week ({{.Month}} {{.Count}}/{{.Target}})", map[string]any{
+			"Channel": channel, "Week": c.WeekPlanned + c.WeekSlots, "Month": monthName(c.Month),
+			"Count": c.Planned + c.Slots, "Target": c.Target})
+	} else {
+		t = fmt.Sprintf("%s %d/%d", channel, c.WeekPlanned+c.WeekSlots, c.Target)
+	}
+	if !c.Met() {
+		t += " " + lang.L("(too few)")
+	}
+	return t
+}

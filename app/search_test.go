@@ -1,0 +1,133 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"feedtakt/data"
+)
+
+func rowTitles(s *calendarScreen) []string {
+	var out []string
+	for _, r := range s.list.rows {
+		out = append(out, r.post.Date.String()+" "+r.post.Title)
+	}
+	return out
+}
+
+// headerButton finds the list's column header showing text.
+func headerButton(t *testing.T, s *calendarScreen, text string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	visit(s.list.table, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && found == nil {
+			found = b
+		}
+	})
+	if found == nil {
+		t.Fatalf("no column header %q", text)
+	}
+	return found
+}
+
+// TestSearchIsLiveOrderedByDateAndHonestlyHeaded types into the toolbar's
+// search like a person, without Enter: the list shows the hits, earliest
+// first as "▲ Datum" says, under a heading that names the search (not "Ab
+// <day>" above posts from before that day); tapping the header turns the
+// order round.
+func TestSearchIsLiveOrderedByDateAndHonestlyHeaded(t *testing.T) {
+	u, s := newCalendarUI(t,
+		data.Post{Title: "Führung durchs Rathaus", Date: day(2026, 12, 15)},
+		data.Post{Title: "Adventsführung im Museum", Date: day(2026, 12, 2)},
+		data.Post{Title: "Führung Kläranlage", Date: day(2026, 11, 3)},
+		data.Post{Title: "Weihnachtsmarkt", Date: day(2026, 12, 9)},
+		data.Post{Title: "Führung Sternwarte bei Nacht", Date: day(2026, 12, 9), Time: at(19, 0)},
+	)
+	if s.mode != viewMonth {
+		t.Fatal("calendar not in the month view")
+	}
+	if got := entriesIn(s.list.content); len(got) != 0 {
+		t.Fatalf("the list has a text filter of its own besides the search (%d fields)", len(got))
+	}
+	u.win.Canvas().Focus(s.search)
+	test.Type(s.search, "führung")
+	u.Wait()
+	if s.mode != viewList {
+		t.Fatal("typing did not show the results")
+	}
+	want := []string{"03.11.2026 Führung Kläranlage", "09.12.2026 Führung Sternwarte bei Nacht", "15.12.2026 Führung durchs Rathaus"}
+	if got := rowTitles(s); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("results %v, want %v", got, want)
+	}
+	if h := s.heading.Text; h != "Suche: „führung“" {
+		t.Errorf("heading %q", h)
+	}
+	assertShows(t, s.list.content, "3 Treffer für „führung“")
+
+	test.Tap(headerButton(t, s, "Datum"))
+	u.Wait()
+	if got := rowTitles(s); got[0] != want[2] || got[2] != want[0] {
+		t.Errorf("after tapping Datum: %v", got)
+	}
+
+	// Emptying the field brings the agenda back, with its own heading.
+	s.search.SetText("")
+	u.Wait()
+	if s.list.searching() || !strings.HasPrefix(s.heading.Text, "Ab ") {
+		t.Errorf("after clearing: heading %q", s.heading.Text)
+	}
+}
+
+// TestSearchDropsTheResultOfAnOlderQuery: while she types, an older query
+// never overwrites the newer one's results.
+func TestSearchDropsTheResultOfAnOlderQuery(t *testing.T) {
+	u, s := newCalendarUI(t,
+		data.Post{Title: "Alte Fenster", Date: day(2026, 12, 1)},
+		data.Post{Title: "Führung Schloss", Date: day(2026, 12, 2)},
+	)
+	s.modeSel.SetSelected("Liste")
+	u.Wait()
+	s.search.SetText("Führung")
+	s.search.SetText("Fenster")
+	u.Wait()
+	if got := rowTitles(s); len(got) != 1 || !strings.Contains(got[0], "Alte Fenster") {
+		t.Fatalf("results %v", got)
+	}
+	// A slow older search finishing last is dropped too.
+	s.onSearch("Führung", 0)
+	u.jobs.Wait() // its result waits for the UI goroutine
+	s.onSearch("Fenster", 0)
+	u.Wait()
+	if got := rowTitles(s); len(got) != 1 || !strings.Contains(got[0], "Alte Fenster") {
+		t.Fatalf("results %v", got)
+	}
+}
+
+// TestSearchSaysWhenThereAreMoreThanItShows: the store gives at most 200
+// hits; the list must not claim "200 Treffer" as if that were all.
+func TestSearchSaysWhenThereAreMoreThanItShows(t *testing.T) {
+	u, s := newCalendarUI(t)
+	ctx := context.Background()
+	cs, _ := u.Workspace().Channels(ctx)
+	for i := 0; i < data.MaxSearchResults+5; i++ {
+		p := data.Post{Title: "Pressemitteilung " + itoaTest(i), Date: day(2027, 1+i%12, 1+i%28), Channels: []data.PostChannel{{ChannelID: cs[0].ID}}}
+		if err := u.Workspace().CreatePost(ctx, &p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.onSearch("Pressemitteilung", 0)
+	u.Wait()
+	assertShows(t, s.list.content, "mehr als 200 Treffer für „Pressemitteilung“ — Suche verfeinern")
+	if contains(texts(s.list.content), "200 Treffer für") && !contains(texts(s.list.content), "mehr als") {
+		t.Error("claims 200 hits")
+	}
+	// The first 200 by date: January's come first.
+	if first := s.list.rows[0].post.Date; first.Month != 1 || first.Day != 1 {
+		t.Errorf("first hit %v", first)
+	}
+}
