@@ -20,6 +20,7 @@ import (
 
 	"feedtakt/assets"
 	"feedtakt/data"
+	"feedtakt/data/calendar"
 	"feedtakt/data/demo"
 )
 
@@ -391,7 +392,7 @@ func (u *UI) updateTitle() {
 func (u *UI) watch() {
 	stop := make(chan struct{})
 	u.watchStop = stop
-	w := &watcher{u: u, ws: u.ws, gen: u.jobs.generation(), day: time.Now().YearDay()}
+	w := &watcher{u: u, ws: u.ws, gen: u.jobs.generation(), day: data.Today(time.Now())}
 	u.watcher = w
 	go func() {
 		t := time.NewTicker(5 * time.Second)
@@ -413,8 +414,8 @@ type watcher struct {
 	ws  *data.Workspace
 	gen uint64 // the workspace's generation in the runner
 
-	mu  sync.Mutex // tests tick too, besides the watch goroutine
-	day int        // the day of the year of the last backup check
+	mu  sync.Mutex    // tests tick too, besides the watch goroutine
+	day calendar.Date // the workspace day (data.Today) of the last backup check
 }
 
 // tick is one look at the workspace: the backup after midnight, and
@@ -423,8 +424,8 @@ type watcher struct {
 func (w *watcher) tick(now time.Time) {
 	u, ws := w.u, w.ws
 	w.mu.Lock()
-	newDay := now.YearDay() != w.day
-	w.day = now.YearDay()
+	newDay := data.Today(now) != w.day
+	w.day = data.Today(now)
 	w.mu.Unlock()
 	if newDay && !ws.ReadOnly() {
 		u.jobs.startIn(w.gen, "", func(ctx context.Context, _ *job) func() {
