@@ -360,7 +360,27 @@ func (u *UI) showWorkspace(ws *data.Workspace) {
 			}
 			return nil
 		})
+		u.checkMedia(ws)
 	}
+}
+
+// checkMedia empties the Papierkorb of what is older than 30 days and
+// compares the media files with the database in the background (files
+// deleted or changed outside Feedtakt, files a restored backup still
+// needs), with a progress row because on a network share it takes a while.
+func (u *UI) checkMedia(ws *data.Workspace) {
+	u.runShown(lang.L("Checking the media library"), func(ctx context.Context, j *job) func() {
+		if _, err := ws.PurgeTrash(ctx); err != nil {
+			log.Printf("purge Papierkorb: %v", err)
+		}
+		scan, err := ws.ScanMedia(ctx, j.progress)
+		if err != nil {
+			log.Printf("media check: %v", err)
+			return nil
+		}
+		n := len(scan.Missing) + len(scan.Changed)
+		return func() { u.shell.setMediaProblems(n) }
+	})
 }
 
 // updateTitle puts the organisation into the window title; the settings

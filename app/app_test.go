@@ -146,6 +146,16 @@ func assertShows(t *testing.T, o fyne.CanvasObject, subs ...string) {
 	}
 }
 
+func assertNotShows(t *testing.T, o fyne.CanvasObject, subs ...string) {
+	t.Helper()
+	got := texts(o)
+	for _, s := range subs {
+		if contains(got, s) {
+			t.Errorf("screen shows %q; it should not:\n%s", s, strings.Join(got, " | "))
+		}
+	}
+}
+
 // findButton returns the button whose text is exactly text.
 func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 	t.Helper()

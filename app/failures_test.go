@@ -143,3 +143,33 @@ func TestChangeLogPageFromBeforeARefreshIsDropped(t *testing.T) {
 		t.Errorf("change log shows %d rows, the workspace has %d", len(h.changes), len(all))
 	}
 }
+
+// A media file deleted outside Feedtakt is found by the check at open and
+// said in a banner; an intact library shows none.
+func TestMissingMediaFileShowsBannerAfterOpen(t *testing.T) {
+	dir := newTestWorkspaceDir(t)
+	ws, err := data.Open(context.Background(), dir, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	var paths []string
+	for _, name := range []string{"Lena im Archiv.jpg", "Grabung.jpg"} {
+		m, err := ws.AddMediaBytes(ctx, data.Media{OriginalName: name}, []byte("Bildinhalt "+name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, filepath.Join(dir, filepath.FromSlash(m.Path)))
+	}
+	ws.Close()
+
+	u, _ := newTestUI(t, Config{Workspace: dir})
+	assertNotShows(t, u.shell.banners, "Mediathek")
+	u.closeWorkspace()
+
+	if err := os.Remove(paths[0]); err != nil {
+		t.Fatal(err)
+	}
+	u2, _ := newTestUI(t, Config{Workspace: dir})
+	assertShows(t, u2.shell.banners, "1 Datei der Mediathek fehlt")
+}

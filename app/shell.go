@@ -31,6 +31,9 @@ type shell struct {
 
 	gone          bool
 	backupProblem error
+	// mediaProblems counts media files found missing or changed outside
+	// Feedtakt by the check at open.
+	mediaProblems int
 	demo          bool // the demo workspace: offer making an own one
 	mediaFact     *widget.Label
 
@@ -179,8 +182,19 @@ func (s *shell) refreshBanners() {
 		items = append(items, banner(lang.L("The daily backup failed: {{.Why}}", map[string]any{"Why": explain(s.backupProblem)}),
 			theme.ColorNameWarning, theme.WarningIcon()))
 	}
+	if s.mediaProblems > 0 {
+		items = append(items, banner(lang.N("{{.Count}} file of the media library is missing or was changed outside Feedtakt.", s.mediaProblems, map[string]any{"Count": s.mediaProblems}),
+			theme.ColorNameWarning, theme.WarningIcon()))
+	}
 	s.banners.Objects = items
 	s.banners.Refresh()
+}
+
+// setMediaProblems shows how many media files the check at open found
+// missing or changed (0 hides the banner).
+func (s *shell) setMediaProblems(n int) {
+	s.mediaProblems = n
+	s.refreshBanners()
 }
 
 func (s *shell) setGone(gone bool) {
