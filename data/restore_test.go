@@ -11,6 +11,35 @@ import (
 	"testing"
 )
 
+// damagePages fills ws with enough rows that its tables span several pages,
+// checkpoints so the damage lands in the main file, closes ws and overwrites
+// pages 2..6 (b-tree roots and interior pages) with noise. It returns the
+// database path.
+func damagePages(t *testing.T, ws *Workspace) string {
+	t.Helper()
+	ctx := context.Background()
+	for i := 0; i < 200; i++ {
+		if err := ws.CreatePost(ctx, &Post{Title: strings.Repeat("Füllbeitrag ", 20), Caption: strings.Repeat("Text ", 200)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ws.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	ws.Close()
+	path := filepath.Join(ws.Dir(), DBName)
+	content, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pageSize := int(binary.BigEndian.Uint16(content[16:18]))
+	for i := pageSize; i < 6*pageSize && i < len(content); i++ {
+		content[i] = byte(i * 7)
+	}
+	if err := os.WriteFile(path, content, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 // damagedWithBackup makes a workspace with a backup and then damages its
 // database; it returns the folder and the damaged bytes.
 func damagedWithBackup(t *testing.T) (string, []byte) {
@@ -23,20 +52,8 @@ func damagedWithBackup(t *testing.T) (string, []byte) {
 	if _, err := ws.Backup(ctx, ""); err != nil {
 		t.Fatal(err)
 	}
-	for i := 0; i < 200; i++ {
-		if err := ws.CreatePost(ctx, &Post{Title: strings.Repeat("Füllbeitrag ", 20), Caption: strings.Repeat("Text ", 200)}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ws.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
-	ws.Close()
-	path := filepath.Join(ws.Dir(), DBName)
+	path := damagePages(t, ws)
 	content, _ := os.ReadFile(path)
-	pageSize := int(binary.BigEndian.Uint16(content[16:18]))
-	for i := pageSize; i < 6*pageSize && i < len(content); i++ {
-		content[i] = byte(i * 7)
-	}
-	os.WriteFile(path, content, 0o644)
 	return ws.Dir(), content
 }
 

@@ -280,23 +280,10 @@ func TestDamagedDatabaseIsRestoredFromBackup(t *testing.T) {
 	if err := ws.SaveTopic(ctx, &Topic{Name: "Nach der Sicherung"}); err != nil {
 		t.Fatal(err)
 	}
-	// Enough rows that the tables span several pages, then checkpoint so
-	// the damage lands in the main file.
-	for i := 0; i < 200; i++ {
-		if err := ws.CreatePost(ctx, &Post{Title: strings.Repeat("Füllbeitrag ", 20), Caption: strings.Repeat("Text ", 200)}); err != nil {
-			t.Fatal(err)
-		}
+	content, err := os.ReadFile(damagePages(t, ws))
+	if err != nil {
+		t.Fatal(err)
 	}
-	ws.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
-	ws.Close()
-	path := filepath.Join(ws.Dir(), DBName)
-	content, _ := os.ReadFile(path)
-	pageSize := int(binary.BigEndian.Uint16(content[16:18]))
-	// Overwrite pages 2..6 (b-tree roots and interior pages) with noise.
-	for i := pageSize; i < 6*pageSize && i < len(content); i++ {
-		content[i] = byte(i * 7)
-	}
-	os.WriteFile(path, content, 0o644)
 
 	re, err := Open(ctx, ws.Dir(), Options{Actor: testActor})
 	if err != nil {
