@@ -311,7 +311,12 @@ func (e *editor) collect() (data.Post, error) {
 	return p, nil
 }
 
-func (e *editor) onSave() {
+func (e *editor) onSave() { e.save(nil) }
+
+// save stores the post and closes the editor; then, if set, runs after a
+// successful save (the window closing after "Speichern" in the discard
+// question).
+func (e *editor) save(then func()) {
 	if e.saveB.Disabled() {
 		return // read-only, or a save is under way
 	}
@@ -336,6 +341,9 @@ func (e *editor) onSave() {
 		e.dlg.Hide()
 		if e.saved != nil {
 			e.saved()
+		}
+		if then != nil {
+			then()
 		}
 	})
 }
@@ -392,23 +400,44 @@ func (e *editor) onCancel() {
 	e.confirmDiscard(func() { e.dlg.Hide() })
 }
 
-// confirmDiscard runs discard at once when nothing changed, else after the
-// person chose Verwerfen; Weiter bearbeiten leaves the editor as it is.
-func (e *editor) confirmDiscard(discard func()) {
+// confirmDiscard runs discard at once when nothing changed, else asks:
+// Weiter bearbeiten (the safe choice, and what Enter or Esc picks) leaves
+// the editor as it is, Speichern saves and then goes on, Verwerfen goes on
+// without saving. leave is what "goes on" means: hide the editor, or close
+// the window (which also hides it).
+func (e *editor) confirmDiscard(leave func()) {
 	if !e.changed() {
-		discard()
+		leave()
 		return
 	}
 	if e.asking {
 		return // the question is already on screen (Esc pressed twice)
 	}
 	e.asking = true
-	msg := widget.NewLabel(lang.L("The changes to this post have not been saved."))
-	d := dialog.NewCustomConfirm(lang.L("Discard changes?"), lang.L("Discard"), lang.L("Keep editing"), msg, func(ok bool) {
-		e.asking = false
-		if ok {
-			discard()
+	what := lang.L("The changes to this post have not been saved.")
+	if e.post.ID == 0 {
+		what = lang.L("The new post has not been saved yet.")
+	}
+	var d *dialog.CustomDialog
+	answer := func(f func()) func() {
+		return func() {
+			e.asking = false
+			d.Hide()
+			if f != nil {
+				f()
+			}
 		}
-	}, e.u.win)
+	}
+	keep := widget.NewButtonWithIcon(lang.L("Keep editing"), theme.DocumentCreateIcon(), answer(nil))
+	keep.Importance = widget.HighImportance
+	save := widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), answer(func() { e.save(leave) }))
+	if e.saveB.Disabled() {
+		save.Disable() // read-only workspace
+	}
+	discard := widget.NewButtonWithIcon(lang.L("Discard"), theme.DeleteIcon(), answer(leave))
+	discard.Importance = widget.DangerImportance
+	d = dialog.NewCustomWithoutButtons(lang.L("Discard changes?"), widget.NewLabel(what), e.u.win)
+	d.SetButtons([]fyne.CanvasObject{discard, save, keep})
+	d.SetOnClosed(func() { e.asking = false })
 	d.Show()
 }

@@ -277,3 +277,30 @@ func TestDateFormsShowNoExampleValues(t *testing.T) {
 	ideas.giveDate(data.Post{ID: 1, Title: "Idee"})
 	check("give an idea a date")
 }
+
+// The question's safe answer stands out and Speichern keeps the text: the
+// post is saved and then the window closes.
+func TestDiscardQuestionOffersSavingAndWeighsItsButtons(t *testing.T) {
+	u, s := newCalendarUI(t, data.Post{Title: "Da", Date: day(2026, 12, 8)})
+	ed := openNewPostEditor(t, u, s)
+	test.Type(ed.title, "Adventsmarkt öffnet")
+	u.requestClose()
+	q := topOverlay(u)
+	assertShows(t, q, "Der neue Beitrag ist noch nicht gespeichert.")
+	if b := findButton(t, q, "Weiter bearbeiten"); b.Importance != widget.HighImportance {
+		t.Errorf("Weiter bearbeiten has importance %v, want the highlighted safe choice", b.Importance)
+	}
+	if b := findButton(t, q, "Verwerfen"); b.Importance != widget.DangerImportance {
+		t.Errorf("Verwerfen has importance %v, want it marked as dangerous", b.Importance)
+	}
+	test.Tap(findButton(t, q, "Speichern"))
+	u.Wait()
+	if ps := postsOn9Dec(t, u); len(ps) != 1 || ps[0].Title != "Adventsmarkt öffnet" {
+		t.Fatalf("Speichern saved %+v, want the typed post", ps)
+	}
+	for _, w := range fyne.CurrentApp().Driver().AllWindows() {
+		if w == u.win {
+			t.Fatal("the window stayed open after Speichern")
+		}
+	}
+}
