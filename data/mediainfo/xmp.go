@@ -26,24 +26,24 @@ const (
 // Read merges them, XMP first.
 type texts struct {
 	title, description, rights, usage, alt, credit string
-	creators, tags                                  []string
-	date                                            string
-	gps                                             bool
+	creators, tags                                 []string
+	date                                           string
+	gps                                            bool
 }
 
 // xmpProps maps the properties read to their slot.
 var xmpProps = map[xml.Name]string{
-	{Space: nsDC, Local: "title"}:                       "title",
-	{Space: nsDC, Local: "description"}:                 "description",
-	{Space: nsDC, Local: "creator"}:                     "creator",
-	{Space: nsDC, Local: "rights"}:                      "rights",
-	{Space: nsDC, Local: "subject"}:                     "subject",
-	{Space: nsPhotoshop, Local: "Credit"}:               "credit",
-	{Space: nsPhotoshop, Local: "DateCreated"}:          "date",
-	{Space: nsXMP, Local: "CreateDate"}:                 "date2",
-	{Space: nsEXIF, Local: "DateTimeOriginal"}:          "date0",
-	{Space: nsEXIF, Local: "GPSLatitude"}:               "gps",
-	{Space: nsRights, Local: "UsageTerms"}:              "usage",
+	{Space: nsDC, Local: "title"}:                      "title",
+	{Space: nsDC, Local: "description"}:                "description",
+	{Space: nsDC, Local: "creator"}:                    "creator",
+	{Space: nsDC, Local: "rights"}:                     "rights",
+	{Space: nsDC, Local: "subject"}:                    "subject",
+	{Space: nsPhotoshop, Local: "Credit"}:              "credit",
+	{Space: nsPhotoshop, Local: "DateCreated"}:         "date",
+	{Space: nsXMP, Local: "CreateDate"}:                "date2",
+	{Space: nsEXIF, Local: "DateTimeOriginal"}:         "date0",
+	{Space: nsEXIF, Local: "GPSLatitude"}:              "gps",
+	{Space: nsRights, Local: "UsageTerms"}:             "usage",
 	{Space: nsIptcCore, Local: "AltTextAccessibility"}: "alt",
 }
 
