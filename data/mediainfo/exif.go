@@ -303,7 +303,7 @@ func applyEXIF(d exifData, info *Info, now time.Time) {
 		info.Thumbnail = d.thumb
 	}
 	for _, c := range []struct{ date, off string }{{d.original, d.offOriginal}, {d.digitized, d.offDig}} {
-		if c.date == "" {
+		if unset(c.date) {
 			continue
 		}
 		t, zone, ok := parseEXIFDate(c.date, c.off)
@@ -370,4 +370,10 @@ func parseOffset(s string) (*time.Location, bool) {
 // zones, a clock a little fast). 2099 and 2216 are clocks never set.
 func plausible(t, now time.Time) bool {
 	return t.Year() >= 1826 && t.Before(now.Add(48*time.Hour))
+}
+
+// unset reports an EXIF date a camera writes when its clock was never
+// set: empty, blanks, or zeros ("0000:00:00 00:00:00").
+func unset(s string) bool {
+	return strings.Trim(s, " 0:-T\x00") == ""
 }

@@ -21,14 +21,16 @@ func readHEIC(rd *reader, info *Info) error {
 	var meta box
 	ok := false
 	err := rd.boxes(0, rd.size, true, func(b box) bool {
-		if b.typ == "meta" {
+		if b.typ == "meta" && !ok {
 			meta, ok = b, true
-			return false
 		}
 		return true
 	})
 	if !ok {
 		return fmt.Errorf("no meta box: %v: %w", err, ErrDamaged)
+	}
+	if errors.Is(err, ErrTruncated) {
+		info.warn(err)
 	}
 	items := map[uint32]*heifItem{}
 	item := func(id uint32) *heifItem {
@@ -68,7 +70,7 @@ func readHEIC(rd *reader, info *Info) error {
 		}
 		return true
 	})
-	if err != nil && !errors.Is(err, ErrTruncated) {
+	if err != nil {
 		return fmt.Errorf("meta box: %w", err)
 	}
 	p := items[primary]

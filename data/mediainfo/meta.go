@@ -80,6 +80,7 @@ func readJPEG(rd *reader, info *Info) error {
 	var f found
 	pos := int64(2)
 	sof := false
+	var scan int64 // where the picture data starts
 walk:
 	for seg := 0; seg < 4096; seg++ {
 		h, err := rd.at(pos, 4, 4)
@@ -121,6 +122,7 @@ walk:
 		}
 		pos = body + n - 2
 		if m == 0xDA {
+			scan = pos
 			break walk
 		}
 	}
@@ -128,7 +130,7 @@ walk:
 	if !sof {
 		return fmt.Errorf("no frame header: %w", ErrDamaged)
 	}
-	if !f.motionPhoto() && !hasJPEGEnd(rd) {
+	if !f.motionPhoto() && !hasJPEGEnd(rd, scan) {
 		info.warn(fmt.Errorf("JPEG: %w", ErrTruncated))
 	}
 	return nil
@@ -147,11 +149,12 @@ func readAPP1(rd *reader, f *found, body, n int64) {
 	}
 }
 
-// hasJPEGEnd reports whether an end-of-image marker is near the end of
-// the file. Entropy-coded data never contains FF D9, and writers add at
-// most a little padding or a trailer after it.
-func hasJPEGEnd(rd *reader) bool {
+// hasJPEGEnd reports whether an end-of-image marker follows the picture
+// data (which starts at scan) near the end of the file. Entropy-coded data
+// never contains FF D9, and writers add at most a little padding or a
+// trailer after it; the embedded thumbnail's marker lies before scan.
+func hasJPEGEnd(rd *reader, scan int64) bool {
 	const tail = 64 << 10
-	off := max(rd.size-tail, 0)
-	return bytes.Contains(rd.upTo(off, tail), []byte{0xFF, 0xD9})
+	off := max(rd.size-tail, scan)
+	return bytes.Contains(rd.upTo(off, rd.size-off), []byte{0xFF, 0xD9})
 }

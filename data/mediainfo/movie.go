@@ -17,10 +17,11 @@ var epoch1904 = time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC)
 func readMovie(rd *reader, info *Info) error {
 	var moov box
 	ok := false
+	// Walk every top-level box (there are a handful) rather than stop at
+	// moov, so a cut-off mdat after it is noticed too.
 	err := rd.boxes(0, rd.size, true, func(b box) bool {
-		if b.typ == "moov" {
+		if b.typ == "moov" && !ok {
 			moov, ok = b, true
-			return false
 		}
 		return true
 	})
