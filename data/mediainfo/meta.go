@@ -154,7 +154,13 @@ func readAPP1(rd *reader, f *found, body, n int64) {
 // never contains FF D9, and writers add at most a little padding or a
 // trailer after it; the embedded thumbnail's marker lies before scan.
 func hasJPEGEnd(rd *reader, scan int64) bool {
-	const tail = 64 << 10
-	off := max(rd.size-tail, scan)
-	return bytes.Contains(rd.upTo(off, rd.size-off), []byte{0xFF, 0xD9})
+	// Nearly always the marker is in the last few bytes; look wider only
+	// when it is not.
+	for _, tail := range []int64{512, 64 << 10} {
+		off := max(rd.size-tail, scan)
+		if bytes.Contains(rd.upTo(off, rd.size-off), []byte{0xFF, 0xD9}) {
+			return true
+		}
+	}
+	return false
 }
