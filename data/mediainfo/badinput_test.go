@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 // hasWarning reports whether info carries a warning matching target.
@@ -254,14 +255,33 @@ func TestHostileLengthsStayBounded(t *testing.T) {
 		jpegFile(t, 8, 8, app1EXIF(exifSpec{ifd0: []entry{{tagMake, 2, 0xFFFFFFFF, []byte{0, 0, 0, 0, 1}}, long(o, tagXMP, 0)}}.build())),
 		pngWithChunks(pngFile(t, 8, 8, 0, 0), chunk("iTXt", nil)[:4], []byte("\xff\xff\xff\xf0eXIf")),
 		append([]byte("RIFF\xff\xff\xff\xffWEBPEXIF\xf0\xff\xff\xff"), make([]byte, 64)...),
+		// 200 large text chunks that are not XMP: none is read whole.
+		pngWithChunks(pngFile(t, 8, 8, 0, 0), bytes.Repeat(chunk("iTXt", make([]byte, 100<<10)), 200)),
+		// 40 copies of a 1 MB iloc: only the first is parsed.
+		cat(bx("ftyp", []byte("heic"), u32(0), []byte("mif1heic")), bx("meta", fullbox(0, 0),
+			bytes.Repeat(bx("iloc", fullbox(1, 0), u16(0x4400), u16(0xFFFF), make([]byte, 1<<20)), 40))),
 	}
 	for k, b := range hostile {
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
 		Read(bytes.NewReader(b), int64(len(b)), "x.heic")
 		runtime.ReadMemStats(&after)
-		if grown := after.TotalAlloc - before.TotalAlloc; grown > 8<<20 {
+		if grown := after.TotalAlloc - before.TotalAlloc; grown > 8<<20+uint64(len(b)/50) {
 			t.Errorf("hostile file %d allocated %d bytes", k, grown)
 		}
+	}
+}
+
+// A PDF made of nothing but page tree fragments costs linear time: the
+// look-around for each candidate is budgeted.
+func TestPDFPathologicalIsFast(t *testing.T) {
+	b := append([]byte("%PDF-1.7\n"), bytes.Repeat([]byte("<< /Type /Pages "), 1<<16)...)
+	start := time.Now()
+	i, err := Read(bytes.NewReader(b), int64(len(b)), "x.pdf")
+	if err != nil || i.Pages != 0 {
+		t.Errorf("%v %d", err, i.Pages)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("took %v", d)
 	}
 }

@@ -67,4 +67,3 @@ func BenchmarkReadMovie(b *testing.B) {
 		}
 	}
 }
-

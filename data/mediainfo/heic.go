@@ -45,7 +45,12 @@ func readHEIC(rd *reader, info *Info) error {
 	var primary uint32
 	var props []box
 	var idat box
+	seen := map[string]bool{}
 	err = rd.boxes(meta.start+4, meta.end, false, func(b box) bool {
+		if seen[b.typ] {
+			return true // the first of each counts; repeats are damage or an attack
+		}
+		seen[b.typ] = true
 		switch b.typ {
 		case "pitm":
 			p, e := rd.payload(b, 64)
@@ -258,7 +263,12 @@ func readILOC(rd *reader, b box, item func(uint32) *heifItem) {
 // (ipma) of items to properties; it returns the properties in order.
 func readIPRP(rd *reader, b box, item func(uint32) *heifItem) []box {
 	var props []box
+	seen := map[string]bool{}
 	_ = rd.boxes(b.start, b.end, false, func(c box) bool {
+		if seen[c.typ] {
+			return true
+		}
+		seen[c.typ] = true
 		switch c.typ {
 		case "ipco":
 			_ = rd.boxes(c.start, c.end, false, func(p box) bool {

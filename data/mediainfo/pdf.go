@@ -19,9 +19,11 @@ import (
 // instead; it is much larger and parses far more than a count needs, and
 // a count that is occasionally unknown costs nothing.
 const (
-	maxPDFScan    = 256 << 20 // bytes of a PDF scanned for the page tree
-	maxPDFInflate = 64 << 20  // bytes inflated from object streams, in total
-	maxPDFStreams = 4096      // object streams inflated
+	maxPDFScan     = 256 << 20 // bytes of a PDF scanned for the page tree
+	maxPDFInflate  = 16 << 20  // bytes inflated from object streams, in total
+	maxPDFStreams  = 4096      // object streams inflated
+	maxPDFDict     = 64 << 10  // bytes of one page tree dictionary
+	maxPDFDictScan = 32 << 20  // bytes looked at around candidates, in total
 )
 
 var (
@@ -59,11 +61,15 @@ type pdfScan struct {
 	count    int
 	inflated int64
 	streams  int
+	budget   int64
 }
 
-// pages finds /Type /Pages dictionaries without /Parent in b.
+// pages finds /Type /Pages dictionaries without /Parent in b. Each
+// candidate costs a look back for its "<<" and forward for its ">>";
+// these are charged to a budget so a file made of nothing but "/Pages"
+// costs linear time, not quadratic.
 func (p *pdfScan) pages(b []byte) {
-	for i := 0; ; {
+	for i := 0; p.budget < maxPDFDictScan; {
 		j := bytes.Index(b[i:], []byte("/Pages"))
 		if j < 0 {
 			return
@@ -76,12 +82,19 @@ func (p *pdfScan) pages(b []byte) {
 		if !pdfTypeEnd.Match(b[max(0, at-16):at]) {
 			continue // /Pages as a key (/Root's catalogue), not a type
 		}
-		s := bytes.LastIndex(b[max(0, at-65536):at], []byte("<<"))
-		e := bytes.Index(b[at:], []byte(">>"))
-		if s < 0 || e < 0 {
+		from := max(0, at-maxPDFDict)
+		s := bytes.LastIndex(b[from:at], []byte("<<"))
+		p.budget += int64(at - from)
+		if s < 0 {
 			continue
 		}
-		dict := b[max(0, at-65536)+s : at+e]
+		s += from
+		e := dictEnd(b, s, maxPDFDict)
+		p.budget += int64(min(len(b), s+maxPDFDict) - s)
+		if e < 0 {
+			continue
+		}
+		dict := b[s:e]
 		if bytes.Contains(dict, []byte("/Parent")) {
 			continue
 		}
@@ -91,6 +104,28 @@ func (p *pdfScan) pages(b []byte) {
 			}
 		}
 	}
+}
+
+// dictEnd returns the end of the dictionary opening at s (its matching
+// ">>", nested dictionaries counted), or -1 when it is not closed within
+// limit bytes.
+func dictEnd(b []byte, s, limit int) int {
+	depth := 0
+	end := min(len(b), s+limit)
+	for k := s; k+1 < end; k++ {
+		switch {
+		case b[k] == '<' && b[k+1] == '<':
+			depth++
+			k++
+		case b[k] == '>' && b[k+1] == '>':
+			depth--
+			k++
+			if depth == 0 {
+				return k + 1
+			}
+		}
+	}
+	return -1
 }
 
 // objStm inflates the object stream whose dictionary continues at off and

@@ -36,7 +36,8 @@ func readPNG(rd *reader, info *Info) error {
 				f.tiff(rd, pos+8, n)
 			}
 		case "iTXt":
-			if f.xmp == nil && n <= maxMetaBytes {
+			// Look at the keyword before reading a chunk that may be large.
+			if f.xmp == nil && n <= maxMetaBytes && bytes.HasPrefix(rd.upTo(pos+8, 18), []byte("XML:com.adobe.xmp\x00")) {
 				f.xmp = pngXMP(rd.upTo(pos+8, n))
 			}
 		}
