@@ -17,6 +17,8 @@ var documentExts = map[string]bool{
 	".xls": true, ".xlsx": true, ".ods": true, ".csv": true,
 	".ppt": true, ".pptx": true, ".odp": true,
 	".zip": true, ".eml": true, ".msg": true, ".ics": true, ".vcf": true,
+	// Design files of a flyer or poster: kept, not previewed.
+	".svg": true, ".psd": true, ".ai": true, ".eps": true, ".indd": true, ".idml": true,
 }
 
 // mediaExts are names that promise a picture or video: such a file whose
