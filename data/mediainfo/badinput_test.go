@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"io/fs"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -283,5 +285,14 @@ func TestPDFPathologicalIsFast(t *testing.T) {
 	}
 	if d := time.Since(start); d > 2*time.Second {
 		t.Errorf("took %v", d)
+	}
+}
+
+func TestReadFileNotARegularFile(t *testing.T) {
+	if _, err := ReadFile(t.TempDir()); !errors.Is(err, ErrUnsupported) {
+		t.Errorf("folder: %v", err)
+	}
+	if _, err := ReadFile(filepath.Join(t.TempDir(), "fehlt.jpg")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("missing file: %v", err)
 	}
 }
