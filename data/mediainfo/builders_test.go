@@ -282,6 +282,20 @@ type movieSpec struct {
 	rotate90    bool
 	moovAtEnd   bool
 	mdatPayload int
+	apple       bool // an iPhone's moov/meta (keys, ilst) and a ©xyz location
+}
+
+// appleMeta is what an iPhone writes into moov/meta and moov/udta.
+func appleMeta() []byte {
+	key := func(k string) []byte { return cat(u32(uint32(8+len(k))), []byte("mdta"), []byte(k)) }
+	val := func(i uint32, v string) []byte {
+		return bx(string(u32(i)), bx("data", u32(1), u32(0), []byte(v)))
+	}
+	meta := bx("meta", bx("hdlr", fullbox(0, 0), u32(0), []byte("mdta"), make([]byte, 13)),
+		bx("keys", fullbox(0, 0), u32(4), key("com.apple.quicktime.make"), key("com.apple.quicktime.model"),
+			key("com.apple.quicktime.creationdate"), key("com.apple.quicktime.location.ISO6709")),
+		bx("ilst", val(1, "Apple"), val(2, "iPhone 15 Pro"), val(3, "2025-06-01T10:30:00+0200"), val(4, "+52.5200+013.4050+034.000/")))
+	return cat(meta, bx("udta", bx("\xa9xyz", u16(17), u16(0x15c7), []byte("+52.5200+013.4050/"))))
 }
 
 func (s movieSpec) build() []byte {
@@ -296,7 +310,11 @@ func (s movieSpec) build() []byte {
 		make([]byte, 8), u16(0), u16(0), u16(0), u16(0), matrix, u32(s.w<<16), u32(s.h<<16))
 	hdlr := bx("hdlr", fullbox(0, 0), u32(0), []byte("vide"), make([]byte, 13))
 	sound := bx("trak", bx("tkhd", fullbox(0, 3), make([]byte, 80)), bx("mdia", bx("hdlr", fullbox(0, 0), u32(0), []byte("soun"), make([]byte, 13))))
-	moov := bx("moov", mvhd, sound, bx("trak", tkhd, bx("mdia", bx("mdhd", fullbox(0, 0), make([]byte, 20)), hdlr)))
+	var extra []byte
+	if s.apple {
+		extra = appleMeta()
+	}
+	moov := bx("moov", mvhd, sound, bx("trak", tkhd, bx("mdia", bx("mdhd", fullbox(0, 0), make([]byte, 20)), hdlr)), extra)
 	mdat := bx("mdat", make([]byte, s.mdatPayload))
 	if s.moovAtEnd {
 		return cat(ftyp, mdat, moov)

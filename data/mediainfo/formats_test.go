@@ -164,6 +164,23 @@ func TestReadMovie(t *testing.T) {
 	}
 }
 
+// An iPhone video: the creation date with its local offset, camera and
+// the presence of a location come from the Apple metadata keys.
+func TestReadAppleMovie(t *testing.T) {
+	pinNow(t)
+	created := uint32(time.Date(2025, 6, 1, 8, 30, 0, 0, time.UTC).Sub(epoch1904) / time.Second)
+	i, err := readBytes(t, "IMG_0001.MOV", movieSpec{brand: "qt  ", created: created, scale: 600, dur: 6000, w: 1920, h: 1080, apple: true}.build())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, off := i.Taken.Zone(); !i.Taken.Equal(time.Date(2025, 6, 1, 8, 30, 0, 0, time.UTC)) || off != 7200 || !i.TakenZone {
+		t.Errorf("taken %v", i.Taken)
+	}
+	if !i.HasGPS || i.Camera() != "Apple iPhone 15 Pro" || i.Duration != 10*time.Second {
+		t.Errorf("%+v", i)
+	}
+}
+
 func TestReadPDFPages(t *testing.T) {
 	plain := pdfFile(7, false)
 	compressed := pdfFile(12, true)

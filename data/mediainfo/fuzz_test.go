@@ -25,7 +25,7 @@ func fuzzSeeds(t testing.TB) map[string][]byte {
 			exif: []entry{ascii(tagDateTimeOriginal, "2025:05:03 10:20:30")}}.build(),
 		"heic": heicSpec{w: 64, h: 48, rot: 1, exif: small, xmp: xmp}.build(),
 		"mp4":  movieSpec{brand: "isom", created: 3_800_000_000, scale: 600, dur: 6000, w: 64, h: 48, rotate90: true, mdatPayload: 16}.build(),
-		"mov":  movieSpec{brand: "qt  ", scale: 600, dur: 6000, w: 64, h: 48, moovAtEnd: true, mdatPayload: 16}.build(),
+		"mov":  movieSpec{brand: "qt  ", scale: 600, dur: 6000, w: 64, h: 48, moovAtEnd: true, mdatPayload: 16, apple: true}.build(),
 		"pdf":  pdfFile(2, true),
 	}
 }

@@ -1,6 +1,7 @@
 package mediainfo
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
@@ -35,6 +36,7 @@ func readMovie(rd *reader, info *Info) error {
 		info.warn(err)
 	}
 	var created time.Time
+	var qt quickTimeMeta
 	err = rd.boxes(moov.start, moov.end, false, func(b box) bool {
 		switch b.typ {
 		case "mvhd":
@@ -43,11 +45,23 @@ func readMovie(rd *reader, info *Info) error {
 			if info.Width == 0 {
 				readTrak(rd, b, info)
 			}
+		case "meta":
+			qt.read(rd, b)
+		case "udta":
+			qt.readUserData(rd, b)
 		}
 		return true
 	})
 	if err != nil {
 		info.warn(err)
+	}
+	info.HasGPS = qt.gps
+	info.CameraMake, info.CameraModel = qt.make, qt.model
+	// A phone's own creation date carries the local offset the container's
+	// UTC time lacks; prefer it when it is readable and plausible.
+	if t, zone, ok := parseXMPDate(qt.created); ok && plausible(t, now()) {
+		info.Taken, info.TakenZone, info.DateFrom = t, zone, DateContainer
+		return nil
 	}
 	if !created.IsZero() && created.After(epoch1904) {
 		if plausible(created, now()) {
@@ -152,4 +166,102 @@ func matrixOrientation(a, b, c, d int32) int {
 		return 8
 	}
 	return 1
+}
+
+// quickTimeMeta collects what phones write into a movie's metadata: Apple
+// keys in moov/meta (com.apple.quicktime.*) and the ©xyz location atom of
+// Android and older QuickTime in moov/udta.
+type quickTimeMeta struct {
+	created, make, model string
+	gps                  bool
+}
+
+// read reads a QuickTime "mdta" metadata box: keys names the entries,
+// ilst holds their values by 1-based key index.
+func (q *quickTimeMeta) read(rd *reader, meta box) {
+	start := meta.start
+	// moov/meta of QuickTime is a plain box; the ISO one (udta/meta) is a
+	// full box with four bytes of version and flags first.
+	h := rd.upTo(start, 12)
+	switch {
+	case len(h) < 12:
+		return
+	case string(h[4:8]) == "hdlr":
+	case string(h[8:12]) == "hdlr":
+		start += 4
+	default:
+		return
+	}
+	var keys []string
+	_ = rd.boxes(start, meta.end, false, func(b box) bool {
+		switch b.typ {
+		case "keys":
+			p, err := rd.payload(b, 64<<10)
+			if err != nil {
+				return true
+			}
+			v := &be{b: p}
+			v.skip(4)
+			n := v.u32()
+			for i := uint32(0); i < n && !v.bad && len(keys) < 256; i++ {
+				size := int(v.u32())
+				v.skip(4) // namespace, "mdta"
+				if size < 8 || size-8 > len(p)-v.off {
+					return true
+				}
+				keys = append(keys, string(p[v.off:v.off+size-8]))
+				v.skip(size - 8)
+			}
+		case "ilst":
+			_ = rd.boxes(b.start, b.end, false, func(e box) bool {
+				idx := int(binary.BigEndian.Uint32([]byte(e.typ)))
+				if idx < 1 || idx > len(keys) {
+					return true
+				}
+				q.set(keys[idx-1], dataValue(rd, e))
+				return true
+			})
+		}
+		return true
+	})
+}
+
+func (q *quickTimeMeta) set(key, value string) {
+	switch key {
+	case "com.apple.quicktime.creationdate":
+		q.created = value
+	case "com.apple.quicktime.make":
+		q.make = value
+	case "com.apple.quicktime.model":
+		q.model = value
+	case "com.apple.quicktime.location.ISO6709":
+		q.gps = q.gps || value != ""
+	}
+}
+
+// readUserData looks into moov/udta for a location (©xyz) and an ISO
+// meta box.
+func (q *quickTimeMeta) readUserData(rd *reader, udta box) {
+	_ = rd.boxes(udta.start, udta.end, false, func(b box) bool {
+		switch b.typ {
+		case "\xa9xyz":
+			q.gps = q.gps || b.end-b.start > 4
+		case "meta":
+			q.read(rd, b)
+		}
+		return true
+	})
+}
+
+// dataValue returns the UTF-8 text in an ilst entry's data box.
+func dataValue(rd *reader, e box) string {
+	d, ok, _ := rd.child(e, 0, "data")
+	if !ok {
+		return ""
+	}
+	p, err := rd.payload(d, maxString+8)
+	if err != nil || len(p) < 8 || binary.BigEndian.Uint32(p)&0xFFFFFF != 1 {
+		return ""
+	}
+	return cleanText(p[8:])
 }

@@ -186,7 +186,9 @@ func list(vs []value) []string {
 // offset was given.
 func parseXMPDate(s string) (t time.Time, zone, ok bool) {
 	s = strings.TrimSpace(s)
-	for _, l := range []string{time.RFC3339Nano, "2006-01-02T15:04Z07:00"} {
+	// The second form without a colon in the offset is Apple's
+	// com.apple.quicktime.creationdate.
+	for _, l := range []string{time.RFC3339Nano, "2006-01-02T15:04:05-0700", "2006-01-02T15:04Z07:00"} {
 		if t, err := time.Parse(l, s); err == nil {
 			return t, true, true
 		}
