@@ -118,7 +118,8 @@ const (
 	DateEXIF DateSource = "exif"
 	// DateXMP: XMP photoshop:DateCreated / xmp:CreateDate / exif:DateTimeOriginal.
 	DateXMP DateSource = "xmp"
-	// DateContainer: the creation time of an MP4/MOV container (UTC).
+	// DateContainer: a video's creation time: the phone's own date with
+	// its offset (com.apple.quicktime.creationdate) or mvhd's UTC time.
 	DateContainer DateSource = "container"
 	// DateFile: the file's modification time, given by the caller.
 	DateFile DateSource = "file"
