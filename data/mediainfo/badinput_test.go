@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"io/fs"
 	"path/filepath"
 	"runtime"
@@ -294,5 +295,33 @@ func TestReadFileNotARegularFile(t *testing.T) {
 	}
 	if _, err := ReadFile(filepath.Join(t.TempDir(), "fehlt.jpg")); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("missing file: %v", err)
+	}
+}
+
+// Every error and warning a file can cause has a sentence for the UI,
+// also when wrapped with detail.
+func TestKeys(t *testing.T) {
+	for _, k := range keys {
+		if got := Key(fmt.Errorf("read x.jpg: %w", k.err)); got != k.key || got == "" {
+			t.Errorf("Key(%v) = %q", k.err, got)
+		}
+	}
+	if Key(fs.ErrPermission) != "" || Key(nil) != "" {
+		t.Error("foreign errors have no key of ours")
+	}
+	// A warning from a real file maps too.
+	i, _ := readBytes(t, "x.jpg", jpegFile(t, 8, 8, app1EXIF(exifSpec{exifOffset: 0xFFFFFF00}.build())))
+	if len(i.Warnings) == 0 || Key(i.Warnings[0]) == "" {
+		t.Errorf("warnings %v", i.Warnings)
+	}
+}
+
+// Stray bytes between segments (some old scanners write them) are skipped
+// as decoders do; the picture keeps its size and metadata.
+func TestJPEGStrayBytesBetweenSegments(t *testing.T) {
+	b := jpegFile(t, 40, 30, app1EXIF(cameraEXIF(t)), []byte{0, 0, 0x20})
+	i, err := readBytes(t, "scan.jpg", b)
+	if err != nil || i.Width != 40 || i.Camera() != "Canon EOS R6" {
+		t.Errorf("%v %+v", err, i)
 	}
 }

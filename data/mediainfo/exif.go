@@ -69,9 +69,19 @@ type tiffReader struct {
 	errs    []error
 }
 
+// field is one directory entry: its inline value bytes (val) or the
+// offset of its value (at).
+type field struct {
+	tag, typ uint16
+	count    uint32
+	val      []byte
+	at       uint32
+}
+
 // parseTIFF reads the EXIF facts of the TIFF structure at base of length
 // limit. It keeps what it could read; problems are returned as warnings.
-func parseTIFF(rd *reader, base, limit int64, wantXMP bool) (exifData, []error) {
+// wantBlocks also reads the XMP and IPTC blocks a TIFF file keeps in tags.
+func parseTIFF(rd *reader, base, limit int64, wantBlocks bool) (exifData, []error) {
 	var d exifData
 	hdr, err := rd.at(base, 8, 8)
 	if err != nil || limit < 8 {
@@ -86,63 +96,15 @@ func parseTIFF(rd *reader, base, limit int64, wantXMP bool) (exifData, []error) 
 	default:
 		return d, []error{fmt.Errorf("EXIF byte order %q: %w", hdr[:4], ErrBadMetadata)}
 	}
-	ifd0 := t.order.Uint32(hdr[4:])
-	next := t.readIFD(ifd0, func(tag, typ uint16, count uint32, val []byte, at uint32) {
-		switch tag {
-		case tagImageWidth:
-			d.width = t.int(typ, val)
-		case tagImageLength:
-			d.height = t.int(typ, val)
-		case tagMake:
-			d.make = t.str(typ, count, val, at)
-		case tagModel:
-			d.model = t.str(typ, count, val, at)
-		case tagOrientation:
-			d.orientation = int(t.int(typ, val))
-		case tagArtist:
-			d.artist = t.str(typ, count, val, at)
-		case tagCopyright:
-			d.copyright = t.str(typ, count, val, at)
-		case tagXMP:
-			if wantXMP {
-				d.xmp = t.blob(typ, count, at)
-			}
-		case tagIPTC:
-			if wantXMP {
-				d.iptc = t.blob(typ, count, at)
-			}
-		case tagExifIFD:
-			t.readIFD(uint32(t.int(typ, val)), func(tag, typ uint16, count uint32, val []byte, at uint32) {
-				switch tag {
-				case tagDateTimeOriginal:
-					d.original = t.str(typ, count, val, at)
-				case tagDateTimeDigitized:
-					d.digitized = t.str(typ, count, val, at)
-				case tagOffsetOriginal:
-					d.offOriginal = t.str(typ, count, val, at)
-				case tagOffsetDigitized:
-					d.offDig = t.str(typ, count, val, at)
-				}
-			})
-		case tagGPSIFD:
-			t.readIFD(uint32(t.int(typ, val)), func(tag, typ uint16, count uint32, val []byte, at uint32) {
-				switch tag {
-				case tagGPSLatitude:
-					d.gpsLat = t.nonZeroRationals(typ, count, at)
-				case tagGPSLongitude:
-					d.gpsLon = t.nonZeroRationals(typ, count, at)
-				}
-			})
-		}
-	})
+	next := t.readIFD(t.order.Uint32(hdr[4:]), func(f field) { d.ifd0(t, f, wantBlocks) })
 	if next != 0 {
 		var off, length int64
-		t.readIFD(next, func(tag, typ uint16, count uint32, val []byte, at uint32) {
-			switch tag {
+		t.readIFD(next, func(f field) {
+			switch f.tag {
 			case tagThumbOffset:
-				off = t.int(typ, val)
+				off = t.int(f)
 			case tagThumbLength:
-				length = t.int(typ, val)
+				length = t.int(f)
 			}
 		})
 		d.thumb = t.thumbnail(off, length)
@@ -150,11 +112,67 @@ func parseTIFF(rd *reader, base, limit int64, wantXMP bool) (exifData, []error) 
 	return d, t.errs
 }
 
+// ifd0 takes an entry of the first directory, following the pointers to
+// the Exif and GPS directories.
+func (d *exifData) ifd0(t *tiffReader, f field, wantBlocks bool) {
+	switch f.tag {
+	case tagImageWidth:
+		d.width = t.int(f)
+	case tagImageLength:
+		d.height = t.int(f)
+	case tagMake:
+		d.make = t.str(f)
+	case tagModel:
+		d.model = t.str(f)
+	case tagOrientation:
+		d.orientation = int(t.int(f))
+	case tagArtist:
+		d.artist = t.str(f)
+	case tagCopyright:
+		d.copyright = t.str(f)
+	case tagXMP:
+		if wantBlocks {
+			d.xmp = t.blob(f)
+		}
+	case tagIPTC:
+		if wantBlocks {
+			d.iptc = t.blob(f)
+		}
+	case tagExifIFD:
+		t.readIFD(uint32(t.int(f)), d.exifIFD(t))
+	case tagGPSIFD:
+		t.readIFD(uint32(t.int(f)), func(f field) {
+			switch f.tag {
+			case tagGPSLatitude:
+				d.gpsLat = t.nonZeroRationals(f)
+			case tagGPSLongitude:
+				d.gpsLon = t.nonZeroRationals(f)
+			}
+		})
+	}
+}
+
+// exifIFD takes the dates of the Exif directory.
+func (d *exifData) exifIFD(t *tiffReader) func(field) {
+	return func(f field) {
+		switch f.tag {
+		case tagDateTimeOriginal:
+			d.original = t.str(f)
+		case tagDateTimeDigitized:
+			d.digitized = t.str(f)
+		case tagOffsetOriginal:
+			d.offOriginal = t.str(f)
+		case tagOffsetDigitized:
+			d.offDig = t.str(f)
+		}
+	}
+}
+
 // readIFD reads one IFD at off and calls fn for each entry with its
 // inline value bytes (val) or its offset (at). It returns the offset of
 // the next IFD. Loops, repeated IFDs and out-of-range offsets end the walk
 // with a warning.
-func (t *tiffReader) readIFD(off uint32, fn func(tag, typ uint16, count uint32, val []byte, at uint32)) uint32 {
+func (t *tiffReader) readIFD(off uint32, fn func(field)) uint32 {
 	if off == 0 {
 		return 0
 	}
@@ -196,7 +214,7 @@ func (t *tiffReader) readIFD(off uint32, fn func(tag, typ uint16, count uint32, 
 		if typ == 0 || typ > 12 {
 			continue // unknown type: skip the entry, keep the rest
 		}
-		fn(tag, typ, count, e[8:12], t.order.Uint32(e[8:]))
+		fn(field{tag: tag, typ: typ, count: count, val: e[8:12], at: t.order.Uint32(e[8:])})
 	}
 	if length < 12*n+4 {
 		return 0
@@ -205,8 +223,9 @@ func (t *tiffReader) readIFD(off uint32, fn func(tag, typ uint16, count uint32, 
 }
 
 // int reads an inline SHORT or LONG value.
-func (t *tiffReader) int(typ uint16, val []byte) int64 {
-	switch typ {
+func (t *tiffReader) int(f field) int64 {
+	val := f.val
+	switch f.typ {
 	case 3, 8:
 		return int64(t.order.Uint16(val))
 	case 4, 9:
@@ -239,11 +258,11 @@ func (t *tiffReader) data(typ uint16, count uint32, at uint32, limit int64) []by
 }
 
 // str reads an ASCII value, cut at its first NUL and trimmed.
-func (t *tiffReader) str(typ uint16, count uint32, _ []byte, at uint32) string {
-	if typ != 2 && typ != 7 && typ != 1 {
+func (t *tiffReader) str(f field) string {
+	if f.typ != 2 && f.typ != 7 && f.typ != 1 {
 		return ""
 	}
-	b := t.data(typ, count, at, maxString)
+	b := t.data(f.typ, f.count, f.at, maxString)
 	if i := bytes.IndexByte(b, 0); i >= 0 {
 		b = b[:i]
 	}
@@ -251,20 +270,20 @@ func (t *tiffReader) str(typ uint16, count uint32, _ []byte, at uint32) string {
 }
 
 // blob reads an embedded block (XMP, IPTC) of a TIFF file.
-func (t *tiffReader) blob(typ uint16, count uint32, at uint32) []byte {
-	if typ != 1 && typ != 7 && typ != 4 {
+func (t *tiffReader) blob(f field) []byte {
+	if f.typ != 1 && f.typ != 7 && f.typ != 4 {
 		return nil
 	}
-	return t.data(typ, count, at, maxMetaBytes)
+	return t.data(f.typ, f.count, f.at, maxMetaBytes)
 }
 
 // nonZeroRationals reports whether a GPS coordinate (three rationals) is
 // recorded and not all zero: cameras without a fix write 0/0 or 0/1.
-func (t *tiffReader) nonZeroRationals(typ uint16, count uint32, at uint32) bool {
-	if typ != 5 || count == 0 || count > 3 {
+func (t *tiffReader) nonZeroRationals(f field) bool {
+	if f.typ != 5 || f.count == 0 || f.count > 3 {
 		return false
 	}
-	b := t.data(typ, count, at, 24)
+	b := t.data(f.typ, f.count, f.at, 24)
 	for i := 0; i+8 <= len(b); i += 8 {
 		if t.order.Uint32(b[i:]) != 0 && t.order.Uint32(b[i+4:]) != 0 {
 			return true

@@ -1,8 +1,10 @@
 package mediainfo
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -12,6 +14,29 @@ type heifItem struct {
 	method    uint8 // iloc construction method: 0 file offset, 1 idat
 	extents   [][2]int64
 	props     []int // 1-based indices into ipco
+}
+
+// maxHEIFItems bounds the items kept; a grid picture has a few dozen tiles.
+const maxHEIFItems = 10000
+
+// heifMeta is what a HEIF meta box says about its items.
+type heifMeta struct {
+	rd      *reader
+	items   map[uint32]*heifItem
+	primary uint32
+	props   []box // ipco's properties, in order
+	idat    box
+}
+
+// item returns the item with id, creating it while under the cap.
+func (h *heifMeta) item(id uint32) *heifItem {
+	if h.items[id] == nil {
+		if len(h.items) >= maxHEIFItems {
+			return &heifItem{} // thousands of tiles: their details do not matter
+		}
+		h.items[id] = &heifItem{}
+	}
+	return h.items[id]
 }
 
 // readHEIC reads a HEIC/HEIF file's meta box: the primary item's ispe
@@ -32,73 +57,76 @@ func readHEIC(rd *reader, info *Info) error {
 	if errors.Is(err, ErrTruncated) {
 		info.warn(err)
 	}
-	items := map[uint32]*heifItem{}
-	item := func(id uint32) *heifItem {
-		if items[id] == nil {
-			if len(items) >= 10000 {
-				return &heifItem{} // a grid of thousands of tiles: details do not matter
-			}
-			items[id] = &heifItem{}
-		}
-		return items[id]
+	h := &heifMeta{rd: rd, items: map[uint32]*heifItem{}}
+	if err := h.read(meta); err != nil {
+		return fmt.Errorf("meta box: %w", err)
 	}
-	var primary uint32
-	var props []box
-	var idat box
+	p := h.items[h.primary]
+	if p == nil {
+		return fmt.Errorf("no primary item %d: %w", h.primary, ErrDamaged)
+	}
+	h.size(p, info)
+	f := h.metadata()
+	f.apply(info)
+	// libheif applies irot/imir when decoding; EXIF orientation in HEIF is
+	// informative only and must not be applied a second time.
+	info.Orientation = 1
+	return nil
+}
+
+// read walks the meta box's children; the first of each kind counts,
+// repeats are damage or an attack.
+func (h *heifMeta) read(meta box) error {
 	seen := map[string]bool{}
-	err = rd.boxes(meta.start+4, meta.end, false, func(b box) bool {
+	return h.rd.boxes(meta.start+4, meta.end, false, func(b box) bool {
 		if seen[b.typ] {
-			return true // the first of each counts; repeats are damage or an attack
+			return true
 		}
 		seen[b.typ] = true
 		switch b.typ {
 		case "pitm":
-			p, e := rd.payload(b, 64)
-			if e == nil {
+			if p, err := h.rd.payload(b, 64); err == nil {
 				q := &be{b: p}
-				if q.u8() == 0 {
-					q.skip(3)
-					primary = uint32(q.u16())
+				ver := q.u8()
+				q.skip(3)
+				if ver == 0 {
+					h.primary = uint32(q.u16())
 				} else {
-					q.skip(3)
-					primary = q.u32()
+					h.primary = q.u32()
 				}
 			}
 		case "iinf":
-			readIINF(rd, b, item)
+			readIINF(h.rd, b, h.item)
 		case "iloc":
-			readILOC(rd, b, item)
+			readILOC(h.rd, b, h.item)
 		case "idat":
-			idat = b
+			h.idat = b
 		case "iprp":
-			props = readIPRP(rd, b, item)
+			h.props = readIPRP(h.rd, b, h.item)
 		}
 		return true
 	})
-	if err != nil {
-		return fmt.Errorf("meta box: %w", err)
-	}
-	p := items[primary]
-	if p == nil {
-		return fmt.Errorf("no primary item %d: %w", primary, ErrDamaged)
-	}
+}
+
+// size sets the pixel size from the primary item's ispe, turned by irot.
+func (h *heifMeta) size(p *heifItem, info *Info) {
 	var rot int
 	for _, i := range p.props {
-		if i < 1 || i > len(props) {
+		if i < 1 || i > len(h.props) {
 			continue
 		}
-		pb := props[i-1]
-		v, e := rd.payload(pb, 64)
-		if e != nil {
+		pb := h.props[i-1]
+		v, err := h.rd.payload(pb, 64)
+		if err != nil {
 			continue
 		}
 		q := &be{b: v}
 		switch pb.typ {
 		case "ispe":
 			q.skip(4)
-			w, h := q.u32(), q.u32()
+			w, ht := q.u32(), q.u32()
 			if !q.bad && info.Width == 0 {
-				info.Width, info.Height = int(min(w, 1<<31-1)), int(min(h, 1<<31-1))
+				info.Width, info.Height = int(min(w, 1<<31-1)), int(min(ht, 1<<31-1))
 			}
 		case "irot":
 			rot = int(q.u8() & 3)
@@ -107,27 +135,37 @@ func readHEIC(rd *reader, info *Info) error {
 	if rot%2 == 1 {
 		info.Width, info.Height = info.Height, info.Width
 	}
+}
+
+// metadata reads the first Exif item and the first XMP item, in item
+// order so the result does not depend on map order.
+func (h *heifMeta) metadata() found {
 	var f found
-	for _, it := range items {
+	ids := make([]uint32, 0, len(h.items))
+	for id := range h.items {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		it := h.items[id]
 		switch {
 		case it.typ == "Exif" && f.exif == nil:
-			if b := itemData(rd, it, idat); len(b) > 4 {
-				off := int64(b[0])<<24 | int64(b[1])<<16 | int64(b[2])<<8 | int64(b[3])
-				if off >= 0 && 4+off < int64(len(b)) {
-					m := &reader{r: bytesReaderAt(b), size: int64(len(b))}
-					f.tiff(m, 4+off, int64(len(b))-4-off)
-					f.exif.thumb = Section{} // offsets into the item, not the file
-				}
+			b := itemData(h.rd, it, h.idat)
+			if len(b) <= 4 {
+				continue
+			}
+			// The item starts with the offset of the TIFF header.
+			off := int64(binary.BigEndian.Uint32(b))
+			if 4+off < int64(len(b)) {
+				m := &reader{r: bytesReaderAt(b), size: int64(len(b))}
+				f.tiff(m, 4+off, int64(len(b))-4-off)
+				f.exif.thumb = Section{} // offsets into the item, not the file
 			}
 		case it.typ == "mime" && strings.Contains(it.mime, "rdf+xml") && f.xmp == nil:
-			f.xmp = itemData(rd, it, idat)
+			f.xmp = itemData(h.rd, it, h.idat)
 		}
 	}
-	f.apply(info)
-	// libheif applies irot/imir when decoding; EXIF orientation in HEIF is
-	// informative only and must not be applied a second time.
-	info.Orientation = 1
-	return nil
+	return f
 }
 
 // itemData reads an item's extents (file offsets or idat), under the

@@ -10,7 +10,7 @@ import (
 func parsePhotoshop(b []byte) (texts, error) {
 	for i := 0; i+12 <= len(b); {
 		if string(b[i:i+4]) != "8BIM" {
-			return texts{}, fmt.Errorf("Photoshop resource: %w", ErrBadMetadata)
+			return texts{}, fmt.Errorf("photoshop resource: %w", ErrBadMetadata)
 		}
 		id := binary.BigEndian.Uint16(b[i+4:])
 		nameLen := int(b[i+6])
@@ -24,7 +24,7 @@ func parsePhotoshop(b []byte) (texts, error) {
 		size := int(binary.BigEndian.Uint32(b[p:]))
 		p += 4
 		if size < 0 || size > len(b)-p {
-			return texts{}, fmt.Errorf("Photoshop resource of %d bytes: %w", size, ErrBadMetadata)
+			return texts{}, fmt.Errorf("photoshop resource of %d bytes: %w", size, ErrBadMetadata)
 		}
 		if id == 0x0404 {
 			return parseIIM(b[p : p+size])

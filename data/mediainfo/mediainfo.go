@@ -19,34 +19,61 @@ import (
 	"time"
 )
 
-// Sentinel errors. The importer maps them to a sentence per file; their
-// texts double as translation keys.
+// Sentinel errors. The importer maps them to a sentence per file with
+// Key (data.Explain does that for the UI).
 var (
 	// ErrEmpty means the file has no content at all (zero bytes).
-	ErrEmpty = errors.New("The file is empty.")
+	ErrEmpty = errors.New("file is empty")
 	// ErrUnsupported means the content is of a type the Mediathek does not
 	// keep (neither picture, video nor a known document). Skipping such a
 	// file is not a failure.
-	ErrUnsupported = errors.New("The file type is not supported.")
+	ErrUnsupported = errors.New("file type not supported")
 	// ErrDamaged means the content claims a known format but its header
 	// cannot be read (truncated before the picture size, broken boxes,
 	// garbage under a picture's name).
-	ErrDamaged = errors.New("The file is damaged and cannot be read.")
+	ErrDamaged = errors.New("file is damaged")
 	// ErrTooLarge means the picture declares more pixels than the
 	// Mediathek decodes (MaxPixels) or the file is absurdly large for its
 	// kind (MaxImageFileSize); it is refused before anything is decoded.
-	ErrTooLarge = errors.New("The picture is too large to be processed.")
+	ErrTooLarge = errors.New("picture is too large")
 	// ErrTruncated is a warning (Info.Warnings): the file ends before its
 	// end marker, so the header was readable but the picture is likely
 	// cut off.
-	ErrTruncated = errors.New("The file is incomplete; its end is missing.")
+	ErrTruncated = errors.New("file is truncated")
 	// ErrBadMetadata is a warning: the embedded metadata (EXIF, XMP, IPTC)
 	// is broken; what could be read was kept.
-	ErrBadMetadata = errors.New("The file's embedded metadata is damaged; what could be read was kept.")
+	ErrBadMetadata = errors.New("embedded metadata is damaged")
 	// ErrImplausibleDate is a warning: the recorded Aufnahmedatum lies in
 	// the future or before photography; it was ignored.
-	ErrImplausibleDate = errors.New("The recorded date of the picture is implausible and was ignored.")
+	ErrImplausibleDate = errors.New("recorded date is implausible")
 )
+
+// keys are the English sentences the UI translates, one per sentinel, in
+// the order they are checked (the first match wins).
+var keys = []struct {
+	err error
+	key string
+}{
+	{ErrEmpty, "The file is empty."},
+	{ErrTooLarge, "The picture has more than 100 megapixels and is not processed."},
+	{ErrDamaged, "The file is damaged and cannot be read."},
+	{ErrUnsupported, "This file type is not supported."},
+	{ErrTruncated, "The file is incomplete; its end is missing."},
+	{ErrImplausibleDate, "The recorded date of the picture is implausible and was ignored."},
+	{ErrBadMetadata, "The file's embedded details (EXIF, XMP) are damaged; what could be read was kept."},
+}
+
+// Key returns the English sentence (a translation key) for an error or
+// warning of this package, or "" for other errors (a file that cannot be
+// opened, a disk error), which the caller words itself.
+func Key(err error) string {
+	for _, k := range keys {
+		if errors.Is(err, k.err) {
+			return k.key
+		}
+	}
+	return ""
+}
 
 // Limits that keep a hostile file from costing memory or time.
 const (

@@ -77,63 +77,92 @@ var (
 // header gives the size, APP1 EXIF and XMP and APP13 IPTC the metadata.
 // The picture data is not touched.
 func readJPEG(rd *reader, info *Info) error {
-	var f found
+	w := &jpegWalk{rd: rd, info: info}
+	err := w.walk()
+	w.f.apply(info) // what could be read, even from a damaged file
+	switch {
+	case err != nil:
+		return err
+	case !w.sof:
+		return fmt.Errorf("no frame header: %w", ErrDamaged)
+	case w.scan == 0:
+		info.warn(fmt.Errorf("JPEG ends in its headers: %w", ErrTruncated))
+	case !w.f.motionPhoto() && !hasJPEGEnd(rd, w.scan):
+		info.warn(fmt.Errorf("JPEG: %w", ErrTruncated))
+	}
+	return nil
+}
+
+// jpegWalk is the state of a walk over a JPEG's marker segments.
+type jpegWalk struct {
+	rd   *reader
+	info *Info
+	f    found
+	sof  bool  // the frame header was read
+	scan int64 // where the picture data starts; 0 until reached
+}
+
+// maxJPEGSegments bounds the walk; cameras write about a dozen.
+const maxJPEGSegments = 4096
+
+func (w *jpegWalk) walk() error {
 	pos := int64(2)
-	sof := false
-	var scan int64 // where the picture data starts
-walk:
-	for seg := 0; seg < 4096; seg++ {
-		h, err := rd.at(pos, 4, 4)
+	for range maxJPEGSegments {
+		h, err := w.rd.at(pos, 4, 4)
 		if err != nil {
-			break // cut off inside the headers
+			return nil // cut off inside the headers; readJPEG judges
 		}
 		if h[0] != 0xFF {
-			return fmt.Errorf("no marker at %d: %w", pos, ErrDamaged)
+			// Stray bytes between segments: decoders skip them to the
+			// next marker, and so do we.
+			next := bytes.IndexByte(w.rd.upTo(pos, 64<<10), 0xFF)
+			if next < 0 {
+				return fmt.Errorf("no marker at %d: %w", pos, ErrDamaged)
+			}
+			pos += int64(next)
+			continue
 		}
 		m := h[1]
 		switch {
 		case m == 0xFF: // fill byte
 			pos++
 			continue
-		case m == 0xD8 || m == 0x01 || m >= 0xD0 && m <= 0xD7:
+		case m == 0xD8 || m == 0x01 || m >= 0xD0 && m <= 0xD7: // no length
 			pos += 2
 			continue
 		case m == 0xD9:
-			break walk
+			return nil
 		}
 		n := int64(h[2])<<8 | int64(h[3])
 		if n < 2 {
 			return fmt.Errorf("segment length %d at %d: %w", n, pos, ErrDamaged)
 		}
-		body := pos + 4
-		switch {
-		case m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC:
-			if b, err := rd.at(body, 5, 5); err == nil && !sof {
-				info.Height = int(b[1])<<8 | int(b[2])
-				info.Width = int(b[3])<<8 | int(b[4])
-				sof = true
-			}
-		case m == 0xE1:
-			readAPP1(rd, &f, body, n-2)
-		case m == 0xED && f.ps == nil:
-			if b, err := rd.at(body, n-2, n); err == nil && bytes.HasPrefix(b, psHeader) {
-				f.ps = b[len(psHeader):]
-			}
-		}
-		pos = body + n - 2
+		w.segment(m, pos+4, n-2)
+		pos += 2 + n
 		if m == 0xDA {
-			scan = pos
-			break walk
+			w.scan = pos
+			return nil
 		}
-	}
-	f.apply(info)
-	if !sof {
-		return fmt.Errorf("no frame header: %w", ErrDamaged)
-	}
-	if !f.motionPhoto() && !hasJPEGEnd(rd, scan) {
-		info.warn(fmt.Errorf("JPEG: %w", ErrTruncated))
 	}
 	return nil
+}
+
+// segment reads the segments we need: frame header, APP1, APP13.
+func (w *jpegWalk) segment(m byte, body, n int64) {
+	switch {
+	case m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC:
+		if b, err := w.rd.at(body, 5, 5); err == nil && !w.sof {
+			w.info.Height = int(b[1])<<8 | int(b[2])
+			w.info.Width = int(b[3])<<8 | int(b[4])
+			w.sof = true
+		}
+	case m == 0xE1:
+		readAPP1(w.rd, &w.f, body, n)
+	case m == 0xED && w.f.ps == nil:
+		if b, err := w.rd.at(body, n, n); err == nil && bytes.HasPrefix(b, psHeader) {
+			w.f.ps = b[len(psHeader):]
+		}
+	}
 }
 
 // readAPP1 reads an APP1 segment's EXIF or XMP.
