@@ -91,22 +91,8 @@ func readWebP(rd *reader, info *Info) error {
 		n := int64(binary.LittleEndian.Uint32(c[4:]))
 		body := pos + 8
 		switch typ {
-		case "VP8X":
-			if b, err := rd.at(body, 10, 10); err == nil {
-				info.Width = 1 + (int(b[4]) | int(b[5])<<8 | int(b[6])<<16)
-				info.Height = 1 + (int(b[7]) | int(b[8])<<8 | int(b[9])<<16)
-			}
-		case "VP8 ":
-			if b, err := rd.at(body, 10, 10); err == nil && info.Width == 0 && b[3] == 0x9d && b[4] == 0x01 && b[5] == 0x2a {
-				info.Width = int(binary.LittleEndian.Uint16(b[6:]) & 0x3fff)
-				info.Height = int(binary.LittleEndian.Uint16(b[8:]) & 0x3fff)
-			}
-		case "VP8L":
-			if b, err := rd.at(body, 5, 5); err == nil && info.Width == 0 && b[0] == 0x2f {
-				v := binary.LittleEndian.Uint32(b[1:])
-				info.Width = 1 + int(v&0x3fff)
-				info.Height = 1 + int(v>>14&0x3fff)
-			}
+		case "VP8X", "VP8 ", "VP8L":
+			webpSize(rd, typ, body, info)
 		case "EXIF":
 			base := body
 			if bytes.HasPrefix(rd.upTo(body, 6), exifHeader) {
@@ -124,6 +110,29 @@ func readWebP(rd *reader, info *Info) error {
 	}
 	f.apply(info)
 	return nil
+}
+
+// webpSize reads the canvas size (VP8X) or, for a simple file, the
+// frame size of its lossy (VP8) or lossless (VP8L) bitstream header.
+func webpSize(rd *reader, typ string, body int64, info *Info) {
+	switch typ {
+	case "VP8X":
+		if b, err := rd.at(body, 10, 10); err == nil {
+			info.Width = 1 + (int(b[4]) | int(b[5])<<8 | int(b[6])<<16)
+			info.Height = 1 + (int(b[7]) | int(b[8])<<8 | int(b[9])<<16)
+		}
+	case "VP8 ":
+		if b, err := rd.at(body, 10, 10); err == nil && info.Width == 0 && b[3] == 0x9d && b[4] == 0x01 && b[5] == 0x2a {
+			info.Width = int(binary.LittleEndian.Uint16(b[6:]) & 0x3fff)
+			info.Height = int(binary.LittleEndian.Uint16(b[8:]) & 0x3fff)
+		}
+	case "VP8L":
+		if b, err := rd.at(body, 5, 5); err == nil && info.Width == 0 && b[0] == 0x2f {
+			v := binary.LittleEndian.Uint32(b[1:])
+			info.Width = 1 + int(v&0x3fff)
+			info.Height = 1 + int(v>>14&0x3fff)
+		}
+	}
 }
 
 // readTIFF reads a TIFF file's first directory: size, EXIF, and the XMP

@@ -50,72 +50,88 @@ var xmpProps = map[xml.Name]string{
 // value is one rdf:li (or a simple value) with its xml:lang.
 type value struct{ lang, text string }
 
+// xmpWalk collects property values while the tokens of a packet pass.
+type xmpWalk struct {
+	vals  map[string][]value
+	prop  string // slot of the property element we are in
+	depth int    // nesting inside it
+	lang  string
+	buf   strings.Builder
+	inLi  bool
+	liSaw bool // the property had list items
+}
+
+func (w *xmpWalk) start(t xml.StartElement) {
+	if w.prop == "" {
+		// Simple values may be attributes of rdf:Description.
+		for _, a := range t.Attr {
+			if slot, ok := xmpProps[a.Name]; ok {
+				w.vals[slot] = append(w.vals[slot], value{text: a.Value})
+			}
+		}
+		if slot, ok := xmpProps[t.Name]; ok {
+			w.prop, w.depth, w.liSaw, w.lang = slot, 0, false, attrLang(t.Attr)
+			w.buf.Reset()
+		}
+		return
+	}
+	w.depth++
+	if t.Name.Space == nsRDF && t.Name.Local == "li" {
+		w.inLi, w.liSaw = true, true
+		w.lang = attrLang(t.Attr)
+		w.buf.Reset()
+	}
+}
+
+func (w *xmpWalk) end(t xml.EndElement) {
+	if w.prop == "" {
+		return
+	}
+	if w.inLi && t.Name.Space == nsRDF && t.Name.Local == "li" {
+		w.vals[w.prop] = append(w.vals[w.prop], value{lang: w.lang, text: w.buf.String()})
+		w.inLi = false
+		w.buf.Reset()
+	}
+	if w.depth > 0 {
+		w.depth--
+		return
+	}
+	if !w.liSaw { // a simple element: its text is the value
+		w.vals[w.prop] = append(w.vals[w.prop], value{lang: w.lang, text: w.buf.String()})
+	}
+	w.prop = ""
+}
+
+// maxXMPTokens bounds the XML tokens read from one packet; a camera's
+// packet has a few hundred.
+const maxXMPTokens = 200_000
+
 // parseXMP reads the properties of an XMP packet with encoding/xml's
 // tokenizer: values may be attributes of rdf:Description, simple
 // elements, or rdf:Alt/Seq/Bag lists. A broken packet keeps what came
 // before the damage and returns a warning.
 func parseXMP(packet []byte) (texts, error) {
-	vals := map[string][]value{}
 	d := xml.NewDecoder(bytes.NewReader(packet))
 	d.Strict = false
-	var (
-		prop  string // slot of the property element we are in
-		depth int    // nesting inside it
-		lang  string
-		buf   strings.Builder
-		inLi  bool
-		liSaw bool // the property had list items
-	)
+	w := xmpWalk{vals: map[string][]value{}}
 	var err error
-	for tokens := 0; tokens < 200_000; tokens++ {
+	for range maxXMPTokens {
 		var tok xml.Token
-		tok, err = d.Token()
-		if err != nil {
+		if tok, err = d.Token(); err != nil {
 			break
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			if prop == "" {
-				for _, a := range t.Attr {
-					if slot, ok := xmpProps[a.Name]; ok {
-						vals[slot] = append(vals[slot], value{text: a.Value})
-					}
-				}
-				if slot, ok := xmpProps[t.Name]; ok {
-					prop, depth, liSaw, lang = slot, 0, false, attrLang(t.Attr)
-					buf.Reset()
-				}
-				continue
-			}
-			depth++
-			if t.Name.Space == nsRDF && t.Name.Local == "li" {
-				inLi, liSaw = true, true
-				lang = attrLang(t.Attr)
-				buf.Reset()
-			}
+			w.start(t)
 		case xml.CharData:
-			if prop != "" && buf.Len() < maxString {
-				buf.Write(t)
+			if w.prop != "" && w.buf.Len() < maxString {
+				w.buf.Write(t)
 			}
 		case xml.EndElement:
-			if prop == "" {
-				continue
-			}
-			if inLi && t.Name.Space == nsRDF && t.Name.Local == "li" {
-				vals[prop] = append(vals[prop], value{lang: lang, text: buf.String()})
-				inLi = false
-				buf.Reset()
-			}
-			if depth > 0 {
-				depth--
-				continue
-			}
-			if !liSaw {
-				vals[prop] = append(vals[prop], value{lang: lang, text: buf.String()})
-			}
-			prop = ""
+			w.end(t)
 		}
 	}
+	vals := w.vals
 	var x texts
 	x.title = pickLang(vals["title"])
 	x.description = pickLang(vals["description"])
