@@ -181,10 +181,12 @@ type Info struct {
 
 	CameraMake, CameraModel string
 	// HasGPS reports that the file records a position (EXIF GPS latitude
-	// and longitude or XMP exif:GPSLatitude). The coordinates are not read.
+	// and longitude, XMP exif:GPSLatitude, a video's Apple location key or
+	// ©xyz atom). The coordinates are not read.
 	HasGPS bool
-	// Thumbnail is the embedded EXIF JPEG thumbnail in the file, absolute
-	// offsets; zero Length when there is none. Read it with Thumbnail.
+	// Thumbnail is the embedded EXIF JPEG thumbnail (JPEG, PNG, WebP) as
+	// an absolute byte range; zero Length when there is none. Read it with
+	// ReadThumbnail.
 	Thumbnail Section
 
 	// From XMP, else IPTC-IIM, else EXIF (Artist, Copyright).

@@ -38,7 +38,7 @@ func Sniff(r io.ReaderAt, size int64, name string) (Kind, Format, error) {
 	if size <= 0 {
 		return "", "", ErrEmpty
 	}
-	head := (&reader{r: r, size: size}).upTo(0, 64)
+	head := (&reader{r: r, size: size}).upTo(0, 128)
 	if len(head) == 0 {
 		return "", "", fmt.Errorf("read first bytes: %w", ErrDamaged)
 	}
