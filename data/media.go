@@ -202,7 +202,8 @@ func utcOrEmpty(t time.Time) string {
 }
 
 // insertMediaRow writes a new row for m (normalised by the caller) with
-// its tags and sets m.ID.
+// its tags and sets m.ID. The row is indexed for the search once, with its
+// tags.
 func insertMediaRow(ctx context.Context, tx *sql.Tx, m *Media, created string) error {
 	at, local, offset := takenColumns(*m)
 	var missingSince any
@@ -211,15 +212,21 @@ func insertMediaRow(ctx context.Context, tx *sql.Tx, m *Media, created string) e
 	}
 	err := tx.QueryRowContext(ctx, `INSERT INTO media (hash, path, kind, original_name, title, alt_text, credit, width, height, size,
 			taken_at, taken_local, taken_offset, taken_source, orientation, camera, has_gps, duration_ms, pages, file_time,
-			creator, rights, licence, usage_terms, usable_until, notes, missing, missing_since, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			creator, rights, licence, usage_terms, usable_until, notes, missing, missing_since, created_at, tags_text)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		m.Hash, m.Path, m.Kind, m.OriginalName, m.Title, m.AltText, m.Credit, m.Width, m.Height, m.Size,
 		at, local, offset, string(m.TakenSource), m.Orientation, m.Camera, m.HasGPS, m.Duration.Milliseconds(), m.Pages, utcOrEmpty(m.FileTime),
-		m.Creator, m.Rights, m.Licence, m.UsageTerms, nullDate(m.UsableUntil), m.Notes, string(m.Missing), missingSince, created).Scan(&m.ID)
+		m.Creator, m.Rights, m.Licence, m.UsageTerms, nullDate(m.UsableUntil), m.Notes, string(m.Missing), missingSince, created, strings.Join(m.Tags, " ")).Scan(&m.ID)
 	if err != nil {
 		return err
 	}
-	return putTags(ctx, tx, m.ID, m.Tags)
+	for _, t := range m.Tags {
+		tag, key := normTag(t)
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO media_tags (media_id, key, tag) VALUES (?, ?, ?)`, m.ID, key, tag); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // AddMedia streams r into the Mediathek and returns the stored item. The

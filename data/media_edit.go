@@ -216,7 +216,17 @@ func putTags(ctx context.Context, tx *sql.Tx, id int64, tags []string) error {
 			return err
 		}
 	}
-	return nil
+	return syncTagsText(ctx, tx, id)
+}
+
+// syncTagsText copies an item's tags into media.tags_text, which the
+// search index reads (migration 0004); every change of media_tags ends
+// with it.
+func syncTagsText(ctx context.Context, tx *sql.Tx, id int64) error {
+	_, err := tx.ExecContext(ctx, `UPDATE media SET tags_text =
+		coalesce((SELECT group_concat(tag, ' ') FROM (SELECT tag FROM media_tags WHERE media_id = ?1 ORDER BY key)), '')
+		WHERE id = ?1`, id)
+	return err
 }
 
 // mediaTags reads an item's tags, sorted case-insensitively.
@@ -343,7 +353,7 @@ func (w *Workspace) SetMediaTags(ctx context.Context, ids []int64, add, remove [
 		if n > MaxTags {
 			return invalidArgs("tag", "Too many tags (at most {{.Max}}).", map[string]any{"Max": MaxTags})
 		}
-		return nil
+		return syncTagsText(ctx, tx, id)
 	})
 }
 

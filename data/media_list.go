@@ -73,17 +73,17 @@ type MediaPage struct {
 	Next string
 }
 
-// sortSpec is the column and natural direction of a sort.
-func (q MediaQuery) sortSpec() (col string, desc bool) {
+// sortSpec is the column, index and direction of a sort.
+func (q MediaQuery) sortSpec() (col, index string, desc bool) {
 	switch q.Sort {
 	case SortImported:
-		col, desc = "created_at", true
+		col, index, desc = "created_at", "media_by_created", true
 	case SortName:
-		col, desc = "original_name COLLATE NOCASE", false
+		col, index, desc = "original_name COLLATE NOCASE", "media_by_name", false
 	default:
-		col, desc = "taken_at", true
+		col, index, desc = "taken_at", "media_by_taken", true
 	}
-	return col, desc != q.Reverse
+	return col, index, desc != q.Reverse
 }
 
 // sortKey is the value of the sort column for m, as stored.
@@ -100,7 +100,7 @@ func (q MediaQuery) sortKey(m Media) string {
 
 // cursorPrefix ties a cursor to its sort and direction.
 func (q MediaQuery) cursorPrefix() string {
-	_, desc := q.sortSpec()
+	_, _, desc := q.sortSpec()
 	return fmt.Sprintf("%d.%t.", q.Sort, desc)
 }
 
@@ -146,7 +146,7 @@ func (w *Workspace) mediaWhere(q MediaQuery) (conds []string, args []any, ok boo
 		conds = append(conds, `NOT EXISTS (SELECT 1 FROM post_media WHERE post_media.media_id = media.id)`)
 	}
 	if q.NoAltText {
-		conds = append(conds, `kind = 'image' AND alt_text = ''`)
+		conds = append(conds, `no_alt = 1`)
 	}
 	if q.Missing {
 		conds = append(conds, `missing <> ''`)
@@ -171,12 +171,18 @@ func (w *Workspace) mediaWhere(q MediaQuery) (conds []string, args []any, ok boo
 // share a sort key (the same Aufnahmedatum, the same name) are ordered by
 // ID, so paging never repeats or skips one, also while items are added or
 // removed between pages.
+//
+// The page is found by walking the sort's index (migration 0004), which
+// holds the filtered columns too, and probing the search index, the tags
+// and the posts per entry; only the page's own rows are then read whole.
+// Sorting every match first (what SQLite chooses by itself for a search)
+// read and sorted 10,000 whole rows for a common word.
 func (w *Workspace) ListMedia(ctx context.Context, q MediaQuery) (MediaPage, error) {
 	conds, args, ok := w.mediaWhere(q)
 	if !ok {
 		return MediaPage{}, nil
 	}
-	col, desc := q.sortSpec()
+	col, index, desc := q.sortSpec()
 	dir, cmp := "", ">"
 	if desc {
 		dir, cmp = " DESC", "<"
@@ -194,11 +200,15 @@ func (w *Workspace) ListMedia(ctx context.Context, q MediaQuery) (MediaPage, err
 		limit = DefaultMediaPage
 	}
 	limit = min(limit, MaxMediaPage)
-	query := `SELECT ` + mediaColumns + ` FROM media`
+	order := fmt.Sprintf(` ORDER BY %s%s, media.id%s`, col, dir, dir)
+	inner := `SELECT media.id FROM media INDEXED BY ` + index
 	if len(conds) > 0 {
-		query += ` WHERE ` + strings.Join(conds, ` AND `)
+		inner += ` WHERE ` + strings.Join(conds, ` AND `)
 	}
-	query += fmt.Sprintf(` ORDER BY %s%s, media.id%s LIMIT ?`, col, dir, dir)
+	inner += order + ` LIMIT ?`
+	// NOT INDEXED keeps SQLite from walking the sort index again for the
+	// outer ORDER BY; the page's rows are read by ID and sorted in memory.
+	query := `SELECT ` + mediaColumns + ` FROM media NOT INDEXED WHERE media.id IN (` + inner + `)` + order
 	args = append(args, limit+1)
 	rows, err := w.reader().QueryContext(ctx, query, args...)
 	if err != nil {
@@ -264,7 +274,7 @@ func (w *Workspace) CountMedia(ctx context.Context, q MediaQuery) (int, error) {
 	if !ok {
 		return 0, nil
 	}
-	query := `SELECT count(*) FROM media`
+	query := `SELECT count(*) FROM media INDEXED BY media_by_taken`
 	if len(conds) > 0 {
 		query += ` WHERE ` + strings.Join(conds, ` AND `)
 	}

@@ -72,7 +72,7 @@ func searchIDs(t *testing.T, ws *Workspace, q MediaQuery) []int64 {
 func TestMediathekSchemaFromEmpty(t *testing.T) {
 	ws := newTestWorkspace(t)
 	for _, name := range []string{"media_tags", "media_fts", "media_search", "media_by_taken", "media_by_created", "media_by_name",
-		"media_fts_insert", "media_fts_update", "media_fts_delete", "media_tags_fts_insert", "media_tags_fts_delete"} {
+		"media_fts_insert", "media_fts_update", "media_fts_delete"} {
 		var n int
 		ws.db.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE name = ?`, name).Scan(&n)
 		if n != 1 {
