@@ -192,8 +192,11 @@ func (w *Workspace) ListMedia(ctx context.Context, q MediaQuery) (MediaPage, err
 		if err != nil {
 			return MediaPage{}, err
 		}
-		conds = append(conds, fmt.Sprintf(`(%s, media.id) %s (?, ?)`, col, cmp))
-		args = append(args, key, id)
+		// Spelled out rather than as a row value (col, id) > (?, ?):
+		// SQLite narrows the index range by the row value for taken_at but
+		// scanned the name index from its start, page after page.
+		conds = append(conds, fmt.Sprintf(`%[1]s %[2]s= ? AND (%[1]s %[2]s ? OR media.id %[2]s ?)`, col, cmp))
+		args = append(args, key, key, id)
 	}
 	limit := q.Limit
 	if limit <= 0 {
