@@ -465,7 +465,16 @@ func (m *Media) normImported(now time.Time) {
 	m.Notes = CleanText(m.Notes, true)
 	m.Tags = cleanTags(m.Tags)
 	if m.Credit == "" {
-		m.Credit = Ellipsis(m.Creator, MaxMediaLine)
+		m.Credit = m.Creator
+	}
+	// Shortened to the limits UpdateMedia checks, so a later edit of
+	// another field is not refused for a text the file brought.
+	for _, f := range []struct {
+		s   *string
+		max int
+	}{{&m.Title, MaxMediaLine}, {&m.AltText, MaxAltText}, {&m.Credit, MaxMediaLine}, {&m.Creator, MaxMediaLine},
+		{&m.Rights, MaxMediaLine}, {&m.UsageTerms, MaxUsageTerms}, {&m.Notes, MaxMediaNotes}} {
+		*f.s = Ellipsis(*f.s, f.max)
 	}
 	if m.Orientation < 0 || m.Orientation > 8 {
 		m.Orientation = 0

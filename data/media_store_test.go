@@ -174,6 +174,13 @@ func TestImportStoresMetadata(t *testing.T) {
 	if !slices.Equal(back.Tags, []string{"Azubi", "Rathaus"}) {
 		t.Errorf("tags %q", back.Tags)
 	}
+	// A file's over-long title is shortened, so editing another field later
+	// is not refused for it.
+	long := addTestMedia(t, ws, Media{OriginalName: "lang.jpg", Title: strings.Repeat("Titel ", 100)})
+	long.AltText = "Neue Bildbeschreibung"
+	if err := ws.UpdateMedia(ctx, &long); err != nil || len([]rune(long.Title)) != MaxMediaLine {
+		t.Errorf("edit of an item with a long title from the file: %v (%d)", err, len([]rune(long.Title)))
+	}
 	for _, q := range []string{"azubi", "rathaus", "mustermann", "IMG_4711", "4711"} {
 		if ids := searchIDs(t, ws, MediaQuery{Text: q}); !slices.Equal(ids, []int64{m.ID}) {
 			t.Errorf("search %q: %v", q, ids)
