@@ -490,3 +490,13 @@ func (m *Media) normImported(now time.Time) {
 	m.Missing, m.MissingSince = MissingNone, time.Time{}
 	m.normTaken(now)
 }
+
+// prepareRestore readies an item from a Papierkorb note for its new row:
+// everything recorded about it comes back, its tags too; a note written
+// before the Aufnahmedatum existed gets the import time.
+func (m *Media) prepareRestore(now time.Time) {
+	m.Missing, m.MissingSince, m.Uses = MissingNone, time.Time{}, 0
+	if m.Taken.IsZero() {
+		m.normImported(now)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"feedtakt/data/fsx"
 )
@@ -45,69 +46,78 @@ type RelinkProgress func(files int, current string)
 // unreadable sub-folders are passed over. ctx stops it between files;
 // what was found until then is kept.
 func (w *Workspace) Relink(ctx context.Context, folder string, progress RelinkProgress) (RelinkResult, error) {
-	var res RelinkResult
 	if w.readOnly {
-		return res, fmt.Errorf("relink media: %w", ErrReadOnly)
+		return RelinkResult{}, fmt.Errorf("relink media: %w", ErrReadOnly)
 	}
 	if progress == nil {
 		progress = func(int, string) {}
 	}
 	missing, err := w.missingMedia(ctx)
 	if err != nil {
-		return res, err
+		return RelinkResult{}, err
 	}
-	bySize := map[int64][]int{}
+	r := &relinker{w: w, missing: missing, bySize: map[int64][]int{}, found: make([]bool, len(missing)), left: len(missing), progress: progress}
 	for i, m := range missing {
-		bySize[m.Size] = append(bySize[m.Size], i)
+		r.bySize[m.Size] = append(r.bySize[m.Size], i)
 	}
-	found := make([]bool, len(missing))
-	left := len(missing)
-	visit := func(p string, size int64) error {
-		res.Files++
-		progress(res.Files, p)
-		for _, i := range bySize[size] {
-			if found[i] {
-				continue
-			}
-			h, _, err := hashFile(ctx, p)
-			if err != nil {
-				if ctx.Err() != nil {
-					return ctx.Err()
-				}
-				return nil // unreadable: not this one
-			}
-			for _, j := range bySize[size] {
-				if found[j] || missing[j].Hash != h {
-					continue
-				}
-				if err := w.restoreFrom(ctx, missing[j], p); err != nil {
-					return err
-				}
-				found[j] = true
-				left--
-				res.Found = append(res.Found, RelinkFound{Media: missing[j], Source: p})
-			}
-			break
+	if r.left > 0 {
+		err = walkFollowingLinks(ctx, folder, func(p string, size int64) error { return r.visit(ctx, p, size) })
+	}
+	for i, m := range missing {
+		if !r.found[i] {
+			r.res.NotFound = append(r.res.NotFound, m)
 		}
-		if left == 0 {
-			return filepath.SkipAll
+	}
+	if len(r.res.Found) > 0 {
+		if lerr := w.clearMissing(context.WithoutCancel(ctx), r.res.Found); lerr != nil {
+			return r.res, errors.Join(err, lerr)
 		}
+	}
+	return r.res, err
+}
+
+// relinker is the state of one Relink.
+type relinker struct {
+	w        *Workspace
+	missing  []Media
+	bySize   map[int64][]int // size → indexes into missing
+	found    []bool
+	left     int
+	progress RelinkProgress
+	res      RelinkResult
+}
+
+// visit looks at one file of the folder: only a file with the size of a
+// missing item is hashed, and only once.
+func (r *relinker) visit(ctx context.Context, p string, size int64) error {
+	r.res.Files++
+	r.progress(r.res.Files, p)
+	candidates := slices.DeleteFunc(slices.Clone(r.bySize[size]), func(i int) bool { return r.found[i] })
+	if len(candidates) == 0 {
 		return nil
 	}
-	if left > 0 {
-		err = walkFollowingLinks(ctx, folder, visit)
+	h, _, err := hashFile(ctx, p)
+	if err != nil {
+		return ctx.Err() // unreadable: not this one, unless cancelled
 	}
-	for i, m := range missing {
-		if !found[i] {
-			res.NotFound = append(res.NotFound, m)
+	for _, i := range candidates {
+		if r.missing[i].Hash != h {
+			continue
+		}
+		ok, err := r.w.restoreFrom(ctx, r.missing[i], p)
+		if err != nil {
+			return err
+		}
+		if ok {
+			r.found[i] = true
+			r.left--
+			r.res.Found = append(r.res.Found, RelinkFound{Media: r.missing[i], Source: p})
 		}
 	}
-	if len(res.Found) > 0 {
-		if lerr := w.clearMissing(context.WithoutCancel(ctx), res.Found); lerr != nil {
-			return res, errors.Join(err, lerr)
-		}
+	if r.left == 0 {
+		return filepath.SkipAll
 	}
-	return res, err
+	return nil
 }
 
 // missingMedia reads the items marked missing.
@@ -129,58 +139,70 @@ func (w *Workspace) missingMedia(ctx context.Context) ([]Media, error) {
 }
 
 // restoreFrom copies src (whose content has m's hash) into m's place
-// through the staging folder, checking the hash again while copying.
-func (w *Workspace) restoreFrom(ctx context.Context, m Media, src string) error {
+// through the staging folder, checking the hash again while copying; ok
+// is false when src turned out not to hold it after all.
+func (w *Workspace) restoreFrom(ctx context.Context, m Media, src string) (ok bool, err error) {
 	release, err := hashLocks.lock(ctx, hashKey{w: w, hash: m.Hash})
 	if err != nil {
-		return err
+		return false, err
 	}
 	defer release()
+	part, err := w.stageVerified(ctx, m, src)
+	if part == "" || err != nil {
+		return false, err
+	}
+	defer os.Remove(part) // still there unless renamed
+	full := w.path(filepath.FromSlash(m.Path))
+	if st, err := os.Lstat(full); err == nil {
+		if st.Mode().IsRegular() {
+			if h, _, err := hashFile(ctx, full); err == nil && h == m.Hash {
+				return true, nil // put back meanwhile
+			}
+		}
+		// A changed file: kept in the Papierkorb, not overwritten.
+		if _, err := w.trashStray(full); err != nil {
+			return false, err
+		}
+	}
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return false, w.fault("relink media", err)
+	}
+	if err := fsx.Rename(part, full); err != nil {
+		return false, w.fault("relink media", err)
+	}
+	return true, nil
+}
+
+// stageVerified copies src into the staging folder and syncs it; part is
+// "" when src cannot be read or does not hold m's content.
+func (w *Workspace) stageVerified(ctx context.Context, m Media, src string) (part string, err error) {
 	staging := w.path(filepath.Join(MediaDir, stagingName))
 	if err := os.MkdirAll(staging, 0o755); err != nil {
-		return w.fault("relink media", err)
+		return "", w.fault("relink media", err)
 	}
 	f, err := os.Open(src)
 	if err != nil {
-		return nil // gone since it was hashed: not found after all
+		return "", nil // gone since it was hashed
 	}
 	part, hash, _, readErr, err := stageCopy(ctx, staging, f)
 	f.Close()
 	if err != nil {
-		return w.fault("relink media", err)
+		return "", w.fault("relink media", err)
 	}
 	if readErr != nil || hash != m.Hash {
 		os.Remove(part)
-		return nil
+		return "", nil
 	}
-	defer os.Remove(part) // still there unless renamed
 	if err := syncFile(part); err != nil {
-		return w.fault("relink media", err)
+		os.Remove(part)
+		return "", w.fault("relink media", err)
 	}
 	// The scan compares modification times with the import time; the
 	// copy keeps the item's so it is not read again at every scan.
 	if !m.Created.IsZero() {
 		os.Chtimes(part, m.Created, m.Created)
 	}
-	full := w.path(filepath.FromSlash(m.Path))
-	if st, err := os.Lstat(full); err == nil {
-		if st.Mode().IsRegular() {
-			if h, _, err := hashFile(ctx, full); err == nil && h == m.Hash {
-				return nil // put back meanwhile
-			}
-		}
-		// A changed file: kept in the Papierkorb, not overwritten.
-		if _, err := w.trashStray(full); err != nil {
-			return err
-		}
-	}
-	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-		return w.fault("relink media", err)
-	}
-	if err := fsx.Rename(part, full); err != nil {
-		return w.fault("relink media", err)
-	}
-	return nil
+	return part, nil
 }
 
 // clearMissing removes the missing marks of the items Relink put back and
@@ -211,65 +233,72 @@ func walkFollowingLinks(ctx context.Context, root string, visit func(path string
 	if err != nil {
 		return fmt.Errorf("relink media: %w", err)
 	}
-	seen := map[string]bool{}
-	var walk func(dir, shown string) error
-	walk = func(dir, shown string) error {
-		if seen[dir] {
-			return nil
-		}
-		seen[dir] = true
-		es, err := os.ReadDir(dir)
-		if err != nil {
-			return nil // unreadable: passed over
-		}
-		for _, e := range es {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			p, sp := filepath.Join(dir, e.Name()), filepath.Join(shown, e.Name())
-			typ := e.Type()
-			// Windows reports a junction as irregular; EvalSymlinks
-			// resolves it like a link.
-			if typ&(fs.ModeSymlink|fs.ModeIrregular) != 0 {
-				target, err := filepath.EvalSymlinks(p)
-				if err != nil {
-					continue // dangling
-				}
-				st, err := os.Stat(target)
-				if err != nil {
-					continue
-				}
-				if st.IsDir() {
-					p, typ = target, fs.ModeDir
-				} else if st.Mode().IsRegular() {
-					if err := visit(sp, st.Size()); err != nil {
-						return err
-					}
-					continue
-				} else {
-					continue
-				}
-			}
-			switch {
-			case typ.IsDir():
-				if err := walk(p, sp); err != nil {
-					return err
-				}
-			case typ.IsRegular():
-				info, err := e.Info()
-				if err != nil {
-					continue
-				}
-				if err := visit(sp, info.Size()); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	}
-	err = walk(real, root)
+	wk := &linkWalker{ctx: ctx, visit: visit, seen: map[string]bool{}}
+	err = wk.walk(real, root)
 	if errors.Is(err, filepath.SkipAll) {
 		return nil
 	}
 	return err
+}
+
+type linkWalker struct {
+	ctx   context.Context
+	visit func(path string, size int64) error
+	seen  map[string]bool // real folders read
+}
+
+// walk reads the real folder dir, shown to visit as shown.
+func (wk *linkWalker) walk(dir, shown string) error {
+	if wk.seen[dir] {
+		return nil
+	}
+	wk.seen[dir] = true
+	es, err := os.ReadDir(dir)
+	if err != nil {
+		return nil // unreadable: passed over
+	}
+	for _, e := range es {
+		if err := wk.ctx.Err(); err != nil {
+			return err
+		}
+		if err := wk.entry(dir, shown, e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// entry handles one folder entry: a folder is walked, a file visited, a
+// link resolved first.
+func (wk *linkWalker) entry(dir, shown string, e fs.DirEntry) error {
+	p, sp := filepath.Join(dir, e.Name()), filepath.Join(shown, e.Name())
+	// Windows reports a junction as irregular; EvalSymlinks resolves it
+	// like a link.
+	if e.Type()&(fs.ModeSymlink|fs.ModeIrregular) != 0 {
+		target, err := filepath.EvalSymlinks(p)
+		if err != nil {
+			return nil // dangling
+		}
+		st, err := os.Stat(target)
+		switch {
+		case err != nil:
+			return nil
+		case st.IsDir():
+			return wk.walk(target, sp)
+		case st.Mode().IsRegular():
+			return wk.visit(sp, st.Size())
+		}
+		return nil
+	}
+	switch {
+	case e.IsDir():
+		return wk.walk(p, sp)
+	case e.Type().IsRegular():
+		info, err := e.Info()
+		if err != nil {
+			return nil
+		}
+		return wk.visit(sp, info.Size())
+	}
+	return nil
 }

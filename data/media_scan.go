@@ -138,13 +138,8 @@ func (w *Workspace) scanRows(ctx context.Context, s *MediaScan, rows []Media, fi
 		case ok && f.size != m.Size:
 			s.Changed = append(s.Changed, m)
 		case ok && m.changedSince(f.mod):
-			// Feedtakt never writes a stored file after its import, so a
-			// later modification time means someone else did: only then
-			// is the file read and its hash compared.
-			if h, _, err := hashFile(ctx, w.path(filepath.FromSlash(m.Path))); err == nil && h != m.Hash {
+			if w.contentChanged(ctx, m) {
 				s.Changed = append(s.Changed, m)
-			} else if err != nil && ctx.Err() != nil {
-				return ctx.Err()
 			}
 		case !ok:
 			back, err := w.recoverFromTrash(ctx, m, trash[m.Hash])
@@ -390,6 +385,16 @@ func sortedKeys(m map[string]fileFacts) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// contentChanged hashes an item's file whose modification time is later
+// than its import: Feedtakt never writes a stored file after its import,
+// so someone else did, and only then is the file read. A file that cannot
+// be read (or a cancel) counts as unchanged here; the next scan looks
+// again.
+func (w *Workspace) contentChanged(ctx context.Context, m Media) bool {
+	h, _, err := hashFile(ctx, w.path(filepath.FromSlash(m.Path)))
+	return err == nil && h != m.Hash
 }
 
 // changedSince reports whether a stored file modified at mod was written

@@ -283,12 +283,7 @@ func (w *Workspace) RestoreMedia(ctx context.Context, key string) (Media, error)
 		return m, w.fault("restore media", err)
 	}
 	err = w.write(ctx, "restore media", func(tx *sql.Tx) error {
-		// Everything recorded about it comes back, its tags too; a note
-		// written before the Aufnahmedatum existed gets the import time.
-		m.Missing, m.MissingSince, m.Uses = MissingNone, time.Time{}, 0
-		if m.Taken.IsZero() {
-			m.normImported(w.now())
-		}
+		m.prepareRestore(w.now())
 		if err := insertMediaRow(ctx, tx, &m, w.timestamp()); err != nil {
 			return err
 		}
