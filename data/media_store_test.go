@@ -689,3 +689,30 @@ func TestRelinkCancelledKeepsFound(t *testing.T) {
 		t.Errorf("mark %q", m.Missing)
 	}
 }
+
+// A Papierkorb note written by version 3 (without the new fields) is
+// restored with the import time as Aufnahmedatum.
+func TestRestoreNoteOfVersion3(t *testing.T) {
+	ctx := context.Background()
+	ws := newTestWorkspace(t)
+	m := addTestMedia(t, ws, Media{OriginalName: "alt.jpg", Title: "Altes Bild"})
+	it, err := ws.DeleteMedia(ctx, m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	note := filepath.Join(ws.path(TrashDir), filepath.FromSlash(it.Key)+noteSuffix)
+	old := fmt.Sprintf(`{"media": {"ID": %d, "Hash": %q, "Path": %q, "Kind": "image", "OriginalName": "alt.jpg", "Title": "Altes Bild",
+		"AltText": "", "Credit": "", "Width": 0, "Height": 0, "Size": %d}, "deleted_at": "2026-11-01T10:00:00Z", "deleted_by": "Maria Muster"}`,
+		m.ID, m.Hash, m.Path, m.Size)
+	if err := os.WriteFile(note, []byte(old), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ws.RestoreMedia(ctx, it.Key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := ws.Media(ctx, back.ID)
+	if err != nil || got.TakenSource != TakenAtImport || got.Taken.IsZero() || got.Title != "Altes Bild" {
+		t.Errorf("restored %+v %v", got, err)
+	}
+}
