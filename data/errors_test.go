@@ -2,6 +2,9 @@ package data
 
 import (
 	"context"
+	"feedtakt/assets"
+	"feedtakt/data/mediainfo"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -54,5 +57,24 @@ func TestBackupIntoFolderWithQuote(t *testing.T) {
 	}
 	if _, err := os.Stat(b.Path); err != nil || !strings.Contains(b.Path, "'Stadt'") {
 		t.Fatalf("backup %s: %v", b.Path, err)
+	}
+}
+
+// A file the Mediathek refuses is explained with mediainfo's sentence, and
+// every such sentence has a German translation.
+func TestExplainMediaFileErrors(t *testing.T) {
+	de, err := assets.Translations("de")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range []error{mediainfo.ErrEmpty, mediainfo.ErrTooLarge, mediainfo.ErrDamaged, mediainfo.ErrUnsupported,
+		mediainfo.ErrTruncated, mediainfo.ErrImplausibleDate, mediainfo.ErrBadMetadata} {
+		got := Explain(fmt.Errorf("import IMG_4711.HEIC: %w", e))
+		if got.Key != mediainfo.Key(e) || got.Key == "" {
+			t.Errorf("%v: explained as %q", e, got.Key)
+		}
+		if de[got.Key] == "" || de[got.Key] == got.Key {
+			t.Errorf("%q has no German translation", got.Key)
+		}
 	}
 }

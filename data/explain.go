@@ -6,6 +6,7 @@ import (
 
 	"feedtakt/data/calendar"
 	"feedtakt/data/fsx"
+	"feedtakt/data/mediainfo"
 
 	sqlite "modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -51,6 +52,9 @@ func Explain(err error) Explanation {
 			Args: map[string]any{"File": ve.File, "App": ve.App}}
 	case errors.As(err, &held):
 		return Explanation{Key: "The workspace is open on another PC.", Args: nil}
+	case mediainfo.Key(err) != "":
+		// A file the Mediathek could not take: empty, damaged, too large.
+		return Explanation{Key: mediainfo.Key(err)}
 	case errors.Is(err, ErrEmptyDatabase):
 		return Explanation{Key: "The file feedtakt.db in this folder is empty (0 bytes). Feedtakt did not change it. Restore it from a backup in the backups folder."}
 	case errors.Is(err, ErrNotSQLite):
