@@ -5,6 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
@@ -130,6 +133,9 @@ type Health struct {
 	Journal       string
 	Counts        Counts
 	Backups       []BackupInfo
+	// MissingMedia counts media items whose file is not in media/ (deleted
+	// or moved outside Feedtakt); the app's scan at open repairs what it can.
+	MissingMedia int
 }
 
 // Inspect gathers the health report without writing anything.
@@ -160,5 +166,29 @@ func (w *Workspace) Inspect(ctx context.Context) (Health, error) {
 	if s.Backups, err = w.Backups(); err != nil {
 		return s, err
 	}
+	if s.MissingMedia, err = w.countMissingFiles(ctx); err != nil {
+		return s, err
+	}
 	return s, nil
+}
+
+// countMissingFiles looks for every media item's file, without writing (the
+// scan that marks and repairs needs a writable workspace).
+func (w *Workspace) countMissingFiles(ctx context.Context) (int, error) {
+	rows, err := w.reader().QueryContext(ctx, `SELECT path FROM media`)
+	if err != nil {
+		return 0, w.fault("count missing media", err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var p string
+		if err := rows.Scan(&p); err != nil {
+			return 0, w.fault("count missing media", err)
+		}
+		if _, err := os.Stat(filepath.Join(w.dir, filepath.FromSlash(p))); errors.Is(err, fs.ErrNotExist) {
+			n++
+		}
+	}
+	return n, w.fault("count missing media", rows.Err())
 }

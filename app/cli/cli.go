@@ -149,6 +149,9 @@ func check(ctx context.Context, dir string, opt data.Options, env Env, t func(st
 	c := h.Counts
 	fmt.Fprintln(out, t("Contents: {{.Posts}} posts, {{.Ideas}} ideas, {{.Channels}} channels, {{.Topics}} topics, {{.Media}} media files, {{.Changes}} change log entries",
 		map[string]any{"Posts": c.Posts, "Ideas": c.Ideas, "Channels": c.Channels, "Topics": c.Topics, "Media": c.Media, "Changes": c.Changes}))
+	if h.MissingMedia > 0 {
+		fmt.Fprintln(out, t("Media library: {{.Count}} file is missing (the app looks for it at the next start; Neu verknüpfen finds moved files).", map[string]any{"Count": h.MissingMedia}))
+	}
 	if len(h.Backups) == 0 {
 		fmt.Fprintln(out, t("Backups: none yet", nil))
 	} else {

@@ -115,3 +115,31 @@ func TestCommandPrintsNoFyneLocaleError(t *testing.T) {
 		}
 	}
 }
+
+// check counts media files that are gone, without writing anything.
+func TestCheckCountsMissingMedia(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "Demo")
+	if r := runCLI("demo", dir); r.code != 0 {
+		t.Fatalf("demo: %+v", r)
+	}
+	if r := runCLI("check", dir); strings.Contains(r.stdout, "Mediathek:") {
+		t.Fatalf("check reports missing media in an intact demo:\n%s", r.stdout)
+	}
+	pics, _ := filepath.Glob(filepath.Join(dir, "media", "*", "*.jpg"))
+	if len(pics) < 2 {
+		t.Fatalf("demo has %d pictures", len(pics))
+	}
+	for _, p := range pics[:2] {
+		if err := os.Remove(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := hashTree(t, dir)
+	r := runCLI("check", dir)
+	if !strings.Contains(r.stdout, "Mediathek: 2 Dateien fehlen") {
+		t.Errorf("check output lacks the missing files:\n%s", r.stdout)
+	}
+	if !reflect.DeepEqual(before, hashTree(t, dir)) {
+		t.Fatal("check changed the workspace")
+	}
+}
