@@ -66,8 +66,11 @@ func Run(args []string, env Env) int {
 		fmt.Fprintln(env.Stdout, t(usage, nil))
 		return 0
 	}
-	if args[0] == "export" {
+	switch args[0] {
+	case "export":
 		return runExport(args[1:], env)
+	case "import":
+		return runImport(args[1:], env)
 	}
 	if len(args) != 2 {
 		fmt.Fprintln(env.Stderr, t(usage, nil))
@@ -109,7 +112,7 @@ func Run(args []string, env Env) int {
 	return 2
 }
 
-const usage = "Usage:\n  feedtakt [--workspace DIR] [--demo] [--lang de|en]   open the app\n  feedtakt demo DIR     create the demo workspace in DIR (missing or empty)\n  feedtakt check DIR    check a workspace; exit status 0 only if it is healthy\n  feedtakt backup DIR   make and verify a backup now\n  feedtakt export --workspace DIR --format ics|csv|pdf --from DATE --to DATE -o FILE   export the plan"
+const usage = "Usage:\n  feedtakt [--workspace DIR] [--demo] [--lang de|en]   open the app\n  feedtakt demo DIR     create the demo workspace in DIR (missing or empty)\n  feedtakt check DIR    check a workspace; exit status 0 only if it is healthy\n  feedtakt backup DIR   make and verify a backup now\n  feedtakt export --workspace DIR --format ics|csv|pdf --from DATE --to DATE -o FILE   export the plan\n  feedtakt import --workspace DIR FILE_OR_FOLDER …   import files and folders into the media library"
 
 const damagedSentence = "The workspace database is damaged. The check changed nothing. When the workspace is opened in Feedtakt, the newest intact backup is put in its place and the damaged file is kept."
 

@@ -1,0 +1,102 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"feedtakt/assets"
+	"feedtakt/data"
+	"feedtakt/data/mediainfo"
+)
+
+// runImport is "feedtakt import --workspace DIR PATH…": files and folders
+// (recursively) into the Mediathek, with a summary of what was imported,
+// what was there already and what was skipped and why. Exit status 0 when
+// nothing failed (a file type the Mediathek does not take is skipped, not a
+// failure), 1 when a file was unreadable or damaged or the workspace could
+// not be written, 2 for bad arguments.
+func runImport(args []string, env Env) int {
+	t := func(key string, a map[string]any) string { return assets.Text(env.Lang, key, a) }
+	usageLine := func(w io.Writer) {
+		fmt.Fprintln(w, t("Usage: feedtakt import --workspace DIR FILE_OR_FOLDER …", nil))
+	}
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	dir := fs.String("workspace", "", "")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			usageLine(env.Stdout)
+			return 0
+		}
+		fmt.Fprintln(env.Stderr, err)
+		usageLine(env.Stderr)
+		return 2
+	}
+	if *dir == "" || fs.NArg() == 0 {
+		usageLine(env.Stderr)
+		return 2
+	}
+	ctx := context.Background()
+	ws, err := data.Open(ctx, *dir, data.Options{Actor: env.Actor, Now: env.Now})
+	if err != nil {
+		return explainFailure(env, t, t("The workspace in {{.Dir}} could not be opened.", map[string]any{"Dir": *dir}), err)
+	}
+	defer ws.Close()
+	if ws.ReadOnly() {
+		return explainFailure(env, t, t("The import failed.", nil), data.ErrReadOnly)
+	}
+	start := time.Now()
+	res, err := ws.ImportFiles(ctx, fs.Args(), data.ImportFilesOptions{})
+	printImport(env.Stdout, t, res, time.Since(start))
+	if err != nil {
+		return explainFailure(env, t, t("The import failed.", nil), err)
+	}
+	if res.Failed > 0 {
+		return 1
+	}
+	return 0
+}
+
+// printImport writes the summary: the counts, then every file that was
+// there already and every file skipped, with the reason.
+func printImport(out io.Writer, t func(string, map[string]any) string, res data.FileImport, took time.Duration) {
+	fmt.Fprintln(out, t("Imported: {{.Added}}, already in the media library: {{.Existing}}, skipped: {{.Skipped}} ({{.Seconds}} s).",
+		map[string]any{"Added": res.Count(data.ImportAdded), "Existing": res.Count(data.ImportExisting),
+			"Skipped": res.Count(data.ImportSkipped), "Seconds": fmt.Sprintf("%.1f", took.Seconds())}))
+	for _, r := range res.Results {
+		switch r.Outcome {
+		case data.ImportExisting:
+			fmt.Fprintln(out, "  "+t("{{.Name}}: already there as “{{.Existing}}”", map[string]any{"Name": r.Name, "Existing": nonEmpty(r.Media.Title, r.Media.OriginalName)}))
+		case data.ImportSkipped:
+			fmt.Fprintln(out, "  "+t("{{.Name}}: skipped — {{.Why}}", map[string]any{"Name": r.Name, "Why": reason(t, r.Err)}))
+		}
+	}
+}
+
+// reason words why a file was skipped.
+func reason(t func(string, map[string]any) string, err error) string {
+	if k := mediainfo.Key(err); k != "" {
+		return t(k, nil)
+	}
+	e := data.Explain(err)
+	return strings.TrimSpace(t(e.Key, e.Args))
+}
+
+func nonEmpty(s, fallback string) string {
+	if s == "" {
+		return fallback
+	}
+	return s
+}
+
+// explainFailure prints what failed and why, and returns exit status 1.
+func explainFailure(env Env, t func(string, map[string]any) string, what string, err error) int {
+	e := data.Explain(err)
+	fmt.Fprintf(env.Stderr, "%s\n%s\n(%v)\n", what, t(e.Key, e.Args), err)
+	return 1
+}
