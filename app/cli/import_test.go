@@ -40,7 +40,7 @@ func TestImportCommand(t *testing.T) {
 	src := t.TempDir()
 	writePicture(t, src, "Grabung Süd.jpg", 101)
 	writePicture(t, src, "Unterordner/Fund 1.jpg", 102)
-	dup := writePicture(t, src, "Unterordner/tief/Fund 1 Kopie.jpg", 102) // same content as Fund 1
+	dup := writePicture(t, src, "Unterordner/tief/Fund 1 Kopie.jpg", 102)      // same content as Fund 1
 	os.WriteFile(filepath.Join(src, "Notizen.txt"), []byte("nur Text"), 0o644) // a document
 	os.WriteFile(filepath.Join(src, "setup.exe"), []byte("MZ…"), 0o644)
 	os.WriteFile(filepath.Join(src, "desktop.ini"), []byte("[.ShellClassInfo]"), 0o644)
