@@ -1,0 +1,115 @@
+package thumbs
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"testing"
+	"time"
+)
+
+// makeAll makes the thumbnails of paths at size with a pool of workers into
+// a fresh cache under dir and returns how long it took.
+func makeAll(tb testing.TB, dir string, paths []string, size, workers int) time.Duration {
+	tb.Helper()
+	c := NewCache(dir)
+	ctx := context.Background()
+	start := time.Now()
+	p := NewPool(ctx, c, workers)
+	errs := make(chan error, len(paths))
+	for i, src := range paths {
+		job := Job{Hash: fmt.Sprintf("%064x", i+1), Src: src, Format: FormatJPEG, Orientation: 1, Sizes: []int{size}}
+		if err := p.Submit(ctx, job, func(r Result) { errs <- r.Err }); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	if err := p.Wait(ctx); err != nil {
+		tb.Fatal(err)
+	}
+	took := time.Since(start)
+	p.Close()
+	for range paths {
+		if err := <-errs; err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return took
+}
+
+// vipsAll runs vipsthumbnail over paths at size (quality 80, like ours)
+// into dir and returns how long it took.
+func vipsAll(tb testing.TB, vips, dir string, paths []string, size int) time.Duration {
+	tb.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	args := append([]string{"--size", fmt.Sprint(size), "-o", filepath.Join(dir, "%s.jpg[Q=80]")}, paths...)
+	start := time.Now()
+	if out, err := exec.Command(vips, args...).CombinedOutput(); err != nil {
+		tb.Fatalf("vipsthumbnail: %v\n%s", err, out)
+	}
+	return time.Since(start)
+}
+
+// BenchmarkThumbnails100 makes one size of thumbnails for 100 camera-size
+// JPEGs (12 MP, generated once under os.TempDir), with this package's pool
+// on all cores and, where installed, with vipsthumbnail, and reports files
+// per second for each. TestThumbnailsAgainstVips prints the ratio.
+func BenchmarkThumbnails100(b *testing.B) {
+	paths := benchPhotos(b, 100)
+	vips, vipsErr := exec.LookPath("vipsthumbnail")
+	for _, size := range []int{GridSize, PreviewSize} {
+		b.Run(fmt.Sprintf("go-%d", size), func(b *testing.B) {
+			var total time.Duration
+			for i := 0; b.Loop(); i++ {
+				total += makeAll(b, filepath.Join(b.TempDir(), fmt.Sprint(i)), paths, size, runtime.NumCPU())
+			}
+			b.ReportMetric(float64(len(paths)*b.N)/total.Seconds(), "files/s")
+		})
+		b.Run(fmt.Sprintf("vips-%d", size), func(b *testing.B) {
+			if vipsErr != nil {
+				b.Skip("vipsthumbnail not installed (Debian libvips-tools)")
+			}
+			var total time.Duration
+			for i := 0; b.Loop(); i++ {
+				total += vipsAll(b, vips, filepath.Join(b.TempDir(), fmt.Sprint(i)), paths, size)
+			}
+			b.ReportMetric(float64(len(paths)*b.N)/total.Seconds(), "files/s")
+		})
+	}
+}
+
+// TestThumbnailsAgainstVips measures both side by side in one run, turn
+// about, and prints files per second and the ratio for the grid and the
+// preview size, with all cores and with all but one (the app's default).
+// It takes about a minute, so it runs only with FEEDTAKT_VIPS_COMPARE=1:
+//
+//	FEEDTAKT_VIPS_COMPARE=1 go test -tags ci -run AgainstVips -v ./data/thumbs
+func TestThumbnailsAgainstVips(t *testing.T) {
+	if os.Getenv("FEEDTAKT_VIPS_COMPARE") == "" {
+		t.Skip("set FEEDTAKT_VIPS_COMPARE=1 to compare with vipsthumbnail")
+	}
+	vips, err := exec.LookPath("vipsthumbnail")
+	if err != nil {
+		t.Skip("vipsthumbnail not installed (Debian libvips-tools)")
+	}
+	paths := benchPhotos(t, 100)
+	rounds := 2
+	for _, size := range []int{GridSize, PreviewSize} {
+		for _, workers := range []int{runtime.NumCPU(), DefaultWorkers()} {
+			var ours, theirs time.Duration
+			for r := range rounds {
+				dir := t.TempDir()
+				theirs += vipsAll(t, vips, filepath.Join(dir, "vips"), paths, size)
+				ours += makeAll(t, filepath.Join(dir, "go", fmt.Sprint(r)), paths, size, workers)
+			}
+			n := float64(len(paths) * rounds)
+			goRate, vipsRate := n/ours.Seconds(), n/theirs.Seconds()
+			t.Logf("size %4d, %d worker(s) on %d cores: thumbs %.1f files/s, vipsthumbnail %.1f files/s, ratio %.2f×",
+				size, workers, runtime.NumCPU(), goRate, vipsRate, goRate/vipsRate)
+		}
+	}
+}
