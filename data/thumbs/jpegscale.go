@@ -376,6 +376,7 @@ func (d *scaledDecoder) block(c *jcomp, x, y int) error {
 	last := lastZig[scale]
 	var coef [64]int32
 	coef[0] = c.pred * q[0]
+	ac := false // any AC coefficient within the s×s corner
 	for k := 1; k < 64; k++ {
 		if d.nbits < 32 {
 			d.fill()
@@ -399,14 +400,26 @@ func (d *scaledDecoder) block(c *jcomp, x, y int) error {
 		if k <= last {
 			n := unzig[k]
 			coef[n] = d.receive(sz) * q[n]
+			ac = true
 		} else {
 			d.nbits -= sz
 		}
 	}
 	out := c.plane[y*c.stride+x:]
-	switch scale {
-	case 1:
+	switch {
+	case scale == 1:
 		out[0] = clamp8((coef[0]+4)>>3 + 128)
+	case !ac:
+		// A flat block (sky, walls) is its mean everywhere.
+		v := clamp8((coef[0]+4)>>3 + 128)
+		for r := range scale {
+			line := out[r*c.stride : r*c.stride+scale]
+			for i := range line {
+				line[i] = v
+			}
+		}
+	case scale == 4:
+		idct4(&coef, out, c.stride)
 	default:
 		idctScaled(&coef, scale, out, c.stride)
 	}
@@ -447,6 +460,40 @@ func idctScaled(coef *[64]int32, s int, out []byte, stride int) {
 			line[x] = clamp8(int32(math.Floor(float64(sum) + 128.5)))
 		}
 	}
+}
+
+// idct4 is idctScaled for s = 4 with fixed bounds, the preview size's
+// hot loop.
+func idct4(coef *[64]int32, out []byte, stride int) {
+	t := (*[16]float32)(idctTab[4])
+	var tmp [16]float32
+	for v := range 4 {
+		f0, f1, f2, f3 := float32(coef[v*8]), float32(coef[v*8+1]), float32(coef[v*8+2]), float32(coef[v*8+3])
+		if f1 == 0 && f2 == 0 && f3 == 0 {
+			if f0 == 0 {
+				continue
+			}
+			d := t[0] * f0 // the DC basis is the same at every x
+			tmp[v*4], tmp[v*4+1], tmp[v*4+2], tmp[v*4+3] = d, d, d, d
+			continue
+		}
+		for x := range 4 {
+			tmp[v*4+x] = t[x*4]*f0 + t[x*4+1]*f1 + t[x*4+2]*f2 + t[x*4+3]*f3
+		}
+	}
+	for y := range 4 {
+		a, b, c, e := t[y*4], t[y*4+1], t[y*4+2], t[y*4+3]
+		line := out[y*stride : y*stride+4]
+		for x := range 4 {
+			line[x] = clampF(a*tmp[x] + b*tmp[4+x] + c*tmp[8+x] + e*tmp[12+x])
+		}
+	}
+}
+
+// clampF rounds a level-shifted sample to a byte; int32() truncates toward
+// zero, which only matters below zero, where the clamp takes over.
+func clampF(v float32) byte {
+	return clamp8(int32(v + 128.5))
 }
 
 // restart skips to the next RSTn marker and resets the predictors.

@@ -251,7 +251,7 @@ func TestMakeSizesAndCachePath(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := meanDiff(decodeThumb(t, c.Path(testHash, GridSize)), fit(full, GridSize)); d > 4 {
+	if d := meanDiff(decodeThumb(t, c.Path(testHash, GridSize)), refFit(full, GridSize)); d > 4 {
 		t.Errorf("grid thumbnail differs from a full-decode thumbnail by %.2f levels", d)
 	}
 	for _, bad := range [][]int{{8}, {MaxSize + 1}, nil} {
@@ -497,6 +497,41 @@ func TestScaledDecoderOtherEncoders(t *testing.T) {
 			}
 			if d := meanDiff(shrink(got, 1), shrink(full, 8/s)); d > 2.5 {
 				t.Errorf("%s at 1/%d: mean difference %.2f", name, 8/s, d)
+			}
+		}
+	}
+}
+
+// The fast planar path gives what the obvious RGBA + x/image/draw path gives.
+func TestFitMatchesReference(t *testing.T) {
+	data, err := photoJPEG(9, 1203, 901)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ycc, err := jpeg.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rgba := image.NewRGBA(ycc.Bounds())
+	nrgba := image.NewNRGBA(ycc.Bounds())
+	grey := image.NewGray(ycc.Bounds())
+	for y := range ycc.Bounds().Dy() {
+		for x := range ycc.Bounds().Dx() {
+			c := ycc.At(x, y)
+			rgba.Set(x, y, c)
+			grey.Set(x, y, c)
+			r, g, b, _ := c.RGBA()
+			nrgba.SetNRGBA(x, y, color.NRGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), uint8(x % 256)})
+		}
+	}
+	for name, img := range map[string]image.Image{"ycbcr": ycc, "rgba": rgba, "nrgba": nrgba, "grey": grey} {
+		for _, size := range []int{1203, 1000, 512, 256, 100, 16} {
+			got, want := fit(img, size), refFit(img, size)
+			if got.Bounds() != want.Bounds() {
+				t.Fatalf("%s at %d: %v, want %v", name, size, got.Bounds(), want.Bounds())
+			}
+			if d := meanDiff(got, want); d > 2 {
+				t.Errorf("%s at %d: mean difference %.2f from the reference", name, size, d)
 			}
 		}
 	}
