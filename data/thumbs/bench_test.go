@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"testing"
 	"time"
 )
@@ -85,9 +86,10 @@ func BenchmarkThumbnails100(b *testing.B) {
 // TestThumbnailsAgainstVips measures both side by side in one run, turn
 // about, and prints files per second and the ratio for the grid and the
 // preview size, with all cores and with all but one (the app's default).
-// It takes about a minute, so it runs only with FEEDTAKT_VIPS_COMPARE=1:
+// It takes minutes, so it runs only with FEEDTAKT_VIPS_COMPARE=1
+// (FEEDTAKT_VIPS_ROUNDS sets the rounds, default 2):
 //
-//	FEEDTAKT_VIPS_COMPARE=1 go test -tags ci -run AgainstVips -v ./data/thumbs
+//	FEEDTAKT_VIPS_COMPARE=1 go test -tags ci -run AgainstVips -v -timeout 1h ./data/thumbs
 func TestThumbnailsAgainstVips(t *testing.T) {
 	if os.Getenv("FEEDTAKT_VIPS_COMPARE") == "" {
 		t.Skip("set FEEDTAKT_VIPS_COMPARE=1 to compare with vipsthumbnail")
@@ -98,6 +100,9 @@ func TestThumbnailsAgainstVips(t *testing.T) {
 	}
 	paths := benchPhotos(t, 100)
 	rounds := 2
+	if n, err := strconv.Atoi(os.Getenv("FEEDTAKT_VIPS_ROUNDS")); err == nil && n > 0 {
+		rounds = n
+	}
 	for _, size := range []int{GridSize, PreviewSize} {
 		for _, workers := range []int{runtime.NumCPU(), DefaultWorkers()} {
 			var ours, theirs time.Duration
