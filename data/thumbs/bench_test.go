@@ -1,8 +1,10 @@
 package thumbs
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"image/jpeg"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -116,5 +118,30 @@ func TestThumbnailsAgainstVips(t *testing.T) {
 			t.Logf("size %4d, %d worker(s) on %d cores: thumbs %.1f files/s, vipsthumbnail %.1f files/s, ratio %.2f×",
 				size, workers, runtime.NumCPU(), goRate, vipsRate, goRate/vipsRate)
 		}
+	}
+}
+
+// BenchmarkDecode12MP compares image/jpeg's full decode of one 12 MP photo
+// with the scaled decoder at the scales the grid and the preview use.
+func BenchmarkDecode12MP(b *testing.B) {
+	data, err := os.ReadFile(benchPhotos(b, 1)[0])
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("image-jpeg-full", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := jpeg.Decode(bytes.NewReader(data)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	for _, s := range []int{1, 2, 4} {
+		b.Run(fmt.Sprintf("scaled-1of%d", 8/s), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := decodeJPEGScaled(context.Background(), data, s); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -74,7 +74,14 @@ type huffTable struct {
 	valptr  [17]int32
 	vals    [256]byte
 	ok      bool
+	// fast holds, for the next fastBits bits of an AC table, a whole
+	// coefficient when its code and magnitude bits fit: value<<16 |
+	// run<<8 | bits used; 0 otherwise (end of block, long codes). One
+	// lookup then replaces decodeHuff plus receive for most coefficients.
+	fast [1 << fastBits]int32
 }
+
+const fastBits = 10
 
 type jcomp struct {
 	id, h, v, tq int
@@ -293,9 +300,35 @@ func (d *scaledDecoder) huffman(seg []byte) error {
 			code <<= 1
 		}
 		t.ok = true
+		if tc == 1 {
+			t.buildFast()
+		}
 		seg = seg[17+total:]
 	}
 	return nil
+}
+
+func (t *huffTable) buildFast() {
+	for i, e := range t.lut {
+		if e == 0 {
+			continue
+		}
+		l, rs := int(e>>8), e&0xFF
+		sz := int(rs & 15)
+		if sz == 0 || l+sz > fastBits {
+			continue
+		}
+		// The lut spans 9 bits; the fast table one more, so each lut
+		// entry covers two fast entries.
+		for extra := range 2 {
+			idx := i<<1 | extra
+			mag := int32(idx>>(fastBits-l-sz)) & (1<<sz - 1)
+			if mag < 1<<(sz-1) {
+				mag += -1<<sz + 1
+			}
+			t.fast[idx] = mag<<16 | int32(rs>>4)<<8 | int32(l+sz)
+		}
+	}
 }
 
 // fill tops the bit buffer up to at least 57 bits. Past a marker or the end
@@ -380,6 +413,19 @@ func (d *scaledDecoder) block(c *jcomp, x, y int) error {
 	for k := 1; k < 64; k++ {
 		if d.nbits < 32 {
 			d.fill()
+		}
+		if e := act.fast[(d.acc>>(d.nbits-fastBits))&(1<<fastBits-1)]; e != 0 {
+			d.nbits -= uint(e & 0xFF)
+			k += int(e>>8) & 0xFF
+			if k > 63 {
+				return d.damaged("coefficient out of range")
+			}
+			if k <= last {
+				n := unzig[k]
+				coef[n] = e >> 16 * q[n]
+				ac = true
+			}
+			continue
 		}
 		rs, err := d.decodeHuff(act)
 		if err != nil {
