@@ -17,6 +17,11 @@ import (
 // makeAll makes the thumbnails of paths at size with a pool of workers into
 // a fresh cache under dir and returns how long it took.
 func makeAll(tb testing.TB, dir string, paths []string, size, workers int) time.Duration {
+	return makeAllSizes(tb, dir, paths, []int{size}, workers)
+}
+
+// makeAllSizes is makeAll for several sizes per picture (one decode each).
+func makeAllSizes(tb testing.TB, dir string, paths []string, sizes []int, workers int) time.Duration {
 	tb.Helper()
 	c := NewCache(dir)
 	ctx := context.Background()
@@ -24,7 +29,7 @@ func makeAll(tb testing.TB, dir string, paths []string, size, workers int) time.
 	p := NewPool(ctx, c, workers)
 	errs := make(chan error, len(paths))
 	for i, src := range paths {
-		job := Job{Hash: fmt.Sprintf("%064x", i+1), Src: src, Format: FormatJPEG, Orientation: 1, Sizes: []int{size}}
+		job := Job{Hash: fmt.Sprintf("%064x", i+1), Src: src, Format: FormatJPEG, Orientation: 1, Sizes: sizes}
 		if err := p.Submit(ctx, job, func(r Result) { errs <- r.Err }); err != nil {
 			tb.Fatal(err)
 		}
@@ -118,6 +123,21 @@ func TestThumbnailsAgainstVips(t *testing.T) {
 			t.Logf("size %4d, %d worker(s) on %d cores: thumbs %.1f files/s, vipsthumbnail %.1f files/s, ratio %.2f×",
 				size, workers, runtime.NumCPU(), goRate, vipsRate, goRate/vipsRate)
 		}
+	}
+	// What an import does: both sizes per picture. Make decodes once for
+	// both; vipsthumbnail runs once per size.
+	for _, workers := range []int{runtime.NumCPU(), DefaultWorkers()} {
+		var ours, theirs time.Duration
+		for r := range rounds {
+			dir := t.TempDir()
+			theirs += vipsAll(t, vips, filepath.Join(dir, "vips256"), paths, GridSize)
+			theirs += vipsAll(t, vips, filepath.Join(dir, "vips1024"), paths, PreviewSize)
+			ours += makeAllSizes(t, filepath.Join(dir, "go", fmt.Sprint(r)), paths, []int{GridSize, PreviewSize}, workers)
+		}
+		n := float64(len(paths) * rounds)
+		goRate, vipsRate := n/ours.Seconds(), n/theirs.Seconds()
+		t.Logf("sizes 256+1024, %d worker(s) on %d cores: thumbs %.1f files/s, vipsthumbnail %.1f files/s, ratio %.2f×",
+			workers, runtime.NumCPU(), goRate, vipsRate, goRate/vipsRate)
 	}
 }
 

@@ -92,9 +92,12 @@ func (f Format) String() string {
 
 // Cache is a thumbs/ folder. Thumbnails live at <dir>/<hh>/<hash>-<size>.jpg
 // where hh is the hash's first two characters (256 sub-folders keep each
-// folder small). Files are written to <dir>/.staging/<hash>-<size>-<n>.part,
-// synced and renamed into place, so a reader never sees half a thumbnail and
-// a killed process leaves only .part files in .staging, which Sweep removes.
+// folder small). Files are written to <dir>/<hash>-<size>-<n>.part (the
+// top level of thumbs/, never a sub-folder), synced and renamed into place,
+// so a reader never sees half a thumbnail and a killed process leaves only
+// .part files at the top of thumbs/: exactly where the workspace's sweep at
+// open already looks (data.sweepAtOpen → sweepPartsIn(thumbs/)). Sweep does
+// the same for callers without a workspace.
 type Cache struct {
 	dir string
 }
@@ -107,8 +110,9 @@ func NewCache(dir string) *Cache { return &Cache{dir: dir} }
 func (c *Cache) Dir() string { return c.dir }
 
 // StagingDir returns the folder where thumbnails are written before their
-// rename; everything in it ending in .part is a leftover when no Make runs.
-func (c *Cache) StagingDir() string { return filepath.Join(c.dir, ".staging") }
+// rename (the cache's root); every *.part in it is a leftover when no Make
+// runs.
+func (c *Cache) StagingDir() string { return c.dir }
 
 // Path returns where the thumbnail of the given content hash and size lives.
 // It does not check the hash; Make does.
@@ -160,7 +164,8 @@ func (c *Cache) Remove(hash string) error {
 	return nil
 }
 
-// Sweep removes leftover .part files from the staging folder. Call it at
+// Sweep removes leftover .part files from the staging folder (the top
+// level of thumbs/; the sub-folders only ever get complete files by rename). Call it at
 // open, before any Make runs (a running Make's .part file would go too).
 // It returns how many files it removed.
 func (c *Cache) Sweep() (int, error) {
@@ -260,9 +265,6 @@ func (c *Cache) write(hash string, size int, img image.Image) error {
 	final := c.Path(hash, size)
 	if err := os.MkdirAll(filepath.Dir(final), 0o755); err != nil {
 		return fmt.Errorf("creating thumbnail folder: %w", err)
-	}
-	if err := os.MkdirAll(c.StagingDir(), 0o755); err != nil {
-		return fmt.Errorf("creating thumbnail staging folder: %w", err)
 	}
 	f, err := os.CreateTemp(c.StagingDir(), hash+"-"+strconv.Itoa(size)+"-*.part")
 	if err != nil {

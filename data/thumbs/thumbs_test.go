@@ -18,6 +18,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"feedtakt/data/fsx"
 )
 
 const testHash = "ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12"
@@ -244,8 +246,8 @@ func TestMakeSizesAndCachePath(t *testing.T) {
 		t.Errorf("small picture became %v", b)
 	}
 	// Nothing is left in staging, and the picture looks like its source.
-	if left, _ := os.ReadDir(c.StagingDir()); len(left) != 0 {
-		t.Errorf("staging folder not empty: %v", left)
+	if left, _ := filepath.Glob(filepath.Join(dir, "thumbs", "*.part")); len(left) != 0 {
+		t.Errorf("staging files left: %v", left)
 	}
 	full, err := jpeg.Decode(mustOpen(t, src))
 	if err != nil {
@@ -426,10 +428,18 @@ func TestSweepRemovesLeftovers(t *testing.T) {
 	if n, err := c.Sweep(); n != 0 || err != nil {
 		t.Fatalf("sweep of nothing: %d, %v", n, err)
 	}
-	if err := os.MkdirAll(c.StagingDir(), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Join(c.Dir(), "ab"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	keep := filepath.Join(c.Dir(), "ab", testHash+"-256.jpg")
+	if err := os.WriteFile(keep, []byte("a thumbnail"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	for _, name := range []string{testHash + "-256-123.part", testHash + "-1024-9.part"} {
+		// The workspace's own sweep at open must take them too.
+		if !fsx.IsLeftover(name) {
+			t.Errorf("%s is not a leftover for the workspace sweep", name)
+		}
 		if err := os.WriteFile(filepath.Join(c.StagingDir(), name), []byte("half"), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -437,8 +447,11 @@ func TestSweepRemovesLeftovers(t *testing.T) {
 	if n, err := c.Sweep(); n != 2 || err != nil {
 		t.Fatalf("Sweep = %d, %v; want 2", n, err)
 	}
-	if left, _ := os.ReadDir(c.StagingDir()); len(left) != 0 {
+	if left, _ := filepath.Glob(filepath.Join(c.StagingDir(), "*.part")); len(left) != 0 {
 		t.Errorf("left: %v", left)
+	}
+	if _, err := os.Stat(keep); err != nil {
+		t.Errorf("sweep removed a finished thumbnail: %v", err)
 	}
 }
 
