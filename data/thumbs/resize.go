@@ -236,10 +236,19 @@ func resample(p plane, tw, th int) plane {
 			out := tmp[y*tw : (y+1)*tw]
 			for x := range out {
 				ws := tx.w[x*n : x*n+n]
-				src := row[tx.start[x]*p.step:]
 				var sum int32
-				for i, wt := range ws {
-					sum += wt * int32(src[i*p.step])
+				if p.step == 1 {
+					// The common case (planes from the decoder) without
+					// the multiplications in the index.
+					src := row[tx.start[x] : tx.start[x]+n]
+					for i, wt := range ws {
+						sum += wt * int32(src[i])
+					}
+				} else {
+					src := row[tx.start[x]*p.step:]
+					for i, wt := range ws {
+						sum += wt * int32(src[i*p.step])
+					}
 				}
 				out[x] = clampFixed(sum)
 			}
