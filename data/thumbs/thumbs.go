@@ -217,7 +217,9 @@ func checkSizes(sizes []int) error {
 // Make writes the thumbnails of the picture src (content hash hash) at each
 // of sizes (long side in pixels, never enlarged beyond the source) that is
 // not yet in the cache, with the EXIF orientation (1–8; anything else counts
-// as 1) applied. format may be FormatUnknown; the content decides in any
+// as 1) applied. HEIC callers pass 1: the HEIC decoder already applies the
+// container's rotation and mirroring, and HEIF writers keep EXIF's tag only
+// for information. format may be FormatUnknown; the content decides in any
 // case. The picture's pixel size is read from its header first and a picture
 // over MaxPixels is refused with ErrTooLarge without being decoded. The
 // source is decoded once for all sizes. ctx is checked between the steps and
@@ -260,7 +262,9 @@ func (c *Cache) Make(ctx context.Context, hash, src string, format Format, orien
 }
 
 // write encodes img as JPEG into the staging folder, syncs it and renames it
-// into place, so the final name only ever holds a complete file.
+// into place, so the final name only ever holds a complete file. The folder
+// itself is not synced: a rename lost to a power cut only means a
+// thumbnail is made again.
 func (c *Cache) write(hash string, size int, img image.Image) error {
 	final := c.Path(hash, size)
 	if err := os.MkdirAll(filepath.Dir(final), 0o755); err != nil {
