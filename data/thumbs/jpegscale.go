@@ -223,6 +223,9 @@ func (d *scaledDecoder) frame(seg []byte) error {
 		d.comps[0].h, d.comps[0].v = 1, 1
 	} else {
 		y, cb, cr := d.comps[0], d.comps[1], d.comps[2]
+		if y.id == 'R' && cb.id == 'G' && cr.id == 'B' {
+			return errFallback // RGB, not YCbCr
+		}
 		if cb.h != 1 || cb.v != 1 || cr.h != 1 || cr.v != 1 || y.h > 2 || y.v > 2 {
 			return errFallback
 		}

@@ -93,7 +93,7 @@ func NewPool(ctx context.Context, cache *Cache, workers int) *Pool {
 	return p
 }
 
-// Submit queues job; done is called exactly once with its result when
+// Submit queues job; done (may be nil) is called exactly once with its result when
 // Submit returns nil (with ctx's error if ctx ends before the job starts).
 // It blocks while the queue is full and returns ctx's or the pool's error
 // if either ends first, or ErrClosed after Close. A job for a hash that is
@@ -106,6 +106,9 @@ func (p *Pool) Submit(ctx context.Context, job Job, done func(Result)) error {
 		return err
 	}
 	job.Sizes = slices.Clone(job.Sizes)
+	if done == nil {
+		done = func(Result) {}
+	}
 	w := waiter{ctx: ctx, done: done}
 	p.mu.Lock()
 	if p.closed {

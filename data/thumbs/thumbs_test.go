@@ -114,6 +114,20 @@ func TestScaledDecoderFallsBack(t *testing.T) {
 	if _, err := decodeJPEGScaled(context.Background(), relabelled, 1); !errors.Is(err, errFallback) {
 		t.Fatalf("SOF2: got %v, want errFallback", err)
 	}
+	// Component ids R, G, B mark an RGB JPEG (no colour transform).
+	rgb := bytes.Clone(good)
+	sof := bytes.Index(rgb, []byte{0xFF, 0xC0})
+	sos := bytes.Index(rgb, []byte{0xFF, 0xDA})
+	for i, id := range []byte("RGB") {
+		rgb[sof+10+3*i] = id
+		rgb[sos+5+2*i] = id
+	}
+	if _, err := decodeJPEGScaled(context.Background(), rgb, 1); !errors.Is(err, errFallback) {
+		t.Fatalf("RGB JPEG: got %v, want errFallback", err)
+	}
+	if _, err := jpeg.Decode(bytes.NewReader(rgb)); err != nil {
+		t.Fatalf("the relabelled RGB JPEG is not valid: %v", err)
+	}
 	vips, err := exec.LookPath("vips")
 	if err != nil {
 		t.Skip("vips not installed: no progressive JPEG to test the fallback with")
