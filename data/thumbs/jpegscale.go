@@ -103,6 +103,7 @@ type scaledDecoder struct {
 	qtSet      [4]bool
 	dcT, acT   [4]huffTable
 	ri         int
+	mcu        int // MCUs decoded, for restart intervals
 	hmax, vmax int
 
 	// Bit reader: nbits valid bits in the low end of acc, first bit highest.
@@ -128,62 +129,78 @@ func (d *scaledDecoder) decode() (image.Image, error) {
 	}
 	d.pos = 2
 	for {
+		m, seg, err := d.nextSegment()
+		if err != nil {
+			return nil, err
+		}
+		if m == 0xDA {
+			return d.scan(seg)
+		}
+		if err := d.segment(m, seg); err != nil {
+			return nil, err
+		}
+	}
+}
+
+// nextSegment reads the next marker and its segment, skipping the markers
+// that have none.
+func (d *scaledDecoder) nextSegment() (byte, []byte, error) {
+	for {
 		if d.pos+2 > len(d.data) {
-			return nil, d.damaged("file ends before the picture data")
+			return 0, nil, d.damaged("file ends before the picture data")
 		}
 		if d.data[d.pos] != 0xFF {
-			return nil, d.damaged("expected a marker at byte %d", d.pos)
+			return 0, nil, d.damaged("expected a marker at byte %d", d.pos)
 		}
 		for d.pos < len(d.data) && d.data[d.pos] == 0xFF {
 			d.pos++
 		}
 		if d.pos >= len(d.data) {
-			return nil, d.damaged("file ends in a marker")
+			return 0, nil, d.damaged("file ends in a marker")
 		}
 		m := d.data[d.pos]
 		d.pos++
-		if m == 0xD8 || m == 0x01 || (m >= 0xD0 && m <= 0xD7) {
+		switch {
+		case m == 0xD8 || m == 0x01 || (m >= 0xD0 && m <= 0xD7):
 			continue
-		}
-		if m == 0xD9 {
-			return nil, d.damaged("no picture data before the end")
-		}
-		if d.pos+2 > len(d.data) {
-			return nil, d.damaged("file ends in a segment header")
+		case m == 0xD9:
+			return 0, nil, d.damaged("no picture data before the end")
+		case d.pos+2 > len(d.data):
+			return 0, nil, d.damaged("file ends in a segment header")
 		}
 		n := int(d.data[d.pos])<<8 | int(d.data[d.pos+1])
 		if n < 2 || d.pos+n > len(d.data) {
-			return nil, d.damaged("segment %#x runs past the end", m)
+			return 0, nil, d.damaged("segment %#x runs past the end", m)
 		}
 		seg := d.data[d.pos+2 : d.pos+n]
 		d.pos += n
-		var err error
-		switch {
-		case m == 0xC0 || m == 0xC1:
-			err = d.frame(seg)
-		case m >= 0xC2 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC:
-			return nil, errFallback // progressive, lossless or arithmetic
-		case m == 0xC4:
-			err = d.huffman(seg)
-		case m == 0xDB:
-			err = d.quant(seg)
-		case m == 0xDD:
-			if len(seg) < 2 {
-				return nil, d.damaged("short restart interval")
-			}
-			d.ri = int(seg[0])<<8 | int(seg[1])
-		case m == 0xEE:
-			// Adobe: transform 0 means RGB or CMYK rather than YCbCr.
-			if len(seg) >= 12 && string(seg[:5]) == "Adobe" && seg[11] != 1 && len(d.comps) != 1 {
-				return nil, errFallback
-			}
-		case m == 0xDA:
-			return d.scan(seg)
+		return m, seg, nil
+	}
+}
+
+// segment takes in one segment before the picture data.
+func (d *scaledDecoder) segment(m byte, seg []byte) error {
+	switch {
+	case m == 0xC0 || m == 0xC1:
+		return d.frame(seg)
+	case m >= 0xC2 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC:
+		return errFallback // progressive, lossless or arithmetic
+	case m == 0xC4:
+		return d.huffman(seg)
+	case m == 0xDB:
+		return d.quant(seg)
+	case m == 0xDD:
+		if len(seg) < 2 {
+			return d.damaged("short restart interval")
 		}
-		if err != nil {
-			return nil, err
+		d.ri = int(seg[0])<<8 | int(seg[1])
+	case m == 0xEE:
+		// Adobe: transform 0 means RGB or CMYK rather than YCbCr.
+		if len(seg) >= 12 && string(seg[:5]) == "Adobe" && seg[11] != 1 && len(d.comps) != 1 {
+			return errFallback
 		}
 	}
+	return nil
 }
 
 func (d *scaledDecoder) frame(seg []byte) error {
@@ -218,7 +235,13 @@ func (d *scaledDecoder) frame(seg []byte) error {
 		}
 		d.comps = append(d.comps, c)
 	}
-	if nf == 1 {
+	return d.sampling()
+}
+
+// sampling checks the components' sampling factors against what the
+// decoder handles and notes the largest.
+func (d *scaledDecoder) sampling() error {
+	if len(d.comps) == 1 {
 		// A single component is never interleaved: one block is one unit.
 		d.comps[0].h, d.comps[0].v = 1, 1
 	} else {
@@ -396,8 +419,7 @@ func (d *scaledDecoder) block(c *jcomp, x, y int) error {
 	if d.nbits < 32 {
 		d.fill()
 	}
-	dct, act := &d.dcT[c.dc], &d.acT[c.ac]
-	s, err := d.decodeHuff(dct)
+	s, err := d.decodeHuff(&d.dcT[c.dc])
 	if err != nil {
 		return err
 	}
@@ -408,11 +430,21 @@ func (d *scaledDecoder) block(c *jcomp, x, y int) error {
 		c.pred += d.receive(uint(s))
 	}
 	q := &d.qt[c.tq]
-	scale := d.scale
-	last := lastZig[scale]
 	var coef [64]int32
 	coef[0] = c.pred * q[0]
-	ac := false // any AC coefficient within the s×s corner
+	ac, err := d.acs(&d.acT[c.ac], q, &coef)
+	if err != nil {
+		return err
+	}
+	d.reconstruct(&coef, ac, c.plane[y*c.stride+x:], c.stride)
+	return nil
+}
+
+// acs decodes a block's AC coefficients, keeping (dequantised) only those
+// the scale needs, and reports whether any of those is not zero.
+func (d *scaledDecoder) acs(act *huffTable, q *[64]int32, coef *[64]int32) (bool, error) {
+	last := lastZig[d.scale]
+	ac := false
 	for k := 1; k < 64; k++ {
 		if d.nbits < 32 {
 			d.fill()
@@ -421,7 +453,7 @@ func (d *scaledDecoder) block(c *jcomp, x, y int) error {
 			d.nbits -= uint(e & 0xFF)
 			k += int(e>>8) & 0xFF
 			if k > 63 {
-				return d.damaged("coefficient out of range")
+				return false, d.damaged("coefficient out of range")
 			}
 			if k <= last {
 				n := unzig[k]
@@ -432,7 +464,7 @@ func (d *scaledDecoder) block(c *jcomp, x, y int) error {
 		}
 		rs, err := d.decodeHuff(act)
 		if err != nil {
-			return err
+			return false, err
 		}
 		r, sz := int(rs>>4), uint(rs&15)
 		if sz == 0 {
@@ -444,7 +476,7 @@ func (d *scaledDecoder) block(c *jcomp, x, y int) error {
 		}
 		k += r
 		if k > 63 || sz > 10 {
-			return d.damaged("coefficient out of range")
+			return false, d.damaged("coefficient out of range")
 		}
 		if k <= last {
 			n := unzig[k]
@@ -454,7 +486,12 @@ func (d *scaledDecoder) block(c *jcomp, x, y int) error {
 			d.nbits -= sz
 		}
 	}
-	out := c.plane[y*c.stride+x:]
+	return ac, nil
+}
+
+// reconstruct writes the block's scale×scale pixels at out.
+func (d *scaledDecoder) reconstruct(coef *[64]int32, ac bool, out []byte, stride int) {
+	scale := d.scale
 	switch {
 	case scale == 1:
 		out[0] = clamp8((coef[0]+4)>>3 + 128)
@@ -462,17 +499,16 @@ func (d *scaledDecoder) block(c *jcomp, x, y int) error {
 		// A flat block (sky, walls) is its mean everywhere.
 		v := clamp8((coef[0]+4)>>3 + 128)
 		for r := range scale {
-			line := out[r*c.stride : r*c.stride+scale]
+			line := out[r*stride : r*stride+scale]
 			for i := range line {
 				line[i] = v
 			}
 		}
 	case scale == 4:
-		idct4(&coef, out, c.stride)
+		idct4(coef, out, stride)
 	default:
-		idctScaled(&coef, scale, out, c.stride)
+		idctScaled(coef, scale, out, stride)
 	}
-	return nil
 }
 
 func clamp8(v int32) byte {
@@ -565,27 +601,9 @@ func (d *scaledDecoder) restart() error {
 }
 
 func (d *scaledDecoder) scan(seg []byte) (image.Image, error) {
-	if d.comps == nil {
-		return nil, d.damaged("picture data before the frame header")
+	if err := d.scanHeader(seg); err != nil {
+		return nil, err
 	}
-	if len(seg) < 1 || int(seg[0]) != len(d.comps) {
-		return nil, errFallback // one scan per component
-	}
-	if len(seg) < 1+2*len(d.comps)+3 {
-		return nil, d.damaged("short scan header")
-	}
-	for i := range d.comps {
-		id, tables := int(seg[1+2*i]), seg[2+2*i]
-		if id != d.comps[i].id {
-			return nil, errFallback // components in an unusual order
-		}
-		c := &d.comps[i]
-		c.dc, c.ac = int(tables>>4), int(tables&15)
-		if c.dc > 3 || c.ac > 3 || !d.dcT[c.dc].ok || !d.acT[c.ac].ok || !d.qtSet[c.tq] {
-			return nil, d.damaged("scan uses a missing table")
-		}
-	}
-	s := d.scale
 	var mcusX, mcusY int
 	if len(d.comps) == 1 {
 		mcusX, mcusY = (d.w+7)/8, (d.h+7)/8
@@ -594,41 +612,80 @@ func (d *scaledDecoder) scan(seg []byte) (image.Image, error) {
 	}
 	for i := range d.comps {
 		c := &d.comps[i]
-		c.stride = mcusX * c.h * s
-		c.plane = make([]byte, c.stride*mcusY*c.v*s)
+		c.stride = mcusX * c.h * d.scale
+		c.plane = make([]byte, c.stride*mcusY*c.v*d.scale)
 	}
-	mcu := 0
 	for my := range mcusY {
 		if err := d.ctx.Err(); err != nil {
 			return nil, err
 		}
-		for mx := range mcusX {
-			if d.ri > 0 && mcu > 0 && mcu%d.ri == 0 {
-				if err := d.restart(); err != nil {
-					return nil, err
-				}
-			}
-			mcu++
-			for i := range d.comps {
-				c := &d.comps[i]
-				for by := range c.v {
-					for bx := range c.h {
-						if err := d.block(c, (mx*c.h+bx)*s, (my*c.v+by)*s); err != nil {
-							return nil, err
-						}
-					}
-				}
-			}
+		if err := d.mcuRow(my, mcusX); err != nil {
+			return nil, err
 		}
 		if d.starved() {
 			return nil, d.damaged("file ends inside the picture data")
 		}
 	}
-	ow, oh := (d.w*s+7)/8, (d.h*s+7)/8
-	rect := image.Rect(0, 0, ow, oh)
+	return d.picture(), nil
+}
+
+// scanHeader checks that the one scan holds every component, in frame
+// order, with tables that were defined.
+func (d *scaledDecoder) scanHeader(seg []byte) error {
+	if d.comps == nil {
+		return d.damaged("picture data before the frame header")
+	}
+	if len(seg) < 1 || int(seg[0]) != len(d.comps) {
+		return errFallback // one scan per component
+	}
+	if len(seg) < 1+2*len(d.comps)+3 {
+		return d.damaged("short scan header")
+	}
+	for i := range d.comps {
+		id, tables := int(seg[1+2*i]), seg[2+2*i]
+		if id != d.comps[i].id {
+			return errFallback // components in an unusual order
+		}
+		c := &d.comps[i]
+		c.dc, c.ac = int(tables>>4), int(tables&15)
+		if c.dc > 3 || c.ac > 3 || !d.dcT[c.dc].ok || !d.acT[c.ac].ok || !d.qtSet[c.tq] {
+			return d.damaged("scan uses a missing table")
+		}
+	}
+	return nil
+}
+
+// mcuRow decodes row my of MCUs, handling restart markers.
+func (d *scaledDecoder) mcuRow(my, mcusX int) error {
+	s := d.scale
+	for mx := range mcusX {
+		if d.ri > 0 && d.mcu > 0 && d.mcu%d.ri == 0 {
+			if err := d.restart(); err != nil {
+				return err
+			}
+		}
+		d.mcu++
+		for i := range d.comps {
+			c := &d.comps[i]
+			for by := range c.v {
+				for bx := range c.h {
+					if err := d.block(c, (mx*c.h+bx)*s, (my*c.v+by)*s); err != nil {
+						return err
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// picture wraps the decoded planes, cropped to the scaled size.
+func (d *scaledDecoder) picture() image.Image {
+	s := d.scale
+	rect := image.Rect(0, 0, (d.w*s+7)/8, (d.h*s+7)/8)
 	if len(d.comps) == 1 {
 		c := d.comps[0]
-		return &image.Gray{Pix: c.plane, Stride: c.stride, Rect: rect}, nil
+		return &image.Gray{Pix: c.plane, Stride: c.stride, Rect: rect}
 	}
 	y, cb, cr := d.comps[0], d.comps[1], d.comps[2]
 	ratio := image.YCbCrSubsampleRatio444
@@ -640,5 +697,5 @@ func (d *scaledDecoder) scan(seg []byte) (image.Image, error) {
 	case y.v == 2:
 		ratio = image.YCbCrSubsampleRatio440
 	}
-	return &image.YCbCr{Y: y.plane, Cb: cb.plane, Cr: cr.plane, YStride: y.stride, CStride: cb.stride, SubsampleRatio: ratio, Rect: rect}, nil
+	return &image.YCbCr{Y: y.plane, Cb: cb.plane, Cr: cr.plane, YStride: y.stride, CStride: cb.stride, SubsampleRatio: ratio, Rect: rect}
 }

@@ -219,7 +219,38 @@ func resample(p plane, tw, th int) plane {
 	if p.w == tw && p.h == th && p.step == 1 && p.stride == tw {
 		return p
 	}
-	// Horizontal pass into tmp (tw × p.h).
+	tmp := resampleX(p, tw)
+	out := plane{pix: make([]byte, tw*th), w: tw, h: th, stride: tw, step: 1}
+	if th == p.h {
+		copy(out.pix, tmp)
+		return out
+	}
+	// Vertical pass: accumulate whole rows for cache-friendly access.
+	ty := makeTaps(p.h, th)
+	n := ty.n
+	acc := make([]int32, tw)
+	for y := range th {
+		clear(acc)
+		ws := ty.w[y*n : y*n+n]
+		for i, wt := range ws {
+			if wt == 0 {
+				continue
+			}
+			row := tmp[(ty.start[y]+i)*tw : (ty.start[y]+i+1)*tw]
+			for x, v := range row {
+				acc[x] += wt * int32(v)
+			}
+		}
+		line := out.pix[y*tw : (y+1)*tw]
+		for x, v := range acc {
+			line[x] = clampFixed(v)
+		}
+	}
+	return out
+}
+
+// resampleX is resample's horizontal pass: p.h rows of tw pixels.
+func resampleX(p plane, tw int) []byte {
 	tmp := make([]byte, tw*p.h)
 	if tw == p.w {
 		for y := range p.h {
@@ -254,33 +285,7 @@ func resample(p plane, tw, th int) plane {
 			}
 		}
 	}
-	out := plane{pix: make([]byte, tw*th), w: tw, h: th, stride: tw, step: 1}
-	if th == p.h {
-		copy(out.pix, tmp)
-		return out
-	}
-	// Vertical pass: accumulate whole rows for cache-friendly access.
-	ty := makeTaps(p.h, th)
-	n := ty.n
-	acc := make([]int32, tw)
-	for y := range th {
-		clear(acc)
-		ws := ty.w[y*n : y*n+n]
-		for i, wt := range ws {
-			if wt == 0 {
-				continue
-			}
-			row := tmp[(ty.start[y]+i)*tw : (ty.start[y]+i+1)*tw]
-			for x, v := range row {
-				acc[x] += wt * int32(v)
-			}
-		}
-		line := out.pix[y*tw : (y+1)*tw]
-		for x, v := range acc {
-			line[x] = clampFixed(v)
-		}
-	}
-	return out
+	return tmp
 }
 
 // orient turns a thumbnail the way EXIF orientation o (1–8) says the
