@@ -76,16 +76,23 @@ func makeAllWith(tb testing.TB, dir string, paths []string, sizes []int, workers
 // vipsAll runs vipsthumbnail over paths at size (quality 80, like ours)
 // into dir and returns how long it took.
 func vipsAll(tb testing.TB, vips, dir string, paths []string, size int) time.Duration {
+	wall, _ := vipsAllCPU(tb, vips, dir, paths, size)
+	return wall
+}
+
+// vipsAllCPU is vipsAll that also returns vipsthumbnail's CPU time.
+func vipsAllCPU(tb testing.TB, vips, dir string, paths []string, size int) (time.Duration, time.Duration) {
 	tb.Helper()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		tb.Fatal(err)
 	}
 	args := append([]string{"--size", fmt.Sprint(size), "-o", filepath.Join(dir, "%s.jpg[Q=80]")}, paths...)
 	start := time.Now()
-	if out, err := exec.Command(vips, args...).CombinedOutput(); err != nil {
+	cmd := exec.Command(vips, args...)
+	if out, err := cmd.CombinedOutput(); err != nil {
 		tb.Fatalf("vipsthumbnail: %v\n%s", err, out)
 	}
-	return time.Since(start)
+	return time.Since(start), cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 }
 
 // BenchmarkThumbnails100 makes one size of thumbnails for 100 camera-size
@@ -138,16 +145,20 @@ func TestThumbnailsAgainstVips(t *testing.T) {
 	}
 	for _, size := range []int{GridSize, PreviewSize} {
 		for _, workers := range []int{runtime.NumCPU(), DefaultWorkers()} {
-			var ours, theirs time.Duration
+			var ours, theirs, oursCPU, theirsCPU time.Duration
 			for r := range rounds {
 				dir := t.TempDir()
-				theirs += vipsAll(t, vips, filepath.Join(dir, "vips"), paths, size)
+				wall, cpu := vipsAllCPU(t, vips, filepath.Join(dir, "vips"), paths, size)
+				theirs, theirsCPU = theirs+wall, theirsCPU+cpu
+				before := cpuTime()
 				ours += makeAll(t, filepath.Join(dir, "go", fmt.Sprint(r)), paths, size, workers)
+				oursCPU += cpuTime() - before
 			}
 			n := float64(len(paths) * rounds)
 			goRate, vipsRate := n/ours.Seconds(), n/theirs.Seconds()
-			t.Logf("size %4d, %d worker(s) on %d cores: thumbs %.1f files/s, vipsthumbnail %.1f files/s, ratio %.2f×",
-				size, workers, runtime.NumCPU(), goRate, vipsRate, goRate/vipsRate)
+			t.Logf("size %4d, %d worker(s) on %d cores: thumbs %.1f files/s, vipsthumbnail %.1f files/s, ratio %.2f×; CPU per file %.0f ms vs %.0f ms",
+				size, workers, runtime.NumCPU(), goRate, vipsRate, goRate/vipsRate,
+				float64(oursCPU.Milliseconds())/n, float64(theirsCPU.Milliseconds())/n)
 		}
 	}
 	// The baseline: plain decode and resampler, all cores, 20 files.
