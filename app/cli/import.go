@@ -6,16 +6,19 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"feedtakt/assets"
 	"feedtakt/data"
 	"feedtakt/data/mediainfo"
+	"feedtakt/data/thumbs"
 )
 
 // runImport is "feedtakt import --workspace DIR PATH…": files and folders
-// (recursively) into the Mediathek, with a summary of what was imported,
+// (recursively) into the Mediathek, all thumbnails made before it exits,
+// with a summary of what was imported,
 // what was there already and what was skipped and why. Exit status 0 when
 // nothing failed (a file type the Mediathek does not take is skipped, not a
 // failure), 1 when a file was unreadable or damaged or the workspace could
@@ -51,7 +54,18 @@ func runImport(args []string, env Env) int {
 		return explainFailure(env, t, t("The import failed.", nil), data.ErrReadOnly)
 	}
 	start := time.Now()
-	res, err := ws.ImportFiles(ctx, fs.Args(), data.ImportFilesOptions{})
+	// Thumbnails are made on all cores but one while the import goes on,
+	// and the command waits for them: the Mediathek opens with its grid.
+	pool := thumbs.NewPool(ctx, thumbs.NewCache(filepath.Join(ws.Dir(), data.ThumbsDir)), thumbs.DefaultWorkers())
+	defer pool.Close()
+	thumbnail := func(ctx context.Context, m data.Media) error {
+		return pool.Submit(ctx, thumbs.Job{Hash: m.Hash, Src: filepath.Join(ws.Dir(), filepath.FromSlash(m.Path)),
+			Orientation: m.Orientation, Sizes: []int{thumbs.GridSize, thumbs.PreviewSize}}, nil)
+	}
+	res, err := ws.ImportFiles(ctx, fs.Args(), data.ImportFilesOptions{Thumbnail: thumbnail})
+	if werr := pool.Wait(ctx); err == nil {
+		err = werr
+	}
 	printImport(env.Stdout, t, res, time.Since(start))
 	if err != nil {
 		return explainFailure(env, t, t("The import failed.", nil), err)

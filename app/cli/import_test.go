@@ -9,6 +9,7 @@ import (
 
 	"feedtakt/data"
 	"feedtakt/data/demo"
+	"feedtakt/data/thumbs"
 )
 
 // writePicture writes a generated photo as a JPEG and returns its path.
@@ -81,8 +82,13 @@ func TestImportCommand(t *testing.T) {
 	if err != nil || len(page.Items) != 1 {
 		t.Fatalf("imported picture not found by its name: %v, %v", page.Items, err)
 	}
-	if m := page.Items[0]; m.Width != 640 || m.Height != 480 || m.Kind != "image" {
+	m := page.Items[0]
+	if m.Width != 640 || m.Height != 480 || m.Kind != "image" {
 		t.Errorf("imported %+v, want a 640×480 image", m)
+	}
+	cache := thumbs.NewCache(filepath.Join(ws, data.ThumbsDir))
+	if missing := cache.Missing(m.Hash, []int{thumbs.GridSize, thumbs.PreviewSize}); len(missing) > 0 {
+		t.Errorf("thumbnails %v missing after the command ended", missing)
 	}
 }
 
