@@ -8,33 +8,225 @@ import (
 	"io"
 	"path"
 	"strings"
+	"time"
+
+	"feedtakt/data/calendar"
 )
 
-// Media is a file in the media library (Mediathek). This is the part the
-// demo and the post editor need; the media library issue extends it.
+// Media is a file in the media library (Mediathek): what the file says
+// about itself (read at import; see data/mediainfo) and what the person
+// records about it (UpdateMedia and the bulk edits).
 type Media struct {
 	ID           int64
 	Hash         string // SHA-256 of the content, hex
 	Path         string // relative to the workspace, slash-separated
 	Kind         string // image, video, document
 	OriginalName string
-	Title        string
-	AltText      string
-	Credit       string
+	Title        string // XMP dc:title (else dc:description) at import
+	AltText      string // Bildbeschreibung; XMP Iptc4xmpCore:AltTextAccessibility at import
+	Credit       string // Bildnachweis; XMP photoshop:Credit, else dc:creator at import
 	Width        int
 	Height       int
 	Size         int64
+
+	// Taken is the Aufnahmedatum. When TakenZoneKnown its location is the
+	// offset the file gave (EXIF OffsetTimeOriginal, a video's UTC time)
+	// and it is an exact instant; otherwise only its wall clock counts (a
+	// plain EXIF DateTimeOriginal): the store reads it in WorkspaceZone,
+	// assuming the camera's clock was set to German time, and shows it as
+	// the camera wrote it. An importer leaves it zero when the file has no
+	// date; the store then takes FileTime (source TakenFromFile) or the
+	// import time (TakenAtImport). A date before 1826 or more than two days
+	// in the future (broken EXIF: 2099, 2216) is treated as no date.
+	Taken          time.Time
+	TakenZoneKnown bool
+	TakenSource    TakenSource
+	Orientation    int           // EXIF orientation 1–8; 0 unknown (treat as 1)
+	Camera         string        // make and model, e.g. "Apple iPhone 15"
+	HasGPS         bool          // the file contains GPS coordinates
+	Duration       time.Duration // a video's length
+	Pages          int           // a PDF's page count
+	FileTime       time.Time     // the original file's modification time, as the importer found it
+
+	Creator     string         // Urheber/in (XMP dc:creator)
+	Rights      string         // the file's rights statement (XMP dc:rights), kept as found
+	Licence     string         // a licence code (see Licences), "" = not recorded
+	UsageTerms  string         // usage terms in words (XMP xmpRights:UsageTerms)
+	UsableUntil *calendar.Date // "nutzbar bis": the last day it may be used; nil = no limit
+	Notes       string
+	Tags        []string // as written, sorted case-insensitively; XMP dc:subject at import
+
+	// Missing says whether the scan found the file gone or changed
+	// outside Feedtakt, and since when; MissingNone when it is fine.
+	Missing      MissingState
+	MissingSince time.Time
+	Created      time.Time // when it was imported
+	Uses         int       // how many posts it is linked to (when read; ignored when written)
 }
 
-// mediaColumns are the columns scanned by scanMedia, in its order.
-const mediaColumns = `id, hash, path, kind, original_name, title, alt_text, credit, width, height, size`
+// TakenSource says where an item's Aufnahmedatum comes from.
+type TakenSource string
+
+// The sources of an Aufnahmedatum, best first.
+const (
+	TakenFromEXIF      TakenSource = "exif"      // EXIF DateTimeOriginal (or XMP photoshop:DateCreated)
+	TakenFromContainer TakenSource = "container" // a video container's creation time
+	TakenFromFile      TakenSource = "file"      // the file's modification time
+	TakenAtImport      TakenSource = "import"    // nothing better: when it was imported
+)
+
+// MissingState says whether an item's file is where it belongs.
+type MissingState string
+
+// The states of an item's file.
+const (
+	MissingNone    MissingState = ""        // the file is there
+	MissingGone    MissingState = "gone"    // no file (deleted or moved outside Feedtakt)
+	MissingChanged MissingState = "changed" // a file with other content (changed outside Feedtakt)
+)
+
+// mediaColumns are the columns scanMedia reads, in its order. They name
+// the table media unqualified, so a query may join post_media but must not
+// alias media.
+const mediaColumns = `media.id, hash, path, kind, original_name, title, alt_text, credit, width, height, size,
+	taken_at, taken_local, taken_offset, taken_source, orientation, camera, has_gps, duration_ms, pages, file_time,
+	creator, rights, licence, usage_terms, usable_until, notes, missing, missing_since, created_at,
+	(SELECT count(*) FROM post_media WHERE post_media.media_id = media.id)`
 
 type rowScanner interface{ Scan(dest ...any) error }
 
 func scanMedia(r rowScanner) (Media, error) {
 	var m Media
-	err := r.Scan(&m.ID, &m.Hash, &m.Path, &m.Kind, &m.OriginalName, &m.Title, &m.AltText, &m.Credit, &m.Width, &m.Height, &m.Size)
-	return m, err
+	var takenAt, takenLocal, takenOffset, fileTime, created string
+	var durationMS int64
+	var until, missingSince sql.NullString
+	err := r.Scan(&m.ID, &m.Hash, &m.Path, &m.Kind, &m.OriginalName, &m.Title, &m.AltText, &m.Credit, &m.Width, &m.Height, &m.Size,
+		&takenAt, &takenLocal, &takenOffset, &m.TakenSource, &m.Orientation, &m.Camera, &m.HasGPS, &durationMS, &m.Pages, &fileTime,
+		&m.Creator, &m.Rights, &m.Licence, &m.UsageTerms, &until, &m.Notes, &m.Missing, &missingSince, &created, &m.Uses)
+	if err != nil {
+		return m, err
+	}
+	m.Taken, m.TakenZoneKnown = readTaken(takenAt, takenLocal, takenOffset)
+	m.Duration = time.Duration(durationMS) * time.Millisecond
+	m.FileTime = parseUTC(fileTime)
+	m.Created = parseUTC(created)
+	m.MissingSince = parseUTC(missingSince.String)
+	if until.Valid {
+		if d, err := calendar.ParseDate(until.String); err == nil {
+			m.UsableUntil = &d
+		}
+	}
+	return m, nil
+}
+
+// parseUTC reads a stored UTC instant; "" or an unreadable value is the
+// zero time.
+func parseUTC(s string) time.Time {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+// localLayout is how taken_local stores a wall clock.
+const localLayout = "2006-01-02T15:04:05"
+
+// readTaken rebuilds the Aufnahmedatum from its stored parts (see
+// migration 0004).
+func readTaken(at, local, offset string) (time.Time, bool) {
+	if local == "" {
+		// Rows of version 3, imported before the Aufnahmedatum existed.
+		t := parseUTC(at)
+		if t.IsZero() {
+			return t, false
+		}
+		return t.In(WorkspaceZone()), true
+	}
+	if offset == "" {
+		t, err := time.ParseInLocation(localLayout, local, WorkspaceZone())
+		if err != nil {
+			return time.Time{}, false
+		}
+		return t, false
+	}
+	t, err := time.Parse(localLayout+"-07:00", local+offset)
+	if err != nil {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// takenColumns are the stored parts of m.Taken, which normTaken has made
+// complete: the UTC instant, the wall clock and the offset ("" when the
+// file gave none).
+func takenColumns(m Media) (at, local, offset string) {
+	at = m.Taken.UTC().Format(time.RFC3339)
+	local = m.Taken.Format(localLayout)
+	if m.TakenZoneKnown {
+		offset = m.Taken.Format("-07:00")
+	}
+	return at, local, offset
+}
+
+// normTaken fills in the Aufnahmedatum: a missing or implausible date
+// becomes the file's time or now, and a date without a known zone is read
+// in WorkspaceZone.
+func (m *Media) normTaken(now time.Time) {
+	plausible := func(t time.Time) bool {
+		return !t.IsZero() && t.Year() >= 1826 && t.Before(now.Add(48*time.Hour))
+	}
+	if plausible(m.Taken) && (m.TakenSource == TakenFromEXIF || m.TakenSource == TakenFromContainer || m.TakenSource == "") {
+		if m.TakenSource == "" {
+			m.TakenSource = TakenFromEXIF
+		}
+		if !m.TakenZoneKnown {
+			y, mo, d := m.Taken.Date()
+			h, mi, s := m.Taken.Clock()
+			m.Taken = time.Date(y, mo, d, h, mi, s, 0, WorkspaceZone())
+		}
+	} else if plausible(m.FileTime) {
+		m.Taken, m.TakenZoneKnown, m.TakenSource = m.FileTime.In(WorkspaceZone()), true, TakenFromFile
+	} else {
+		m.Taken, m.TakenZoneKnown, m.TakenSource = now.In(WorkspaceZone()), true, TakenAtImport
+	}
+	m.Taken = m.Taken.Truncate(time.Second)
+}
+
+// utcOrEmpty is how an optional instant is stored.
+func utcOrEmpty(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+// insertMediaRow writes a new row for m (normalised by the caller) with
+// its tags and sets m.ID. The row is indexed for the search once, with its
+// tags.
+func insertMediaRow(ctx context.Context, tx *sql.Tx, m *Media, created string) error {
+	at, local, offset := takenColumns(*m)
+	var missingSince any
+	if m.Missing != MissingNone {
+		missingSince = utcOrEmpty(m.MissingSince)
+	}
+	err := tx.QueryRowContext(ctx, `INSERT INTO media (hash, path, kind, original_name, title, alt_text, credit, width, height, size,
+			taken_at, taken_local, taken_offset, taken_source, orientation, camera, has_gps, duration_ms, pages, file_time,
+			creator, rights, licence, usage_terms, usable_until, notes, missing, missing_since, created_at, tags_text)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		m.Hash, m.Path, m.Kind, m.OriginalName, m.Title, m.AltText, m.Credit, m.Width, m.Height, m.Size,
+		at, local, offset, string(m.TakenSource), m.Orientation, m.Camera, m.HasGPS, m.Duration.Milliseconds(), m.Pages, utcOrEmpty(m.FileTime),
+		m.Creator, m.Rights, m.Licence, m.UsageTerms, nullDate(m.UsableUntil), m.Notes, string(m.Missing), missingSince, created, strings.Join(m.Tags, " ")).Scan(&m.ID)
+	if err != nil {
+		return err
+	}
+	for _, t := range m.Tags {
+		tag, key := normTag(t)
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO media_tags (media_id, key, tag) VALUES (?, ?, ?)`, m.ID, key, tag); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // AddMedia streams r into the Mediathek and returns the stored item. The
@@ -81,11 +273,14 @@ func (w *Workspace) AddMediaBytes(ctx context.Context, m Media, content []byte) 
 	return w.AddMedia(ctx, bytes.NewReader(content), m)
 }
 
-// Media reads one media item.
+// Media reads one media item with its tags.
 func (w *Workspace) Media(ctx context.Context, id int64) (Media, error) {
 	m, err := scanMedia(w.reader().QueryRowContext(ctx, `SELECT `+mediaColumns+` FROM media WHERE id = ?`, id))
 	if err != nil {
 		return m, w.fault("read media", notFound("media", id, err))
+	}
+	if m.Tags, err = mediaTags(ctx, w.reader(), m.ID); err != nil {
+		return m, w.fault("read media", err)
 	}
 	return m, nil
 }
@@ -172,8 +367,8 @@ func equalIDs(a, b []int64) bool {
 
 // PostMedia returns the media linked to a post, in order.
 func (w *Workspace) PostMedia(ctx context.Context, postID int64) ([]Media, error) {
-	rows, err := w.reader().QueryContext(ctx, `SELECT m.id, m.hash, m.path, m.kind, m.original_name, m.title, m.alt_text, m.credit, m.width, m.height, m.size
-		FROM post_media pm JOIN media m ON m.id = pm.media_id WHERE pm.post_id = ? ORDER BY pm.position`, postID)
+	rows, err := w.reader().QueryContext(ctx, `SELECT `+mediaColumns+`
+		FROM post_media pm JOIN media ON media.id = pm.media_id WHERE pm.post_id = ? ORDER BY pm.position`, postID)
 	if err != nil {
 		return nil, w.fault("read post media", err)
 	}

@@ -149,6 +149,7 @@ func (im *Import) Add(ctx context.Context, r io.Reader, m Media) (ImportResult, 
 		im.Skip(m.OriginalName, err)
 		return im.results[len(im.results)-1], nil
 	}
+	m.normImported(w.now())
 	part, hash, size, readErr, err := stageCopy(ctx, staging, r)
 	if err != nil {
 		return ImportResult{}, w.fault("store media", err)
@@ -466,13 +467,16 @@ func syncAll(paths []string, fn func(string) error) error {
 
 // insertPending writes the pending files' rows and puts their IDs in ids.
 func (im *Import) insertPending(ctx context.Context, tx *sql.Tx, ids []int64) error {
+	created := im.w.timestamp()
 	for i, p := range im.pending {
 		m := p.m
-		if err := tx.QueryRowContext(ctx, `INSERT INTO media (hash, path, kind, original_name, title, alt_text, credit, width, height, size, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			m.Hash, m.Path, m.Kind, m.OriginalName, m.Title, m.AltText, m.Credit, m.Width, m.Height, m.Size, im.w.timestamp()).Scan(&ids[i]); err != nil {
+		if m.TakenSource == "" || m.Taken.IsZero() {
+			m.normImported(im.w.now()) // adopted by the scan
+		}
+		if err := insertMediaRow(ctx, tx, &m, created); err != nil {
 			return fmt.Errorf("record %s: %w", m.OriginalName, err)
 		}
+		ids[i] = m.ID
 	}
 	return nil
 }

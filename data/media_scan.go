@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"feedtakt/data/fsx"
 )
@@ -88,6 +89,9 @@ func (w *Workspace) ScanMedia(ctx context.Context, progress func(done, total int
 	if err := w.scanRows(ctx, &s, rows, files, step); err != nil {
 		return s, err
 	}
+	if err := w.markMissing(ctx, rows, s); err != nil {
+		return s, err
+	}
 	adopt := w.NewImport(0)
 	adopt.summary = adoptSummary
 	defer adopt.Abort()
@@ -119,7 +123,7 @@ func adoptSummary(n int, one Media, _ bool) string {
 
 // scanRows checks each row's file and takes the files it finds out of
 // files, leaving the strays.
-func (w *Workspace) scanRows(ctx context.Context, s *MediaScan, rows []Media, files map[string]int64, step func()) error {
+func (w *Workspace) scanRows(ctx context.Context, s *MediaScan, rows []Media, files map[string]fileFacts, step func()) error {
 	trash, err := trashIndex(w.path(TrashDir))
 	if err != nil {
 		return err
@@ -128,11 +132,15 @@ func (w *Workspace) scanRows(ctx context.Context, s *MediaScan, rows []Media, fi
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		size, ok := files[m.Path]
+		f, ok := files[m.Path]
 		delete(files, m.Path)
 		switch {
-		case ok && size != m.Size:
+		case ok && f.size != m.Size:
 			s.Changed = append(s.Changed, m)
+		case ok && m.changedSince(f.mod):
+			if w.contentChanged(ctx, m) {
+				s.Changed = append(s.Changed, m)
+			}
 		case !ok:
 			back, err := w.recoverFromTrash(ctx, m, trash[m.Hash])
 			if err != nil {
@@ -317,8 +325,8 @@ func (w *Workspace) allMedia(ctx context.Context) ([]Media, error) {
 
 // mediaFiles lists the regular files below media/ (not the staging
 // folder) as slash paths relative to the workspace, with their sizes.
-func mediaFiles(ctx context.Context, root string) (map[string]int64, error) {
-	files := map[string]int64{}
+func mediaFiles(ctx context.Context, root string) (map[string]fileFacts, error) {
+	files := map[string]fileFacts{}
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == root {
@@ -340,7 +348,7 @@ func mediaFiles(ctx context.Context, root string) (map[string]int64, error) {
 			return nil // gone meanwhile
 		}
 		rel, _ := filepath.Rel(filepath.Dir(root), p)
-		files[filepath.ToSlash(rel)] = info.Size()
+		files[filepath.ToSlash(rel)] = fileFacts{size: info.Size(), mod: info.ModTime()}
 		return nil
 	})
 	if err != nil {
@@ -364,11 +372,75 @@ func hashFile(ctx context.Context, p string) (string, int64, error) {
 	return hex.EncodeToString(h.Sum(nil)), n, nil
 }
 
-func sortedKeys(m map[string]int64) []string {
+// fileFacts is what the walk of media/ learns about a file.
+type fileFacts struct {
+	size int64
+	mod  time.Time
+}
+
+func sortedKeys(m map[string]fileFacts) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// contentChanged hashes an item's file whose modification time is later
+// than its import: Feedtakt never writes a stored file after its import,
+// so someone else did, and only then is the file read. A file that cannot
+// be read (or a cancel) counts as unchanged here; the next scan looks
+// again.
+func (w *Workspace) contentChanged(ctx context.Context, m Media) bool {
+	h, _, err := hashFile(ctx, w.path(filepath.FromSlash(m.Path)))
+	return err == nil && h != m.Hash
+}
+
+// changedSince reports whether a stored file modified at mod was written
+// after the item was imported (a few seconds of slack for the import
+// itself and coarse file-system clocks).
+func (m Media) changedSince(mod time.Time) bool {
+	return !m.Created.IsZero() && mod.After(m.Created.Add(5*time.Second))
+}
+
+// markMissing records what the scan found in the rows' missing flags: a
+// newly gone or changed file gets its flag and the time it was first
+// seen so; a file that is back (put back by hand, relinked, recovered)
+// loses it. Only rows whose flag changes are written; no change-log line,
+// since nobody changed anything in Feedtakt.
+func (w *Workspace) markMissing(ctx context.Context, rows []Media, s MediaScan) error {
+	state := map[int64]MissingState{}
+	for _, m := range s.Missing {
+		state[m.ID] = MissingGone
+	}
+	for _, m := range s.Changed {
+		state[m.ID] = MissingChanged
+	}
+	type change struct {
+		id    int64
+		state MissingState
+	}
+	var changes []change
+	for _, m := range rows {
+		if st := state[m.ID]; st != m.Missing {
+			changes = append(changes, change{m.ID, st})
+		}
+	}
+	if len(changes) == 0 {
+		return nil
+	}
+	now := w.timestamp()
+	return w.write(ctx, "mark missing media", func(tx *sql.Tx) error {
+		for _, c := range changes {
+			var since any
+			if c.state != MissingNone {
+				since = now
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE media SET missing = ?, missing_since = ? WHERE id = ?`, string(c.state), since, c.id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }

@@ -283,9 +283,8 @@ func (w *Workspace) RestoreMedia(ctx context.Context, key string) (Media, error)
 		return m, w.fault("restore media", err)
 	}
 	err = w.write(ctx, "restore media", func(tx *sql.Tx) error {
-		if err := tx.QueryRowContext(ctx, `INSERT INTO media (hash, path, kind, original_name, title, alt_text, credit, width, height, size, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			m.Hash, m.Path, m.Kind, m.OriginalName, m.Title, m.AltText, m.Credit, m.Width, m.Height, m.Size, w.timestamp()).Scan(&m.ID); err != nil {
+		m.prepareRestore(w.now())
+		if err := insertMediaRow(ctx, tx, &m, w.timestamp()); err != nil {
 			return err
 		}
 		relinked := 0

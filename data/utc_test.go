@@ -106,6 +106,7 @@ func TestBackupNamesAcrossTheRepeatedOctoberHour(t *testing.T) {
 // instants by migration 3, and sorts right afterwards.
 func TestMigrationToUTCTimes(t *testing.T) {
 	ctx := context.Background()
+	restore := migrationsUpTo(t, 3) // a version 3 file, set back to 2 below
 	ws := newTestWorkspace(t)
 	for _, title := range []string{"Früher (02:45 Sommerzeit)", "Später (02:15 Winterzeit)"} {
 		if err := ws.CreatePost(ctx, &Post{Title: title}); err != nil {
@@ -126,6 +127,7 @@ func TestMigrationToUTCTimes(t *testing.T) {
 	mustExec(t, db, `CREATE TRIGGER changelog_append_only_update BEFORE UPDATE ON changelog BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END`)
 	mustExec(t, db, `PRAGMA user_version = 2`)
 	db.Close()
+	restore()
 
 	re, err := Open(ctx, dir, Options{Actor: testActor})
 	if err != nil {
