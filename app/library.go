@@ -91,7 +91,10 @@ func newLibraryScreen(u *UI) *libraryScreen {
 		importFiles.Disable()
 		importFolder.Disable()
 	}
-	filters := container.NewHBox(s.kind, s.sort, s.count)
+	wide := func(o fyne.CanvasObject, w float32) fyne.CanvasObject {
+		return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
+	}
+	filters := container.NewHBox(wide(s.kind, 130), wide(s.sort, 170), s.count)
 	toolbar := container.NewBorder(nil, s.activity, container.NewHBox(importFiles, importFolder), filters, s.search)
 
 	s.grid = widget.NewGridWrap(func() int { return len(s.items) }, s.newTile, s.updateTile)

@@ -60,7 +60,7 @@ func newMediaDetail(s *libraryScreen) *mediaDetail {
 	d.title = widget.NewEntry()
 	d.alt = widget.NewMultiLineEntry()
 	d.alt.Wrapping = fyne.TextWrapWord
-	d.alt.SetMinRowsVisible(3)
+	d.alt.SetMinRowsVisible(4)
 	d.altCount = widget.NewLabel("")
 	d.altCount.SizeName = theme.SizeNameCaptionText
 	d.alt.OnChanged = func(string) { d.countAlt() }
@@ -92,22 +92,26 @@ func newMediaDetail(s *libraryScreen) *mediaDetail {
 		d.del.Disable()
 	}
 
-	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Title"), d.title),
-		widget.NewFormItem(lang.L("Alt text"), container.NewBorder(nil, d.altCount, nil, nil, d.alt)),
-		widget.NewFormItem(lang.L("Credit"), d.credit),
-		widget.NewFormItem(lang.L("Author"), d.creator),
-		widget.NewFormItem(lang.L("Licence"), d.licence),
-		widget.NewFormItem(lang.L("Usage terms"), d.terms),
-		widget.NewFormItem(lang.L("Usable until"), d.until),
-		widget.NewFormItem(lang.L("Notes"), d.notes),
-		widget.NewFormItem(lang.L("Tags"), d.tags),
+	// Captions above the fields: the pane is narrow, and a caption
+	// column would leave the texts little room.
+	field := func(caption string, o fyne.CanvasObject) fyne.CanvasObject {
+		l := widget.NewLabelWithStyle(caption, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		return container.NewBorder(l, nil, nil, nil, o)
+	}
+	form := container.NewVBox(
+		field(lang.L("Title"), d.title),
+		field(lang.L("Alt text"), container.NewBorder(nil, d.altCount, nil, nil, d.alt)),
+		container.NewGridWithColumns(2, field(lang.L("Credit"), d.credit), field(lang.L("Author"), d.creator)),
+		container.NewGridWithColumns(2, field(lang.L("Licence"), d.licence), field(lang.L("Usable until"), d.until)),
+		field(lang.L("Usage terms"), d.terms),
+		field(lang.L("Tags"), d.tags),
+		field(lang.L("Notes"), d.notes),
 	)
 	usedHead := widget.NewLabelWithStyle(lang.L("Used in"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	d.form = container.NewVScroll(container.NewVBox(
+	buttons := container.NewHBox(d.save, d.del)
+	d.form = container.NewBorder(nil, container.NewPadded(buttons), nil, nil, container.NewVScroll(container.NewVBox(
 		d.preview, d.name, form, widget.NewSeparator(), d.facts, widget.NewSeparator(), usedHead, d.usedIn,
-		container.NewHBox(d.save, d.del),
-	))
+	)))
 	hint := widget.NewLabelWithStyle(lang.L("Select a file to see and edit its details."), fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
 	hint.Wrapping = fyne.TextWrapWord
 	d.none = container.NewCenter(container.NewGridWrap(fyne.NewSize(280, 80), hint))
@@ -251,10 +255,11 @@ func (d *mediaDetail) loadUsage(id int64) {
 			}
 			for _, r := range refs {
 				postID := r.ID
-				b := widget.NewButtonWithIcon(postRefText(r), theme.DocumentIcon(), func() { d.s.u.shell.calendar.openPost(postID) })
-				b.Alignment = widget.ButtonAlignLeading
-				b.Importance = widget.LowImportance
-				d.usedIn.Add(b)
+				// A link that wraps: a long post title must not widen the pane.
+				l := widget.NewHyperlink(postRefText(r), nil)
+				l.Wrapping = fyne.TextWrapWord
+				l.OnTapped = func() { d.s.u.shell.calendar.openPost(postID) }
+				d.usedIn.Add(l)
 			}
 		})
 }
