@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -235,8 +236,18 @@ type mediaTile struct {
 	img     *canvas.Image
 	icon    *widget.Icon
 	name    *widget.Label
-	missing *canvas.Text
-	noAlt   *canvas.Text
+	missing *fyne.Container
+	noAlt   *fyne.Container
+}
+
+// newMark is a small coloured label on a tile, readable over any picture.
+func newMark(text string, bg, fg fyne.ThemeColorName) *fyne.Container {
+	t := canvas.NewText(text, theme.Color(fg))
+	t.TextSize = theme.CaptionTextSize()
+	t.TextStyle.Bold = true
+	r := canvas.NewRectangle(theme.Color(bg))
+	r.CornerRadius = 3
+	return container.NewHBox(container.NewStack(r, container.New(layout.NewCustomPaddedLayout(1, 1, 4, 4), t)))
 }
 
 func (s *libraryScreen) newTile() fyne.CanvasObject {
@@ -250,12 +261,8 @@ func (s *libraryScreen) newTile() fyne.CanvasObject {
 	t.icon = widget.NewIcon(theme.FileImageIcon())
 	t.name = widget.NewLabel("")
 	t.name.Truncation = fyne.TextTruncateEllipsis
-	t.missing = canvas.NewText(lang.L("missing"), theme.Color(theme.ColorNameError))
-	t.missing.TextSize = theme.CaptionTextSize()
-	t.missing.TextStyle.Bold = true
-	t.noAlt = canvas.NewText(lang.L("no alt text"), theme.Color(theme.ColorNameWarning))
-	t.noAlt.TextSize = theme.CaptionTextSize()
-	t.noAlt.TextStyle.Bold = true
+	t.missing = newMark(lang.L("missing"), theme.ColorNameError, theme.ColorNameForegroundOnError)
+	t.noAlt = newMark(lang.L("no alt text"), theme.ColorNameWarning, theme.ColorNameForegroundOnWarning)
 	t.ExtendBaseWidget(t)
 	s.tiles = append(s.tiles, t)
 	return t

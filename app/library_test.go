@@ -2,13 +2,16 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"image"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
 	"feedtakt/data"
@@ -278,3 +281,70 @@ func TestImageLRUKeepsTheMostRecent(t *testing.T) {
 }
 
 func testImage() *image.RGBA { return image.NewRGBA(image.Rect(0, 0, 4, 4)) }
+
+func TestLibraryDropImportsOnlyWhileTheMediathekIsShown(t *testing.T) {
+	u, s := openLibrary(t)
+	dir := t.TempDir()
+	writeJPEG(t, dir, "kirche.jpg", "kirche", 7)
+	drop := []fyne.URI{storage.NewFileURI(dir)}
+
+	u.shell.selectScreen(screenCalendar)
+	u.Wait()
+	s.dropped(fyne.NewPos(10, 10), drop)
+	u.Wait()
+	if n, _ := u.Workspace().CountMedia(context.Background(), data.MediaQuery{}); n != 0 {
+		t.Fatalf("a drop on the calendar imported %d files", n)
+	}
+
+	u.shell.selectScreen(screenMedia)
+	u.Wait()
+	s.dropped(fyne.NewPos(10, 10), drop)
+	u.Wait()
+	if got := tileNames(s); !slices.Equal(got, []string{"kirche.jpg"}) {
+		t.Errorf("after the drop the grid shows %v", got)
+	}
+}
+
+func TestLibraryPagesThroughTheCursorWhileScrolling(t *testing.T) {
+	dir := newTestWorkspaceDir(t)
+	ctx := context.Background()
+	ws, err := data.Open(ctx, dir, data.Options{Actor: data.Actor{Person: "Test", PC: "PC"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	im := ws.NewImport(0)
+	const n = data.DefaultMediaPage + 30
+	for i := range n {
+		name := fmt.Sprintf("notiz-%03d.txt", i)
+		if _, err := im.Add(ctx, strings.NewReader(name), data.Media{OriginalName: name}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := im.Finish(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ws.Close()
+
+	u, _ := newTestUI(t, Config{Workspace: dir})
+	u.shell.selectScreen(screenMedia)
+	u.Wait()
+	s := u.shell.library
+	if len(s.items) != data.DefaultMediaPage {
+		t.Fatalf("first page holds %d items, want %d", len(s.items), data.DefaultMediaPage)
+	}
+	assertShows(t, s.content, "230 Dateien")
+	// The grid asks for a tile near the end of what is loaded: the next
+	// page follows.
+	s.updateTile(len(s.items)-1, s.newTile())
+	u.Wait()
+	if len(s.items) != n {
+		t.Errorf("after scrolling %d items, want %d", len(s.items), n)
+	}
+	seen := map[int64]bool{}
+	for _, m := range s.items {
+		if seen[m.ID] {
+			t.Fatalf("item %d twice", m.ID)
+		}
+		seen[m.ID] = true
+	}
+}
