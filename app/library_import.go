@@ -57,14 +57,26 @@ func (s *libraryScreen) importPaths(paths []string) {
 		j.progress(len(files), len(files))
 		// What was stored until a cancel is committed, not thrown away.
 		results, err := im.Finish(context.WithoutCancel(ctx))
-		return func() {
+		end := func() {
 			s.showActivity("")
 			s.reload()
-			if err != nil {
+			if err != nil && !j.cancelled.Load() {
 				s.u.showError(lang.L("The import stopped."), err)
 			}
-			s.showSummary(results)
+			s.showSummary(results, j.cancelled.Load())
 		}
+		if j.cancelled.Load() {
+			// A cancelled job's result is dropped; what was stored until
+			// Abbrechen still deserves its summary, unless the workspace
+			// itself was closed meanwhile.
+			s.u.deliver(func() {
+				if j.gen == s.u.jobs.generation() {
+					end()
+				}
+			})
+			return nil
+		}
+		return end
 	})
 }
 
@@ -221,9 +233,12 @@ func countImport(results []data.ImportResult) importCounts {
 
 // showSummary says what the import did: imported, already there (which),
 // skipped with the reason per file.
-func (s *libraryScreen) showSummary(results []data.ImportResult) {
+func (s *libraryScreen) showSummary(results []data.ImportResult, cancelled bool) {
 	c := countImport(results)
 	var b strings.Builder
+	if cancelled {
+		b.WriteString(lang.L("The import was cancelled; the files before it are in the media library.") + "\n\n")
+	}
 	b.WriteString(lang.N("{{.Count}} file imported.", len(c.added), map[string]any{"Count": len(c.added)}))
 	if len(c.existing) > 0 {
 		b.WriteString("\n\n" + lang.N("{{.Count}} file was already in the media library:", len(c.existing), map[string]any{"Count": len(c.existing)}))
