@@ -272,7 +272,7 @@ func (s *libraryScreen) newTile() fyne.CanvasObject {
 // below.
 func (t *mediaTile) CreateRenderer() fyne.WidgetRenderer {
 	marks := container.NewVBox(t.missing, t.noAlt)
-	pic := container.NewStack(t.bg, container.NewCenter(t.icon), t.img, container.NewPadded(container.NewBorder(nil, marks, nil, nil)))
+	pic := container.NewStack(t.bg, container.NewCenter(container.NewGridWrap(fyne.NewSize(48, 48), t.icon)), t.img, container.NewPadded(container.NewBorder(nil, marks, nil, nil)))
 	return widget.NewSimpleRenderer(container.NewBorder(nil, t.name, nil, nil, pic))
 }
 
