@@ -109,9 +109,9 @@ func newMediaDetail(s *libraryScreen) *mediaDetail {
 	)
 	usedHead := widget.NewLabelWithStyle(lang.L("Used in"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	buttons := container.NewHBox(d.save, d.del)
-	d.form = container.NewBorder(nil, container.NewPadded(buttons), nil, nil, container.NewVScroll(container.NewVBox(
+	d.form = container.NewBorder(nil, container.NewPadded(buttons), nil, nil, container.NewVScroll(container.NewPadded(container.NewVBox(
 		d.preview, d.name, form, widget.NewSeparator(), d.facts, widget.NewSeparator(), usedHead, d.usedIn,
-	)))
+	))))
 	hint := widget.NewLabelWithStyle(lang.L("Select a file to see and edit its details."), fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
 	hint.Wrapping = fyne.TextWrapWord
 	d.none = container.NewCenter(container.NewGridWrap(fyne.NewSize(280, 80), hint))
