@@ -43,6 +43,7 @@ type shell struct {
 	handover     *handoverScreen
 	calendar     *calendarScreen
 	ideas        *ideasScreen
+	library      *libraryScreen
 }
 
 func newShell(u *UI) *shell {
@@ -57,16 +58,14 @@ func newShell(u *UI) *shell {
 	s.handover = newHandoverScreen(u)
 	s.calendar = newCalendarScreen(u)
 	s.ideas = newIdeasScreen(u)
+	s.library = newLibraryScreen(u)
 	s.mediaFact = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
 	s.mediaFact.Wrapping = fyne.TextWrapWord
 
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Calendar"), theme.GridIcon(), s.calendar.content),
 		container.NewTabItemWithIcon(lang.L("Idea board"), ideaIcon, s.ideas.content),
-		container.NewTabItemWithIcon(lang.L("Media library"), theme.MediaPhotoIcon(), emptyState(theme.MediaPhotoIcon(),
-			lang.L("Media library"),
-			lang.L("Photos, videos and documents with alt text, credit, licence and the consent of the people shown. Importing by dialog, drag and drop or whole folders comes with the media library."),
-			s.mediaFact)),
+		container.NewTabItemWithIcon(lang.L("Media library"), theme.MediaPhotoIcon(), s.library.content),
 		container.NewTabItemWithIcon(lang.L("Templates"), theme.DocumentIcon(), emptyState(theme.DocumentIcon(),
 			lang.L("Caption templates"),
 			lang.L("Templates with placeholders, hashtag sets and signatures, with a live preview and character count per channel, so no caption starts from a blank page."),
@@ -83,6 +82,8 @@ func newShell(u *UI) *shell {
 			s.ideas.reload()
 		case s.calendar.content:
 			s.calendar.reload()
+		case s.library.content:
+			s.library.reload()
 		}
 	}
 	s.refreshBanners()
