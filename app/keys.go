@@ -46,6 +46,8 @@ func (u *UI) bindKeys() {
 			u.editor.onSave()
 		case u.shell != nil && u.shell.tabs.SelectedIndex() == screenSettings && !u.ws.ReadOnly():
 			u.shell.settings.onSaveGeneral()
+		case u.shell != nil && u.shell.tabs.SelectedIndex() == screenMedia && !u.ws.ReadOnly() && u.win.Canvas().Overlays().Top() == nil:
+			u.shell.library.detail.saveEdits()
 		}
 	})
 	// Ctrl+C on a selected post copies its text, because the post goes out

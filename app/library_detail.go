@@ -34,16 +34,16 @@ type mediaDetail struct {
 	m        data.Media // the item shown; ID 0: none
 	preview  *canvas.Image
 	name     *widget.Label
-	title    *widget.Entry
-	alt      *widget.Entry
+	title    *keyEntry
+	alt      *keyEntry
 	altCount *widget.Label
-	credit   *widget.Entry
-	creator  *widget.Entry
+	credit   *keyEntry
+	creator  *keyEntry
 	licence  *widget.Select
-	terms    *widget.Entry
-	until    *widget.Entry
-	notes    *widget.Entry
-	tags     *widget.Entry
+	terms    *keyEntry
+	until    *keyEntry
+	notes    *keyEntry
+	tags     *keyEntry
 	facts    *widget.Label
 	usedIn   *fyne.Container
 	save     *widget.Button
@@ -57,29 +57,29 @@ func newMediaDetail(s *libraryScreen) *mediaDetail {
 	d.preview.SetMinSize(fyne.NewSize(320, 220))
 	d.name = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.name.Wrapping = fyne.TextWrapBreak
-	d.title = widget.NewEntry()
-	d.alt = widget.NewMultiLineEntry()
+	d.title = newKeyEntry(false, nil)
+	d.alt = newKeyEntry(true, nil)
 	d.alt.Wrapping = fyne.TextWrapWord
 	d.alt.SetMinRowsVisible(4)
 	d.altCount = widget.NewLabel("")
 	d.altCount.SizeName = theme.SizeNameCaptionText
 	d.alt.OnChanged = func(string) { d.countAlt() }
-	d.credit = widget.NewEntry()
-	d.creator = widget.NewEntry()
+	d.credit = newKeyEntry(false, nil)
+	d.creator = newKeyEntry(false, nil)
 	opts := []string{lang.L("not recorded")}
 	for _, l := range data.Licences() {
 		opts = append(opts, lang.L(l.Key))
 	}
 	d.licence = widget.NewSelect(opts, nil)
-	d.terms = widget.NewMultiLineEntry()
+	d.terms = newKeyEntry(true, nil)
 	d.terms.Wrapping = fyne.TextWrapWord
 	d.terms.SetMinRowsVisible(2)
-	d.until = widget.NewEntry()
+	d.until = newKeyEntry(false, nil)
 	d.until.SetPlaceHolder(lang.L("DD.MM.YYYY"))
-	d.notes = widget.NewMultiLineEntry()
+	d.notes = newKeyEntry(true, nil)
 	d.notes.Wrapping = fyne.TextWrapWord
 	d.notes.SetMinRowsVisible(2)
-	d.tags = widget.NewEntry()
+	d.tags = newKeyEntry(false, nil)
 	d.tags.SetPlaceHolder(lang.L("comma-separated, e.g. Rathaus, Sommerfest"))
 	d.facts = widget.NewLabel("")
 	d.facts.Wrapping = fyne.TextWrapWord

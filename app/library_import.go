@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io/fs"
 	"log"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -27,36 +26,32 @@ func listableDir(dir string) (fyne.ListableURI, error) {
 	return storage.ListerForURI(storage.NewFileURI(dir))
 }
 
-// importPaths imports files and folders (recursively) in a shown job: the
+// importPaths imports files and folders (recursively) in a shown job
+// through data's ImportFiles, the same import as "feedtakt import": the
 // status area has count and Abbrechen, the toolbar names the current file,
-// and a summary follows.
+// thumbnails are made as the files come in, and a summary follows.
 func (s *libraryScreen) importPaths(paths []string) {
 	ws, cache := s.u.ws, s.cache
 	s.u.runShown(lang.L("Import"), func(ctx context.Context, j *job) func() {
-		files, walkSkips := collectFiles(ctx, paths)
-		im := ws.NewImport(0)
-		defer im.Abort()
-		for _, sk := range walkSkips {
-			im.Skip(sk.name, sk.err)
-		}
 		var last time.Time
-		for i, p := range files {
-			if ctx.Err() != nil {
-				break
-			}
-			j.progress(i, len(files))
-			if now := time.Now(); now.Sub(last) >= progressEvery {
+		progress := func(done, total int, current string) {
+			j.progress(done, total)
+			if now := time.Now(); now.Sub(last) >= progressEvery || current == "" {
 				last = now
-				name := filepath.Base(p)
-				j.send(func() { s.showActivity(name) })
-			}
-			if err := importOne(ctx, im, cache, ws, p); err != nil {
-				break // cancelled, or the workspace cannot be written
+				j.send(func() { s.showActivity(current) })
 			}
 		}
-		j.progress(len(files), len(files))
+		thumbnail := func(ctx context.Context, m data.Media) error {
+			src := filepath.Join(ws.Dir(), filepath.FromSlash(m.Path))
+			err := cache.Make(ctx, m.Hash, src, thumbs.FormatUnknown, m.Orientation, []int{thumbs.GridSize, thumbs.PreviewSize})
+			if err != nil {
+				log.Printf("thumbnail of %s: %v", m.OriginalName, err) // made again when the grid asks
+			}
+			return err
+		}
 		// What was stored until a cancel is committed, not thrown away.
-		results, err := im.Finish(context.WithoutCancel(ctx))
+		res, err := ws.ImportFiles(ctx, paths, data.ImportFilesOptions{Progress: progress, Thumbnail: thumbnail})
+		results := res.Results
 		end := func() {
 			s.showActivity("")
 			s.reload()
@@ -78,111 +73,6 @@ func (s *libraryScreen) importPaths(paths []string) {
 		}
 		return end
 	})
-}
-
-type walkSkip struct {
-	name string
-	err  error
-}
-
-// collectFiles lists the files of paths, descending into folders. WalkDir
-// does not follow symbolic links, so a link loop cannot trap it.
-func collectFiles(ctx context.Context, paths []string) ([]string, []walkSkip) {
-	var files []string
-	var skips []walkSkip
-	for _, p := range paths {
-		_ = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			if err != nil {
-				skips = append(skips, walkSkip{filepath.Base(path), err})
-				if d != nil && d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.Type().IsRegular() {
-				files = append(files, path)
-			}
-			return nil
-		})
-	}
-	return files, skips
-}
-
-// importOne reads a file's facts, streams it into the import and makes its
-// thumbnails. An error means the import must stop.
-func importOne(ctx context.Context, im *data.Import, cache *thumbs.Cache, ws *data.Workspace, path string) error {
-	name := filepath.Base(path)
-	info, err := mediainfo.ReadFile(path)
-	if err != nil {
-		im.Skip(name, err)
-		return nil
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		im.Skip(name, err)
-		return nil
-	}
-	defer f.Close()
-	var mtime time.Time
-	if st, err := f.Stat(); err == nil {
-		mtime = st.ModTime()
-	}
-	m := mediaFromInfo(name, info, mtime)
-	res, err := im.Add(ctx, f, m)
-	if err != nil {
-		return err
-	}
-	if res.Outcome == data.ImportAdded && m.Kind == "image" {
-		src := filepath.Join(ws.Dir(), filepath.FromSlash(res.Media.Path))
-		orientation := info.Orientation
-		if info.Format == mediainfo.FormatHEIC {
-			orientation = 1 // the HEIC decoder rotates itself
-		}
-		if err := cache.Make(ctx, res.Media.Hash, src, thumbFormat(info.Format), orientation, []int{thumbs.GridSize, thumbs.PreviewSize}); err != nil {
-			log.Printf("thumbnail of %s: %v", name, err) // made again when the grid asks
-		}
-	}
-	return nil
-}
-
-// mediaFromInfo fills the fields of a new item from what mediainfo read.
-func mediaFromInfo(name string, info mediainfo.Info, mtime time.Time) data.Media {
-	w, h := info.Displayed()
-	m := data.Media{
-		Kind: string(info.Kind), OriginalName: name,
-		Title: info.Title, AltText: info.AltText, Credit: info.Credit, Creator: info.Creator,
-		Rights: info.Rights, UsageTerms: info.UsageTerms, Tags: info.Tags,
-		Width: w, Height: h, Orientation: info.Orientation, Camera: info.Camera(), HasGPS: info.HasGPS,
-		Duration: info.Duration, Pages: info.Pages, FileTime: mtime,
-	}
-	switch info.DateFrom {
-	case mediainfo.DateEXIF, mediainfo.DateXMP:
-		m.Taken, m.TakenZoneKnown, m.TakenSource = info.Taken, info.TakenZone, data.TakenFromEXIF
-	case mediainfo.DateContainer:
-		m.Taken, m.TakenZoneKnown, m.TakenSource = info.Taken, info.TakenZone, data.TakenFromContainer
-	}
-	return m
-}
-
-func thumbFormat(f mediainfo.Format) thumbs.Format {
-	switch f {
-	case mediainfo.FormatJPEG:
-		return thumbs.FormatJPEG
-	case mediainfo.FormatPNG:
-		return thumbs.FormatPNG
-	case mediainfo.FormatGIF:
-		return thumbs.FormatGIF
-	case mediainfo.FormatWebP:
-		return thumbs.FormatWebP
-	case mediainfo.FormatHEIC:
-		return thumbs.FormatHEIC
-	case mediainfo.FormatTIFF:
-		return thumbs.FormatTIFF
-	}
-	return thumbs.FormatUnknown
 }
 
 // skipReason words why a file was not imported.

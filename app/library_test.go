@@ -357,3 +357,26 @@ func TestLibraryPagesThroughTheCursorWhileScrolling(t *testing.T) {
 		seen[m.ID] = true
 	}
 }
+
+// Strg+S saves the detail pane while the cursor is in one of its fields,
+// as the desktop driver delivers it.
+func TestLibraryCtrlSSavesWhileTyping(t *testing.T) {
+	u, s := openLibrary(t)
+	importFixture(t, u, s)
+	for top := u.win.Canvas().Overlays().Top(); top != nil; top = u.win.Canvas().Overlays().Top() {
+		u.win.Canvas().Overlays().Remove(top) // the import summary
+	}
+	m := selectByName(t, u, s, "rathaus.jpg")
+	d := s.detail
+	u.win.Canvas().Focus(d.alt)
+	test.Type(d.alt, "Fachwerkhaus")
+	pressShortcut(t, u, fyne.KeyModifierControl, fyne.KeyS)
+	u.Wait()
+	got, err := u.Workspace().Media(context.Background(), m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.AltText != "Fachwerkhaus" {
+		t.Errorf("alt text after Strg+S: %q", got.AltText)
+	}
+}
