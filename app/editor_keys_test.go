@@ -89,7 +89,7 @@ func TestEditorCancelAsksOnlyWhenSomethingChanged(t *testing.T) {
 	u, s := newCalendarUI(t, data.Post{Title: "Da", Date: day(2026, 12, 8)})
 
 	// Nothing typed: Abbrechen closes at once.
-	ed := openNewPostEditor(t, u, s)
+	openNewPostEditor(t, u, s)
 	test.Tap(findButton(t, topOverlay(u), "Abbrechen"))
 	u.Wait()
 	if topOverlay(u) != nil {
@@ -97,7 +97,7 @@ func TestEditorCancelAsksOnlyWhenSomethingChanged(t *testing.T) {
 	}
 
 	// Typed a title: Abbrechen asks; Weiter bearbeiten keeps the text.
-	ed = openNewPostEditor(t, u, s)
+	ed := openNewPostEditor(t, u, s)
 	test.Type(ed.title, "Adventsmarkt öffnet")
 	test.Tap(findButton(t, topOverlay(u), "Abbrechen"))
 	assertShows(t, topOverlay(u), "Änderungen verwerfen?", "Verwerfen", "Weiter bearbeiten")
@@ -121,7 +121,7 @@ func TestEditorCancelAsksOnlyWhenSomethingChanged(t *testing.T) {
 
 func TestEditorEscCancelsAndCtrlSSavesWhileTyping(t *testing.T) {
 	u, s := newCalendarUI(t, data.Post{Title: "Da", Date: day(2026, 12, 8)})
-	ed := openNewPostEditor(t, u, s)
+	openNewPostEditor(t, u, s)
 	if u.win.Canvas().Focused() == nil {
 		t.Fatal("no field has the focus when the editor opens")
 	}
@@ -132,7 +132,7 @@ func TestEditorEscCancelsAndCtrlSSavesWhileTyping(t *testing.T) {
 		t.Fatal("Esc did not close the untouched editor")
 	}
 
-	ed = openNewPostEditor(t, u, s)
+	ed := openNewPostEditor(t, u, s)
 	test.Type(ed.title, "Mit Strg+S gespeichert")
 	pressKey(u, fyne.KeyEscape)
 	assertShows(t, topOverlay(u), "Änderungen verwerfen?")
