@@ -13,6 +13,7 @@ package thumbs
 import (
 	"context"
 	"errors"
+	"feedtakt/data/mediainfo"
 	"fmt"
 	"image"
 	"image/jpeg"
@@ -41,7 +42,7 @@ var (
 // MaxPixels is the largest picture (width × height, read from the header)
 // that is decoded at all; larger ones are refused with ErrTooLarge so that a
 // crafted or absurd file cannot take gigabytes of memory.
-const MaxPixels = 100_000_000
+const MaxPixels = mediainfo.MaxPixels // one limit for import and thumbnails
 
 // MaxSize is the largest long side a thumbnail may be asked for.
 const MaxSize = 4096
