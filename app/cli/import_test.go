@@ -69,7 +69,7 @@ func TestImportCommand(t *testing.T) {
 	writePicture(t, src, "Neu.jpg", 103)
 	os.Remove(dup)
 	r = runCLI("import", "--workspace", ws, filepath.Join(src, "leer.jpg"), filepath.Join(src, "Neu.jpg"))
-	if r.code != 1 || !strings.Contains(r.stdout, "leer.jpg: übersprungen – Die Datei ist leer.") || !strings.Contains(r.stdout, "Importiert: 1") {
+	if r.code != 1 || !strings.Contains(r.stdout, "leer.jpg: übersprungen – Die Datei ist leer") || !strings.Contains(r.stdout, "Importiert: 1") {
 		t.Fatalf("import with an empty file: exit %d\n%s", r.code, r.stdout)
 	}
 
