@@ -38,6 +38,7 @@ type libraryScreen struct {
 
 	search   *widget.Entry
 	kind     *widget.Select
+	state    *widget.Select // Alle, unbenutzt, ohne Bildbeschreibung, fehlt, abgelaufen
 	sort     *widget.Select
 	count    *widget.Label
 	activity *widget.Label // the running import's current file
@@ -80,6 +81,7 @@ func newLibraryScreen(u *UI) *libraryScreen {
 	s.search.SetPlaceHolder(lang.L("Search title, alt text, credit, tags, file name …"))
 	s.search.OnChanged = func(string) { s.queryChanged() }
 	s.kind = widget.NewSelect([]string{lang.L("All kinds"), lang.L("Pictures"), lang.L("Videos"), lang.L("Documents")}, func(string) { s.reload() })
+	s.state = widget.NewSelect([]string{lang.L("Any state"), lang.L("Unused"), lang.L("Without alt text"), lang.L("File missing"), lang.L("Usage period over")}, func(string) { s.reload() })
 	s.sort = widget.NewSelect([]string{lang.L("Date taken"), lang.L("Imported"), lang.L("File name")}, func(string) { s.reload() })
 	s.count = widget.NewLabel("")
 	s.activity = widget.NewLabel("")
@@ -95,7 +97,7 @@ func newLibraryScreen(u *UI) *libraryScreen {
 	wide := func(o fyne.CanvasObject, w float32) fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
 	}
-	filters := container.NewHBox(wide(s.kind, 130), wide(s.sort, 170), s.count)
+	filters := container.NewHBox(wide(s.kind, 130), wide(s.state, 190), wide(s.sort, 170), s.count)
 	toolbar := container.NewBorder(nil, s.activity, container.NewHBox(importFiles, importFolder), filters, s.search)
 
 	s.grid = widget.NewGridWrap(func() int { return len(s.items) }, s.newTile, s.updateTile)
@@ -116,6 +118,7 @@ func newLibraryScreen(u *UI) *libraryScreen {
 	// The kind and sort selects call reload when set; set them before
 	// reload so the first query is the only one.
 	s.kind.SetSelectedIndex(0)
+	s.state.SetSelectedIndex(0)
 	s.sort.SetSelectedIndex(0)
 	u.win.SetOnDropped(s.dropped)
 	s.reload()
@@ -132,6 +135,16 @@ func (s *libraryScreen) query() data.MediaQuery {
 		q.Kind = "video"
 	case 3:
 		q.Kind = "document"
+	}
+	switch s.state.SelectedIndex() {
+	case 1:
+		q.Unused = true
+	case 2:
+		q.NoAltText = true
+	case 3:
+		q.Missing = true
+	case 4:
+		q.Expired = true
 	}
 	switch s.sort.SelectedIndex() {
 	case 1:
@@ -157,7 +170,7 @@ func (s *libraryScreen) queryChanged() {
 // reload reads the first page and the count of the current query; a page
 // of an older query arriving later is dropped.
 func (s *libraryScreen) reload() {
-	if s.kind == nil || s.sort == nil || s.grid == nil {
+	if s.kind == nil || s.state == nil || s.sort == nil || s.grid == nil {
 		return // still being built
 	}
 	s.gen++

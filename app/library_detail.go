@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"log"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -351,8 +352,16 @@ func (d *mediaDetail) confirmDelete() {
 
 func (d *mediaDetail) deleteItems(ids []int64, force bool) {
 	u := d.s.u
+	cache := d.s.cache
 	u.do(func(ws *data.Workspace, ctx context.Context) error {
-		_, err := ws.DeleteMediaItems(ctx, ids, force)
+		gone, err := ws.DeleteMediaItems(ctx, ids, force)
+		for _, it := range gone {
+			// The thumbnails go with the item; a restore from the
+			// Papierkorb makes them again when the grid asks.
+			if rerr := cache.Remove(it.Media.Hash); rerr != nil {
+				log.Printf("remove thumbnails of %s: %v", it.Media.OriginalName, rerr)
+			}
+		}
 		return err
 	}, func(err error) {
 		var inUse *data.MediaInUseError

@@ -269,11 +269,17 @@ func TestLibraryDeleteOfUsedItemNamesThePost(t *testing.T) {
 		t.Errorf("the used file is gone before she answered: %v", err)
 	}
 
-	// Answering yes deletes it.
+	// Answering yes deletes it, and its thumbnails with it.
+	if s.cache.Missing(m.Hash, []int{thumbs.GridSize}) != nil {
+		t.Fatal("the imported picture has no thumbnail to remove")
+	}
 	s.detail.deleteItems([]int64{m.ID}, true)
 	u.Wait()
 	if len(s.items) != 3 {
 		t.Errorf("%d items after deleting, want 3", len(s.items))
+	}
+	if s.cache.Exists(m.Hash, thumbs.GridSize) || s.cache.Exists(m.Hash, thumbs.PreviewSize) {
+		t.Error("the deleted item's thumbnails are still in thumbs/")
 	}
 }
 
@@ -378,5 +384,37 @@ func TestLibraryCtrlSSavesWhileTyping(t *testing.T) {
 	}
 	if got.AltText != "Fachwerkhaus" {
 		t.Errorf("alt text after Strg+S: %q", got.AltText)
+	}
+}
+
+// The state filter narrows the grid: without Bildbeschreibung, unused.
+func TestLibraryStateFilterNarrowsTheGrid(t *testing.T) {
+	u, s := openLibrary(t)
+	importFixture(t, u, s)
+	all := len(s.items)
+	m := selectByName(t, u, s, "rathaus.jpg")
+	m.AltText = "Fachwerkhaus am Marktplatz"
+	if err := u.Workspace().UpdateMedia(context.Background(), &m); err != nil {
+		t.Fatal(err)
+	}
+	s.state.SetSelectedIndex(2) // Ohne Bildbeschreibung
+	u.Wait()
+	for _, n := range tileNames(s) {
+		if n == displayMediaName(m) {
+			t.Fatalf("the filter without alt text still shows %q: %v", n, tileNames(s))
+		}
+	}
+	if len(s.items) == 0 || len(s.items) >= all {
+		t.Fatalf("filter shows %d of %d items", len(s.items), all)
+	}
+	s.state.SetSelectedIndex(1) // Unbenutzt: nothing is linked yet
+	u.Wait()
+	if len(s.items) != all {
+		t.Errorf("unused shows %d of %d items", len(s.items), all)
+	}
+	s.state.SetSelectedIndex(3) // Datei fehlt
+	u.Wait()
+	if len(s.items) != 0 {
+		t.Errorf("missing shows %d items, want none", len(s.items))
 	}
 }
