@@ -97,7 +97,7 @@ func newLibraryScreen(u *UI) *libraryScreen {
 	wide := func(o fyne.CanvasObject, w float32) fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
 	}
-	filters := container.NewHBox(wide(s.kind, 130), wide(s.state, 190), wide(s.sort, 170), s.count)
+	filters := container.NewHBox(wide(s.kind, 112), wide(s.state, 178), wide(s.sort, 152), s.count)
 	toolbar := container.NewBorder(nil, s.activity, container.NewHBox(importFiles, importFolder), filters, s.search)
 
 	s.grid = widget.NewGridWrap(func() int { return len(s.items) }, s.newTile, s.updateTile)
