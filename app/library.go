@@ -5,6 +5,7 @@ import (
 	"context"
 	"image"
 	"image/jpeg"
+	"log"
 	"os"
 	"path/filepath"
 	"time"
@@ -183,7 +184,7 @@ func (s *libraryScreen) reload() {
 			n, err = ws.CountMedia(ctx, q)
 		}
 		all := n
-		if err == nil && n == 0 && (q.Text != "" || q.Kind != "") {
+		if err == nil && n == 0 && q.Filtered() {
 			all, err = ws.CountMedia(ctx, data.MediaQuery{})
 		}
 		return func() {
@@ -192,7 +193,10 @@ func (s *libraryScreen) reload() {
 			}
 			s.loading = false
 			if err != nil {
-				s.u.showError(lang.L("The media library could not be read."), err)
+				// Said in the panel: a dialog per keystroke of a search
+				// would stack up.
+				log.Printf("read media library: %v", err)
+				s.count.SetText(lang.L("The media library could not be read."))
 				return
 			}
 			s.items, s.next, s.total = page.Items, page.Next, n

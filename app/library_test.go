@@ -417,4 +417,7 @@ func TestLibraryStateFilterNarrowsTheGrid(t *testing.T) {
 	if len(s.items) != 0 {
 		t.Errorf("missing shows %d items, want none", len(s.items))
 	}
+	if s.body.Objects[0] == s.empty {
+		t.Error("a filter without hits shows the empty library's import hint")
+	}
 }

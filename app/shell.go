@@ -35,7 +35,6 @@ type shell struct {
 	// Feedtakt by the check at open.
 	mediaProblems int
 	demo          bool // the demo workspace: offer making an own one
-	mediaFact     *widget.Label
 
 	settings     *settingsScreen
 	dates        *datesScreen
@@ -59,8 +58,6 @@ func newShell(u *UI) *shell {
 	s.calendar = newCalendarScreen(u)
 	s.ideas = newIdeasScreen(u)
 	s.library = newLibraryScreen(u)
-	s.mediaFact = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
-	s.mediaFact.Wrapping = fyne.TextWrapWord
 
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Calendar"), theme.GridIcon(), s.calendar.content),
@@ -93,20 +90,13 @@ func newShell(u *UI) *shell {
 }
 
 // load reads what the shell shows besides the screens: the demo flag for
-// its banner and the number of media files.
+// its banner.
 func (s *shell) load() {
 	fetch(s.u, (*data.Workspace).Settings, func(st data.Settings, err error) {
 		if err == nil && st.Demo != s.demo {
 			s.demo = st.Demo
 			s.refreshBanners()
 		}
-	})
-	fetch(s.u, (*data.Workspace).Counts, func(c data.Counts, err error) {
-		if err != nil {
-			s.mediaFact.SetText(lang.L("The number of stored files could not be read."))
-			return
-		}
-		s.mediaFact.SetText(lang.N("{{.Count}} file is stored in this workspace.", c.Media, map[string]any{"Count": c.Media}))
 	})
 }
 

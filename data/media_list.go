@@ -73,6 +73,14 @@ type MediaPage struct {
 	Next string
 }
 
+// Filtered reports whether q narrows the library (text, kind, tag, state or
+// period) rather than only ordering it: with no hits, a filtered view is
+// "nothing found", an unfiltered one an empty library.
+func (q MediaQuery) Filtered() bool {
+	return q.Text != "" || q.Kind != "" || q.Tag != "" || q.Unused || q.NoAltText || q.Missing || q.Expired ||
+		q.TakenFrom != nil || q.TakenTo != nil
+}
+
 // sortSpec is the column, index and direction of a sort.
 func (q MediaQuery) sortSpec() (col, index string, desc bool) {
 	switch q.Sort {
