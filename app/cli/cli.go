@@ -47,6 +47,14 @@ type Env struct {
 	Now            func() time.Time
 }
 
+// fail prints what failed and why (in env's language, with the technical
+// detail in brackets for the IT) and returns exit status 1.
+func (env Env) fail(what string, err error) int {
+	e := data.Explain(err)
+	fmt.Fprintf(env.Stderr, "%s\n%s\n(%v)\n", what, assets.Text(env.Lang, e.Key, e.Args), err)
+	return 1
+}
+
 // Run executes a command and returns the exit status.
 func Run(args []string, env Env) int {
 	if env.Now == nil {
@@ -56,12 +64,7 @@ func Run(args []string, env Env) int {
 		env.Lang = "de"
 	}
 	t := func(key string, a map[string]any) string { return assets.Text(env.Lang, key, a) }
-	fail := func(what string, err error) int {
-		e := data.Explain(err)
-		fmt.Fprintf(env.Stderr, "%s\n%s\n", what, t(e.Key, e.Args))
-		fmt.Fprintf(env.Stderr, "(%v)\n", err)
-		return 1
-	}
+	fail := env.fail
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		fmt.Fprintln(env.Stdout, t(usage, nil))
 		return 0

@@ -32,11 +32,7 @@ func runExport(args []string, env Env) int {
 		usageLine(env.Stderr)
 		return 2
 	}
-	fail := func(what string, err error) int {
-		e := data.Explain(err)
-		fmt.Fprintf(env.Stderr, "%s\n%s\n(%v)\n", what, t(e.Key, e.Args), err)
-		return 1
-	}
+	fail := env.fail
 
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // flag's own messages are English; ours follow

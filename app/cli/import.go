@@ -47,11 +47,11 @@ func runImport(args []string, env Env) int {
 	ctx := context.Background()
 	ws, err := data.Open(ctx, *dir, data.Options{Actor: env.Actor, Now: env.Now})
 	if err != nil {
-		return explainFailure(env, t, t("The workspace in {{.Dir}} could not be opened.", map[string]any{"Dir": *dir}), err)
+		return env.fail(t("The workspace in {{.Dir}} could not be opened.", map[string]any{"Dir": *dir}), err)
 	}
 	defer ws.Close()
 	if ws.ReadOnly() {
-		return explainFailure(env, t, t("The import failed.", nil), data.ErrReadOnly)
+		return env.fail(t("The import failed.", nil), data.ErrReadOnly)
 	}
 	start := time.Now()
 	// Thumbnails are made on all cores but one while the import goes on,
@@ -68,7 +68,7 @@ func runImport(args []string, env Env) int {
 	}
 	printImport(env.Stdout, t, res, time.Since(start))
 	if err != nil {
-		return explainFailure(env, t, t("The import failed.", nil), err)
+		return env.fail(t("The import failed.", nil), err)
 	}
 	if res.Failed > 0 {
 		return 1
@@ -106,11 +106,4 @@ func nonEmpty(s, fallback string) string {
 		return fallback
 	}
 	return s
-}
-
-// explainFailure prints what failed and why, and returns exit status 1.
-func explainFailure(env Env, t func(string, map[string]any) string, what string, err error) int {
-	e := data.Explain(err)
-	fmt.Fprintf(env.Stderr, "%s\n%s\n(%v)\n", what, t(e.Key, e.Args), err)
-	return 1
 }
