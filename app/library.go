@@ -446,21 +446,14 @@ func (c *imageLRU) put(key string, img image.Image) {
 
 func (c *imageLRU) len() int { return c.order.Len() }
 
-// chooseFiles imports a file chosen in Fyne's dialog. Fyne 2.7's dialog
-// picks one file at a time; several files come by folder or by drop.
+// chooseFiles imports files chosen in a dialog: on Windows the system's
+// own, with multi-select; elsewhere Fyne's, which picks one at a time
+// (several files come by folder or by drop).
 func (s *libraryScreen) chooseFiles() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		p := r.URI().Path()
-		r.Close()
-		s.lastDir = filepath.Dir(p)
-		s.importPaths([]string{p})
-	}, s.u.win)
-	s.startIn(d.SetLocation)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	s.u.openFiles(lang.L("Import …"), s.lastDir, func(paths []string) {
+		s.lastDir = filepath.Dir(paths[0])
+		s.importPaths(paths)
+	})
 }
 
 // chooseFolder imports a folder with its sub-folders.

@@ -22,12 +22,16 @@ type Media struct {
 	Path         string // relative to the workspace, slash-separated
 	Kind         string // image, video, document
 	OriginalName string
-	Title        string // XMP dc:title (else dc:description) at import
-	AltText      string // Bildbeschreibung; XMP Iptc4xmpCore:AltTextAccessibility at import
-	Credit       string // Bildnachweis; XMP photoshop:Credit, else dc:creator at import
-	Width        int
-	Height       int
-	Size         int64
+	// storeExt is the extension the stored file gets when the importer
+	// recognised the content ("" keeps the original name's): a PNG named
+	// .jpg is stored as .png, so the system viewer opens it right.
+	storeExt string
+	Title    string // XMP dc:title (else dc:description) at import
+	AltText  string // Bildbeschreibung; XMP Iptc4xmpCore:AltTextAccessibility at import
+	Credit   string // Bildnachweis; XMP photoshop:Credit, else dc:creator at import
+	Width    int
+	Height   int
+	Size     int64
 
 	// Taken is the Aufnahmedatum. When TakenZoneKnown its location is the
 	// offset the file gave (EXIF OffsetTimeOriginal, a video's UTC time)

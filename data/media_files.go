@@ -129,6 +129,7 @@ func (w *Workspace) importOne(ctx context.Context, im *Import, path string) (fai
 func mediaFromInfo(name string, info mediainfo.Info, mtime time.Time) Media {
 	m := Media{
 		OriginalName: name,
+		storeExt:     info.Format.Ext(),
 		Kind:         string(info.Kind),
 		Title:        info.Title,
 		AltText:      info.AltText,

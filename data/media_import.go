@@ -159,7 +159,11 @@ func (im *Import) Add(ctx context.Context, r io.Reader, m Media) (ImportResult, 
 		return im.results[len(im.results)-1], nil
 	}
 	m.ID, m.Hash, m.Size = 0, hash, size
-	m.Path = mediaPath(hash, mediaExt(m.OriginalName))
+	ext := m.storeExt
+	if ext == "" {
+		ext = mediaExt(m.OriginalName)
+	}
+	m.Path = mediaPath(hash, ext)
 	res, err := im.place(ctx, m, part)
 	if part != "" {
 		os.Remove(part) // still there unless it was renamed into media/

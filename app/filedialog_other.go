@@ -1,0 +1,12 @@
+//go:build !windows
+
+package app
+
+import "errors"
+
+// nativeFileDialog says whether openFiles uses the system's dialog.
+const nativeFileDialog = false
+
+func nativeOpenFiles(owner uintptr, title, startDir string) ([]string, error) {
+	return nil, errors.ErrUnsupported
+}
