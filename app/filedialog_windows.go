@@ -87,6 +87,11 @@ func nativeOpenFiles(owner uintptr, title, startDir string) ([]string, error) {
 	if t, err := windows.UTF16PtrFromString(title); err == nil {
 		ofn.title = t
 	}
+	if startDir == "" {
+		// Without a folder Windows starts in the current one, which is
+		// Feedtakt's own; the first import starts in her pictures.
+		startDir, _ = windows.KnownFolderPath(windows.FOLDERID_Pictures, 0)
+	}
 	if startDir != "" {
 		if d, err := windows.UTF16PtrFromString(startDir); err == nil {
 			ofn.initialDir = d
