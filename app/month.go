@@ -73,21 +73,23 @@ func newMonthView(s *calendarScreen) *monthView {
 func legend() fyne.CanvasObject {
 	sample := color.NRGBA{0x15, 0x65, 0xC0, 0xFF}
 	items := []struct {
-		label  string
-		status data.Status
-		slot   bool
+		label     string
+		status    data.Status
+		slot      bool
+		noPicture bool
 	}{
-		{lang.L("Draft"), data.StatusDraft, false},
-		{lang.L("For approval"), data.StatusReview, false},
-		{lang.L("Approved"), data.StatusApproved, false},
-		{lang.L("Published"), data.StatusPublished, false},
-		{lang.L("Discarded"), data.StatusDiscarded, false},
-		{lang.L("Series slot, open"), "", true},
+		{lang.L("Draft"), data.StatusDraft, false, false},
+		{lang.L("For approval"), data.StatusReview, false, false},
+		{lang.L("Approved"), data.StatusApproved, false, false},
+		{lang.L("Published"), data.StatusPublished, false, false},
+		{lang.L("Discarded"), data.StatusDiscarded, false, false},
+		{lang.L("Series slot, open"), "", true, false},
+		{lang.L("no picture"), data.StatusApproved, false, true},
 	}
 	var objs []fyne.CanvasObject
 	for _, it := range items {
 		c := newChip(&chipEvents{}, false)
-		info := chipInfo{title: it.label, topic: sample, status: it.status}
+		info := chipInfo{title: it.label, topic: sample, status: it.status, noPicture: it.noPicture}
 		if it.slot {
 			info.slot = &data.Slot{}
 		} else {
