@@ -335,3 +335,60 @@ func TestNoPictureMarkInMonthAndList(t *testing.T) {
 		t.Errorf("list column Bild: %v, want %v", got, want)
 	}
 }
+
+// A linked file deleted outside Feedtakt shows "fehlt" (and cannot be
+// prepared); a read-only workspace shows the pictures without any action.
+func TestEditorMediaMissingFileAndReadOnly(t *testing.T) {
+	u, _ := newCalendarUI(t, data.Post{Title: "Adventsmarkt", Date: day(2026, 12, 8)})
+	pics := importPictures(t, u, "rathaus.jpg", "burg.jpg")
+	id := firstPostID(t, u)
+	if err := u.Workspace().AttachMedia(context.Background(), id, []int64{pics[0].ID, pics[1].ID}); err != nil {
+		t.Fatal(err)
+	}
+	dir := u.Workspace().Dir()
+	u.closeWorkspace()
+	if err := os.Remove(filepath.Join(dir, filepath.FromSlash(pics[1].Path))); err != nil {
+		t.Fatal(err)
+	}
+
+	u2, _ := newTestUI(t, Config{Workspace: dir}) // the check at open marks it
+	s2 := u2.shell.calendar
+	ed := openPostEditor(t, u2, s2, id)
+	assertShows(t, ed.mediaBox.tiles.Objects[1], "fehlt", "burg.jpg")
+	assertNotShows(t, ed.mediaBox.tiles.Objects[0], "fehlt")
+	if b := findButton(t, ed.mediaBox.tiles.Objects[1], "Für Kanal vorbereiten …"); !b.Disabled() {
+		t.Error("a missing file can be prepared")
+	}
+	test.Tap(findButton(t, topOverlay(u2), "Abbrechen"))
+	u2.Wait()
+
+	// A colleague holds the workspace: view only.
+	u2.closeWorkspace()
+	holder, err := data.Open(context.Background(), dir, data.Options{Actor: data.Actor{Person: "Maria Muster", PC: "PC-1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	u3, _ := newTestUI(t, Config{Workspace: dir})
+	if !u3.Workspace().ReadOnly() {
+		t.Fatal("not read-only")
+	}
+	ed = openPostEditor(t, u3, u3.shell.calendar, id)
+	if got := editorNames(ed); !slices.Equal(got, []string{"rathaus.jpg", "burg.jpg"}) {
+		t.Fatalf("read-only editor lists %v", got)
+	}
+	visit(ed.mediaBox.tiles, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok {
+			t.Errorf("read-only card has a button %q", b.Text)
+		}
+	})
+	if !ed.mediaBox.pick.Disabled() || !ed.mediaBox.add.Disabled() {
+		t.Error("read-only: the add buttons are enabled")
+	}
+	u3.dropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(writeJPEG(t, t.TempDir(), "neu.jpg", "team", 9))})
+	u3.Wait()
+	assertShows(t, topOverlay(u3), "nur zum Lesen geöffnet")
+	if n, _ := u3.Workspace().CountMedia(context.Background(), data.MediaQuery{}); n != 2 {
+		t.Errorf("a drop on a read-only editor changed the Mediathek to %d items", n)
+	}
+}
