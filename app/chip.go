@@ -6,6 +6,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -105,11 +108,7 @@ func (c *chip) CreateRenderer() fyne.WidgetRenderer {
 	r.detail.SizeName = theme.SizeNameCaptionText
 	r.tick = canvas.NewImageFromResource(theme.ConfirmIcon())
 	r.tick.FillMode = canvas.ImageFillContain
-	r.badge = canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
-	r.badge.CornerRadius = 3
-	r.badge.StrokeWidth = 1.5
-	r.badgeIcon = canvas.NewImageFromResource(theme.NewColoredResource(noPictureIcon, theme.ColorNameForeground))
-	r.badgeIcon.FillMode = canvas.ImageFillContain
+	r.badge, r.badgeIcon = newNoPictureBadge()
 	r.refresh()
 	return r
 }
@@ -134,6 +133,29 @@ const (
 	badgeWidth     = 16
 	badgeHeight    = 14
 )
+
+// newNoPictureBadge makes the "kein Bild" badge's box and icon: a light
+// box with a warning-coloured frame and a dark icon, the most contrast also
+// in greyscale, whatever the chip's colour.
+func newNoPictureBadge() (*canvas.Rectangle, *canvas.Image) {
+	box := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
+	box.CornerRadius = 3
+	box.StrokeWidth = 1.5
+	box.StrokeColor = theme.Color(theme.ColorNameWarning)
+	icon := canvas.NewImageFromResource(theme.NewColoredResource(noPictureIcon, theme.ColorNameForeground))
+	icon.FillMode = canvas.ImageFillContain
+	return box, icon
+}
+
+// noPictureLegend explains the badge below the month: the badge and "kein
+// Bild", narrower than a sample chip.
+func noPictureLegend() fyne.CanvasObject {
+	box, icon := newNoPictureBadge()
+	badge := container.NewStack(box, container.New(layout.NewCustomPaddedLayout(2, 2, 2, 2), icon))
+	text := canvas.NewText(lang.L("no picture"), theme.Color(theme.ColorNameForeground))
+	text.TextSize = theme.CaptionTextSize() + 1
+	return container.NewHBox(container.NewCenter(container.NewGridWrap(fyne.NewSize(badgeWidth, badgeHeight), badge)), container.NewCenter(text))
+}
 
 // noPictureIcon is a picture frame crossed out, for the "kein Bild" badge
 // (Fyne's theme has none). Fills only: a themed SVG is recoloured by its
@@ -265,8 +287,6 @@ func (r *chipRenderer) refresh() {
 	}
 	r.badge.Hidden = !i.noPicture || i.slot != nil
 	r.badgeIcon.Hidden = r.badge.Hidden
-	// Light box, warning-coloured frame, dark icon: the most contrast
-	// also in greyscale, whatever the chip's colour.
 	r.badge.FillColor = theme.Color(theme.ColorNameBackground)
 	r.badge.StrokeColor = theme.Color(theme.ColorNameWarning)
 	r.detail.SetText(i.detail)

@@ -218,6 +218,9 @@ func (e *editor) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Topic"), e.topic),
 		widget.NewFormItem(lang.L("Text"), e.caption),
 		widget.NewFormItem(lang.L("Template"), e.templateSeam()),
+		// Right below the text: on most channels the picture is half the
+		// post.
+		widget.NewFormItem(lang.L("Media"), media),
 	)
 	e.overrideBox = container.NewVBox()
 	e.refreshOverrides()
@@ -230,7 +233,6 @@ func (e *editor) build() fyne.CanvasObject {
 	}
 	more := widget.NewForm(
 		widget.NewFormItem(lang.L("Notes"), e.notes),
-		widget.NewFormItem(lang.L("Media"), media),
 		widget.NewFormItem(lang.L("Published at"), e.link),
 		widget.NewFormItem(lang.L("Published on"), e.pubDate),
 	)

@@ -73,23 +73,21 @@ func newMonthView(s *calendarScreen) *monthView {
 func legend() fyne.CanvasObject {
 	sample := color.NRGBA{0x15, 0x65, 0xC0, 0xFF}
 	items := []struct {
-		label     string
-		status    data.Status
-		slot      bool
-		noPicture bool
+		label  string
+		status data.Status
+		slot   bool
 	}{
-		{lang.L("Draft"), data.StatusDraft, false, false},
-		{lang.L("For approval"), data.StatusReview, false, false},
-		{lang.L("Approved"), data.StatusApproved, false, false},
-		{lang.L("Published"), data.StatusPublished, false, false},
-		{lang.L("Discarded"), data.StatusDiscarded, false, false},
-		{lang.L("Series slot, open"), "", true, false},
-		{lang.L("no picture"), data.StatusApproved, false, true},
+		{lang.L("Draft"), data.StatusDraft, false},
+		{lang.L("For approval"), data.StatusReview, false},
+		{lang.L("Approved"), data.StatusApproved, false},
+		{lang.L("Published"), data.StatusPublished, false},
+		{lang.L("Discarded"), data.StatusDiscarded, false},
+		{lang.L("Series slot, open"), "", true},
 	}
 	var objs []fyne.CanvasObject
 	for _, it := range items {
 		c := newChip(&chipEvents{}, false)
-		info := chipInfo{title: it.label, topic: sample, status: it.status, noPicture: it.noPicture}
+		info := chipInfo{title: it.label, topic: sample, status: it.status}
 		if it.slot {
 			info.slot = &data.Slot{}
 		} else {
@@ -98,7 +96,7 @@ func legend() fyne.CanvasObject {
 		c.set(info, false)
 		objs = append(objs, container.NewGridWrap(fyne.NewSize(104, chipHeight), c))
 	}
-	return container.NewHBox(objs...)
+	return container.NewHBox(append(objs, noPictureLegend())...)
 }
 
 // monthLayout puts the header row on top and the weeks below, the calendar
