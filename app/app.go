@@ -113,6 +113,7 @@ func New(a fyne.App, cfg Config) *UI {
 	// 1366x768 laptop with its taskbar.
 	w, h := a.Preferences().FloatWithFallback(prefWindowWidth, 1240), a.Preferences().FloatWithFallback(prefWindowHeight, 700)
 	u.win.Resize(fyne.NewSize(float32(w), float32(h)))
+	u.win.SetOnDropped(u.dropped)
 	u.win.SetOnClosed(func() {
 		u.jobs.stop()
 		sz := u.win.Canvas().Size()

@@ -6,6 +6,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -23,6 +26,9 @@ type chipInfo struct {
 	status   data.Status
 	detail   string // more text for the week view
 	quiet    bool   // planned inside a quiet period
+	// noPicture: the post still needs a picture (data.LacksPicture);
+	// a badge with a crossed-out picture, readable without colour.
+	noPicture bool
 }
 
 // chipEvents are what a chip reports to its screen.
@@ -36,7 +42,8 @@ type chipEvents struct {
 
 // chip is a post in the month or week view: topic colour, time, channel
 // marks, title; unfinished posts look pale, published ones carry a tick,
-// series slots are outlined only. It can be tapped, double-tapped, dragged
+// series slots are outlined only; a post that still needs a picture
+// carries the "kein Bild" badge. It can be tapped, double-tapped, dragged
 // to another day and right-clicked.
 type chip struct {
 	widget.BaseWidget
@@ -101,6 +108,7 @@ func (c *chip) CreateRenderer() fyne.WidgetRenderer {
 	r.detail.SizeName = theme.SizeNameCaptionText
 	r.tick = canvas.NewImageFromResource(theme.ConfirmIcon())
 	r.tick.FillMode = canvas.ImageFillContain
+	r.badge, r.badgeIcon = newNoPictureBadge()
 	r.refresh()
 	return r
 }
@@ -113,13 +121,49 @@ type chipRenderer struct {
 	marks  []*canvas.Circle
 	detail *widget.Label
 	tick   *canvas.Image
+
+	badge     *canvas.Rectangle // "kein Bild"
+	badgeIcon *canvas.Image
 }
 
 const (
 	chipHeight     = 22
 	chipWideHeight = 64
 	markSize       = 7
+	badgeWidth     = 16
+	badgeHeight    = 14
 )
+
+// newNoPictureBadge makes the "kein Bild" badge's box and icon: a light
+// box with a warning-coloured frame and a dark icon, the most contrast also
+// in greyscale, whatever the chip's colour.
+func newNoPictureBadge() (*canvas.Rectangle, *canvas.Image) {
+	box := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
+	box.CornerRadius = 3
+	box.StrokeWidth = 1.5
+	box.StrokeColor = theme.Color(theme.ColorNameWarning)
+	icon := canvas.NewImageFromResource(theme.NewColoredResource(noPictureIcon, theme.ColorNameForeground))
+	icon.FillMode = canvas.ImageFillContain
+	return box, icon
+}
+
+// noPictureLegend explains the badge below the month: the badge and "kein
+// Bild", narrower than a sample chip.
+func noPictureLegend() fyne.CanvasObject {
+	box, icon := newNoPictureBadge()
+	badge := container.NewStack(box, container.New(layout.NewCustomPaddedLayout(2, 2, 2, 2), icon))
+	text := canvas.NewText(lang.L("no picture"), theme.Color(theme.ColorNameForeground))
+	text.TextSize = theme.CaptionTextSize() + 1
+	return container.NewHBox(container.NewCenter(container.NewGridWrap(fyne.NewSize(badgeWidth, badgeHeight), badge)), container.NewCenter(text))
+}
+
+// noPictureIcon is a picture frame crossed out, for the "kein Bild" badge
+// (Fyne's theme has none). Fills only: a themed SVG is recoloured by its
+// fills.
+var noPictureIcon = fyne.NewStaticResource("no-picture.svg", []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">`+
+	`<path fill="#000" fill-rule="evenodd" d="M1 3h22v18H1z M4 6v12h16V6z"/>`+
+	`<path fill="#000" d="M5 17l4-5 3 3.5 2-2.5 4 4z"/>`+
+	`<path fill="#000" d="M0.5 3.3l2.8-2.8 20.2 20.2-2.8 2.8z"/></svg>`))
 
 func (r *chipRenderer) MinSize() fyne.Size {
 	if r.c.wide {
@@ -153,6 +197,13 @@ func (r *chipRenderer) Layout(s fyne.Size) {
 		r.tick.Resize(fyne.NewSize(14, 14))
 		r.tick.Move(fyne.NewPos(s.Width-17, (lineH-14)/2))
 		right -= 16
+	}
+	if r.badge.Visible() {
+		r.badge.Resize(fyne.NewSize(badgeWidth, badgeHeight))
+		r.badge.Move(fyne.NewPos(right-badgeWidth+1, (lineH-badgeHeight)/2))
+		r.badgeIcon.Resize(fyne.NewSize(badgeWidth-4, badgeHeight-4))
+		r.badgeIcon.Move(r.badge.Position().AddXY(2, 2))
+		right -= badgeWidth + 1
 	}
 	r.text.Move(fyne.NewPos(x, (lineH-r.text.MinSize().Height)/2))
 	r.text.Resize(fyne.NewSize(right-x, r.text.MinSize().Height))
@@ -234,6 +285,10 @@ func (r *chipRenderer) refresh() {
 	} else {
 		r.tick.Hide()
 	}
+	r.badge.Hidden = !i.noPicture || i.slot != nil
+	r.badgeIcon.Hidden = r.badge.Hidden
+	r.badge.FillColor = theme.Color(theme.ColorNameBackground)
+	r.badge.StrokeColor = theme.Color(theme.ColorNameWarning)
 	r.detail.SetText(i.detail)
 	r.detail.Hidden = !r.c.wide
 }
@@ -249,7 +304,7 @@ func (r *chipRenderer) Objects() []fyne.CanvasObject {
 	for _, m := range r.marks {
 		objs = append(objs, m)
 	}
-	return append(objs, r.text, r.tick, r.detail)
+	return append(objs, r.text, r.tick, r.badge, r.badgeIcon, r.detail)
 }
 
 func (r *chipRenderer) Destroy() {}

@@ -18,9 +18,9 @@ import (
 	"feedtakt/data/calendar"
 )
 
-// editor is the post editor: a large dialog with everything a post has.
-// Media and caption templates attach in the marked places once the media
-// library and the templates exist.
+// editor is the post editor: a large dialog with everything a post has,
+// its linked media included (editor_media.go). Caption templates attach in
+// the marked place once the templates exist.
 type editor struct {
 	u     *UI
 	post  data.Post
@@ -45,6 +45,7 @@ type editor struct {
 	saveB     *widget.Button
 
 	overrideBox *fyne.Container
+	mediaBox    *mediaSection
 
 	// initial is the form as it was opened (editor.state): Abbrechen, Esc
 	// and closing the window ask before throwing away anything else.
@@ -205,7 +206,7 @@ func (e *editor) build() fyne.CanvasObject {
 	e.hint.Hide()
 	e.showHints()
 
-	media := e.mediaSeam()
+	media := e.mediaSection()
 
 	when := container.NewBorder(nil, nil, nil, container.NewHBox(pick, e.idea),
 		container.NewGridWithColumns(2, e.date, e.time))
@@ -217,6 +218,9 @@ func (e *editor) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Topic"), e.topic),
 		widget.NewFormItem(lang.L("Text"), e.caption),
 		widget.NewFormItem(lang.L("Template"), e.templateSeam()),
+		// Right below the text: on most channels the picture is half the
+		// post.
+		widget.NewFormItem(lang.L("Media"), media),
 	)
 	e.overrideBox = container.NewVBox()
 	e.refreshOverrides()
@@ -229,7 +233,6 @@ func (e *editor) build() fyne.CanvasObject {
 	}
 	more := widget.NewForm(
 		widget.NewFormItem(lang.L("Notes"), e.notes),
-		widget.NewFormItem(lang.L("Media"), media),
 		widget.NewFormItem(lang.L("Published at"), e.link),
 		widget.NewFormItem(lang.L("Published on"), e.pubDate),
 	)
@@ -326,8 +329,18 @@ func (e *editor) save(then func()) {
 		return
 	}
 	e.saveB.Disable() // one save at a time; Ctrl+S included
+	// The media list is saved with the post, in one transaction; when it
+	// could not be read it is left as it is.
+	keepMedia := e.mediaBox == nil || e.mediaBox.readErr
+	var mediaIDs []int64
+	if !keepMedia {
+		mediaIDs = e.mediaBox.ids()
+	}
 	e.u.do(func(ws *data.Workspace, ctx context.Context) error {
-		if p.ID == 0 {
+		switch {
+		case !keepMedia:
+			return ws.SavePostWithMedia(ctx, &p, mediaIDs)
+		case p.ID == 0:
 			return ws.CreatePost(ctx, &p)
 		}
 		return ws.UpdatePost(ctx, &p)
@@ -378,7 +391,7 @@ func (e *editor) state() string {
 		b.WriteString(s)
 		b.WriteByte(0)
 	}
-	fmt.Fprintf(&b, "%v|%d|%d|", e.idea.Checked, e.status.SelectedIndex(), e.topic.SelectedIndex())
+	fmt.Fprintf(&b, "%v|%d|%d|%s|", e.idea.Checked, e.status.SelectedIndex(), e.topic.SelectedIndex(), e.mediaBox.state())
 	for i, c := range e.channels {
 		if c.Checked {
 			fmt.Fprintf(&b, "%d:", e.chanIDs[i])

@@ -1,4 +1,4 @@
-// The editor's sections beside the form: caption templates, media, per-channel texts, hints and the date picker.
+// The editor's sections beside the form: caption templates, per-channel texts, hints and the date picker (media: editor_media.go).
 
 package app
 
@@ -23,30 +23,6 @@ func (e *editor) templateSeam() fyne.CanvasObject {
 	note := widget.NewLabel(lang.L("available with the caption templates"))
 	note.TextStyle.Italic = true
 	return container.NewHBox(b, note)
-}
-
-// mediaSeam lists the pictures linked to the post. Choosing pictures comes
-// with the media library; the place for it is here.
-func (e *editor) mediaSeam() fyne.CanvasObject {
-	if e.post.ID == 0 {
-		return wrapped(lang.L("Pictures are linked here once the media library is available."))
-	}
-	ms := e.media
-	if e.mediaErr != nil {
-		return wrapped(lang.L("The linked pictures could not be read."))
-	}
-	if len(ms) == 0 {
-		return wrapped(lang.L("No pictures linked. Choosing pictures comes with the media library."))
-	}
-	var names []string
-	for _, m := range ms {
-		n := m.Title
-		if n == "" {
-			n = m.OriginalName
-		}
-		names = append(names, n)
-	}
-	return wrapped(lang.N("{{.Count}} picture linked: {{.Names}}", len(ms), map[string]any{"Count": len(ms), "Names": strings.Join(names, "; ")}))
 }
 
 // refreshOverrides shows one text field per chosen channel for a text that

@@ -121,7 +121,6 @@ func newLibraryScreen(u *UI) *libraryScreen {
 	s.kind.SetSelectedIndex(0)
 	s.state.SetSelectedIndex(0)
 	s.sort.SetSelectedIndex(0)
-	u.win.SetOnDropped(s.dropped)
 	s.reload()
 	return s
 }

@@ -31,14 +31,31 @@ func listableDir(dir string) (fyne.ListableURI, error) {
 // status area has count and Abbrechen, the toolbar names the current file,
 // thumbnails are made as the files come in, and a summary follows.
 func (s *libraryScreen) importPaths(paths []string) {
-	ws, cache := s.u.ws, s.cache
-	s.u.runShown(lang.L("Import"), func(ctx context.Context, j *job) func() {
+	s.u.importFiles(paths, s.cache, s.showActivity, func(results []data.ImportResult, err error, cancelled bool) {
+		s.showActivity("")
+		s.reload()
+		if err != nil && !cancelled {
+			s.u.showError(lang.L("The import stopped."), err)
+		}
+		s.u.showImportSummary(results, cancelled)
+	})
+}
+
+// importFiles is the one import job of the window (the Mediathek's and the
+// post editor's): ImportFiles for paths as a shown job with count and
+// Abbrechen, grid and preview thumbnails made into cache as files come in.
+// activity (may be nil) names the current file, "" at the end; end runs on
+// the UI goroutine with the results, also after Abbrechen (what was stored
+// until then stays), unless the workspace was closed meanwhile.
+func (u *UI) importFiles(paths []string, cache *thumbs.Cache, activity func(string), end func(results []data.ImportResult, err error, cancelled bool)) {
+	ws := u.ws
+	u.runShown(lang.L("Import"), func(ctx context.Context, j *job) func() {
 		var last time.Time
 		progress := func(done, total int, current string) {
 			j.progress(done, total)
-			if now := time.Now(); now.Sub(last) >= progressEvery || current == "" {
+			if now := time.Now(); activity != nil && (now.Sub(last) >= progressEvery || current == "") {
 				last = now
-				j.send(func() { s.showActivity(current) })
+				j.send(func() { activity(current) })
 			}
 		}
 		thumbnail := func(ctx context.Context, m data.Media) error {
@@ -51,27 +68,19 @@ func (s *libraryScreen) importPaths(paths []string) {
 		}
 		// What was stored until a cancel is committed, not thrown away.
 		res, err := ws.ImportFiles(ctx, paths, data.ImportFilesOptions{Progress: progress, Thumbnail: thumbnail})
-		results := res.Results
-		end := func() {
-			s.showActivity("")
-			s.reload()
-			if err != nil && !j.cancelled.Load() {
-				s.u.showError(lang.L("The import stopped."), err)
-			}
-			s.showSummary(results, j.cancelled.Load())
-		}
+		done := func() { end(res.Results, err, j.cancelled.Load()) }
 		if j.cancelled.Load() {
 			// A cancelled job's result is dropped; what was stored until
 			// Abbrechen still deserves its summary, unless the workspace
 			// itself was closed meanwhile.
-			s.u.deliver(func() {
-				if j.gen == s.u.jobs.generation() {
-					end()
+			u.deliver(func() {
+				if j.gen == u.jobs.generation() {
+					done()
 				}
 			})
 			return nil
 		}
-		return end
+		return done
 	})
 }
 
@@ -121,9 +130,9 @@ func countImport(results []data.ImportResult) importCounts {
 	return c
 }
 
-// showSummary says what the import did: imported, already there (which),
+// showImportSummary says what the import did: imported, already there (which),
 // skipped with the reason per file.
-func (s *libraryScreen) showSummary(results []data.ImportResult, cancelled bool) {
+func (u *UI) showImportSummary(results []data.ImportResult, cancelled bool) {
 	c := countImport(results)
 	var b strings.Builder
 	if cancelled {
@@ -147,6 +156,6 @@ func (s *libraryScreen) showSummary(results []data.ImportResult, cancelled bool)
 	l.Wrapping = fyne.TextWrapWord
 	scroll := container.NewVScroll(l)
 	scroll.SetMinSize(fyne.NewSize(520, min(360, l.MinSize().Height+8)))
-	d := dialog.NewCustom(lang.L("Import finished"), lang.L("OK"), scroll, s.u.win)
+	d := dialog.NewCustom(lang.L("Import finished"), lang.L("OK"), scroll, u.win)
 	d.Show()
 }

@@ -32,6 +32,8 @@ type listRow struct {
 	topic    string
 	status   string
 	problems string
+	// noPicture: the post still needs a picture (data.LacksPicture).
+	noPicture bool
 }
 
 // listView is the agenda: a virtualised table of the posts from the chosen
@@ -62,7 +64,7 @@ var listColumns = []struct {
 	key   string
 	width float32
 }{
-	{"Date", 96}, {"Time", 60}, {"Channels", 150}, {"Title", 300}, {"Topic", 150}, {"Status", 120}, {"Notes for you", 240},
+	{"Date", 96}, {"Time", 60}, {"Channels", 150}, {"Title", 300}, {"Picture", 84}, {"Topic", 150}, {"Status", 120}, {"Notes for you", 240},
 }
 
 func newListView(s *calendarScreen) *listView {
@@ -179,9 +181,15 @@ func (v *listView) load(delay time.Duration) {
 				}
 			}
 		}
+		var noPic map[int64]bool
+		if err == nil {
+			noPic, err = lackingPicture(ctx, ws, look, posts)
+		}
 		rows := make([]listRow, 0, len(posts))
 		for _, p := range posts {
-			rows = append(rows, makeListRow(look, p, quiet))
+			r := makeListRow(look, p, quiet)
+			r.noPicture = noPic[p.ID]
+			rows = append(rows, r)
 		}
 		return func() {
 			if gen != v.gen {
@@ -309,15 +317,20 @@ func (v *listView) sortRows() {
 		case 3:
 			return strings.ToLower(r.post.Title)
 		case 4:
-			return strings.ToLower(r.topic)
+			if r.noPicture {
+				return "a" // the posts that need one first
+			}
+			return "b"
 		case 5:
+			return strings.ToLower(r.topic)
+		case 6:
 			for i, s := range data.Statuses() {
 				if s == r.post.Status {
 					return string(rune('a' + i))
 				}
 			}
 			return ""
-		case 6:
+		case 7:
 			return r.problems
 		}
 		return ""
@@ -359,14 +372,24 @@ func (v *listView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case 3:
 		t = r.post.Title
 	case 4:
-		t = r.topic
+		if r.noPicture {
+			t = lang.L("no picture")
+		}
 	case 5:
-		t = r.status
+		t = r.topic
 	case 6:
+		t = r.status
+	case 7:
 		t = r.problems
 	}
 	l.Importance = widget.MediumImportance
-	if id.Col == 6 && t != "" {
+	l.TextStyle.Bold = false
+	switch {
+	case id.Col == 4 && t != "":
+		// Bold as well as coloured: readable without colour.
+		l.Importance = widget.WarningImportance
+		l.TextStyle.Bold = true
+	case id.Col == 7 && t != "":
 		l.Importance = widget.WarningImportance
 	}
 	l.SetText(t)

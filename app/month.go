@@ -96,7 +96,7 @@ func legend() fyne.CanvasObject {
 		c.set(info, false)
 		objs = append(objs, container.NewGridWrap(fyne.NewSize(104, chipHeight), c))
 	}
-	return container.NewHBox(objs...)
+	return container.NewHBox(append(objs, noPictureLegend())...)
 }
 
 // monthLayout puts the header row on top and the weeks below, the calendar

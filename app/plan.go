@@ -138,6 +138,7 @@ type plan struct {
 	marks    map[calendar.Date][]data.DayMark
 	cadence  map[calendar.Date]data.WeekCadence // by Monday
 	quiet    map[int64]string                   // post ID → quiet-period note
+	noPic    map[int64]bool                     // posts that get the "kein Bild" mark
 }
 
 func loadPlan(ctx context.Context, ws *data.Workspace, from, to calendar.Date) (*plan, error) {
@@ -152,6 +153,9 @@ func loadPlan(ctx context.Context, ws *data.Workspace, from, to calendar.Date) (
 	}
 	for i, post := range p.posts {
 		p.byDay[*post.Date] = append(p.byDay[*post.Date], i)
+	}
+	if p.noPic, err = lackingPicture(ctx, ws, p.look, p.posts); err != nil {
+		return nil, err
 	}
 	if p.slots, err = ws.SeriesSlots(ctx, from, to); err != nil {
 		return nil, err
@@ -179,6 +183,32 @@ func loadPlan(ctx context.Context, ws *data.Workspace, from, to calendar.Date) (
 	return p, nil
 }
 
+// lackingPicture says which of posts get the "kein Bild" mark
+// (data.LacksPicture), with one query for all of them.
+func lackingPicture(ctx context.Context, ws *data.Workspace, look lookups, posts []data.Post) (map[int64]bool, error) {
+	platformOf := func(id int64) (data.Platform, bool) {
+		c, ok := look.channelByID[id]
+		return c.Platform, ok
+	}
+	var ids []int64 // only posts the mark could be for: fewer to ask about
+	for _, p := range posts {
+		if data.LacksPicture(p, true, platformOf) {
+			ids = append(ids, p.ID)
+		}
+	}
+	without, err := ws.PostsWithoutPicture(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64]bool{}
+	for _, p := range posts {
+		if data.LacksPicture(p, without[p.ID], platformOf) {
+			out[p.ID] = true
+		}
+	}
+	return out, nil
+}
+
 // chipFor describes a post for a chip.
 func (p *plan) chipFor(post *data.Post, wide bool) chipInfo {
 	info := chipInfo{post: post, title: post.Title, topic: p.look.topicColor(post.TopicID),
@@ -190,8 +220,16 @@ func (p *plan) chipFor(post *data.Post, wide bool) chipInfo {
 		info.quiet = true
 		info.detail = lang.L("Quiet period: {{.Note}}", map[string]any{"Note": note}) + "\n"
 	}
+	info.noPicture = p.noPic[post.ID]
 	if wide {
-		info.detail += statusName(post.Status) + " · " + firstLine(post.Caption)
+		parts := []string{statusName(post.Status)}
+		if info.noPicture {
+			parts = append(parts, lang.L("no picture"))
+		}
+		if line := firstLine(post.Caption); line != "" {
+			parts = append(parts, line)
+		}
+		info.detail += strings.Join(parts, " · ")
 	}
 	return info
 }

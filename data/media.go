@@ -302,42 +302,40 @@ func (w *Workspace) mediaByHash(ctx context.Context, q interface {
 // runs in one transaction and logs one line that names the post; a list
 // equal to the current one changes nothing and logs nothing.
 func (w *Workspace) AttachMedia(ctx context.Context, postID int64, mediaIDs []int64) error {
-	ids := make([]int64, 0, len(mediaIDs))
-	seen := map[int64]bool{}
-	for _, id := range mediaIDs {
-		if !seen[id] {
-			seen[id] = true
-			ids = append(ids, id)
+	return w.write(ctx, "attach media", func(tx *sql.Tx) error {
+		return w.setPostMedia(ctx, tx, postID, mediaIDs)
+	})
+}
+
+// setPostMedia is AttachMedia inside tx.
+func (w *Workspace) setPostMedia(ctx context.Context, tx *sql.Tx, postID int64, mediaIDs []int64) error {
+	ids := uniqueIDs(mediaIDs)
+	var title string
+	if err := tx.QueryRowContext(ctx, `SELECT title FROM posts WHERE id = ?`, postID).Scan(&title); err != nil {
+		return notFound("post", postID, err)
+	}
+	current, err := linkedMedia(ctx, tx, postID)
+	if err != nil {
+		return err
+	}
+	if equalIDs(current, ids) {
+		return nil
+	}
+	for _, id := range ids {
+		var one int
+		if err := tx.QueryRowContext(ctx, `SELECT 1 FROM media WHERE id = ?`, id).Scan(&one); err != nil {
+			return notFound("media", id, err)
 		}
 	}
-	return w.write(ctx, "attach media", func(tx *sql.Tx) error {
-		var title string
-		if err := tx.QueryRowContext(ctx, `SELECT title FROM posts WHERE id = ?`, postID).Scan(&title); err != nil {
-			return notFound("post", postID, err)
-		}
-		current, err := linkedMedia(ctx, tx, postID)
-		if err != nil {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM post_media WHERE post_id = ?`, postID); err != nil {
+		return err
+	}
+	for i, id := range ids {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO post_media (post_id, media_id, position) VALUES (?, ?, ?)`, postID, id, i); err != nil {
 			return err
 		}
-		if equalIDs(current, ids) {
-			return nil
-		}
-		for _, id := range ids {
-			var one int
-			if err := tx.QueryRowContext(ctx, `SELECT 1 FROM media WHERE id = ?`, id).Scan(&one); err != nil {
-				return notFound("media", id, err)
-			}
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM post_media WHERE post_id = ?`, postID); err != nil {
-			return err
-		}
-		for i, id := range ids {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO post_media (post_id, media_id, position) VALUES (?, ?, ?)`, postID, id, i); err != nil {
-				return err
-			}
-		}
-		return w.logChange(ctx, tx, "update", "post", postID, fmt.Sprintf("Medien von „%s“ geändert (%d)", Ellipsis(title, 80), len(ids)))
-	})
+	}
+	return w.logChange(ctx, tx, "update", "post", postID, fmt.Sprintf("Medien von „%s“ geändert (%d)", Ellipsis(title, 80), len(ids)))
 }
 
 func linkedMedia(ctx context.Context, tx *sql.Tx, postID int64) ([]int64, error) {

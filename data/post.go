@@ -260,12 +260,15 @@ func (w *Workspace) CreatePost(ctx context.Context, p *Post) error {
 	if err := p.validate(); err != nil {
 		return err
 	}
-	return w.write(ctx, "create post", func(tx *sql.Tx) error {
-		if err := w.insertPost(ctx, tx, p); err != nil {
-			return err
-		}
-		return w.logChange(ctx, tx, "create", "post", p.ID, "Beitrag "+p.describe()+" angelegt")
-	})
+	return w.write(ctx, "create post", func(tx *sql.Tx) error { return w.createPost(ctx, tx, p) })
+}
+
+// createPost stores a validated new p inside tx and logs it.
+func (w *Workspace) createPost(ctx context.Context, tx *sql.Tx, p *Post) error {
+	if err := w.insertPost(ctx, tx, p); err != nil {
+		return err
+	}
+	return w.logChange(ctx, tx, "create", "post", p.ID, "Beitrag "+p.describe()+" angelegt")
 }
 
 // insertPost stores a validated p inside tx with its channels; p.ID, p.UID,
@@ -347,16 +350,45 @@ func (w *Workspace) UpdatePost(ctx context.Context, p *Post) error {
 	if err := p.validate(); err != nil {
 		return err
 	}
-	return w.write(ctx, "update post", func(tx *sql.Tx) error {
-		old, err := getPost(ctx, tx, p.ID)
-		if err != nil {
+	return w.write(ctx, "update post", func(tx *sql.Tx) error { return w.changePost(ctx, tx, p) })
+}
+
+// changePost stores a validated existing p inside tx and logs what changed.
+func (w *Workspace) changePost(ctx context.Context, tx *sql.Tx, p *Post) error {
+	old, err := getPost(ctx, tx, p.ID)
+	if err != nil {
+		return err
+	}
+	if err := w.updatePost(ctx, tx, p); err != nil {
+		return err
+	}
+	return w.logChange(ctx, tx, "update", "post", p.ID, "Beitrag "+p.describe()+" geändert"+diffPost(old, *p))
+}
+
+// SavePostWithMedia creates p (ID 0) or updates it and sets its media to
+// mediaIDs in order (see AttachMedia), in one transaction: the editor saves
+// a post and its pictures together, so a failure leaves neither half (a new
+// post stored without its pictures would be stored twice by the next
+// Speichern). On an error p.ID is what it was before.
+func (w *Workspace) SavePostWithMedia(ctx context.Context, p *Post, mediaIDs []int64) error {
+	if err := p.validate(); err != nil {
+		return err
+	}
+	id := p.ID
+	err := w.write(ctx, "save post", func(tx *sql.Tx) error {
+		save := w.changePost
+		if p.ID == 0 {
+			save = w.createPost
+		}
+		if err := save(ctx, tx, p); err != nil {
 			return err
 		}
-		if err := w.updatePost(ctx, tx, p); err != nil {
-			return err
-		}
-		return w.logChange(ctx, tx, "update", "post", p.ID, "Beitrag "+p.describe()+" geändert"+diffPost(old, *p))
+		return w.setPostMedia(ctx, tx, p.ID, mediaIDs)
 	})
+	if err != nil {
+		p.ID = id
+	}
+	return err
 }
 
 // updatePost stores every field of a validated p inside tx.

@@ -117,6 +117,35 @@ func PostProblems(p Post, channelExists func(id int64) bool, quietNote string) [
 	return out
 }
 
+// NeedsPicture reports whether a post on a channel of this platform cannot
+// go out without a picture or video: Instagram, TikTok and YouTube show
+// nothing else. Text platforms (Mastodon, the website …) take a post
+// without one.
+func (p Platform) NeedsPicture() bool {
+	switch p {
+	case Instagram, TikTok, YouTube:
+		return true
+	}
+	return false
+}
+
+// LacksPicture is the rule behind the calendar's "kein Bild" mark: p is
+// still to go out (not published, not discarded), one of its channels needs
+// a picture (Platform.NeedsPicture), and it has none (withoutPicture, from
+// PostsWithoutPicture). platformOf names a channel's platform; ok false
+// for a deleted channel, which needs nothing.
+func LacksPicture(p Post, withoutPicture bool, platformOf func(channelID int64) (Platform, bool)) bool {
+	if !withoutPicture || p.Status == StatusPublished || p.Status == StatusDiscarded {
+		return false
+	}
+	for _, c := range p.Channels {
+		if pl, ok := platformOf(c.ChannelID); ok && pl.NeedsPicture() {
+			return true
+		}
+	}
+	return false
+}
+
 // CheckSeriesRule is the one check of a series' repetition, for the form
 // while the person types as well as for SaveSeries: it returns the rule as
 // it will be stored (interval 0 becomes 1, a weekly rule has no nth) or an
