@@ -267,25 +267,13 @@ func (ms *mediaSection) onPick() {
 	ms.e.u.pickMedia(func(chosen []data.Media) { ms.append(chosen) })
 }
 
-// onAddFiles imports a file chosen in Fyne's dialog and links it (Fyne
-// 2.7's dialog picks one file at a time; several come by drop).
+// onAddFiles imports files chosen in the open dialog (Windows' own with
+// multi-select; Fyne's elsewhere) and links them.
 func (ms *mediaSection) onAddFiles() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		p := r.URI().Path()
-		r.Close()
-		ms.lastDir = filepath.Dir(p)
-		ms.e.importAndAttach([]string{p})
-	}, ms.e.u.win)
-	if ms.lastDir != "" {
-		if l, err := listableDir(ms.lastDir); err == nil {
-			d.SetLocation(l)
-		}
-	}
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	ms.e.u.openFiles(lang.L("Add files …"), ms.lastDir, func(paths []string) {
+		ms.lastDir = filepath.Dir(paths[0])
+		ms.e.importAndAttach(paths)
+	})
 }
 
 // dropFiles is a drop of files and folders on the window while this
