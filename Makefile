@@ -72,7 +72,7 @@ test: deps-test
 	echo "== gofmt"; out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi; \
 	echo "== data/ must not import Fyne"; if $(GO) list -deps ./data/... | grep '^fyne.io/'; then exit 1; fi; \
 	$(MAKE) --no-print-directory lint; \
-	echo "== go test -race"; $(GO) test -race -tags ci -count=1 ./...; \
+	echo "== go test -race"; $(GO) test -race -tags ci -count=1 -timeout 30m ./...; \
 	echo "== import of 5,000 files (without the race detector's slowdown)"; \
 	$(GO) test -tags ci -count=1 -run '^TestImportFilesFolderOf5000$$' ./data/
 
