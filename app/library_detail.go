@@ -313,8 +313,11 @@ func (d *mediaDetail) fileBack() {
 
 // loadPreview reads the preview-size thumbnail in the background (made by
 // the pool when missing) and shows it if the pane still shows m.
+//
+// A missing file's preview is shown when it was made before the file went,
+// so she sees which picture is missing; it is not made again.
 func (d *mediaDetail) loadPreview(m data.Media) {
-	if m.Kind != "image" || m.Missing != data.MissingNone {
+	if m.Kind != "image" {
 		return
 	}
 	s := d.s
@@ -332,6 +335,9 @@ func (d *mediaDetail) loadPreview(m data.Media) {
 		if cache.Exists(hash, thumbs.PreviewSize) {
 			img := decodeThumb(cache.Path(hash, thumbs.PreviewSize))
 			return func() { apply(img) }
+		}
+		if m.Missing != data.MissingNone {
+			return nil
 		}
 		j := thumbs.Job{Hash: hash, Src: src, Orientation: m.Orientation, Sizes: []int{thumbs.GridSize, thumbs.PreviewSize}}
 		go func() {

@@ -151,7 +151,7 @@ func newLibraryFilters(s *libraryScreen) *libraryFilters {
 	wide := func(o fyne.CanvasObject, w float32) fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
 	}
-	left := container.NewHBox(wide(f.tagButton, 220), wide(f.period, 190), f.editCustom)
+	left := container.NewHBox(wide(f.tagButton, 200), wide(f.period, 180), f.editCustom)
 	f.content = container.NewBorder(nil, nil, left, container.NewHBox(f.reset, f.trash), f.active)
 	return f
 }
@@ -210,21 +210,23 @@ func (f *libraryFilters) refreshCounts() {
 // showActive names every filter that narrows the grid, so a grid with few
 // items never puzzles her; "Filter zurücksetzen" is there only then.
 func (f *libraryFilters) showActive(q data.MediaQuery) {
+	// The period's days first: they are shown nowhere else, and the line
+	// is cut at its end when the window is narrow.
 	var parts []string
-	if strings.TrimSpace(q.Text) != "" {
-		parts = append(parts, lang.L("Search “{{.Text}}”", map[string]any{"Text": strings.TrimSpace(q.Text)}))
-	}
-	if q.Kind != "" {
-		parts = append(parts, f.s.kind.Selected)
-	}
-	if q.Unused || q.NoAltText || q.Missing || q.Expired {
-		parts = append(parts, f.s.state.Selected)
+	if p := periodText(q.TakenFrom, q.TakenTo); p != "" {
+		parts = append(parts, p)
 	}
 	if q.Tag != "" {
 		parts = append(parts, lang.L("Tag “{{.Tag}}”", map[string]any{"Tag": q.Tag}))
 	}
-	if p := periodText(q.TakenFrom, q.TakenTo); p != "" {
-		parts = append(parts, p)
+	if q.Unused || q.NoAltText || q.Missing || q.Expired {
+		parts = append(parts, f.s.state.Selected)
+	}
+	if q.Kind != "" {
+		parts = append(parts, f.s.kind.Selected)
+	}
+	if strings.TrimSpace(q.Text) != "" {
+		parts = append(parts, lang.L("Search “{{.Text}}”", map[string]any{"Text": strings.TrimSpace(q.Text)}))
 	}
 	if len(parts) == 0 {
 		f.active.SetText("")
@@ -235,11 +237,16 @@ func (f *libraryFilters) showActive(q data.MediaQuery) {
 	f.reset.Enable()
 }
 
-// periodText is a period of the Aufnahmedatum in words; "" when open.
+// periodText is a period of the Aufnahmedatum in words, short as German
+// writes it ("01.05. – 31.05.2019" within a year); "" when open.
 func periodText(from, to *calendar.Date) string {
 	switch {
 	case from != nil && to != nil:
-		return lang.L("Taken {{.From}} – {{.To}}", map[string]any{"From": from.String(), "To": to.String()})
+		start := from.String()
+		if from.Year == to.Year {
+			start = start[:len(start)-4] // "01.05."
+		}
+		return lang.L("Taken {{.From}} – {{.To}}", map[string]any{"From": start, "To": to.String()})
 	case from != nil:
 		return lang.L("Taken from {{.From}}", map[string]any{"From": from.String()})
 	case to != nil:
@@ -419,7 +426,6 @@ func (f *libraryFilters) askCustom() {
 	msg := widget.NewLabel("")
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Importance = widget.DangerImportance
-	msg.Hide()
 	c.msg = msg
 	hint := widget.NewLabel(lang.L("Files whose Aufnahmedatum lies on these days (both included). Leave a field empty for an open end."))
 	hint.Wrapping = fyne.TextWrapWord
@@ -432,7 +438,7 @@ func (f *libraryFilters) askCustom() {
 		a, b, err := parsePeriod(from.Text, to.Text)
 		if err != nil {
 			msg.SetText(explain(err))
-			msg.Show()
+			content.Refresh() // the message may take a second line
 			return
 		}
 		applied = true
@@ -460,7 +466,7 @@ func (f *libraryFilters) askCustom() {
 			f.period.OnChanged = cb
 		}
 	})
-	d.Resize(fyne.NewSize(480, 330))
+	d.Resize(fyne.NewSize(480, 370))
 	d.Show()
 	f.s.u.win.Canvas().Focus(from)
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"feedtakt/data"
@@ -78,6 +79,25 @@ func TestParsePeriodSaysWhatIsWrong(t *testing.T) {
 	}
 }
 
+func TestPeriodTextIsShortWithinAYear(t *testing.T) {
+	_, _ = newTestUI(t, Config{})
+	d := calendar.NewDate
+	for _, c := range []struct {
+		from, to *calendar.Date
+		want     string
+	}{
+		{ptr(d(2026, 12, 1)), ptr(d(2026, 12, 31)), "Aufnahme 01.12. – 31.12.2026"},
+		{ptr(d(2025, 12, 20)), ptr(d(2026, 1, 5)), "Aufnahme 20.12.2025 – 05.01.2026"},
+		{ptr(d(2025, 12, 20)), nil, "Aufnahme ab 20.12.2025"},
+		{nil, ptr(d(2026, 1, 5)), "Aufnahme bis 05.01.2026"},
+		{nil, nil, ""},
+	} {
+		if got := periodText(c.from, c.to); got != c.want {
+			t.Errorf("%v – %v: %q, want %q", c.from, c.to, got, c.want)
+		}
+	}
+}
+
 func ptr[T any](v T) *T { return &v }
 
 func sameDay(a, b *calendar.Date) bool {
@@ -139,7 +159,7 @@ func TestLibraryTagFilterNarrowsTheGridAndResetClearsAll(t *testing.T) {
 	if got := tileNames(s); !slices.Equal(got, []string{"rathaus.jpg"}) {
 		t.Errorf("tag Rathaus shows %v", got)
 	}
-	assertShows(t, s.content, "Schlagwort: Rathaus", "Gefiltert nach: Schlagwort „Rathaus“", "Filter zurücksetzen")
+	assertShows(t, s.content, "Schlagwort: Rathaus", "Filter: Schlagwort „Rathaus“", "Filter zurücksetzen")
 
 	// A click in the list chooses too.
 	test.Tap(f.tagButton)
@@ -229,7 +249,7 @@ func TestLibraryPeriodFilterPresetAndCustomPeriod(t *testing.T) {
 		t.Errorf("last 30 days shows %v", got)
 	}
 	today := u.Workspace().Today()
-	assertShows(t, f.active, "Aufnahme "+today.AddDays(-29).String()+" – "+today.String())
+	assertShows(t, f.active, periodText(ptr(today.AddDays(-29)), &today))
 
 	// Eigener Zeitraum: a bad day is said in the dialog, which stays open.
 	f.period.SetSelectedIndex(int(periodCustom))
@@ -241,7 +261,7 @@ func TestLibraryPeriodFilterPresetAndCustomPeriod(t *testing.T) {
 	test.Type(c.from, "32.05.2019")
 	test.Tap(c.apply)
 	u.Wait()
-	if f.custom == nil || c.msg.Hidden || c.msg.Text != "Von: Das Datum „32.05.2019“ ist ungültig; bitte wie 01.12.2026 schreiben." {
+	if f.custom == nil || c.msg.Text != "Von: Das Datum „32.05.2019“ ist ungültig; bitte wie 01.12.2026 schreiben." {
 		t.Fatalf("bad day: dialog open %t, message %q", f.custom != nil, c.msg.Text)
 	}
 	c.from.SetText("01.05.2019")
@@ -254,7 +274,7 @@ func TestLibraryPeriodFilterPresetAndCustomPeriod(t *testing.T) {
 	if got := tileNames(s); !slices.Equal(got, []string{"mai2019.jpg"}) {
 		t.Errorf("May 2019 shows %v", got)
 	}
-	assertShows(t, f.active, "Aufnahme 01.05.2019 – 31.05.2019")
+	assertShows(t, f.active, "Filter: Aufnahme 01.05. – 31.05.2019")
 	if f.editCustom.Hidden {
 		t.Error("no button to change the custom period")
 	}
@@ -274,5 +294,29 @@ func TestLibraryPeriodFilterPresetAndCustomPeriod(t *testing.T) {
 	u.Wait()
 	if len(s.items) != 2 || f.active.Text != "" {
 		t.Errorf("all periods: %d items, %q", len(s.items), f.active.Text)
+	}
+}
+
+// Both toolbar rows fit the Mediathek at the narrow window sizes, with a
+// tag and a period chosen (the widest state of the filter row).
+func TestLibraryToolbarFitsNarrowWindows(t *testing.T) {
+	u, s := openLibrary(t)
+	tagFixture(t, u, s)
+	s.filters.setTag("Ein recht langes Schlagwort für die Stadtverwaltung")
+	s.filters.period.SetSelectedIndex(int(periodLastMonth))
+	u.Wait()
+	for _, w := range []float32{1240, 1366} {
+		u.win.Resize(fyne.NewSize(w, 700))
+		u.win.Content().Refresh()                     // the desktop driver re-lays out every frame
+		top := s.content.(*fyne.Container).Objects[1] // the Border's top: both rows
+		if min, got := top.MinSize().Width, s.content.Size().Width; min > got {
+			t.Errorf("at %v px the toolbar needs %.0f px of %.0f", w, min, got)
+		}
+		if min, got := s.filters.content.MinSize().Width, s.filters.content.Size().Width; min > got || got == 0 {
+			t.Errorf("at %v px the filter row needs %.0f px of %.0f", w, min, got)
+		}
+		if over := textOverflow(s.filters.content, s.filters.content.Size().Width); len(over) > 0 {
+			t.Errorf("at %v px: %v", w, over)
+		}
 	}
 }

@@ -103,7 +103,13 @@ func relinkSummary(folder string, res data.RelinkResult, err error, cancelled bo
 	if len(res.Found) > 0 {
 		b.WriteString(":")
 		for _, f := range res.Found {
-			b.WriteString("\n• " + lang.L("{{.Name}} (from {{.Source}})", map[string]any{"Name": displayMediaName(f.Media), "Source": f.Source}))
+			// The source within the folder she chose: short, and enough
+			// to find it.
+			src := f.Source
+			if rel, err := filepath.Rel(folder, src); err == nil && !strings.HasPrefix(rel, "..") {
+				src = rel
+			}
+			b.WriteString("\n• " + lang.L("{{.Name}} (from {{.Source}})", map[string]any{"Name": displayMediaName(f.Media), "Source": src}))
 		}
 	} else {
 		b.WriteString(".")

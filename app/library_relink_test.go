@@ -67,7 +67,7 @@ func TestLibraryRelinkRestoresADeletedFile(t *testing.T) {
 	if top == nil {
 		t.Fatal("no result after relinking")
 	}
-	assertShows(t, top, "1 fehlende Datei gefunden und wiederhergestellt:", "rathaus.jpg (aus "+filepath.Join(src, "rathaus.jpg")+")",
+	assertShows(t, top, "1 fehlende Datei gefunden und wiederhergestellt:", "rathaus.jpg (aus rathaus.jpg)", "in "+src,
 		"1 Datei fehlt weiterhin:", "• burg.jpg")
 	if got, err := ws.Media(t.Context(), rathaus.ID); err != nil || got.Missing != data.MissingNone {
 		t.Errorf("stored after relink: %v, %v", got.Missing, err)

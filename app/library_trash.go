@@ -104,8 +104,13 @@ func (t *trashDialog) newRow() fyne.CanvasObject {
 	name.Truncation = fyne.TextTruncateEllipsis
 	when := widget.NewLabel("")
 	when.Truncation = fyne.TextTruncateEllipsis
+	// The row is laid out once with empty texts: the days get a fixed
+	// width so that "noch 30 Tage" is not cut.
 	left := widget.NewLabel("")
-	return container.NewBorder(nil, nil, container.NewHBox(check, icon), left, container.NewVBox(name, when))
+	left.Alignment = fyne.TextAlignTrailing
+	widest := widget.NewLabel(trashLeftText(data.TrashKeepDays)).MinSize()
+	right := container.NewGridWrap(widest, left)
+	return container.NewBorder(nil, nil, container.NewHBox(check, icon), right, container.NewVBox(name, when))
 }
 
 func (t *trashDialog) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -116,7 +121,7 @@ func (t *trashDialog) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	c := o.(*fyne.Container)
 	texts := c.Objects[0].(*fyne.Container)
 	lead := c.Objects[1].(*fyne.Container)
-	left := c.Objects[2].(*widget.Label)
+	left := c.Objects[2].(*fyne.Container).Objects[0].(*widget.Label)
 	check, icon := lead.Objects[0].(*widget.Check), lead.Objects[1].(*widget.Icon)
 	name, when := texts.Objects[0].(*widget.Label), texts.Objects[1].(*widget.Label)
 
