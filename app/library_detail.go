@@ -374,9 +374,31 @@ func (d *mediaDetail) loadUsage(id int64) {
 				// A link that wraps: a long post title must not widen the pane.
 				l := widget.NewHyperlink(postRefText(r), nil)
 				l.Wrapping = fyne.TextWrapWord
-				l.OnTapped = func() { d.s.u.shell.calendar.openPost(postID) }
+				l.OnTapped = func() { d.openPost(postID) }
 				d.usedIn.Add(l)
 			}
+		})
+}
+
+// openPost opens a post of "Verwendet in" in the editor; after a save the
+// calendar and this list are read again (the post may have dropped the
+// file).
+func (d *mediaDetail) openPost(id int64) {
+	u := d.s.u
+	fetch(u, func(ws *data.Workspace, ctx context.Context) (data.Post, error) { return ws.Post(ctx, id) },
+		func(p data.Post, err error) {
+			if err != nil {
+				u.showError(lang.L("The post could not be opened."), err)
+				d.loadUsage(d.m.ID)
+				return
+			}
+			shown := d.m.ID
+			openEditor(u, p, func() {
+				u.shell.calendar.afterChange()
+				if d.m.ID == shown && shown != 0 {
+					d.loadUsage(shown)
+				}
+			})
 		})
 }
 

@@ -126,8 +126,10 @@ type libraryFilters struct {
 
 	// lastQuery is the query of the previous reload; a reload with the
 	// same one means the library changed (import, delete, restore, the
-	// screen shown again) and the tag and Papierkorb counts are read anew.
+	// screen shown again) and the tag and Papierkorb counts are read anew,
+	// as on the first reload (counted false).
 	lastQuery string
+	counted   bool
 }
 
 func newLibraryFilters(s *libraryScreen) *libraryFilters {
@@ -173,7 +175,8 @@ func (f *libraryFilters) apply(q *data.MediaQuery) {
 func (f *libraryFilters) reloaded(q data.MediaQuery) {
 	f.showActive(q)
 	key := queryKey(q)
-	if key == f.lastQuery {
+	if key == f.lastQuery || !f.counted {
+		f.counted = true
 		f.refreshCounts()
 	}
 	f.lastQuery = key

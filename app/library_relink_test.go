@@ -7,8 +7,10 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"feedtakt/data"
+	"feedtakt/data/calendar"
 )
 
 // A file deleted outside Feedtakt: the check at open marks it, the pane
@@ -124,4 +126,41 @@ func TestLibraryDetailOffersPrepareForPictures(t *testing.T) {
 	if got := tileNames(s); !slices.Contains(got, "rathaus.jpg") {
 		t.Errorf("grid %v", got)
 	}
+}
+
+// "Verwendet in" opens the post; after the editor saved, the list is read
+// again (the post may have dropped the file).
+func TestLibraryUsedInOpensThePost(t *testing.T) {
+	u, s := openLibrary(t)
+	importFixture(t, u, s)
+	closeOverlays(u)
+	ws := u.Workspace()
+	ctx := t.Context()
+	cs, _ := ws.Channels(ctx)
+	day := calendar.NewDate(2030, 6, 14)
+	p := data.Post{Title: "Sommerfest im Rathaus", Status: data.StatusDraft, Date: &day, Channels: []data.PostChannel{{ChannelID: cs[0].ID}}}
+	if err := ws.CreatePost(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	m := selectByName(t, u, s, "sommerfest.jpg")
+	if err := ws.AttachMedia(ctx, p.ID, []int64{m.ID}); err != nil {
+		t.Fatal(err)
+	}
+	s.detail.show(m)
+	u.Wait()
+	if len(s.detail.usedIn.Objects) != 1 {
+		t.Fatalf("Verwendet in lists %d entries", len(s.detail.usedIn.Objects))
+	}
+	link := s.detail.usedIn.Objects[0].(*widget.Hyperlink)
+	link.OnTapped() // a Hyperlink takes taps on its text only
+	u.Wait()
+	if u.editor == nil || u.editor.post.ID != p.ID {
+		t.Fatal("the post did not open")
+	}
+	if err := ws.AttachMedia(ctx, p.ID, nil); err != nil {
+		t.Fatal(err)
+	}
+	u.editor.saved()
+	u.Wait()
+	assertShows(t, s.detail.usedIn, "Noch in keinem Beitrag verwendet.")
 }
