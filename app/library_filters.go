@@ -132,6 +132,10 @@ type libraryFilters struct {
 	counted   bool
 }
 
+// tagButtonWidth is the tag button's fixed width, so the row does not
+// jump when a tag is chosen.
+const tagButtonWidth = 200
+
 func newLibraryFilters(s *libraryScreen) *libraryFilters {
 	f := &libraryFilters{s: s}
 	f.tagButton = widget.NewButtonWithIcon(lang.L("All tags"), theme.MenuDropDownIcon(), f.openTags)
@@ -153,13 +157,17 @@ func newLibraryFilters(s *libraryScreen) *libraryFilters {
 	wide := func(o fyne.CanvasObject, w float32) fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
 	}
-	left := container.NewHBox(wide(f.tagButton, 200), wide(f.period, 180), f.editCustom)
+	left := container.NewHBox(wide(f.tagButton, tagButtonWidth), wide(f.period, 180), f.editCustom)
 	f.content = container.NewBorder(nil, nil, left, container.NewHBox(f.reset, f.trash), f.active)
 	return f
 }
 
-// apply puts the tag and the period into q.
+// apply puts the tag and the period into q. A screen without the filter
+// row (nil) leaves q as it is.
 func (f *libraryFilters) apply(q *data.MediaQuery) {
+	if f == nil {
+		return
+	}
 	q.Tag = f.tag
 	switch f.preset {
 	case periodAll:
@@ -173,6 +181,9 @@ func (f *libraryFilters) apply(q *data.MediaQuery) {
 // reloaded is told every query the grid runs: it names the active filters
 // and, when the library itself may have changed, reads the counts again.
 func (f *libraryFilters) reloaded(q data.MediaQuery) {
+	if f == nil {
+		return
+	}
 	f.showActive(q)
 	key := queryKey(q)
 	if key == f.lastQuery || !f.counted {
@@ -290,7 +301,14 @@ func (f *libraryFilters) setTag(tag string) {
 		f.tagButton.SetText(lang.L("All tags"))
 		f.tagButton.Importance = widget.MediumImportance
 	} else {
-		f.tagButton.SetText(lang.L("Tag: {{.Tag}}", map[string]any{"Tag": data.Ellipsis(tag, 18)}))
+		// The button keeps its width: a long tag is shortened to fit
+		// beside "Schlagwort:" and the arrow.
+		room := tagButtonWidth - 2*theme.InnerPadding() - theme.IconInlineSize() - theme.Padding()
+		fits := func(t string) bool {
+			text := lang.L("Tag: {{.Tag}}", map[string]any{"Tag": t})
+			return fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{Bold: true}).Width <= room
+		}
+		f.tagButton.SetText(lang.L("Tag: {{.Tag}}", map[string]any{"Tag": data.FitText(tag, fits)}))
 		f.tagButton.Importance = widget.HighImportance
 	}
 	f.tagButton.Refresh()

@@ -318,5 +318,8 @@ func TestLibraryToolbarFitsNarrowWindows(t *testing.T) {
 		if over := textOverflow(s.filters.content, s.filters.content.Size().Width); len(over) > 0 {
 			t.Errorf("at %v px: %v", w, over)
 		}
+		if b := s.filters.tagButton; b.MinSize().Width > tagButtonWidth {
+			t.Errorf("the tag button %q needs %.0f px of %d", b.Text, b.MinSize().Width, tagButtonWidth)
+		}
 	}
 }
