@@ -164,7 +164,7 @@ func trashLeftText(days int) string {
 	if days <= 0 {
 		return lang.L("Last day")
 	}
-	return lang.N("{{.Count}} more day", days, map[string]any{"Count": days})
+	return lang.N("{{.Count}} of {{.Keep}} days left", days, map[string]any{"Count": days, "Keep": data.TrashKeepDays})
 }
 
 // updateButton enables Wiederherstellen when entries are chosen and names

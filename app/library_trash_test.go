@@ -42,7 +42,7 @@ func TestLibraryPapierkorbListsAndRestores(t *testing.T) {
 	}
 	row := td.newRow()
 	td.updateRow(0, row)
-	assertShows(t, row, td.items[0].Media.OriginalName, "Gelöscht am", " von ", "noch 30 Tage")
+	assertShows(t, row, td.items[0].Media.OriginalName, "Gelöscht am", " von ", "noch 30 von 30 Tagen")
 	if !td.restore.Disabled() {
 		t.Error("Wiederherstellen is enabled with nothing chosen")
 	}
@@ -80,7 +80,7 @@ func TestLibraryPapierkorbListsAndRestores(t *testing.T) {
 
 func TestTrashLeftText(t *testing.T) {
 	_, _ = newTestUI(t, Config{})
-	for days, want := range map[int]string{30: "noch 30 Tage", 1: "noch 1 Tag", 0: "Letzter Tag"} {
+	for days, want := range map[int]string{30: "noch 30 von 30 Tagen", 1: "noch 1 von 30 Tagen", 0: "Letzter Tag"} {
 		if got := trashLeftText(days); got != want {
 			t.Errorf("%d days: %q, want %q", days, got, want)
 		}
