@@ -48,6 +48,7 @@ type libraryScreen struct {
 	main     fyne.CanvasObject
 	empty    fyne.CanvasObject
 	detail   *mediaDetail
+	filters  *libraryFilters // second toolbar row: tag, period, reset, Papierkorb
 
 	// items are the pages loaded so far; next continues them.
 	items   []data.Media
@@ -88,6 +89,7 @@ func newLibraryScreen(u *UI) *libraryScreen {
 	s.activity = widget.NewLabel("")
 	s.activity.Truncation = fyne.TextTruncateEllipsis
 	s.activity.Hide()
+	s.filters = newLibraryFilters(s)
 
 	importFiles := widget.NewButtonWithIcon(lang.L("Import …"), theme.FileImageIcon(), s.chooseFiles)
 	importFolder := widget.NewButtonWithIcon(lang.L("Import folder …"), theme.FolderOpenIcon(), s.chooseFolder)
@@ -114,7 +116,7 @@ func newLibraryScreen(u *UI) *libraryScreen {
 	s.empty = emptyState(theme.MediaPhotoIcon(), lang.L("The media library is empty"),
 		lang.L("Import photos, videos and documents with “Import …” or “Import folder …” above, or drag files and folders from Explorer onto this window (Dateien hierher ziehen). Feedtakt keeps a copy of each file in the workspace; identical files are stored once."), nil)
 	s.body = container.NewStack(s.main)
-	s.content = container.NewBorder(container.NewPadded(toolbar), nil, nil, nil, s.body)
+	s.content = container.NewBorder(container.NewPadded(container.NewVBox(toolbar, s.filters.content)), nil, nil, nil, s.body)
 
 	// The kind and sort selects call reload when set; set them before
 	// reload so the first query is the only one.
@@ -152,6 +154,7 @@ func (s *libraryScreen) query() data.MediaQuery {
 	case 2:
 		q.Sort = data.SortName
 	}
+	s.filters.apply(&q)
 	return q
 }
 
@@ -175,6 +178,7 @@ func (s *libraryScreen) reload() {
 	}
 	s.gen++
 	g, q, ws := s.gen, s.query(), s.u.ws
+	s.filters.reloaded(q)
 	s.loading = true
 	s.u.run(func(ctx context.Context) func() {
 		page, err := ws.ListMedia(ctx, q)

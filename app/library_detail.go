@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"image/color"
 	"log"
 	"path/filepath"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -34,6 +36,10 @@ type mediaDetail struct {
 
 	m        data.Media // the item shown; ID 0: none
 	preview  *canvas.Image
+	kindIcon *widget.Icon // stands in for the preview: video, document, missing file, still loading
+	missing  *fyne.Container
+	why      *widget.Label // what is wrong with a missing file
+	prepare  *widget.Button
 	name     *widget.Label
 	title    *keyEntry
 	alt      *keyEntry
@@ -56,6 +62,13 @@ func newMediaDetail(s *libraryScreen) *mediaDetail {
 	d.preview = canvas.NewImageFromImage(nil)
 	d.preview.FillMode = canvas.ImageFillContain
 	d.preview.SetMinSize(fyne.NewSize(320, 220))
+	d.kindIcon = widget.NewIcon(theme.FileImageIcon())
+	d.prepare = widget.NewButtonWithIcon(lang.L("Prepare for channel …"), theme.ViewFullScreenIcon(), func() {
+		if d.m.ID != 0 {
+			s.u.prepareForChannel(d.m, nil)
+		}
+	})
+	d.missing = d.newMissingBox()
 	d.name = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.name.Wrapping = fyne.TextWrapBreak
 	d.title = newKeyEntry(false, nil)
@@ -110,8 +123,9 @@ func newMediaDetail(s *libraryScreen) *mediaDetail {
 	)
 	usedHead := widget.NewLabelWithStyle(lang.L("Used in"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	buttons := container.NewHBox(d.save, d.del)
+	preview := container.NewStack(container.NewCenter(container.NewGridWrap(fyne.NewSize(64, 64), d.kindIcon)), d.preview)
 	d.form = container.NewBorder(nil, container.NewPadded(buttons), nil, nil, container.NewVScroll(container.NewPadded(container.NewVBox(
-		d.preview, d.name, form, widget.NewSeparator(), d.facts, widget.NewSeparator(), usedHead, d.usedIn,
+		d.missing, preview, d.name, container.NewHBox(d.prepare), form, widget.NewSeparator(), d.facts, widget.NewSeparator(), usedHead, d.usedIn,
 	))))
 	hint := widget.NewLabelWithStyle(lang.L("Select a file to see and edit its details."), fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
 	hint.Wrapping = fyne.TextWrapWord
@@ -158,6 +172,7 @@ func (d *mediaDetail) show(m data.Media) {
 	d.notes.SetText(m.Notes)
 	d.tags.SetText(strings.Join(m.Tags, ", "))
 	d.facts.SetText(mediaFacts(m))
+	d.showFileState()
 	d.preview.Image = nil
 	d.preview.Refresh()
 	d.loadPreview(m)
@@ -183,7 +198,14 @@ func (d *mediaDetail) refreshSelected() {
 func mediaFacts(m data.Media) string {
 	var lines []string
 	if !m.Taken.IsZero() {
-		lines = append(lines, lang.L("Date taken: {{.Date}}", map[string]any{"Date": m.Taken.Format("02.01.2006 15:04")}))
+		taken := lang.L("Date taken: {{.Date}}", map[string]any{"Date": m.Taken.Format("02.01.2006 15:04")})
+		switch m.TakenSource {
+		case data.TakenFromFile:
+			taken += " " + lang.L("(the file's date; the file has no date taken)")
+		case data.TakenAtImport:
+			taken += " " + lang.L("(the import; the file has no date)")
+		}
+		lines = append(lines, taken)
 	}
 	if m.Camera != "" {
 		lines = append(lines, lang.L("Camera: {{.Camera}}", map[string]any{"Camera": m.Camera}))
@@ -191,22 +213,111 @@ func mediaFacts(m data.Media) string {
 	if m.Width > 0 && m.Height > 0 {
 		lines = append(lines, lang.L("Pixel size: {{.Size}}", map[string]any{"Size": fmt.Sprintf("%d × %d", m.Width, m.Height)}))
 	}
-	lines = append(lines, lang.L("File size: {{.Size}}", map[string]any{"Size": formatBytes(m.Size)}))
-	if m.HasGPS {
-		lines = append(lines, lang.L("GPS position: yes (removed when prepared for a channel)"))
-	} else {
-		lines = append(lines, lang.L("GPS position: no"))
+	if m.Duration > 0 {
+		lines = append(lines, lang.L("Duration: {{.Duration}}", map[string]any{"Duration": formatDuration(m.Duration)}))
 	}
-	if m.Missing != data.MissingNone {
-		lines = append(lines, lang.L("The file is missing or was changed outside Feedtakt."))
+	if m.Pages > 0 {
+		lines = append(lines, lang.N("{{.Count}} page", m.Pages, map[string]any{"Count": m.Pages}))
+	}
+	lines = append(lines, lang.L("File size: {{.Size}}", map[string]any{"Size": formatBytes(m.Size)}))
+	if m.Kind != "document" {
+		if m.HasGPS {
+			lines = append(lines, lang.L("GPS position: yes (removed when prepared for a channel)"))
+		} else {
+			lines = append(lines, lang.L("GPS position: no"))
+		}
+	}
+	if m.Rights != "" {
+		lines = append(lines, lang.L("Rights statement in the file: {{.Rights}}", map[string]any{"Rights": m.Rights}))
+	}
+	if !m.Created.IsZero() {
+		lines = append(lines, lang.L("Imported: {{.Date}}", map[string]any{"Date": m.Created.In(data.WorkspaceZone()).Format("02.01.2006 15:04")}))
 	}
 	return strings.Join(lines, "\n")
 }
 
+// formatDuration writes a video's length as 1:05 or 1:02:05.
+func formatDuration(d time.Duration) string {
+	sec := int((d + time.Second/2) / time.Second)
+	if sec >= 3600 {
+		return fmt.Sprintf("%d:%02d:%02d", sec/3600, sec/60%60, sec%60)
+	}
+	return fmt.Sprintf("%d:%02d", sec/60, sec%60)
+}
+
+// newMissingBox is the pane's "Datei fehlt" state: what happened to the
+// file and "Neu verknüpfen …" to look for it in a folder.
+func (d *mediaDetail) newMissingBox() *fyne.Container {
+	c := theme.Color(theme.ColorNameError)
+	r, g, b, _ := c.RGBA()
+	bg := canvas.NewRectangle(color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: 0x30})
+	bg.StrokeColor = c
+	bg.StrokeWidth = 1
+	bg.CornerRadius = theme.InputRadiusSize()
+	head := widget.NewLabelWithStyle(lang.L("File missing"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head.Importance = widget.DangerImportance
+	d.why = widget.NewLabel("")
+	d.why.Wrapping = fyne.TextWrapWord
+	relink := widget.NewButtonWithIcon(lang.L("Relink …"), theme.SearchIcon(), d.s.chooseRelinkFolder)
+	if d.s.u.ws.ReadOnly() {
+		relink.Disable()
+	}
+	box := container.NewStack(bg, container.NewPadded(container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, head), d.why, container.NewHBox(relink))))
+	box.Hide()
+	return box
+}
+
+// showFileState shows the pane's parts that depend on the file: the
+// "Datei fehlt" box, the icon standing in for the preview, and "Für Kanal
+// vorbereiten …", which needs a picture that is there.
+func (d *mediaDetail) showFileState() {
+	m := d.m
+	switch m.Missing {
+	case data.MissingNone:
+		d.missing.Hide()
+	case data.MissingChanged:
+		d.why.SetText(lang.L("The file in the workspace was changed outside Feedtakt (its content is no longer the imported one). “Relink …” looks in a folder you choose for the original and puts it back; the changed file goes to the Papierkorb."))
+		d.missing.Show()
+	default:
+		d.why.SetText(lang.L("The file was deleted or moved outside Feedtakt; its details are kept. “Relink …” looks in a folder you choose (and its sub-folders) for a file with the same content and puts it back."))
+		d.missing.Show()
+	}
+	switch {
+	case m.Missing != data.MissingNone:
+		d.kindIcon.SetResource(theme.BrokenImageIcon())
+	case m.Kind == "video":
+		d.kindIcon.SetResource(theme.FileVideoIcon())
+	case m.Kind == "document":
+		d.kindIcon.SetResource(theme.DocumentIcon())
+	default:
+		d.kindIcon.SetResource(theme.FileImageIcon())
+	}
+	d.kindIcon.Show()
+	if m.Kind == "image" && m.Missing == data.MissingNone {
+		d.prepare.Show()
+	} else {
+		d.prepare.Hide()
+	}
+}
+
+// fileBack is told that Relink put the shown item's file back: the pane
+// drops its "Datei fehlt" state and reads the preview, keeping what she
+// typed.
+func (d *mediaDetail) fileBack() {
+	d.m.Missing, d.m.MissingSince = data.MissingNone, time.Time{}
+	d.facts.SetText(mediaFacts(d.m))
+	d.showFileState()
+	d.loadPreview(d.m)
+}
+
 // loadPreview reads the preview-size thumbnail in the background (made by
 // the pool when missing) and shows it if the pane still shows m.
+//
+// A missing file's preview is shown when it was made before the file went,
+// so she sees which picture is missing; it is not made again.
 func (d *mediaDetail) loadPreview(m data.Media) {
-	if m.Kind != "image" || m.Missing != data.MissingNone {
+	if m.Kind != "image" {
 		return
 	}
 	s := d.s
@@ -217,12 +328,16 @@ func (d *mediaDetail) loadPreview(m data.Media) {
 		if img != nil && d.m.ID == id {
 			d.preview.Image = img
 			d.preview.Refresh()
+			d.kindIcon.Hide()
 		}
 	}
 	s.u.run(func(ctx context.Context) func() {
 		if cache.Exists(hash, thumbs.PreviewSize) {
 			img := decodeThumb(cache.Path(hash, thumbs.PreviewSize))
 			return func() { apply(img) }
+		}
+		if m.Missing != data.MissingNone {
+			return nil
 		}
 		j := thumbs.Job{Hash: hash, Src: src, Orientation: m.Orientation, Sizes: []int{thumbs.GridSize, thumbs.PreviewSize}}
 		go func() {
@@ -259,9 +374,31 @@ func (d *mediaDetail) loadUsage(id int64) {
 				// A link that wraps: a long post title must not widen the pane.
 				l := widget.NewHyperlink(postRefText(r), nil)
 				l.Wrapping = fyne.TextWrapWord
-				l.OnTapped = func() { d.s.u.shell.calendar.openPost(postID) }
+				l.OnTapped = func() { d.openPost(postID) }
 				d.usedIn.Add(l)
 			}
+		})
+}
+
+// openPost opens a post of "Verwendet in" in the editor; after a save the
+// calendar and this list are read again (the post may have dropped the
+// file).
+func (d *mediaDetail) openPost(id int64) {
+	u := d.s.u
+	fetch(u, func(ws *data.Workspace, ctx context.Context) (data.Post, error) { return ws.Post(ctx, id) },
+		func(p data.Post, err error) {
+			if err != nil {
+				u.showError(lang.L("The post could not be opened."), err)
+				d.loadUsage(d.m.ID)
+				return
+			}
+			shown := d.m.ID
+			openEditor(u, p, func() {
+				u.shell.calendar.afterChange()
+				if d.m.ID == shown && shown != 0 {
+					d.loadUsage(shown)
+				}
+			})
 		})
 }
 

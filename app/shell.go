@@ -174,8 +174,9 @@ func (s *shell) refreshBanners() {
 			theme.ColorNameWarning, theme.WarningIcon()))
 	}
 	if s.mediaProblems > 0 {
-		items = append(items, banner(lang.N("{{.Count}} file of the media library is missing or was changed outside Feedtakt.", s.mediaProblems, map[string]any{"Count": s.mediaProblems}),
-			theme.ColorNameWarning, theme.WarningIcon()))
+		relink := widget.NewButtonWithIcon(lang.L("Relink …"), theme.SearchIcon(), s.library.chooseRelinkFolder)
+		items = append(items, bannerWithAction(lang.N("{{.Count}} file of the media library is missing or was changed outside Feedtakt.", s.mediaProblems, map[string]any{"Count": s.mediaProblems}),
+			theme.ColorNameWarning, theme.WarningIcon(), relink))
 	}
 	s.banners.Objects = items
 	s.banners.Refresh()

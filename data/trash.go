@@ -39,6 +39,10 @@ type TrashItem struct {
 	Posts     []int64 // the posts it was linked to
 	DeletedAt time.Time
 	DeletedBy string
+	// DaysLeft is how many more days PurgeTrash keeps the entry, by the
+	// workspace's clock when Trash listed it: TrashKeepDays on the day of
+	// deletion, 0 on its last day.
+	DaysLeft int
 }
 
 // trashNote is the file beside a deleted media file.
@@ -177,11 +181,25 @@ func (w *Workspace) Trash(ctx context.Context) ([]TrashItem, error) {
 			if err != nil {
 				continue // a note without its file, or one we cannot read
 			}
+			it.DaysLeft = trashDaysLeft(day, w.now())
 			out = append(out, it)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].DeletedAt.After(out[j].DeletedAt) })
 	return out, nil
+}
+
+// trashDaysLeft is how many more days the entries of the day folder day
+// stay at now. It follows PurgeTrash's rule: a day folder goes once all of
+// its day (UTC) is more than TrashKeepDays days past.
+func trashDaysLeft(day string, now time.Time) int {
+	d, err := time.Parse(trashDayLayout, day)
+	if err != nil {
+		return 0
+	}
+	today, _ := time.Parse(trashDayLayout, now.UTC().Format(trashDayLayout))
+	age := int(today.Sub(d).Hours() / 24)
+	return max(0, TrashKeepDays-age)
 }
 
 // trashDays lists the day folders of the Papierkorb, oldest first.

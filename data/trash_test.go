@@ -130,6 +130,31 @@ func TestPurgeTrashAfterThirtyDays(t *testing.T) {
 	if strings.Join(names, ",") != "neu.pdf,grenze.pdf" {
 		t.Errorf("left %v", names)
 	}
+	// The days left follow the purge: the entry of 1 November is on its
+	// last day, the one of 20 November has 19 more.
+	if len(list) == 2 && (list[0].DaysLeft != 19 || list[1].DaysLeft != 0) {
+		t.Errorf("days left %d, %d; want 19, 0", list[0].DaysLeft, list[1].DaysLeft)
+	}
+}
+
+func TestTrashDaysLeft(t *testing.T) {
+	for _, c := range []struct {
+		day  string
+		now  time.Time
+		want int
+	}{
+		{"2026-12-01", time.Date(2026, 12, 1, 23, 59, 0, 0, time.UTC), TrashKeepDays},
+		{"2026-12-01", time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC), TrashKeepDays - 1},
+		{"2026-11-01", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), 0},
+		{"2026-10-31", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), 0},
+		// Across the change to summer time: still whole days.
+		{"2026-03-20", time.Date(2026, 4, 1, 0, 30, 0, 0, WorkspaceZone()), TrashKeepDays - 11},
+		{"kein-tag", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), 0},
+	} {
+		if got := trashDaysLeft(c.day, c.now); got != c.want {
+			t.Errorf("%s at %v: %d days left, want %d", c.day, c.now, got, c.want)
+		}
+	}
 }
 
 // TestRestoredDatabaseFindsDeletedFiles is the case the Papierkorb is for:
