@@ -1,9 +1,9 @@
 // Package upload makes the copies of a picture that a person uploads by
 // hand in a platform's own tool ("Für Kanal vorbereiten …"): the target
 // formats (sizes and limits of Instagram, LinkedIn, Bluesky …, kept as
-// editable data with their source), the default crop, the rendering (decode,
-// orient, crop, resample, JPEG without any metadata, under a byte cap) and
-// safe file names in the workspace's upload folder.
+// editable data with their source), the crop arithmetic, and safe file
+// names and the atomic write in the workspace's upload folder. The JPEG
+// itself is made by data/upload/render.
 //
 // It knows nothing of the database or of Fyne; data stores the formats in
 // the workspace settings and the app draws the crop frame.
@@ -11,6 +11,7 @@ package upload
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -118,7 +119,8 @@ func (f *Format) Check() *Problem {
 	return nil
 }
 
-// CheckAll checks every format and that no two share an ID or a name.
+// CheckAll checks every format and that no two share a name; an ID two
+// formats share is made unique.
 func CheckAll(fs []Format) *Problem {
 	ids := map[string]bool{}
 	names := map[string]bool{}
@@ -126,8 +128,12 @@ func CheckAll(fs []Format) *Problem {
 		if p := fs[i].Check(); p != nil {
 			return p
 		}
-		if ids[fs[i].ID] || names[strings.ToLower(fs[i].Name)] {
+		if names[strings.ToLower(fs[i].Name)] {
 			return &Problem{Field: "name", Message: "There is already a format named “{{.Name}}”.", Args: map[string]any{"Name": fs[i].Name}}
+		}
+		// Two names can give one slug ("4:5" and "4x5"): number the later.
+		for n, base := 2, fs[i].ID; ids[fs[i].ID]; n++ {
+			fs[i].ID = base + "-" + strconv.Itoa(n)
 		}
 		ids[fs[i].ID] = true
 		names[strings.ToLower(fs[i].Name)] = true

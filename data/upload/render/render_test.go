@@ -1,4 +1,4 @@
-package upload
+package render
 
 import (
 	"bytes"
@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"feedtakt/data/mediainfo"
+	"feedtakt/data/upload"
 )
 
 // exifWithGPS builds a big-endian EXIF block with the given orientation
@@ -142,8 +143,8 @@ func TestRenderWritesNoMetadata(t *testing.T) {
 	if !bytes.Contains(raw, []byte("Exif")) || !bytes.Contains(raw, []byte("Musterweg")) {
 		t.Fatal("the test source should carry EXIF and a comment")
 	}
-	f := Defaults()[1] // Instagram 1:1
-	res, err := Render(context.Background(), Request{Src: src, Orientation: 1, Size: image.Pt(1600, 1200), Format: f})
+	f := upload.Defaults()[1] // Instagram 1:1
+	res, err := Copy(context.Background(), Request{Src: src, Orientation: 1, Size: image.Pt(1600, 1200), Format: f})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -173,15 +174,15 @@ func TestRenderWritesNoMetadata(t *testing.T) {
 
 func TestRenderSizesCropsAndOrients(t *testing.T) {
 	ctx := context.Background()
-	fs := map[string]Format{}
-	for _, f := range Defaults() {
+	fs := map[string]upload.Format{}
+	for _, f := range upload.Defaults() {
 		fs[f.ID] = f
 	}
 	src := phoneJPEG(t, halves(2400, 1600), 1)
 	small := phoneJPEG(t, halves(1200, 800), 1)
 	for _, id := range []string{"instagram-4x5", "instagram-1x1", "instagram-9x16", "instagram-1-91x1", "facebook-landscape", "linkedin-landscape", "x-16x9"} {
 		f := fs[id]
-		res, err := Render(ctx, Request{Src: small, Orientation: 1, Size: image.Pt(1200, 800), Format: f})
+		res, err := Copy(ctx, Request{Src: small, Orientation: 1, Size: image.Pt(1200, 800), Format: f})
 		if err != nil {
 			t.Fatalf("%s: %v", id, err)
 		}
@@ -192,21 +193,21 @@ func TestRenderSizesCropsAndOrients(t *testing.T) {
 	}
 	// A crop of the left (red) half gives a red picture, of the right a blue one.
 	f := fs["instagram-1x1"]
-	left, err := Render(ctx, Request{Src: src, Orientation: 1, Size: image.Pt(2400, 1600), Format: f, Crop: image.Rect(0, 0, 1000, 1000)})
+	left, err := Copy(ctx, Request{Src: src, Orientation: 1, Size: image.Pt(2400, 1600), Format: f, Crop: image.Rect(0, 0, 1000, 1000)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if r, _, b := decodeRGBAAt(t, left.JPEG, 540, 540); r < 150 || b > 80 {
 		t.Errorf("left crop is not red: r=%d b=%d", r, b)
 	}
-	right, _ := Render(ctx, Request{Src: src, Orientation: 1, Size: image.Pt(2400, 1600), Format: f, Crop: image.Rect(1400, 600, 2400, 1600)})
+	right, _ := Copy(ctx, Request{Src: src, Orientation: 1, Size: image.Pt(2400, 1600), Format: f, Crop: image.Rect(1400, 600, 2400, 1600)})
 	if r, _, b := decodeRGBAAt(t, right.JPEG, 540, 540); b < 150 || r > 80 {
 		t.Errorf("right crop is not blue: r=%d b=%d", r, b)
 	}
 	// Orientation 6: the stored landscape (red left, blue right) is shown
 	// turned clockwise: portrait, red on top, blue below.
 	src6 := phoneJPEG(t, halves(1600, 1200), 6)
-	res, err := Render(ctx, Request{Src: src6, Orientation: 6, Size: image.Pt(1200, 1600), Format: fs["instagram-4x5"], Crop: image.Rect(0, 0, 1200, 1500)})
+	res, err := Copy(ctx, Request{Src: src6, Orientation: 6, Size: image.Pt(1200, 1600), Format: fs["instagram-4x5"], Crop: image.Rect(0, 0, 1200, 1500)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -218,7 +219,7 @@ func TestRenderSizesCropsAndOrients(t *testing.T) {
 	}
 	// Orientation 8 turns the other way: blue on top.
 	src8 := phoneJPEG(t, halves(1600, 1200), 8)
-	res, err = Render(ctx, Request{Src: src8, Orientation: 8, Size: image.Pt(1200, 1600), Format: fs["instagram-4x5"]})
+	res, err = Copy(ctx, Request{Src: src8, Orientation: 8, Size: image.Pt(1200, 1600), Format: fs["instagram-4x5"]})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -226,12 +227,12 @@ func TestRenderSizesCropsAndOrients(t *testing.T) {
 		t.Errorf("orientation 8: top not blue (r=%d b=%d)", r, b)
 	}
 	// A limit format keeps the shape and obeys the long side.
-	res, err = Render(ctx, Request{Src: src, Orientation: 1, Size: image.Pt(2400, 1600), Format: fs["bluesky"]})
+	res, err = Copy(ctx, Request{Src: src, Orientation: 1, Size: image.Pt(2400, 1600), Format: fs["bluesky"]})
 	if err != nil || res.Size != image.Pt(2000, 1333) {
 		t.Errorf("Bluesky: %v, %v", res.Size, err)
 	}
 	// Enlarging is reported.
-	res, err = Render(ctx, Request{Src: src, Orientation: 1, Size: image.Pt(2400, 1600), Format: fs["instagram-1x1"], Crop: image.Rect(0, 0, 500, 500)})
+	res, err = Copy(ctx, Request{Src: src, Orientation: 1, Size: image.Pt(2400, 1600), Format: fs["instagram-1x1"], Crop: image.Rect(0, 0, 500, 500)})
 	if err != nil || !res.Upscaled || res.Size != image.Pt(1080, 1080) {
 		t.Errorf("small crop: %+v, %v", res.Size, err)
 	}
@@ -254,13 +255,13 @@ func TestRenderRespectsByteCap(t *testing.T) {
 	}
 	src := filepath.Join(t.TempDir(), "rauschen.png")
 	os.WriteFile(src, b.Bytes(), 0o644)
-	var bsky Format
-	for _, f := range Defaults() {
+	var bsky upload.Format
+	for _, f := range upload.Defaults() {
 		if f.ID == "bluesky" {
 			bsky = f
 		}
 	}
-	res, err := Render(context.Background(), Request{Src: src, Format: bsky})
+	res, err := Copy(context.Background(), Request{Src: src, Format: bsky})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -272,8 +273,8 @@ func TestRenderRespectsByteCap(t *testing.T) {
 	}
 	t.Logf("noise 1600×1200 → %v at quality %d, %d bytes", res.Size, res.Quality, len(res.JPEG))
 	// A fixed format with a cap it cannot meet says so.
-	tight := Format{Name: "eng", Fit: FitCrop, Width: 1600, Height: 1200, MaxBytes: MinMaxBytes}
-	if _, err := Render(context.Background(), Request{Src: src, Format: tight}); !errors.Is(err, ErrTooBig) {
+	tight := upload.Format{Name: "eng", Fit: upload.FitCrop, Width: 1600, Height: 1200, MaxBytes: upload.MinMaxBytes}
+	if _, err := Copy(context.Background(), Request{Src: src, Format: tight}); !errors.Is(err, ErrTooBig) {
 		t.Errorf("impossible cap: %v", err)
 	}
 }
@@ -282,13 +283,13 @@ func TestRenderRefusesWhatIsNoPicture(t *testing.T) {
 	dir := t.TempDir()
 	pdf := filepath.Join(dir, "flyer.pdf")
 	os.WriteFile(pdf, []byte("%PDF-1.4\n"), 0o644)
-	if _, err := Render(context.Background(), Request{Src: pdf, Format: Defaults()[0]}); !errors.Is(err, ErrNotPicture) {
+	if _, err := Copy(context.Background(), Request{Src: pdf, Format: upload.Defaults()[0]}); !errors.Is(err, ErrNotPicture) {
 		t.Errorf("PDF: %v", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	src := phoneJPEG(t, halves(800, 600), 1)
-	if _, err := Render(ctx, Request{Src: src, Format: Defaults()[0]}); !errors.Is(err, context.Canceled) {
+	if _, err := Copy(ctx, Request{Src: src, Format: upload.Defaults()[0]}); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled: %v", err)
 	}
 }

@@ -1,4 +1,10 @@
-package upload
+// Package render makes the JPEG of an upload copy: decode the original
+// (through data/thumbs' guarded decoders), apply the EXIF orientation, crop,
+// resample with Catmull-Rom and encode without any metadata, under the
+// format's byte cap. It is apart from data/upload because package data
+// stores the formats and must not depend on the decoders (data/thumbs'
+// tests build workspaces through data).
+package render
 
 import (
 	"bytes"
@@ -13,6 +19,7 @@ import (
 	"golang.org/x/image/draw"
 
 	"feedtakt/data/thumbs"
+	"feedtakt/data/upload"
 )
 
 // Quality is the JPEG quality of an upload copy: platforms recompress
@@ -39,7 +46,7 @@ type Request struct {
 	// Width, Height); it lets a JPEG be decoded at reduced scale when the
 	// crop is large. Zero: decode in full.
 	Size   image.Point
-	Format Format
+	Format upload.Format
 	// Crop in displayed full-resolution pixels (see crop.go); empty means
 	// DefaultCrop. It is normalised to the format's ratio and the picture.
 	Crop image.Rectangle
@@ -53,22 +60,22 @@ type Result struct {
 	Upscaled bool        // the crop had fewer pixels than the copy
 }
 
-// Render decodes the picture, applies its orientation, crops, resamples
+// Copy decodes the picture, applies its orientation, crops, resamples
 // with Catmull-Rom and encodes a baseline JPEG. The output carries no
 // metadata at all: Go's JPEG encoder writes no APPn or COM segment, so no
 // EXIF, GPS, XMP, IPTC, ICC profile or comment of the original survives
-// (upload_test proves it on a source with GPS). Transparent pixels are
+// (render_test proves it on a source with GPS). Transparent pixels are
 // flattened onto white. ctx is checked between the steps and while
 // decoding.
-func Render(ctx context.Context, req Request) (Result, error) {
+func Copy(ctx context.Context, req Request) (Result, error) {
 	o := req.Orientation
 	if o < 1 || o > 8 {
 		o = 1
 	}
 	minLong := 0
 	if req.Size.X > 0 && req.Size.Y > 0 {
-		crop := Normalize(req.Crop, req.Size, req.Format)
-		out, _ := OutputSize(crop, req.Format)
+		crop := upload.Normalize(req.Crop, req.Size, req.Format)
+		out, _ := upload.OutputSize(crop, req.Format)
 		// The decoded picture must give the crop at least the output's
 		// pixels, so the resampler only ever shrinks when it can.
 		need := max(float64(out.X)/float64(crop.Dx()), float64(out.Y)/float64(crop.Dy()))
@@ -78,15 +85,15 @@ func Render(ctx context.Context, req Request) (Result, error) {
 	if err != nil {
 		return Result{}, fmt.Errorf("decoding the picture: %w", err)
 	}
-	disp := Displayed(full.X, full.Y, o)
+	disp := upload.Displayed(full.X, full.Y, o)
 	crop := req.Crop
 	if req.Size.X > 0 && req.Size.Y > 0 && req.Size != disp && !crop.Empty() {
 		// The recorded size disagrees with the file (an old row): carry
 		// the crop over proportionally.
 		crop = scaleRect(crop, float64(disp.X)/float64(req.Size.X), float64(disp.Y)/float64(req.Size.Y))
 	}
-	crop = Normalize(crop, disp, req.Format)
-	outSize, upscaled := OutputSize(crop, req.Format)
+	crop = upload.Normalize(crop, disp, req.Format)
+	outSize, upscaled := upload.OutputSize(crop, req.Format)
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
@@ -122,7 +129,7 @@ func Render(ctx context.Context, req Request) (Result, error) {
 		if err == nil {
 			return Result{JPEG: data, Size: outSize, Quality: q, Upscaled: upscaled}, nil
 		}
-		if !errors.Is(err, ErrTooBig) || req.Format.Fit != FitLimit || max(outSize.X, outSize.Y) <= 256 {
+		if !errors.Is(err, ErrTooBig) || req.Format.Fit != upload.FitLimit || max(outSize.X, outSize.Y) <= 256 {
 			return Result{}, err
 		}
 		// A limit format may be smaller than its limit: shrink and retry.
