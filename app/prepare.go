@@ -7,6 +7,7 @@ import (
 	"image"
 	"image/color"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -43,6 +44,7 @@ type prepareDialog struct {
 	source  *widget.Label
 	file    *widget.Label
 	save    *widget.Button
+	side    *fyne.Container
 
 	saving bool
 	// saved is called with the written file's path (tests wait on it).
@@ -81,15 +83,13 @@ func (u *UI) openPrepare(m data.Media, post *data.Post) *prepareDialog {
 	p.source = widget.NewLabel("")
 	p.source.Wrapping = fyne.TextWrapWord
 	p.source.Importance = widget.LowImportance
-	p.source.SizeName = theme.SizeNameCaptionText
 	p.file = widget.NewLabel("")
 	p.file.Wrapping = fyne.TextWrapWord
 	privacy := widget.NewLabel(lang.L("The copy is an sRGB JPEG without location (GPS), camera data or other metadata."))
 	privacy.Wrapping = fyne.TextWrapWord
-	privacy.Importance = widget.LowImportance
 	hint := widget.NewLabel(lang.L("Drag the frame to move it; drag its corner to resize."))
 	hint.Wrapping = fyne.TextWrapWord
-	hint.Importance = widget.LowImportance
+	hint.TextStyle.Italic = true
 
 	side := container.NewVBox(
 		widget.NewLabelWithStyle(lang.L("Target format"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -98,8 +98,8 @@ func (u *UI) openPrepare(m data.Media, post *data.Post) *prepareDialog {
 		widget.NewLabelWithStyle(lang.L("File"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		p.file, privacy, hint,
 	)
-	sideBox := container.New(&fixedWidth{w: 300}, container.NewVScroll(side))
-	content := container.NewBorder(nil, nil, nil, sideBox, p.view)
+	p.side = container.New(&fixedWidth{w: 300}, side)
+	content := container.NewBorder(nil, nil, nil, p.side, p.view)
 
 	p.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), p.onSave)
 	p.save.Importance = widget.HighImportance
@@ -207,7 +207,7 @@ func describeFormat(f upload.Format) string {
 	if f.Fit == upload.FitCrop {
 		return fmt.Sprintf("%d × %d", f.Width, f.Height)
 	}
-	s := lang.L("long side ≤ {{.Px}} px", map[string]any{"Px": f.LongSide})
+	s := "≤ " + strconv.Itoa(f.LongSide) + " px"
 	if f.MaxBytes > 0 {
 		s += ", ≤ " + limitBytes(f.MaxBytes)
 	}
@@ -231,6 +231,15 @@ func limitBytes(n int64) string {
 	return fmt.Sprintf("%d B", n)
 }
 
+// sourceText is a format's source in the UI language: the defaults'
+// sources are translation keys, her own are shown as typed.
+func sourceText(s string) string {
+	if upload.DefaultSource(s) {
+		return lang.L(s)
+	}
+	return s
+}
+
 // current returns the chosen format.
 func (p *prepareDialog) current() (upload.Format, bool) {
 	i := p.choice.SelectedIndex()
@@ -246,7 +255,7 @@ func (p *prepareDialog) onFormat() {
 	if !ok {
 		return
 	}
-	src := f.Source
+	src := sourceText(f.Source)
 	if f.Checked != "" {
 		src += " (" + lang.L("as of {{.Date}}", map[string]any{"Date": f.Checked}) + ")"
 	}
@@ -291,6 +300,8 @@ func (p *prepareDialog) update() {
 	if !p.saving {
 		p.save.Enable()
 	}
+	// Wrapped labels changed their height: lay the column out again.
+	p.side.Refresh()
 }
 
 // label names the format in the file: the post's channel on the format's
@@ -646,14 +657,18 @@ func (r *cropRenderer) Layout(size fyne.Size) {
 		r.shade[i].Resize(fyne.NewSize(max(b[2], 0), max(b[3], 0)))
 		r.shade[i].Show()
 	}
+	if !crop {
+		// A limit format keeps the whole picture: no frame, no handle.
+		r.frame.Hide()
+		r.handle.Hide()
+		return
+	}
 	r.frame.Move(fp)
 	r.frame.Resize(fs)
 	r.frame.Show()
-	if crop {
-		r.handle.Move(fp.Add(fyne.NewPos(fs.Width-handleSize/2, fs.Height-handleSize/2)))
-		r.handle.Resize(fyne.NewSize(handleSize, handleSize))
-		r.handle.Show()
-	} else {
-		r.handle.Hide()
-	}
+	// The handle sits inside the corner, so it stays visible when the
+	// frame reaches the picture's edge.
+	r.handle.Move(fp.Add(fyne.NewPos(fs.Width-handleSize, fs.Height-handleSize)))
+	r.handle.Resize(fyne.NewSize(handleSize, handleSize))
+	r.handle.Show()
 }

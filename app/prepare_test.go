@@ -189,7 +189,7 @@ func TestSettingsFormatsEditAndRefuse(t *testing.T) {
 	u, _ := newTestUI(t, Config{Workspace: newTestWorkspaceDir(t)})
 	f := newFormatsSection(u)
 	u.Wait()
-	assertShows(t, f.content, "Formate zum Hochladen", "Instagram 4:5", "1080 × 1350", "Bluesky", "lange Seite ≤ 2000 px, ≤ 1 MB")
+	assertShows(t, f.content, "Formate zum Hochladen", "Instagram 4:5", "1080 × 1350", "Bluesky", "≤ 2000 px, ≤ 1 MB")
 
 	bad := append([]upload.Format(nil), f.formats...)
 	bad[0].Width = 0

@@ -71,7 +71,7 @@ func (f *formatsSection) show(fs []upload.Format, err error) {
 			detail += ", ≤ " + limitBytes(fm.MaxBytes)
 		}
 		if fm.Source != "" {
-			detail += " · " + fm.Source
+			detail += " · " + sourceText(fm.Source)
 		}
 		if fm.Checked != "" {
 			detail += " (" + lang.L("as of {{.Date}}", map[string]any{"Date": fm.Checked}) + ")"
@@ -179,7 +179,7 @@ func (f *formatsSection) edit(i int, fm upload.Format) {
 	source := widget.NewMultiLineEntry()
 	source.Wrapping = fyne.TextWrapWord
 	source.SetMinRowsVisible(2)
-	source.SetText(fm.Source)
+	source.SetText(sourceText(fm.Source))
 	checked := widget.NewEntry()
 	checked.SetText(fm.Checked)
 	checked.SetPlaceHolder("2026-11")
@@ -250,6 +250,9 @@ func (f *formatsSection) edit(i int, fm upload.Format) {
 		}
 		next.Width, next.Height, next.LongSide = int(w), int(h), int(l)
 		next.Source, next.Checked = source.Text, checked.Text
+		if source.Text == sourceText(fm.Source) {
+			next.Source = fm.Source // unchanged: keep the translation key
+		}
 		if i < 0 || next.Name != fm.Name {
 			next.ID = "" // a new name gets a new ID
 		}

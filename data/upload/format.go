@@ -189,18 +189,29 @@ func Slug(name string) string {
 	return b.String()
 }
 
-// Sources of the default formats, as read in late 2026 (see the project's
-// REFERENCE.md). Where sources disagree the stricter value is the default
-// and the text says so.
+// Sources of the default formats, as read in late 2026. They are English
+// sentences that double as translation keys (the UI shows them through
+// its translations; a source she types herself is shown as typed). Where
+// sources disagree the stricter value is the default and the text says so.
 const (
 	srcInstagram = "Instagram/Meta help and postiz-app @74b01ad: feed 4:5 to 1.91:1 at 1080 px width, 1080×1350 portrait; Stories and Reels 9:16"
-	srcFacebook  = "Not in REFERENCE.md: Meta's own recommendation for link and landscape pictures is about 1.91:1 (1200×630); please check"
-	srcLinkedIn  = "REFERENCE.md: LinkedIn 1200×627 (platform docs, postiz-app @74b01ad)"
-	srcX         = "Not in REFERENCE.md: X shows single pictures at 16:9 in the timeline; 1600×900 is the common upload size; please check"
-	srcMastodon  = "mastodon/mastodon app/models/media_attachment.rb (4.x): originals are scaled to at most 8,294,400 pixels (3840×2160), 16 MB per picture; instances may set other limits"
-	srcBluesky   = "atproto lexicon app.bsky.embed.images: 1,000,000 bytes per picture; 2000 px long side as the client scales. REFERENCE.md reports 2 MB / 4000 px client-side now; the stricter lexicon value is kept"
+	srcFacebook  = "Meta's recommendation for link and landscape pictures, about 1.91:1 (1200×630); not from a checked source, please check"
+	srcLinkedIn  = "LinkedIn: 1200×627 (platform documentation; postiz-app @74b01ad)"
+	srcX         = "X shows single pictures at 16:9 in the timeline; 1600×900 is the usual upload size; not from a checked source, please check"
+	srcMastodon  = "Mastodon source code (app/models/media_attachment.rb, 4.x): originals at most 8,294,400 pixels (3840×2160), 16 MB per picture; instances may set other limits"
+	srcBluesky   = "atproto lexicon app.bsky.embed.images: 1,000,000 bytes per picture; long side 2000 px as the app scales. Newer reports name 2 MB / 4000 px in the app; the stricter value is kept"
 	checked      = "2026-11"
 )
+
+// DefaultSource reports whether s is the source text of a default format
+// (and so a translation key).
+func DefaultSource(s string) bool {
+	switch s {
+	case srcInstagram, srcFacebook, srcLinkedIn, srcX, srcMastodon, srcBluesky:
+		return true
+	}
+	return false
+}
 
 // Defaults returns the formats a new workspace starts with.
 func Defaults() []Format {
@@ -212,7 +223,7 @@ func Defaults() []Format {
 		{ID: "facebook-landscape", Name: "Facebook 1.91:1", Platform: "facebook", Fit: FitCrop, Width: 1200, Height: 630, Source: srcFacebook, Checked: checked},
 		{ID: "linkedin-landscape", Name: "LinkedIn 1.91:1", Platform: "linkedin", Fit: FitCrop, Width: 1200, Height: 627, Source: srcLinkedIn, Checked: checked},
 		{ID: "x-16x9", Name: "X 16:9", Platform: "x", Fit: FitCrop, Width: 1600, Height: 900, Source: srcX, Checked: checked},
-		{ID: "mastodon", Name: "Mastodon", Platform: "mastodon", Fit: FitLimit, LongSide: 3840, MaxPixels: 8_294_400, MaxBytes: 16 << 20, Source: srcMastodon, Checked: checked},
+		{ID: "mastodon", Name: "Mastodon", Platform: "mastodon", Fit: FitLimit, LongSide: 3840, MaxPixels: 8_294_400, MaxBytes: 16_000_000, Source: srcMastodon, Checked: checked},
 		{ID: "bluesky", Name: "Bluesky", Platform: "bluesky", Fit: FitLimit, LongSide: 2000, MaxBytes: 1_000_000, Source: srcBluesky, Checked: checked},
 	}
 }
