@@ -58,10 +58,14 @@ type Result struct {
 	Size     image.Point // pixel size of the copy
 	Quality  int         // JPEG quality used (lower than Quality when a byte cap needed it)
 	Upscaled bool        // the crop had fewer pixels than the copy
+	// Converted: the source had a colour profile other than sRGB (Display
+	// P3 from an iPhone) and the pixels were converted to sRGB (icc.go).
+	Converted bool
 }
 
 // Copy decodes the picture, applies its orientation, crops, resamples
-// with Catmull-Rom and encodes a baseline JPEG. The output carries no
+// with Catmull-Rom, converts a non-sRGB source to sRGB (icc.go) and
+// encodes a baseline JPEG. The output carries no
 // metadata at all: Go's JPEG encoder writes no APPn or COM segment, so no
 // EXIF, GPS, XMP, IPTC, ICC profile or comment of the original survives
 // (render_test proves it on a source with GPS). Transparent pixels are
@@ -108,6 +112,7 @@ func Copy(ctx context.Context, req Request) (Result, error) {
 	if src.Empty() {
 		return Result{}, fmt.Errorf("cropping the picture: empty crop %v of %v", crop, disp)
 	}
+	prof := readProfile(req.Src)
 	part := flatten(img, src)
 	part = orientRGBA(part, o)
 	if err := ctx.Err(); err != nil {
@@ -122,12 +127,17 @@ func Copy(ctx context.Context, req Request) (Result, error) {
 		}
 		dst := image.NewRGBA(image.Rectangle{Max: outSize})
 		draw.CatmullRom.Scale(dst, dst.Bounds(), part, part.Bounds(), draw.Src, nil)
+		if prof != nil {
+			// After scaling: a fraction of the pixels to convert. Scaling
+			// in the source's encoding is what every browser does too.
+			prof.toSRGB(dst)
+		}
 		if err := ctx.Err(); err != nil {
 			return Result{}, err
 		}
 		data, q, err := encodeCapped(ctx, dst, req.Format.MaxBytes)
 		if err == nil {
-			return Result{JPEG: data, Size: outSize, Quality: q, Upscaled: upscaled}, nil
+			return Result{JPEG: data, Size: outSize, Quality: q, Upscaled: upscaled, Converted: prof != nil}, nil
 		}
 		if !errors.Is(err, ErrTooBig) || req.Format.Fit != upload.FitLimit || max(outSize.X, outSize.Y) <= 256 {
 			return Result{}, err
