@@ -87,7 +87,7 @@ func (u *UI) openPrepare(m data.Media, post *data.Post) *prepareDialog {
 	p.file.Wrapping = fyne.TextWrapWord
 	privacy := widget.NewLabel(lang.L("The copy is an sRGB JPEG without location (GPS), camera data or other metadata."))
 	privacy.Wrapping = fyne.TextWrapWord
-	hint := widget.NewLabel(lang.L("Drag the frame to move it; drag its corner to resize."))
+	hint := widget.NewLabel(lang.L("Drag the frame to move it; drag its corner to resize. With the keyboard: click the picture, then arrow keys and + or -."))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.TextStyle.Italic = true
 
@@ -458,6 +458,7 @@ type cropView struct {
 	crop     image.Rectangle
 	failed   string
 	onChange func()
+	focused  bool
 
 	// Drag state: what the drag does, and the crop and pointer where it began.
 	mode      int
@@ -545,9 +546,75 @@ func (v *cropView) Dragged(e *fyne.DragEvent) {
 	case dragResize:
 		v.crop = upload.ResizeFromTopLeft(v.startCrop, v.startCrop.Max.Add(d), v.size, v.format)
 	}
+	v.setCrop(v.crop)
+}
+
+// FocusGained shows that the arrow keys now move the frame.
+func (v *cropView) FocusGained() { v.focused = true; v.Refresh() }
+
+// FocusLost ends keyboard moving.
+func (v *cropView) FocusLost() { v.focused = false; v.Refresh() }
+
+// TypedRune: "+" and "-" make the frame larger or smaller.
+func (v *cropView) TypedRune(r rune) {
+	switch r {
+	case '+':
+		v.resizeBy(1.05)
+	case '-':
+		v.resizeBy(1 / 1.05)
+	}
+}
+
+// TypedKey moves the frame with the arrow keys, by 1 % of the picture's
+// longer side, so the dialog works without a mouse too.
+func (v *cropView) TypedKey(e *fyne.KeyEvent) {
+	if v.img == nil || v.format.Fit != upload.FitCrop {
+		return
+	}
+	step := max(1, max(v.size.X, v.size.Y)/100)
+	var d image.Point
+	switch e.Name {
+	case fyne.KeyLeft:
+		d.X = -step
+	case fyne.KeyRight:
+		d.X = step
+	case fyne.KeyUp:
+		d.Y = -step
+	case fyne.KeyDown:
+		d.Y = step
+	default:
+		return
+	}
+	v.setCrop(upload.Move(v.crop, d, v.size))
+}
+
+// resizeBy scales the frame about its centre, in the format's ratio and
+// inside the picture.
+func (v *cropView) resizeBy(f float64) {
+	if v.img == nil || v.format.Fit != upload.FitCrop {
+		return
+	}
+	c := v.crop
+	w := max(float64(upload.MinCrop), float64(c.Dx())*f)
+	h := w * float64(v.format.Height) / float64(v.format.Width)
+	cx, cy := float64(c.Min.X+c.Max.X)/2, float64(c.Min.Y+c.Max.Y)/2
+	r := image.Rect(int(cx-w/2), int(cy-h/2), int(cx+w/2), int(cy+h/2))
+	v.setCrop(upload.Normalize(r, v.size, v.format))
+}
+
+func (v *cropView) setCrop(r image.Rectangle) {
+	v.crop = r
 	v.Refresh()
 	if v.onChange != nil {
 		v.onChange()
+	}
+}
+
+// Tapped takes the keyboard focus, so a click and then the arrow keys
+// work.
+func (v *cropView) Tapped(*fyne.PointEvent) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(v); c != nil {
+		c.Focus(v)
 	}
 }
 
@@ -662,6 +729,13 @@ func (r *cropRenderer) Layout(size fyne.Size) {
 		r.frame.Hide()
 		r.handle.Hide()
 		return
+	}
+	r.frame.StrokeColor = color.Color(color.White)
+	if v.focused {
+		r.frame.StrokeColor = theme.Color(theme.ColorNamePrimary)
+		r.frame.StrokeWidth = 3
+	} else {
+		r.frame.StrokeWidth = 2
 	}
 	r.frame.Move(fp)
 	r.frame.Resize(fs)

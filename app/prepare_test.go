@@ -212,3 +212,20 @@ func TestSettingsFormatsEditAndRefuse(t *testing.T) {
 		t.Errorf("stored %+v, %v", back, err)
 	}
 }
+
+func TestPrepareFrameMovesWithTheKeyboard(t *testing.T) {
+	u, _, p := openPrepareOn(t, 1600, 1200)
+	u.win.Canvas().Focus(p.view)
+	start := p.view.crop
+	p.view.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	p.view.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	if p.view.crop != start.Add(image.Pt(32, 0)) {
+		t.Errorf("two steps right: %v from %v", p.view.crop, start)
+	}
+	p.view.TypedRune('-')
+	c := p.view.crop
+	if c.Dx() >= start.Dx() || c.Dx()*5 < c.Dy()*4-5 || c.Dx()*5 > c.Dy()*4+5 {
+		t.Errorf("smaller: %v", c)
+	}
+	assertShows(t, topOverlay(u), "Ausschnitt 914 × 1143 px")
+}
