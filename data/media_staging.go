@@ -25,7 +25,7 @@ import (
 // Call it while holding the workspace lock and before anything writes.
 func (w *Workspace) sweepAtOpen(ctx context.Context) error {
 	var errs []error
-	for _, dir := range []string{w.dir, w.path(BackupsDir), w.path(ThumbsDir)} {
+	for _, dir := range []string{w.dir, w.path(BackupsDir), w.path(ThumbsDir), w.path(UploadDir)} {
 		errs = append(errs, sweepPartsIn(dir))
 	}
 	days, err := trashDays(w.path(TrashDir))
