@@ -59,6 +59,9 @@ type Media struct {
 	UsableUntil *calendar.Date // "nutzbar bis": the last day it may be used; nil = no limit
 	Notes       string
 	Tags        []string // as written, sorted case-insensitively; XMP dc:subject at import
+	// PosterHash names the picture a video's tile shows (by content, see
+	// migration 0005); "" shows a film tile. Set with SetMediaPoster.
+	PosterHash string
 
 	// Missing says whether the scan found the file gone or changed
 	// outside Feedtakt, and since when; MissingNone when it is fine.
@@ -94,7 +97,7 @@ const (
 // alias media.
 const mediaColumns = `media.id, hash, path, kind, original_name, title, alt_text, credit, width, height, size,
 	taken_at, taken_local, taken_offset, taken_source, orientation, camera, has_gps, duration_ms, pages, file_time,
-	creator, rights, licence, usage_terms, usable_until, notes, missing, missing_since, created_at,
+	creator, rights, licence, usage_terms, usable_until, notes, missing, missing_since, created_at, poster_hash,
 	(SELECT count(*) FROM post_media WHERE post_media.media_id = media.id)`
 
 type rowScanner interface{ Scan(dest ...any) error }
@@ -106,7 +109,7 @@ func scanMedia(r rowScanner) (Media, error) {
 	var until, missingSince sql.NullString
 	err := r.Scan(&m.ID, &m.Hash, &m.Path, &m.Kind, &m.OriginalName, &m.Title, &m.AltText, &m.Credit, &m.Width, &m.Height, &m.Size,
 		&takenAt, &takenLocal, &takenOffset, &m.TakenSource, &m.Orientation, &m.Camera, &m.HasGPS, &durationMS, &m.Pages, &fileTime,
-		&m.Creator, &m.Rights, &m.Licence, &m.UsageTerms, &until, &m.Notes, &m.Missing, &missingSince, &created, &m.Uses)
+		&m.Creator, &m.Rights, &m.Licence, &m.UsageTerms, &until, &m.Notes, &m.Missing, &missingSince, &created, &m.PosterHash, &m.Uses)
 	if err != nil {
 		return m, err
 	}
@@ -210,17 +213,21 @@ func utcOrEmpty(t time.Time) string {
 // tags.
 func insertMediaRow(ctx context.Context, tx *sql.Tx, m *Media, created string) error {
 	at, local, offset := takenColumns(*m)
+	poster := m.PosterHash // a restored video keeps its poster
+	if m.Kind != "video" || !isHash(poster) {
+		poster = ""
+	}
 	var missingSince any
 	if m.Missing != MissingNone {
 		missingSince = utcOrEmpty(m.MissingSince)
 	}
 	err := tx.QueryRowContext(ctx, `INSERT INTO media (hash, path, kind, original_name, title, alt_text, credit, width, height, size,
 			taken_at, taken_local, taken_offset, taken_source, orientation, camera, has_gps, duration_ms, pages, file_time,
-			creator, rights, licence, usage_terms, usable_until, notes, missing, missing_since, created_at, tags_text)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			creator, rights, licence, usage_terms, usable_until, notes, missing, missing_since, created_at, tags_text, poster_hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		m.Hash, m.Path, m.Kind, m.OriginalName, m.Title, m.AltText, m.Credit, m.Width, m.Height, m.Size,
 		at, local, offset, string(m.TakenSource), m.Orientation, m.Camera, m.HasGPS, m.Duration.Milliseconds(), m.Pages, utcOrEmpty(m.FileTime),
-		m.Creator, m.Rights, m.Licence, m.UsageTerms, nullDate(m.UsableUntil), m.Notes, string(m.Missing), missingSince, created, strings.Join(m.Tags, " ")).Scan(&m.ID)
+		m.Creator, m.Rights, m.Licence, m.UsageTerms, nullDate(m.UsableUntil), m.Notes, string(m.Missing), missingSince, created, strings.Join(m.Tags, " "), poster).Scan(&m.ID)
 	if err != nil {
 		return err
 	}

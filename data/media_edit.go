@@ -372,6 +372,34 @@ func (w *Workspace) SetMediaCredit(ctx context.Context, ids []int64, credit stri
 	})
 }
 
+// SetMediaPoster makes picture poster (an image of the Mediathek) the
+// picture shown for video; poster 0 removes it. It is logged like every
+// edit.
+func (w *Workspace) SetMediaPoster(ctx context.Context, video, poster int64) error {
+	v, err := w.Media(ctx, video)
+	if err != nil {
+		return err
+	}
+	if v.Kind != "video" {
+		return invalid("poster", "Only a video gets a poster picture.")
+	}
+	hash, what := "", "Vorschaubild entfernt"
+	if poster != 0 {
+		p, err := w.Media(ctx, poster)
+		if err != nil {
+			return err
+		}
+		if p.Kind != "image" {
+			return invalid("poster", "A poster must be a picture.")
+		}
+		hash, what = p.Hash, fmt.Sprintf("Vorschaubild „%s“ gewählt", Ellipsis(displayName(p), 80))
+	}
+	return w.bulkEdit(ctx, []int64{video}, what, func(tx *sql.Tx, id int64) error {
+		_, err := tx.ExecContext(ctx, `UPDATE media SET poster_hash = ? WHERE id = ?`, hash, id)
+		return err
+	})
+}
+
 // SetMediaLicence sets the licence (a code of Licences, "" for none) of
 // several items; usage terms are left as they are.
 func (w *Workspace) SetMediaLicence(ctx context.Context, ids []int64, code string) error {

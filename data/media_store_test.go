@@ -716,3 +716,60 @@ func TestRestoreNoteOfVersion3(t *testing.T) {
 		t.Errorf("restored %+v %v", got, err)
 	}
 }
+
+// A video's poster is a picture of the Mediathek, named by its content: it
+// survives the picture being deleted and restored, is refused for other
+// kinds, and each change is logged.
+func TestVideoPoster(t *testing.T) {
+	ws := newTestWorkspace(t)
+	ctx := context.Background()
+	video := addTestMedia(t, ws, Media{Kind: "video", OriginalName: "Rundgang.mp4"})
+	pic := addTestMedia(t, ws, Media{Kind: "image", OriginalName: "Rathaus.jpg"})
+	doc := addTestMedia(t, ws, Media{Kind: "document", OriginalName: "Flyer.pdf"})
+	if err := ws.SetMediaPoster(ctx, video.ID, pic.ID); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := ws.Media(ctx, video.ID)
+	if got.PosterHash != pic.Hash {
+		t.Fatalf("poster %q, want %q", got.PosterHash, pic.Hash)
+	}
+	page, _ := ws.ListMedia(ctx, MediaQuery{Kind: "video"})
+	if len(page.Items) != 1 || page.Items[0].PosterHash != pic.Hash {
+		t.Errorf("the grid's page does not carry the poster: %+v", page.Items)
+	}
+	if s := changeSummaries(t, ws, 1); !strings.Contains(s[0], "Vorschaubild „Rathaus.jpg“ gewählt") {
+		t.Errorf("log: %q", s)
+	}
+	for _, bad := range [][2]int64{{video.ID, doc.ID}, {pic.ID, pic.ID}} {
+		if err := ws.SetMediaPoster(ctx, bad[0], bad[1]); !errors.Is(err, ErrInvalid) {
+			t.Errorf("poster %d for %d: %v", bad[1], bad[0], err)
+		}
+	}
+	// Deleted and restored, the picture is a new row with the same hash:
+	// still the poster.
+	item, err := ws.DeleteMedia(ctx, pic.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ws.RestoreMedia(ctx, item.Key); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = ws.Media(ctx, video.ID)
+	if got.PosterHash != pic.Hash {
+		t.Errorf("poster lost by delete and restore: %q", got.PosterHash)
+	}
+	// A video deleted and restored keeps its poster.
+	item, err = ws.DeleteMedia(ctx, video.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if video, err = ws.RestoreMedia(ctx, item.Key); err != nil || video.PosterHash != pic.Hash {
+		t.Fatalf("restored video: poster %q, %v", video.PosterHash, err)
+	}
+	if err := ws.SetMediaPoster(ctx, video.ID, 0); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ = ws.Media(ctx, video.ID); got.PosterHash != "" {
+		t.Errorf("poster not removed: %q", got.PosterHash)
+	}
+}
