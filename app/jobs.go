@@ -142,6 +142,26 @@ func (r *runner) startIn(gen uint64, name string, work func(ctx context.Context,
 	return j
 }
 
+// goBackground runs f on a goroutine of its own, outside the runner's
+// workers, while ctx (a context of the open workspace) lasts: for work that
+// bounds itself, such as the Mediathek's thumbnail feeder, so that it
+// neither waits for nor holds a worker. Closing the workspace waits for f
+// like for a job, and tests' Wait waits for it. It returns false, without
+// running f, when ctx has ended.
+func (r *runner) goBackground(ctx context.Context, f func()) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if ctx.Err() != nil {
+		return false
+	}
+	r.wg.Add(1)
+	go func() {
+		defer r.wg.Done()
+		f()
+	}()
+	return true
+}
+
 // stale says whether the job's results must be dropped: the workspace it
 // was started for is no longer open, or the person cancelled it.
 func (j *job) stale() bool {
