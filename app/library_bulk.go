@@ -162,7 +162,9 @@ func (p *bulkPane) applyAddTags() {
 	if len(tags) == 0 {
 		return
 	}
-	p.apply(func(ws *data.Workspace, ctx context.Context, ids []int64) error { return ws.SetMediaTags(ctx, ids, tags, nil) },
+	p.apply(func(ws *data.Workspace, ctx context.Context, ids []int64) error {
+		return ws.SetMediaTags(ctx, ids, tags, nil)
+	},
 		func(m *data.Media) {
 			for _, t := range tags {
 				if !slices.ContainsFunc(m.Tags, func(x string) bool { return strings.EqualFold(x, t) }) {
@@ -180,7 +182,9 @@ func (p *bulkPane) applyRemoveTags() {
 	if len(tags) == 0 {
 		return
 	}
-	p.apply(func(ws *data.Workspace, ctx context.Context, ids []int64) error { return ws.SetMediaTags(ctx, ids, nil, tags) },
+	p.apply(func(ws *data.Workspace, ctx context.Context, ids []int64) error {
+		return ws.SetMediaTags(ctx, ids, nil, tags)
+	},
 		func(m *data.Media) {
 			m.Tags = slices.DeleteFunc(slices.Clone(m.Tags), func(x string) bool {
 				return slices.ContainsFunc(tags, func(t string) bool { return strings.EqualFold(x, t) })
@@ -193,7 +197,9 @@ func (p *bulkPane) applyRemoveTags() {
 
 func (p *bulkPane) applyCredit() {
 	credit := strings.TrimSpace(p.credit.Text)
-	p.apply(func(ws *data.Workspace, ctx context.Context, ids []int64) error { return ws.SetMediaCredit(ctx, ids, credit) },
+	p.apply(func(ws *data.Workspace, ctx context.Context, ids []int64) error {
+		return ws.SetMediaCredit(ctx, ids, credit)
+	},
 		func(m *data.Media) { m.Credit = credit }, func(n int) string {
 			return lang.N("Credit set on {{.Count}} file.", n, map[string]any{"Count": formatCount(n)})
 		})
@@ -204,7 +210,9 @@ func (p *bulkPane) applyLicence() {
 	if i := p.licence.SelectedIndex(); i > 0 {
 		code = data.Licences()[i-1].Code
 	}
-	p.apply(func(ws *data.Workspace, ctx context.Context, ids []int64) error { return ws.SetMediaLicence(ctx, ids, code) },
+	p.apply(func(ws *data.Workspace, ctx context.Context, ids []int64) error {
+		return ws.SetMediaLicence(ctx, ids, code)
+	},
 		func(m *data.Media) { m.Licence = code }, func(n int) string {
 			return lang.N("Licence set on {{.Count}} file.", n, map[string]any{"Count": formatCount(n)})
 		})
@@ -226,7 +234,9 @@ func (p *bulkPane) applyUntil() {
 		}
 		return lang.N("“Usable until” set on {{.Count}} file.", n, map[string]any{"Count": formatCount(n)})
 	}
-	p.apply(func(ws *data.Workspace, ctx context.Context, ids []int64) error { return ws.SetMediaUsableUntil(ctx, ids, until) },
+	p.apply(func(ws *data.Workspace, ctx context.Context, ids []int64) error {
+		return ws.SetMediaUsableUntil(ctx, ids, until)
+	},
 		func(m *data.Media) { m.UsableUntil = until }, said)
 }
 
