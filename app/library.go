@@ -176,7 +176,7 @@ func newMediaBrowser(u *UI, images *imageLRU) *mediaBrowser {
 	wide := func(o fyne.CanvasObject, w float32) fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
 	}
-	sizer := container.NewHBox(widget.NewIcon(theme.ViewRestoreIcon()), wide(s.size, 88))
+	sizer := container.NewHBox(widget.NewIcon(theme.ZoomOutIcon()), wide(s.size, 72), widget.NewIcon(theme.ZoomInIcon()))
 	filters := container.NewHBox(wide(s.kind, 112), wide(s.state, 178), wide(s.sort, 152), s.count, sizer)
 	s.bar = container.NewBorder(nil, nil, nil, filters, s.search)
 
@@ -265,10 +265,12 @@ func (s *mediaBrowser) reload() {
 				// would stack up.
 				log.Printf("read media library: %v", err)
 				s.count.SetText(lang.L("The media library could not be read."))
+				s.bar.Refresh()
 				return
 			}
 			s.items, s.next, s.total = page.Items, page.Next, n
 			s.count.SetText(lang.N("{{.Count}} file", n, map[string]any{"Count": formatCount(n)}))
+			s.bar.Refresh() // the count's width changed
 			want := s.main
 			if all == 0 {
 				want = s.empty
@@ -354,7 +356,7 @@ func newCheckMark() *fyne.Container {
 	dot.StrokeColor = theme.Color(theme.ColorNameForegroundOnPrimary)
 	dot.StrokeWidth = 2
 	tick := widget.NewIcon(theme.NewColoredResource(theme.ConfirmIcon(), theme.ColorNameForegroundOnPrimary))
-	return container.NewGridWrap(fyne.NewSize(26, 26), container.NewStack(dot, container.New(layout.NewCustomPaddedLayout(3, 3, 3, 3), tick)))
+	return container.NewStack(dot, container.New(layout.NewCustomPaddedLayout(3, 3, 3, 3), tick))
 }
 
 func (s *mediaBrowser) newTile() fyne.CanvasObject {
@@ -385,7 +387,9 @@ func (s *mediaBrowser) newTile() fyne.CanvasObject {
 // below.
 func (t *mediaTile) CreateRenderer() fyne.WidgetRenderer {
 	marks := container.NewVBox(t.missing, t.noAlt)
-	corner := container.NewBorder(container.NewHBox(layout.NewSpacer(), t.check), marks, nil, nil)
+	// The mark's place is kept while it is hidden, so showing it needs no
+	// new layout.
+	corner := container.NewBorder(container.NewHBox(layout.NewSpacer(), container.NewGridWrap(fyne.NewSize(26, 26), container.NewStack(t.check))), marks, nil, nil)
 	pic := container.NewStack(t.bg, container.NewCenter(container.NewGridWrap(fyne.NewSize(48, 48), t.icon)), t.img, t.frame, container.NewPadded(corner))
 	return widget.NewSimpleRenderer(container.NewBorder(nil, t.name, nil, nil, pic))
 }
