@@ -182,8 +182,10 @@ func newMediaBrowser(u *UI, images *imageLRU) *mediaBrowser {
 
 	s.grid = newMediaGrid(s)
 	s.grid.OnSelected = func(id widget.GridWrapItemID) {
-		// The grid's own selection (keyboard: Leertaste) selects one.
+		// The grid's own selection (keyboard: Leertaste) selects one; the
+		// grid's highlight of it is dropped, the check mark says it.
 		s.click(id, 0)
+		s.grid.UnselectAll()
 	}
 
 	// The kind and sort selects call reload when set; set them before

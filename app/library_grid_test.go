@@ -334,6 +334,9 @@ func TestLibraryMultiSelect(t *testing.T) {
 		if tl.check.Visible() != on || tl.frame.Visible() != on {
 			t.Errorf("tile %d: check mark shown %v, want %v", i, tl.check.Visible(), on)
 		}
+		if sz := tl.check.Size(); on && (sz.Width < 20 || sz.Height < 20) {
+			t.Errorf("tile %d: check mark shown at size %v", i, sz)
+		}
 	}
 
 	// The selection is kept by media ID when the query changes, and a
