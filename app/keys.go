@@ -63,8 +63,7 @@ func (u *UI) bindKeys() {
 		}
 	})
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if b := u.activeBrowser(); ev.Name == fyne.KeyEscape && b != nil && len(b.sel) > 0 {
-			b.clearSelection()
+		if b := u.activeBrowser(); ev.Name == fyne.KeyEscape && b != nil && b.escape() {
 			return
 		}
 		if ev.Name == fyne.KeyEscape && u.editor != nil && u.editor.dlg != nil && u.win.Canvas().Overlays().Top() != nil {

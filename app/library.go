@@ -93,6 +93,7 @@ type mediaBrowser struct {
 	picked   map[int64]data.Media
 	anchor   int64
 	onSelect func() // the selection changed
+	dismiss  func() // Esc without a selection: closes the picker
 
 	tileSize fyne.Size // the picture area of a tile
 	cache    *thumbs.Cache

@@ -533,7 +533,7 @@ func TestPickerReturnsTheChosenItemsInOrder(t *testing.T) {
 		t.Error("the picker's thumbnail feeder outlives it")
 	}
 
-	// Abbrechen calls nothing.
+	// Abbrechen calls nothing; so does Esc on an empty selection.
 	u.pickMedia(func([]data.Media) { calls++ })
 	u.Wait()
 	s.picking.click(0, 0)
@@ -541,6 +541,18 @@ func TestPickerReturnsTheChosenItemsInOrder(t *testing.T) {
 	u.Wait()
 	if calls != 1 || s.picking != nil {
 		t.Errorf("cancel: %d calls, picker open %v", calls, s.picking != nil)
+	}
+	u.pickMedia(func([]data.Media) { calls++ })
+	u.Wait()
+	s.picking.click(0, 0)
+	pressKey(u, fyne.KeyEscape)
+	if s.picking == nil || len(s.picking.sel) != 0 {
+		t.Fatal("the first Esc did not just clear the selection")
+	}
+	pressKey(u, fyne.KeyEscape)
+	u.Wait()
+	if calls != 1 || s.picking != nil || topOverlay(u) != nil {
+		t.Errorf("Esc: %d calls, picker open %v", calls, s.picking != nil)
 	}
 }
 

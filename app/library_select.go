@@ -26,13 +26,26 @@ func newMediaGrid(b *mediaBrowser) *mediaGrid {
 	return g
 }
 
-// TypedKey clears the selection on Esc; the arrows move as in any grid.
+// TypedKey gives Esc to the selection; the arrows move as in any grid.
 func (g *mediaGrid) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape && len(g.b.sel) > 0 {
-		g.b.clearSelection()
+	if ev.Name == fyne.KeyEscape && g.b.escape() {
 		return
 	}
 	g.GridWrap.TypedKey(ev)
+}
+
+// escape is Esc in a media browser: it clears the selection, else it
+// closes the picker; false when there was nothing to do.
+func (s *mediaBrowser) escape() bool {
+	switch {
+	case len(s.sel) > 0:
+		s.clearSelection()
+	case s.dismiss != nil:
+		s.dismiss()
+	default:
+		return false
+	}
+	return true
 }
 
 // click selects the item at index as a click with mods does: alone; with

@@ -76,6 +76,9 @@ func (u *UI) pickMedia(onChosen func([]data.Media)) {
 		end()
 		d.Hide()
 	}
+	// Esc clears the selection, and a second Esc closes the picker
+	// (rather than the post editor below it).
+	b.dismiss = cancel.OnTapped
 	lib.picking = b
 	sz := u.win.Canvas().Size()
 	d.Resize(fyne.NewSize(max(640, sz.Width*0.9), max(480, sz.Height*0.9)))
