@@ -40,7 +40,7 @@ type runner struct {
 	deliver func(func())
 	now     func() time.Time
 	sem     chan struct{} // one token per worker
-	wg      sync.WaitGroup
+	wg      jobCount
 
 	mu     sync.Mutex
 	root   context.Context // ends when the window closes
@@ -62,6 +62,42 @@ func newRunner(deliver func(func()), workers int) *runner {
 	r.root, r.stopFn = context.WithCancel(context.Background())
 	r.ctx, r.cancel = context.WithCancel(r.root)
 	return r
+}
+
+// jobCount counts running jobs and background goroutines; wait blocks
+// until none runs. It is a sync.WaitGroup that may be added to while
+// someone waits: the watch goroutine starts jobs on its own clock, also
+// while a test's Wait waits, which a WaitGroup forbids.
+type jobCount struct {
+	mu   sync.Mutex
+	n    int
+	idle *sync.Cond
+}
+
+func (c *jobCount) add() {
+	c.mu.Lock()
+	c.n++
+	c.mu.Unlock()
+}
+
+func (c *jobCount) done() {
+	c.mu.Lock()
+	c.n--
+	if c.n == 0 && c.idle != nil {
+		c.idle.Broadcast()
+	}
+	c.mu.Unlock()
+}
+
+func (c *jobCount) wait() {
+	c.mu.Lock()
+	if c.idle == nil {
+		c.idle = sync.NewCond(&c.mu)
+	}
+	for c.n > 0 {
+		c.idle.Wait()
+	}
+	c.mu.Unlock()
 }
 
 // job is one piece of background work.
@@ -109,13 +145,13 @@ func (r *runner) startIn(gen uint64, name string, work func(ctx context.Context,
 		j.Cancel() // its workspace is gone: nothing to do
 		return j
 	}
-	r.wg.Add(1)
+	r.wg.add()
 	r.mu.Unlock()
 	if name != "" && r.shown != nil {
 		r.deliver(func() { r.shown(j, 0, 0) })
 	}
 	go func() {
-		defer r.wg.Done()
+		defer r.wg.done()
 		defer cancel()
 		var done func()
 		select {
@@ -140,6 +176,26 @@ func (r *runner) startIn(gen uint64, name string, work func(ctx context.Context,
 		})
 	}()
 	return j
+}
+
+// goBackground runs f on a goroutine of its own, outside the runner's
+// workers, while ctx (a context of the open workspace) lasts: for work that
+// bounds itself, such as the Mediathek's thumbnail feeder, so that it
+// neither waits for nor holds a worker. Closing the workspace waits for f
+// like for a job, and tests' Wait waits for it. It returns false, without
+// running f, when ctx has ended.
+func (r *runner) goBackground(ctx context.Context, f func()) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if ctx.Err() != nil {
+		return false
+	}
+	r.wg.add()
+	go func() {
+		defer r.wg.done()
+		f()
+	}()
+	return true
 }
 
 // stale says whether the job's results must be dropped: the workspace it
@@ -218,7 +274,7 @@ func (r *runner) reset() {
 	r.gen++
 	r.ctx, r.cancel = context.WithCancel(r.root)
 	r.mu.Unlock()
-	r.wg.Wait()
+	r.wg.wait()
 }
 
 // stop cancels every job for good (the window closes).
@@ -231,7 +287,7 @@ func (r *runner) stop() {
 
 // Wait blocks until every job started so far has returned (its results
 // may still wait for the UI goroutine).
-func (r *runner) Wait() { r.wg.Wait() }
+func (r *runner) Wait() { r.wg.wait() }
 
 // run starts work in the background for the open workspace; the function
 // it returns runs on the UI goroutine unless the workspace changed

@@ -259,3 +259,37 @@ func TestStatusAreaShowsProgressAndCancels(t *testing.T) {
 		t.Errorf("after Abbrechen: status visible %v, result shown %v", u.status.Visible(), resultShown)
 	}
 }
+
+// The watch goroutine starts jobs on its own clock, also while a test
+// waits for the jobs: Wait must allow that (a sync.WaitGroup panics with
+// "reused before previous Wait has returned").
+func TestRunnerWaitWhileAnotherGoroutineStartsJobs(t *testing.T) {
+	r := newRunner(func(func()) {}, 2)
+	defer r.stop()
+	stop, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			r.start("", func(context.Context, *job) func() {
+				runtime.Gosched()
+				return nil
+			})
+			runtime.Gosched()
+		}
+	}()
+	for range 3000 {
+		r.start("", func(context.Context, *job) func() {
+			runtime.Gosched()
+			return nil
+		})
+		r.Wait()
+	}
+	close(stop)
+	<-done
+	r.Wait()
+}

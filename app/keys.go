@@ -55,7 +55,17 @@ func (u *UI) bindKeys() {
 	// into fyne.ShortcutCopy (never a custom shortcut on C), and gives it to
 	// a focused widget first, so a text field keeps its own Ctrl+C.
 	c.AddShortcut(&fyne.ShortcutCopy{}, func(fyne.Shortcut) { u.copySelectedPost() })
+	// Strg+A and Esc select all loaded items or none in the Mediathek and
+	// the picker; a focused text field keeps its own Strg+A.
+	c.AddShortcut(&fyne.ShortcutSelectAll{}, func(fyne.Shortcut) {
+		if b := u.activeBrowser(); b != nil {
+			b.selectAll()
+		}
+	})
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if b := u.activeBrowser(); ev.Name == fyne.KeyEscape && b != nil && b.escape() {
+			return
+		}
 		if ev.Name == fyne.KeyEscape && u.editor != nil && u.editor.dlg != nil && u.win.Canvas().Overlays().Top() != nil {
 			u.editor.onCancel()
 			return

@@ -4,6 +4,7 @@ import (
 	"container/list"
 	"context"
 	"image"
+	"image/color"
 	"image/jpeg"
 	"log"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -23,32 +25,58 @@ import (
 	"feedtakt/data/thumbs"
 )
 
+// prefTileSize remembers the size slider's choice (0–2).
+const prefTileSize = "libraryTileSize"
+
+// tileSizes are the picture areas of small, medium and large tiles; the
+// grid thumbnail (256 pixels) is sharp in all three.
+var tileSizes = []fyne.Size{fyne.NewSize(120, 90), fyne.NewSize(168, 126), fyne.NewSize(240, 180)}
+
+// tileSizeIndex keeps a remembered size choice within tileSizes.
+func tileSizeIndex(i int) int { return max(0, min(len(tileSizes)-1, i)) }
+
 // thumbMemory is how many decoded grid thumbnails stay in memory (about
 // 256×256 pixels each, so some 100 MB at most): scrolling through 50,000
 // items keeps the memory flat.
 const thumbMemory = 500
 
-// Size of a grid tile's picture area.
-var tileImageSize = fyne.NewSize(168, 126)
-
-// libraryScreen is the Mediathek: toolbar, a virtualised grid paging
-// through ListMedia, and the detail pane of the selected item.
+// libraryScreen is the Mediathek: import buttons over the media browser
+// (search, filters, the virtualised grid paging through ListMedia), and the
+// detail pane of the selected item or the bulk pane of several.
 type libraryScreen struct {
-	u       *UI
-	content fyne.CanvasObject
-
-	search   *widget.Entry
-	kind     *widget.Select
-	state    *widget.Select // Alle, unbenutzt, ohne Bildbeschreibung, fehlt, abgelaufen
-	sort     *widget.Select
-	count    *widget.Label
+	*mediaBrowser
+	content  fyne.CanvasObject
 	activity *widget.Label // the running import's current file
-	grid     *widget.GridWrap
-	body     *fyne.Container // the grid with its detail pane, or the empty state
-	main     fyne.CanvasObject
-	empty    fyne.CanvasObject
 	detail   *mediaDetail
-	filters  *libraryFilters // second toolbar row: tag, period, reset, Papierkorb
+	bulk     *bulkPane
+	pane     *fyne.Container // the detail pane or the bulk pane
+	lastDir  string          // where the file dialogs start
+	// picking is the picker's browser while the picker is open: the keys
+	// Strg+A and Esc go to it.
+	picking *mediaBrowser
+}
+
+// mediaBrowser is the toolbar's search, filters and sorting over the grid
+// of thumbnails with its selection: the Mediathek shows one, the picker
+// another.
+type mediaBrowser struct {
+	u   *UI
+	bar fyne.CanvasObject // search, filters, sorting, tile size
+
+	search *widget.Entry
+	kind   *widget.Select
+	state  *widget.Select // Alle, unbenutzt, ohne Bildbeschreibung, fehlt, abgelaufen
+	sort   *widget.Select
+	count  *widget.Label
+	size   *widget.Slider // tile size: small, medium, large
+	grid   *mediaGrid
+	body   *fyne.Container // the grid (with its pane), or the empty state
+	main   fyne.CanvasObject
+	empty  fyne.CanvasObject
+	// filters is the second row: kind, state, tag, period, the active
+	// filters in words with "Filter zurücksetzen" (and in the Mediathek
+	// the Papierkorb).
+	filters *libraryFilters
 
 	// items are the pages loaded so far; next continues them.
 	items   []data.Media
@@ -59,25 +87,85 @@ type libraryScreen struct {
 	gen      int
 	debounce time.Duration
 	timer    *time.Timer
+	// onReload runs after a new first page is shown.
+	onReload func()
 
-	cache   *thumbs.Cache
-	pool    *thumbs.Pool
-	poolCtx context.Context
-	images  *imageLRU
-	asked   map[string]bool // hashes whose grid thumbnail is on its way (or failed)
-	tiles   []*mediaTile    // the tiles the grid made; a few dozen
-	lastDir string          // where the file dialogs start
+	// The selection, kept by media ID across pages and reloads: the IDs in
+	// the order she chose them, the items themselves, and the item a
+	// Shift+click extends from.
+	sel      []int64
+	picked   map[int64]data.Media
+	anchor   int64
+	onSelect func() // the selection changed
+	dismiss  func() // Esc without a selection: closes the picker
+
+	tileSize fyne.Size // the picture area of a tile
+	cache    *thumbs.Cache
+	pool     *thumbs.Pool
+	poolCtx  context.Context
+	feeder   *thumbFeeder
+	images   *imageLRU       // real grid thumbnails
+	stand    *imageLRU       // embedded EXIF thumbnails shown until the real one is there
+	failed   map[string]bool // hashes whose thumbnail could not be made
+	tiles    map[*mediaTile]bool
 }
 
 func newLibraryScreen(u *UI) *libraryScreen {
-	s := &libraryScreen{u: u, debounce: searchDelay, images: newImageLRU(thumbMemory), asked: map[string]bool{}}
+	s := &libraryScreen{mediaBrowser: newMediaBrowser(u, nil)}
+	// The pool makes the detail pane's previews; it lives as long as the
+	// open workspace: its context is the runner's, which ends when the
+	// workspace is switched or closed.
+	s.pool = thumbs.NewPool(s.poolCtx, s.cache, 0)
+	s.activity = widget.NewLabel("")
+	s.activity.Truncation = fyne.TextTruncateEllipsis
+	s.activity.Hide()
+	s.filters.addTrash(s.showTrash)
+
+	importFiles := widget.NewButtonWithIcon(lang.L("Import …"), theme.FileImageIcon(), s.chooseFiles)
+	importFolder := widget.NewButtonWithIcon(lang.L("Import folder …"), theme.FolderOpenIcon(), s.chooseFolder)
+	if u.ws.ReadOnly() {
+		importFiles.Disable()
+		importFolder.Disable()
+	}
+	toolbar := container.NewBorder(nil, s.activity, container.NewHBox(importFiles, importFolder), nil, s.bar)
+
+	s.detail = newMediaDetail(s)
+	s.bulk = newBulkPane(s)
+	s.pane = container.NewStack(s.detail.content)
+	split := container.NewHSplit(s.grid, s.pane)
+	split.Offset = 0.64
+	s.main = split
+	s.empty = emptyState(theme.MediaPhotoIcon(), lang.L("The media library is empty"),
+		lang.L("Import photos, videos and documents with “Import …” or “Import folder …” above, or drag files and folders from Explorer onto this window (Dateien hierher ziehen). Feedtakt keeps a copy of each file in the workspace; identical files are stored once."), nil)
+	s.body = container.NewStack(s.main)
+	s.content = container.NewBorder(container.NewPadded(container.NewVBox(toolbar, s.filters.content)), nil, nil, nil, s.body)
+	s.onSelect = s.selectionChanged
+	s.onReload = func() {
+		s.detail.refreshSelected()
+		s.selectionChanged()
+	}
+
+	u.win.SetOnDropped(s.dropped)
+	s.reload()
+	return s
+}
+
+// newMediaBrowser builds the search, filters, sorting and the grid. images
+// are decoded thumbnails to share (the picker shares the Mediathek's); nil
+// makes a new cache. The caller sets body, main and empty, then reloads.
+func newMediaBrowser(u *UI, images *imageLRU) *mediaBrowser {
+	s := &mediaBrowser{u: u, debounce: searchDelay, images: images, stand: newImageLRU(thumbMemory),
+		picked: map[int64]data.Media{}, failed: map[string]bool{}, tiles: map[*mediaTile]bool{}}
+	if s.images == nil {
+		s.images = newImageLRU(thumbMemory)
+	}
 	s.cache = thumbs.NewCache(filepath.Join(u.ws.Dir(), data.ThumbsDir))
-	// The pool lives as long as the open workspace: its context is the
-	// runner's, which ends when the workspace is switched or closed.
 	u.jobs.mu.Lock()
 	s.poolCtx = u.jobs.ctx
 	u.jobs.mu.Unlock()
-	s.pool = thumbs.NewPool(s.poolCtx, s.cache, 0)
+	s.feeder = newThumbFeeder(s.poolCtx, feederWorkers(), u.jobs.goBackground, u.deliver)
+	s.feeder.quick, s.feeder.make, s.feeder.arrived = quickThumb(s.cache), makeThumb(s.cache), s.thumbArrived
+	s.tileSize = tileSizes[tileSizeIndex(u.app.Preferences().IntWithFallback(prefTileSize, 1))]
 
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder(lang.L("Search title, alt text, credit, tags, file name …"))
@@ -86,49 +174,38 @@ func newLibraryScreen(u *UI) *libraryScreen {
 	s.state = widget.NewSelect([]string{lang.L("Any state"), lang.L("Unused"), lang.L("Without alt text"), lang.L("File missing"), lang.L("Usage period over")}, func(string) { s.reload() })
 	s.sort = widget.NewSelect([]string{lang.L("Date taken"), lang.L("Imported"), lang.L("File name")}, func(string) { s.reload() })
 	s.count = widget.NewLabel("")
-	s.activity = widget.NewLabel("")
-	s.activity.Truncation = fyne.TextTruncateEllipsis
-	s.activity.Hide()
-	s.filters = newLibraryFilters(s)
+	s.size = widget.NewSlider(0, float64(len(tileSizes)-1))
+	s.size.Step = 1
+	s.size.Value = float64(tileSizeIndex(u.app.Preferences().IntWithFallback(prefTileSize, 1)))
+	s.size.OnChanged = func(v float64) { s.setTileSize(int(v)) }
 
-	importFiles := widget.NewButtonWithIcon(lang.L("Import …"), theme.FileImageIcon(), s.chooseFiles)
-	importFolder := widget.NewButtonWithIcon(lang.L("Import folder …"), theme.FolderOpenIcon(), s.chooseFolder)
-	if u.ws.ReadOnly() {
-		importFiles.Disable()
-		importFolder.Disable()
-	}
 	wide := func(o fyne.CanvasObject, w float32) fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
 	}
-	filters := container.NewHBox(wide(s.kind, 112), wide(s.state, 178), wide(s.sort, 152), s.count)
-	toolbar := container.NewBorder(nil, s.activity, container.NewHBox(importFiles, importFolder), filters, s.search)
+	sizer := container.NewHBox(widget.NewIcon(theme.ZoomOutIcon()), wide(s.size, 72), widget.NewIcon(theme.ZoomInIcon()))
+	// The kind and state selects sit in the filter row (library_filters.go)
+	// with the tag and the period, so the search keeps its room.
+	s.bar = container.NewBorder(nil, nil, nil, container.NewHBox(wide(s.sort, 152), s.count, sizer), s.search)
 
-	s.grid = widget.NewGridWrap(func() int { return len(s.items) }, s.newTile, s.updateTile)
+	s.grid = newMediaGrid(s)
 	s.grid.OnSelected = func(id widget.GridWrapItemID) {
-		if id >= 0 && id < len(s.items) {
-			s.detail.show(s.items[id])
-		}
+		// The grid's own selection (keyboard: Leertaste) selects one; the
+		// grid's highlight of it is dropped, the check mark says it.
+		s.click(id, 0)
+		s.grid.UnselectAll()
 	}
-	s.detail = newMediaDetail(s)
-	split := container.NewHSplit(s.grid, s.detail.content)
-	split.Offset = 0.64
-	s.main = split
-	s.empty = emptyState(theme.MediaPhotoIcon(), lang.L("The media library is empty"),
-		lang.L("Import photos, videos and documents with “Import …” or “Import folder …” above, or drag files and folders from Explorer onto this window (Dateien hierher ziehen). Feedtakt keeps a copy of each file in the workspace; identical files are stored once."), nil)
-	s.body = container.NewStack(s.main)
-	s.content = container.NewBorder(container.NewPadded(container.NewVBox(toolbar, s.filters.content)), nil, nil, nil, s.body)
+	s.filters = newLibraryFilters(s)
 
 	// The kind and sort selects call reload when set; set them before
 	// reload so the first query is the only one.
 	s.kind.SetSelectedIndex(0)
 	s.state.SetSelectedIndex(0)
 	s.sort.SetSelectedIndex(0)
-	s.reload()
 	return s
 }
 
 // query is what the toolbar asks for, from the first page.
-func (s *libraryScreen) query() data.MediaQuery {
+func (s *mediaBrowser) query() data.MediaQuery {
 	q := data.MediaQuery{Text: s.search.Text}
 	switch s.kind.SelectedIndex() {
 	case 1:
@@ -159,7 +236,7 @@ func (s *libraryScreen) query() data.MediaQuery {
 }
 
 // queryChanged runs the search once she stops typing for searchDelay.
-func (s *libraryScreen) queryChanged() {
+func (s *mediaBrowser) queryChanged() {
 	if s.timer != nil {
 		s.timer.Stop()
 	}
@@ -172,8 +249,8 @@ func (s *libraryScreen) queryChanged() {
 
 // reload reads the first page and the count of the current query; a page
 // of an older query arriving later is dropped.
-func (s *libraryScreen) reload() {
-	if s.kind == nil || s.state == nil || s.sort == nil || s.grid == nil {
+func (s *mediaBrowser) reload() {
+	if s.kind == nil || s.state == nil || s.sort == nil || s.grid == nil || s.body == nil {
 		return // still being built
 	}
 	s.gen++
@@ -200,10 +277,12 @@ func (s *libraryScreen) reload() {
 				// would stack up.
 				log.Printf("read media library: %v", err)
 				s.count.SetText(lang.L("The media library could not be read."))
+				s.bar.Refresh()
 				return
 			}
 			s.items, s.next, s.total = page.Items, page.Next, n
 			s.count.SetText(lang.N("{{.Count}} file", n, map[string]any{"Count": formatCount(n)}))
+			s.bar.Refresh() // the count's width changed
 			want := s.main
 			if all == 0 {
 				want = s.empty
@@ -213,16 +292,19 @@ func (s *libraryScreen) reload() {
 				s.body.Refresh()
 			}
 			s.grid.UnselectAll()
+			s.refreshPicked()
 			s.grid.Refresh()
 			s.grid.ScrollToTop()
-			s.detail.refreshSelected()
+			if s.onReload != nil {
+				s.onReload()
+			}
 		}
 	})
 }
 
 // loadMore reads the next page when the grid nears the end of what is
 // loaded.
-func (s *libraryScreen) loadMore() {
+func (s *mediaBrowser) loadMore() {
 	if s.loading || s.next == "" {
 		return
 	}
@@ -247,10 +329,15 @@ func (s *libraryScreen) loadMore() {
 	})
 }
 
-// mediaTile is one cell of the grid: thumbnail (or a neutral placeholder),
-// name and small marks.
+// mediaTile is one cell of the grid: thumbnail (or a stand-in), name,
+// small marks, and a check mark with a frame when it is selected. It takes
+// the clicks itself, because the grid selects one item only: Strg+click
+// and Umschalt+click need the modifiers of the mouse button.
 type mediaTile struct {
 	widget.BaseWidget
+	b       *mediaBrowser
+	index   int   // the grid item it shows
+	mediaID int64 // 0: none
 	hash    string
 	bg      *canvas.Rectangle
 	img     *canvas.Image
@@ -258,6 +345,9 @@ type mediaTile struct {
 	name    *widget.Label
 	missing *fyne.Container
 	noAlt   *fyne.Container
+	frame   *canvas.Rectangle // the selection's border
+	check   *fyne.Container   // the selection's check mark
+	mods    fyne.KeyModifier  // held when the mouse button went down
 }
 
 // newMark is a small coloured label on a tile, readable over any picture.
@@ -270,21 +360,38 @@ func newMark(text string, bg, fg fyne.ThemeColorName) *fyne.Container {
 	return container.NewHBox(container.NewStack(r, container.New(layout.NewCustomPaddedLayout(1, 1, 4, 4), t)))
 }
 
-func (s *libraryScreen) newTile() fyne.CanvasObject {
-	t := &mediaTile{}
+// newCheckMark is the selected tile's mark: a white tick on a filled
+// circle in the primary colour, so a selection is seen without telling
+// colours apart.
+func newCheckMark() *fyne.Container {
+	dot := canvas.NewCircle(theme.Color(theme.ColorNamePrimary))
+	dot.StrokeColor = theme.Color(theme.ColorNameForegroundOnPrimary)
+	dot.StrokeWidth = 2
+	tick := widget.NewIcon(theme.NewColoredResource(theme.ConfirmIcon(), theme.ColorNameForegroundOnPrimary))
+	return container.NewStack(dot, container.New(layout.NewCustomPaddedLayout(3, 3, 3, 3), tick))
+}
+
+func (s *mediaBrowser) newTile() fyne.CanvasObject {
+	t := &mediaTile{b: s, index: -1}
 	t.bg = canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	t.bg.CornerRadius = theme.InputRadiusSize()
-	t.bg.SetMinSize(tileImageSize)
+	t.bg.SetMinSize(s.tileSize)
 	t.img = canvas.NewImageFromImage(nil)
 	t.img.FillMode = canvas.ImageFillContain
-	t.img.SetMinSize(tileImageSize)
+	t.img.SetMinSize(s.tileSize)
 	t.icon = widget.NewIcon(theme.FileImageIcon())
 	t.name = widget.NewLabel("")
 	t.name.Truncation = fyne.TextTruncateEllipsis
 	t.missing = newMark(lang.L("missing"), theme.ColorNameError, theme.ColorNameForegroundOnError)
 	t.noAlt = newMark(lang.L("no alt text"), theme.ColorNameWarning, theme.ColorNameForegroundOnWarning)
+	t.frame = canvas.NewRectangle(color.Transparent)
+	t.frame.StrokeColor = theme.Color(theme.ColorNamePrimary)
+	t.frame.StrokeWidth = 3
+	t.frame.CornerRadius = theme.InputRadiusSize()
+	t.frame.Hide()
+	t.check = newCheckMark()
+	t.check.Hide()
 	t.ExtendBaseWidget(t)
-	s.tiles = append(s.tiles, t)
 	return t
 }
 
@@ -292,19 +399,69 @@ func (s *libraryScreen) newTile() fyne.CanvasObject {
 // below.
 func (t *mediaTile) CreateRenderer() fyne.WidgetRenderer {
 	marks := container.NewVBox(t.missing, t.noAlt)
-	pic := container.NewStack(t.bg, container.NewCenter(container.NewGridWrap(fyne.NewSize(48, 48), t.icon)), t.img, container.NewPadded(container.NewBorder(nil, marks, nil, nil)))
+	// The mark's place is kept while it is hidden, so showing it needs no
+	// new layout.
+	corner := container.NewBorder(container.NewHBox(layout.NewSpacer(), container.NewGridWrap(fyne.NewSize(26, 26), container.NewStack(t.check))), marks, nil, nil)
+	pic := container.NewStack(t.bg, container.NewCenter(container.NewGridWrap(fyne.NewSize(48, 48), t.icon)), t.img, t.frame, container.NewPadded(corner))
 	return widget.NewSimpleRenderer(container.NewBorder(nil, t.name, nil, nil, pic))
 }
 
-func (s *libraryScreen) updateTile(id widget.GridWrapItemID, o fyne.CanvasObject) {
+// MouseDown notes the modifiers for the tap that follows.
+func (t *mediaTile) MouseDown(ev *desktop.MouseEvent) { t.mods = ev.Modifier }
+
+// MouseUp is part of desktop.Mouseable; the tap does the work.
+func (t *mediaTile) MouseUp(*desktop.MouseEvent) {}
+
+// Tapped selects the tile's item: alone, or with Strg toggled, or with
+// Umschalt the range from the last clicked one.
+func (t *mediaTile) Tapped(*fyne.PointEvent) {
+	mods := t.mods
+	t.mods = 0
+	if t.index < 0 {
+		return
+	}
+	// Strg+A and Esc go to the window, not to a text field she typed in.
+	t.b.u.win.Canvas().Unfocus()
+	t.b.click(t.index, mods)
+}
+
+// showSelected marks the tile as selected or not.
+func (t *mediaTile) showSelected(on bool) {
+	if on == t.check.Visible() {
+		return
+	}
+	if on {
+		t.check.Show()
+		t.frame.Show()
+		t.name.TextStyle.Bold = true
+	} else {
+		t.check.Hide()
+		t.frame.Hide()
+		t.name.TextStyle.Bold = false
+	}
+	t.name.Refresh()
+}
+
+// resize gives the tile's picture area a new size (the size slider).
+func (t *mediaTile) resize(size fyne.Size) {
+	t.bg.SetMinSize(size)
+	t.img.SetMinSize(size)
+	t.Refresh()
+}
+
+func (s *mediaBrowser) updateTile(id widget.GridWrapItemID, o fyne.CanvasObject) {
 	if id >= len(s.items)-40 {
 		s.loadMore()
 	}
+	t := o.(*mediaTile)
+	s.tiles[t] = true
 	if id < 0 || id >= len(s.items) {
+		t.index, t.mediaID, t.hash = -1, 0, ""
+		s.feeder.release(t)
 		return
 	}
-	t := o.(*mediaTile)
 	m := s.items[id]
+	t.index, t.mediaID = id, m.ID
 	t.name.SetText(displayMediaName(m))
 	t.missing.Hidden = m.Missing == data.MissingNone
 	t.noAlt.Hidden = m.Kind != "image" || m.AltText != ""
@@ -316,16 +473,21 @@ func (s *libraryScreen) updateTile(id widget.GridWrapItemID, o fyne.CanvasObject
 	default:
 		t.icon.SetResource(theme.FileImageIcon())
 	}
+	t.showSelected(s.picked[m.ID].ID != 0)
 	t.hash = m.Hash
 	if img := s.images.get(m.Hash); img != nil {
 		t.img.Image = img
 		t.icon.Hide()
+		s.feeder.release(t)
 	} else {
-		t.img.Image = nil
-		t.icon.Show()
-		s.requestThumb(m)
+		// The EXIF stand-in if it was read already, else the neutral
+		// tile with the kind's icon; the real thumbnail follows.
+		t.img.Image = s.stand.get(m.Hash)
+		t.icon.Hidden = t.img.Image != nil
+		s.requestThumb(t, m)
 	}
 	t.img.Refresh()
+	t.icon.Refresh()
 	t.missing.Refresh()
 	t.noAlt.Refresh()
 }
@@ -339,53 +501,35 @@ func displayMediaName(m data.Media) string {
 	return m.OriginalName
 }
 
-// requestThumb reads the grid thumbnail of m in the background, asking the
-// thumbnail pool to make it when it is not on disk yet, and swaps it into
-// the tiles that still show m.
-func (s *libraryScreen) requestThumb(m data.Media) {
-	if m.Kind != "image" || m.Missing != data.MissingNone || s.asked[m.Hash] {
+// requestThumb asks the feeder for m's grid thumbnail on behalf of tile t;
+// what t asked for before is dropped unless another tile wants it.
+func (s *mediaBrowser) requestThumb(t *mediaTile, m data.Media) {
+	if m.Kind != "image" || m.Missing != data.MissingNone || s.failed[m.Hash] {
+		s.feeder.release(t)
 		return
 	}
-	s.asked[m.Hash] = true
-	hash, src := m.Hash, filepath.Join(s.u.ws.Dir(), filepath.FromSlash(m.Path))
-	orientation := m.Orientation
-	cache, pool, poolCtx := s.cache, s.pool, s.poolCtx
-	s.u.run(func(ctx context.Context) func() {
-		if cache.Exists(hash, thumbs.GridSize) {
-			img := decodeThumb(cache.Path(hash, thumbs.GridSize))
-			return func() { s.thumbArrived(hash, img) }
-		}
-		j := thumbs.Job{Hash: hash, Src: src, Orientation: orientation, Sizes: []int{thumbs.GridSize, thumbs.PreviewSize}}
-		// Submit may wait for room in the pool's queue; that must not
-		// hold one of the runner's few workers.
-		deliver := s.u.deliver
-		go func() {
-			err := pool.Submit(poolCtx, j, func(r thumbs.Result) {
-				var img image.Image
-				if r.Err == nil {
-					img = decodeThumb(cache.Path(hash, thumbs.GridSize))
-				}
-				deliver(func() { s.thumbArrived(hash, img) })
-			})
-			if err != nil {
-				deliver(func() { s.thumbArrived(hash, nil) })
-			}
-		}()
-		return nil
-	})
+	src := filepath.Join(s.u.ws.Dir(), filepath.FromSlash(m.Path))
+	s.feeder.want(t, thumbRequest{hash: m.Hash, src: src, orientation: m.Orientation})
 }
 
 // thumbArrived keeps a decoded thumbnail and shows it in every tile that
-// still shows its item; nil (no thumbnail could be made) keeps the
-// placeholder and is not asked again.
-func (s *libraryScreen) thumbArrived(hash string, img image.Image) {
-	if img == nil {
+// still shows its item. A stand-in (final false) is shown until the real
+// one comes; a real one that could not be made (nil) keeps what is shown
+// and is not asked for again.
+func (s *mediaBrowser) thumbArrived(hash string, img image.Image, final bool) {
+	switch {
+	case final && img == nil:
+		s.failed[hash] = true
 		return
+	case img == nil:
+		return
+	case final:
+		s.images.put(hash, img)
+	default:
+		s.stand.put(hash, img)
 	}
-	delete(s.asked, hash)
-	s.images.put(hash, img)
-	for _, t := range s.tiles {
-		if t.hash == hash {
+	for t := range s.tiles {
+		if t.hash == hash && (final || t.img.Image == nil) {
 			t.img.Image = img
 			t.icon.Hide()
 			t.img.Refresh()

@@ -2,11 +2,9 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"image"
 	"image/color"
-	"log"
 	"path/filepath"
 	"strings"
 	"time"
@@ -488,42 +486,9 @@ func (d *mediaDetail) confirmDelete() {
 }
 
 func (d *mediaDetail) deleteItems(ids []int64, force bool) {
-	u := d.s.u
-	cache := d.s.cache
-	u.do(func(ws *data.Workspace, ctx context.Context) error {
-		gone, err := ws.DeleteMediaItems(ctx, ids, force)
-		for _, it := range gone {
-			// The thumbnails go with the item; a restore from the
-			// Papierkorb makes them again when the grid asks.
-			if rerr := cache.Remove(it.Media.Hash); rerr != nil {
-				log.Printf("remove thumbnails of %s: %v", it.Media.OriginalName, rerr)
-			}
-		}
-		return err
-	}, func(err error) {
-		var inUse *data.MediaInUseError
-		switch {
-		case errors.As(err, &inUse):
-			var names []string
-			for _, it := range inUse.Items {
-				for _, p := range it.Posts {
-					names = append(names, "• "+postRefText(p))
-				}
-			}
-			dialog.ShowConfirm(lang.L("File is in use"),
-				lang.L("This file is used in planned posts:\n{{.Posts}}\n\nDelete it anyway? The posts lose the file.", map[string]any{"Posts": strings.Join(names, "\n")}),
-				func(ok bool) {
-					if ok {
-						d.deleteItems(ids, true)
-					}
-				}, u.win)
-		case err != nil:
-			u.showError(lang.L("The file could not be deleted."), err)
-		default:
-			d.m = data.Media{}
-			d.stack.Objects = []fyne.CanvasObject{d.none}
-			d.stack.Refresh()
-			d.s.reload()
-		}
+	d.s.deleteMedia(ids, force, func() {
+		d.m = data.Media{}
+		d.stack.Objects = []fyne.CanvasObject{d.none}
+		d.stack.Refresh()
 	})
 }

@@ -101,7 +101,7 @@ func parsePeriod(fromText, toText string) (from, to *calendar.Date, err error) {
 // "Filter zurücksetzen", and the Papierkorb. The grid's query takes its
 // part through apply.
 type libraryFilters struct {
-	s       *libraryScreen
+	s       *mediaBrowser
 	content fyne.CanvasObject
 
 	tag       string // "" is every tag
@@ -122,7 +122,8 @@ type libraryFilters struct {
 
 	active *widget.Label
 	reset  *widget.Button
-	trash  *widget.Button
+	trash  *widget.Button // nil without a Papierkorb (the picker)
+	right  *fyne.Container
 
 	// lastQuery is the query of the previous reload; a reload with the
 	// same one means the library changed (import, delete, restore, the
@@ -136,7 +137,7 @@ type libraryFilters struct {
 // jump when a tag is chosen.
 const tagButtonWidth = 200
 
-func newLibraryFilters(s *libraryScreen) *libraryFilters {
+func newLibraryFilters(s *mediaBrowser) *libraryFilters {
 	f := &libraryFilters{s: s}
 	f.tagButton = widget.NewButtonWithIcon(lang.L("All tags"), theme.MenuDropDownIcon(), f.openTags)
 	f.tagButton.IconPlacement = widget.ButtonIconTrailingText
@@ -152,14 +153,21 @@ func newLibraryFilters(s *libraryScreen) *libraryFilters {
 	f.active.Truncation = fyne.TextTruncateEllipsis
 	f.reset = widget.NewButtonWithIcon(lang.L("Reset filters"), theme.ContentClearIcon(), f.resetAll)
 	f.reset.Disable()
-	f.trash = widget.NewButtonWithIcon(lang.L("Papierkorb"), theme.DeleteIcon(), s.showTrash)
 
 	wide := func(o fyne.CanvasObject, w float32) fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
 	}
-	left := container.NewHBox(wide(f.tagButton, tagButtonWidth), wide(f.period, 180), f.editCustom)
-	f.content = container.NewBorder(nil, nil, left, container.NewHBox(f.reset, f.trash), f.active)
+	left := container.NewHBox(wide(s.kind, 112), wide(s.state, 178), wide(f.tagButton, tagButtonWidth), wide(f.period, 180), f.editCustom)
+	f.right = container.NewHBox(f.reset)
+	f.content = container.NewBorder(nil, nil, left, f.right, f.active)
 	return f
+}
+
+// addTrash adds the Papierkorb button (the Mediathek's row has it, the
+// picker's not); show opens it.
+func (f *libraryFilters) addTrash(show func()) {
+	f.trash = widget.NewButtonWithIcon(lang.L("Papierkorb"), theme.DeleteIcon(), show)
+	f.right.Add(f.trash)
 }
 
 // apply puts the tag and the period into q. A screen without the filter
@@ -208,6 +216,12 @@ func queryKey(q data.MediaQuery) string {
 // refreshCounts reads the Papierkorb's size for its button, and the tags
 // when their list is open.
 func (f *libraryFilters) refreshCounts() {
+	if f.tagPopup != nil && f.tagPopup.Visible() {
+		f.loadTags()
+	}
+	if f.trash == nil {
+		return
+	}
 	fetch(f.s.u, func(ws *data.Workspace, ctx context.Context) ([]data.TrashItem, error) { return ws.Trash(ctx) },
 		func(items []data.TrashItem, err error) {
 			if err != nil {
@@ -216,9 +230,6 @@ func (f *libraryFilters) refreshCounts() {
 			}
 			f.trash.SetText(lang.L("Papierkorb ({{.Count}})", map[string]any{"Count": formatCount(len(items))}))
 		})
-	if f.tagPopup != nil && f.tagPopup.Visible() {
-		f.loadTags()
-	}
 }
 
 // showActive names every filter that narrows the grid, so a grid with few

@@ -132,7 +132,7 @@ func TestLibraryImportShowsSummaryTilesAndThumbnails(t *testing.T) {
 	s.grid.Refresh()
 	u.Wait()
 	shown := 0
-	for _, tl := range s.tiles {
+	for tl := range s.tiles {
 		if tl.hash != "" && tl.img.Image != nil {
 			shown++
 			if b := tl.img.Image.Bounds(); max(b.Dx(), b.Dy()) > thumbs.GridSize {

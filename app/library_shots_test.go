@@ -1,0 +1,77 @@
+package app
+
+import (
+	"fmt"
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"feedtakt/data"
+	"feedtakt/data/demo"
+)
+
+// TestMediathekScreenshots writes what the Mediathek with a selection, the
+// bulk pane and the picker look like at 1366x768 and 1920x1080 into the
+// folder FEEDTAKT_SHOTS names, for a person to look at; without it the
+// test is skipped.
+func TestMediathekScreenshots(t *testing.T) {
+	out := os.Getenv("FEEDTAKT_SHOTS")
+	if out == "" {
+		t.Skip("FEEDTAKT_SHOTS not set")
+	}
+	u, s := openLibrary(t)
+	dir := t.TempDir()
+	kinds := demo.Kinds()
+	for i := range 60 {
+		writeJPEG(t, dir, fmt.Sprintf("Foto_%02d_%s.jpg", i, kinds[i%len(kinds)]), kinds[i%len(kinds)], int64(i))
+	}
+	s.importPaths([]string{dir})
+	u.Wait()
+	for top := topOverlay(u); top != nil; top = topOverlay(u) {
+		u.win.Canvas().Overlays().Remove(top)
+	}
+	shot := func(name string) {
+		t.Helper()
+		u.Wait()
+		img := u.win.Canvas().Capture()
+		f, err := os.Create(filepath.Join(out, name+".png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := png.Encode(f, img); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, size := range []fyne.Size{fyne.NewSize(1366, 768), fyne.NewSize(1920, 1080)} {
+		tag := fmt.Sprintf("%.0fx%.0f", size.Width, size.Height)
+		u.win.Resize(size)
+		s.clearSelection()
+		s.click(1, 0)
+		shot("mediathek-one-" + tag)
+		s.click(2, fyne.KeyModifierControl)
+		s.click(5, fyne.KeyModifierControl)
+		s.click(8, fyne.KeyModifierShift)
+		shot("mediathek-bulk-" + tag)
+		s.size.SetValue(2)
+		shot("mediathek-large-" + tag)
+		s.size.SetValue(0)
+		shot("mediathek-small-" + tag)
+		s.size.SetValue(1)
+		s.clearSelection()
+
+		u.pickMedia(func([]data.Media) {})
+		u.Wait()
+		p := s.picking
+		p.click(0, 0)
+		p.click(3, fyne.KeyModifierControl)
+		p.click(4, fyne.KeyModifierControl)
+		shot("picker-" + tag)
+		test.Tap(findButton(t, topOverlay(u), "Abbrechen"))
+		u.Wait()
+	}
+}
