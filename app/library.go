@@ -345,6 +345,8 @@ type mediaTile struct {
 	name    *widget.Label
 	missing *fyne.Container
 	noAlt   *fyne.Container
+	length  *canvas.Text     // a video's duration, on its mark
+	lengthM *fyne.Container  // the duration's mark (videos only)
 	frame   *canvas.Rectangle // the selection's border
 	check   *fyne.Container   // the selection's check mark
 	mods    fyne.KeyModifier  // held when the mouse button went down
@@ -352,12 +354,18 @@ type mediaTile struct {
 
 // newMark is a small coloured label on a tile, readable over any picture.
 func newMark(text string, bg, fg fyne.ThemeColorName) *fyne.Container {
+	c, _ := newTextMark(text, bg, fg)
+	return c
+}
+
+// newTextMark is newMark with its text, for a mark whose words change.
+func newTextMark(text string, bg, fg fyne.ThemeColorName) (*fyne.Container, *canvas.Text) {
 	t := canvas.NewText(text, theme.Color(fg))
 	t.TextSize = theme.CaptionTextSize()
 	t.TextStyle.Bold = true
 	r := canvas.NewRectangle(theme.Color(bg))
 	r.CornerRadius = 3
-	return container.NewHBox(container.NewStack(r, container.New(layout.NewCustomPaddedLayout(1, 1, 4, 4), t)))
+	return container.NewHBox(container.NewStack(r, container.New(layout.NewCustomPaddedLayout(1, 1, 4, 4), t))), t
 }
 
 // newCheckMark is the selected tile's mark: a white tick on a filled
@@ -384,6 +392,8 @@ func (s *mediaBrowser) newTile() fyne.CanvasObject {
 	t.name.Truncation = fyne.TextTruncateEllipsis
 	t.missing = newMark(lang.L("missing"), theme.ColorNameError, theme.ColorNameForegroundOnError)
 	t.noAlt = newMark(lang.L("no alt text"), theme.ColorNameWarning, theme.ColorNameForegroundOnWarning)
+	t.lengthM, t.length = newTextMark("0:00", theme.ColorNameForeground, theme.ColorNameBackground)
+	t.lengthM.Hide()
 	t.frame = canvas.NewRectangle(color.Transparent)
 	t.frame.StrokeColor = theme.Color(theme.ColorNamePrimary)
 	t.frame.StrokeWidth = 3
@@ -401,7 +411,8 @@ func (t *mediaTile) CreateRenderer() fyne.WidgetRenderer {
 	marks := container.NewVBox(t.missing, t.noAlt)
 	// The mark's place is kept while it is hidden, so showing it needs no
 	// new layout.
-	corner := container.NewBorder(container.NewHBox(layout.NewSpacer(), container.NewGridWrap(fyne.NewSize(26, 26), container.NewStack(t.check))), marks, nil, nil)
+	bottom := container.NewBorder(nil, nil, nil, container.NewVBox(layout.NewSpacer(), t.lengthM), marks)
+	corner := container.NewBorder(container.NewHBox(layout.NewSpacer(), container.NewGridWrap(fyne.NewSize(26, 26), container.NewStack(t.check))), bottom, nil, nil)
 	pic := container.NewStack(t.bg, container.NewCenter(container.NewGridWrap(fyne.NewSize(48, 48), t.icon)), t.img, t.frame, container.NewPadded(corner))
 	return widget.NewSimpleRenderer(container.NewBorder(nil, t.name, nil, nil, pic))
 }
@@ -474,15 +485,24 @@ func (s *mediaBrowser) updateTile(id widget.GridWrapItemID, o fyne.CanvasObject)
 		t.icon.SetResource(theme.FileImageIcon())
 	}
 	t.showSelected(s.picked[m.ID].ID != 0)
-	t.hash = m.Hash
-	if img := s.images.get(m.Hash); img != nil {
+	t.lengthM.Hidden = m.Kind != "video" || m.Duration <= 0
+	if !t.lengthM.Hidden {
+		t.length.Text = formatDuration(m.Duration)
+		t.lengthM.Refresh()
+	}
+	target, _, _, _ := thumbTarget(m)
+	t.hash = target
+	if img := s.images.get(target); target != "" && img != nil {
 		t.img.Image = img
 		t.icon.Hide()
 		s.feeder.release(t)
 	} else {
 		// The EXIF stand-in if it was read already, else the neutral
 		// tile with the kind's icon; the real thumbnail follows.
-		t.img.Image = s.stand.get(m.Hash)
+		t.img.Image = nil
+		if target != "" {
+			t.img.Image = s.stand.get(target)
+		}
 		t.icon.Hidden = t.img.Image != nil
 		s.requestThumb(t, m)
 	}
@@ -504,12 +524,28 @@ func displayMediaName(m data.Media) string {
 // requestThumb asks the feeder for m's grid thumbnail on behalf of tile t;
 // what t asked for before is dropped unless another tile wants it.
 func (s *mediaBrowser) requestThumb(t *mediaTile, m data.Media) {
-	if m.Kind != "image" || m.Missing != data.MissingNone || s.failed[m.Hash] {
+	hash, rel, orientation, ok := thumbTarget(m)
+	if !ok || s.failed[hash] {
 		s.feeder.release(t)
 		return
 	}
-	src := filepath.Join(s.u.ws.Dir(), filepath.FromSlash(m.Path))
-	s.feeder.want(t, thumbRequest{hash: m.Hash, src: src, orientation: m.Orientation})
+	src := filepath.Join(s.u.ws.Dir(), filepath.FromSlash(rel))
+	s.feeder.want(t, thumbRequest{hash: hash, src: src, orientation: orientation})
+}
+
+// thumbTarget is the picture an item's tile and preview show: a picture's
+// own, a video's poster (a picture of the Mediathek she chose; its cached
+// thumbnails were made at its import, already turned); ok is false for a
+// document and a video without poster, which show their kind's icon.
+func thumbTarget(m data.Media) (hash, path string, orientation int, ok bool) {
+	switch {
+	case m.Kind == "image":
+		// A missing picture still shows its cached thumbnail, if any.
+		return m.Hash, m.Path, m.Orientation, true
+	case m.Kind == "video" && m.PosterHash != "" && m.PosterPath != "":
+		return m.PosterHash, m.PosterPath, 0, true
+	}
+	return "", "", 0, false
 }
 
 // thumbArrived keeps a decoded thumbnail and shows it in every tile that

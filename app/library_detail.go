@@ -38,6 +38,8 @@ type mediaDetail struct {
 	missing  *fyne.Container
 	why      *widget.Label // what is wrong with a missing file
 	prepare  *widget.Button
+	poster   *widget.Button // a video's "Vorschaubild wählen …"
+	noPoster *widget.Button // and "Vorschaubild entfernen"
 	name     *widget.Label
 	title    *keyEntry
 	alt      *keyEntry
@@ -66,6 +68,9 @@ func newMediaDetail(s *libraryScreen) *mediaDetail {
 			s.u.prepareForChannel(d.m, nil)
 		}
 	})
+	d.poster = widget.NewButtonWithIcon(lang.L("Choose poster picture …"), theme.MediaPhotoIcon(), d.choosePoster)
+	d.noPoster = widget.NewButton(lang.L("Remove poster"), func() { d.setPoster(0) })
+	d.noPoster.Importance = widget.LowImportance
 	d.missing = d.newMissingBox()
 	d.name = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.name.Wrapping = fyne.TextWrapBreak
@@ -123,7 +128,7 @@ func newMediaDetail(s *libraryScreen) *mediaDetail {
 	buttons := container.NewHBox(d.save, d.del)
 	preview := container.NewStack(container.NewCenter(container.NewGridWrap(fyne.NewSize(64, 64), d.kindIcon)), d.preview)
 	d.form = container.NewBorder(nil, container.NewPadded(buttons), nil, nil, container.NewVScroll(container.NewPadded(container.NewVBox(
-		d.missing, preview, d.name, container.NewHBox(d.prepare), form, widget.NewSeparator(), d.facts, widget.NewSeparator(), usedHead, d.usedIn,
+		d.missing, preview, d.name, container.NewHBox(d.prepare, d.poster, d.noPoster), form, widget.NewSeparator(), d.facts, widget.NewSeparator(), usedHead, d.usedIn,
 	))))
 	hint := widget.NewLabelWithStyle(lang.L("Select a file to see and edit its details."), fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
 	hint.Wrapping = fyne.TextWrapWord
@@ -297,6 +302,58 @@ func (d *mediaDetail) showFileState() {
 	} else {
 		d.prepare.Hide()
 	}
+	d.poster.Hidden = m.Kind != "video" || d.s.u.ws.ReadOnly()
+	d.noPoster.Hidden = d.poster.Hidden || m.PosterHash == ""
+	d.poster.Refresh()
+	d.noPoster.Refresh()
+}
+
+// choosePoster lets her pick the picture a video's tile and preview show
+// (there is no pure-Go video decoder to take a frame from the film).
+func (d *mediaDetail) choosePoster() {
+	video := d.m.ID
+	d.s.u.pickMedia(func(chosen []data.Media) {
+		for _, m := range chosen {
+			if m.Kind == "image" && d.m.ID == video {
+				d.setPoster(m.ID)
+				return
+			}
+		}
+		dialog.ShowInformation(lang.L("Choose poster picture …"), lang.L("Choose a picture as the video's poster."), d.s.u.win)
+	})
+}
+
+// setPoster stores the video's poster (0: none) and shows it.
+func (d *mediaDetail) setPoster(poster int64) {
+	video := d.m.ID
+	var m data.Media
+	d.s.u.do(func(ws *data.Workspace, ctx context.Context) error {
+		if err := ws.SetMediaPoster(ctx, video, poster); err != nil {
+			return err
+		}
+		var err error
+		m, err = ws.Media(ctx, video)
+		return err
+	}, func(err error) {
+		if err != nil {
+			d.s.u.showError(lang.L("The details could not be saved."), err)
+			return
+		}
+		for i := range d.s.items {
+			if d.s.items[i].ID == m.ID {
+				d.s.items[i] = m
+			}
+		}
+		d.s.grid.Refresh()
+		if d.m.ID == m.ID {
+			// Only the poster: texts she is typing stay as they are.
+			d.m.PosterHash, d.m.PosterPath = m.PosterHash, m.PosterPath
+			d.showFileState()
+			d.preview.Image = nil
+			d.preview.Refresh()
+			d.loadPreview(d.m)
+		}
+	})
 }
 
 // fileBack is told that Relink put the shown item's file back: the pane
@@ -315,12 +372,13 @@ func (d *mediaDetail) fileBack() {
 // A missing file's preview is shown when it was made before the file went,
 // so she sees which picture is missing; it is not made again.
 func (d *mediaDetail) loadPreview(m data.Media) {
-	if m.Kind != "image" {
+	hash, rel, orientation, ok := thumbTarget(m)
+	if !ok {
 		return
 	}
 	s := d.s
-	hash, id := m.Hash, m.ID
-	src := filepath.Join(s.u.ws.Dir(), filepath.FromSlash(m.Path))
+	id := m.ID
+	src := filepath.Join(s.u.ws.Dir(), filepath.FromSlash(rel))
 	cache, pool, poolCtx, deliver := s.cache, s.pool, s.poolCtx, s.u.deliver
 	apply := func(img image.Image) {
 		if img != nil && d.m.ID == id {
@@ -337,7 +395,7 @@ func (d *mediaDetail) loadPreview(m data.Media) {
 		if m.Missing != data.MissingNone {
 			return nil
 		}
-		j := thumbs.Job{Hash: hash, Src: src, Orientation: m.Orientation, Sizes: []int{thumbs.GridSize, thumbs.PreviewSize}}
+		j := thumbs.Job{Hash: hash, Src: src, Orientation: orientation, Sizes: []int{thumbs.GridSize, thumbs.PreviewSize}}
 		go func() {
 			_ = pool.Submit(poolCtx, j, func(r thumbs.Result) {
 				if r.Err != nil {

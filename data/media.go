@@ -62,6 +62,7 @@ type Media struct {
 	// PosterHash names the picture a video's tile shows (by content, see
 	// migration 0005); "" shows a film tile. Set with SetMediaPoster.
 	PosterHash string
+	PosterPath string // the poster's stored file (when read; "" when it is gone)
 
 	// Missing says whether the scan found the file gone or changed
 	// outside Feedtakt, and since when; MissingNone when it is fine.
@@ -98,6 +99,7 @@ const (
 const mediaColumns = `media.id, hash, path, kind, original_name, title, alt_text, credit, width, height, size,
 	taken_at, taken_local, taken_offset, taken_source, orientation, camera, has_gps, duration_ms, pages, file_time,
 	creator, rights, licence, usage_terms, usable_until, notes, missing, missing_since, created_at, poster_hash,
+	COALESCE((SELECT poster.path FROM media AS poster WHERE poster.hash = media.poster_hash AND media.poster_hash != ''), ''),
 	(SELECT count(*) FROM post_media WHERE post_media.media_id = media.id)`
 
 type rowScanner interface{ Scan(dest ...any) error }
@@ -109,7 +111,7 @@ func scanMedia(r rowScanner) (Media, error) {
 	var until, missingSince sql.NullString
 	err := r.Scan(&m.ID, &m.Hash, &m.Path, &m.Kind, &m.OriginalName, &m.Title, &m.AltText, &m.Credit, &m.Width, &m.Height, &m.Size,
 		&takenAt, &takenLocal, &takenOffset, &m.TakenSource, &m.Orientation, &m.Camera, &m.HasGPS, &durationMS, &m.Pages, &fileTime,
-		&m.Creator, &m.Rights, &m.Licence, &m.UsageTerms, &until, &m.Notes, &m.Missing, &missingSince, &created, &m.PosterHash, &m.Uses)
+		&m.Creator, &m.Rights, &m.Licence, &m.UsageTerms, &until, &m.Notes, &m.Missing, &missingSince, &created, &m.PosterHash, &m.PosterPath, &m.Uses)
 	if err != nil {
 		return m, err
 	}
