@@ -345,8 +345,8 @@ type mediaTile struct {
 	name    *widget.Label
 	missing *fyne.Container
 	noAlt   *fyne.Container
-	length  *canvas.Text     // a video's duration, on its mark
-	lengthM *fyne.Container  // the duration's mark (videos only)
+	length  *canvas.Text      // a video's duration, on its mark
+	lengthM *fyne.Container   // the duration's mark (videos only)
 	frame   *canvas.Rectangle // the selection's border
 	check   *fyne.Container   // the selection's check mark
 	mods    fyne.KeyModifier  // held when the mouse button went down
