@@ -18,38 +18,14 @@ func (u *UI) bindKeys() {
 	add := func(key fyne.KeyName, f func()) {
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { f() })
 	}
-	add(fyne.KeyN, func() {
-		if u.win.Canvas().Overlays().Top() != nil {
-			return // a dialog is open (text fields pass Ctrl+letters on)
-		}
-		if cal := u.calendarIfShown(); cal != nil {
-			cal.newPostOn(&cal.selected)
-		} else if u.shell != nil && u.shell.tabs.SelectedIndex() == screenIdeas {
-			u.shell.calendar.newPostOn(nil)
-		}
-	})
+	add(fyne.KeyN, u.keyNewPost)
 	add(fyne.KeyD, func() {
 		if cal := u.calendarIfShown(); cal != nil && cal.selPost != 0 && !u.ws.ReadOnly() {
 			cal.duplicate(cal.selPost)
 		}
 	})
-	add(fyne.KeyF, func() {
-		if u.shell == nil || u.win.Canvas().Overlays().Top() != nil {
-			return
-		}
-		u.shell.selectScreen(screenCalendar)
-		u.win.Canvas().Focus(u.shell.calendar.search)
-	})
-	add(fyne.KeyS, func() {
-		switch {
-		case u.editor != nil && u.editor.dlg != nil && u.win.Canvas().Overlays().Top() != nil:
-			u.editor.onSave()
-		case u.shell != nil && u.shell.tabs.SelectedIndex() == screenSettings && !u.ws.ReadOnly():
-			u.shell.settings.onSaveGeneral()
-		case u.shell != nil && u.shell.tabs.SelectedIndex() == screenMedia && !u.ws.ReadOnly() && u.win.Canvas().Overlays().Top() == nil:
-			u.shell.library.detail.saveEdits()
-		}
-	})
+	add(fyne.KeyF, u.keySearch)
+	add(fyne.KeyS, u.keySave)
 	// Ctrl+C on a selected post copies its text, because the post goes out
 	// by hand in the platform's own tool. The desktop driver turns Ctrl+C
 	// into fyne.ShortcutCopy (never a custom shortcut on C), and gives it to
@@ -62,18 +38,57 @@ func (u *UI) bindKeys() {
 			b.selectAll()
 		}
 	})
-	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if b := u.activeBrowser(); ev.Name == fyne.KeyEscape && b != nil && b.escape() {
-			return
-		}
-		if ev.Name == fyne.KeyEscape && u.editor != nil && u.editor.dlg != nil && u.win.Canvas().Overlays().Top() != nil {
-			u.editor.onCancel()
-			return
-		}
-		if cal := u.calendarIfShown(); cal != nil {
-			cal.typedKey(ev)
-		}
-	})
+	c.SetOnTypedKey(u.typedKey)
+}
+
+// keyNewPost is Ctrl+N: a new post on the calendar's selected day, or an
+// idea on the Ideenspeicher.
+func (u *UI) keyNewPost() {
+	if u.win.Canvas().Overlays().Top() != nil {
+		return // a dialog is open (text fields pass Ctrl+letters on)
+	}
+	if cal := u.calendarIfShown(); cal != nil {
+		cal.newPostOn(&cal.selected)
+	} else if u.shell != nil && u.shell.tabs.SelectedIndex() == screenIdeas {
+		u.shell.calendar.newPostOn(nil)
+	}
+}
+
+// keySearch is Ctrl+F: the calendar's search.
+func (u *UI) keySearch() {
+	if u.shell == nil || u.win.Canvas().Overlays().Top() != nil {
+		return
+	}
+	u.shell.selectScreen(screenCalendar)
+	u.win.Canvas().Focus(u.shell.calendar.search)
+}
+
+// keySave is Ctrl+S: the open editor, the settings or the Mediathek's
+// detail pane saves.
+func (u *UI) keySave() {
+	switch {
+	case u.editor != nil && u.editor.dlg != nil && u.win.Canvas().Overlays().Top() != nil:
+		u.editor.onSave()
+	case u.shell != nil && u.shell.tabs.SelectedIndex() == screenSettings && !u.ws.ReadOnly():
+		u.shell.settings.onSaveGeneral()
+	case u.shell != nil && u.shell.tabs.SelectedIndex() == screenMedia && !u.ws.ReadOnly() && u.win.Canvas().Overlays().Top() == nil:
+		u.shell.library.detail.saveEdits()
+	}
+}
+
+// typedKey is a key no widget took: Esc clears the Mediathek's (or the
+// picker's) selection or leaves the editor; the calendar takes the rest.
+func (u *UI) typedKey(ev *fyne.KeyEvent) {
+	if b := u.activeBrowser(); ev.Name == fyne.KeyEscape && b != nil && b.escape() {
+		return
+	}
+	if ev.Name == fyne.KeyEscape && u.editor != nil && u.editor.dlg != nil && u.win.Canvas().Overlays().Top() != nil {
+		u.editor.onCancel()
+		return
+	}
+	if cal := u.calendarIfShown(); cal != nil {
+		cal.typedKey(ev)
+	}
 }
 
 // copySelectedPost puts the text of the selected post on the clipboard. The

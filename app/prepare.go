@@ -98,7 +98,8 @@ func (u *UI) openPrepare(m data.Media, post *data.Post) *prepareDialog {
 		widget.NewLabelWithStyle(lang.L("File"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		p.file, privacy, hint,
 	)
-	p.side = container.New(&fixedWidth{w: 300}, side)
+	// The column scrolls: on a 768 px screen its texts do not all fit.
+	p.side = container.New(&fixedWidth{w: 300}, container.NewVScroll(side))
 	content := container.NewBorder(nil, nil, nil, p.side, p.view)
 
 	p.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), p.onSave)

@@ -194,9 +194,9 @@ func Slug(name string) string {
 // its translations; a source she types herself is shown as typed). Where
 // sources disagree the stricter value is the default and the text says so.
 const (
-	srcInstagram = "Instagram/Meta help and postiz-app @74b01ad: feed 4:5 to 1.91:1 at 1080 px width, 1080×1350 portrait; Stories and Reels 9:16"
+	srcInstagram = "Instagram/Meta help: feed pictures from 4:5 to 1.91:1 at 1080 px width, 1080×1350 portrait; Stories and Reels 9:16"
 	srcFacebook  = "Meta's recommendation for link and landscape pictures, about 1.91:1 (1200×630); not from a checked source, please check"
-	srcLinkedIn  = "LinkedIn: 1200×627 (platform documentation; postiz-app @74b01ad)"
+	srcLinkedIn  = "LinkedIn: 1200×627 (platform documentation)"
 	srcX         = "X shows single pictures at 16:9 in the timeline; 1600×900 is the usual upload size; not from a checked source, please check"
 	srcMastodon  = "Mastodon source code (app/models/media_attachment.rb, 4.x): originals at most 8,294,400 pixels (3840×2160), 16 MB per picture; instances may set other limits"
 	srcBluesky   = "atproto lexicon app.bsky.embed.images: 1,000,000 bytes per picture; long side 2000 px as the app scales. Newer reports name 2 MB / 4000 px in the app; the stricter value is kept"
