@@ -172,7 +172,7 @@ func newMediaBrowser(u *UI, images *imageLRU) *mediaBrowser {
 	s.search.OnChanged = func(string) { s.queryChanged() }
 	s.kind = widget.NewSelect([]string{lang.L("All kinds"), lang.L("Pictures"), lang.L("Videos"), lang.L("Documents")}, func(string) { s.reload() })
 	s.state = widget.NewSelect([]string{lang.L("Any state"), lang.L("Unused"), lang.L("Without alt text"), lang.L("File missing"), lang.L("Usage period over")}, func(string) { s.reload() })
-	s.sort = widget.NewSelect([]string{lang.L("Date taken"), lang.L("Imported"), lang.L("File name")}, func(string) { s.reload() })
+	s.sort = widget.NewSelect([]string{lang.L("By date taken"), lang.L("By import"), lang.L("By file name")}, func(string) { s.reload() })
 	s.count = widget.NewLabel("")
 	s.size = widget.NewSlider(0, float64(len(tileSizes)-1))
 	s.size.Step = 1
@@ -185,7 +185,7 @@ func newMediaBrowser(u *UI, images *imageLRU) *mediaBrowser {
 	sizer := container.NewHBox(widget.NewIcon(theme.ZoomOutIcon()), wide(s.size, 72), widget.NewIcon(theme.ZoomInIcon()))
 	// The kind and state selects sit in the filter row (library_filters.go)
 	// with the tag and the period, so the search keeps its room.
-	s.bar = container.NewBorder(nil, nil, nil, container.NewHBox(wide(s.sort, 152), s.count, sizer), s.search)
+	s.bar = container.NewBorder(nil, nil, nil, container.NewHBox(wide(s.sort, 196), s.count, sizer), s.search)
 
 	s.grid = newMediaGrid(s)
 	s.grid.OnSelected = func(id widget.GridWrapItemID) {
