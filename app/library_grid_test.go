@@ -297,7 +297,7 @@ func TestLibraryMultiSelect(t *testing.T) {
 	if s.pane.Objects[0] != s.bulk.content {
 		t.Error("several selected, but the bulk pane is not shown")
 	}
-	assertShows(t, s.bulk.content, "6 Elemente ausgewählt", "6 Dateien löschen …")
+	assertShows(t, s.bulk.content, "6 Dateien ausgewählt", "6 Dateien löschen …")
 	pressKey(u, fyne.KeyEscape)
 	if len(s.sel) != 0 {
 		t.Errorf("Esc left %d selected", len(s.sel))
@@ -346,7 +346,7 @@ func TestLibraryMultiSelect(t *testing.T) {
 	if got := selectedNames(s.mediaBrowser); !slices.Equal(got, []string{name(0), name(2)}) {
 		t.Errorf("after a search the selection is %v", got)
 	}
-	assertShows(t, s.bulk.content, "2 Elemente ausgewählt", "1 davon wird von der aktuellen Suche oder dem Filter nicht angezeigt.")
+	assertShows(t, s.bulk.content, "2 Dateien ausgewählt", "1 davon wird von der aktuellen Suche oder dem Filter nicht angezeigt.")
 	if tl := byIndex[0]; tl.mediaID == s.items[0].ID && !tl.check.Visible() {
 		t.Error("the selected item found by the search is not marked")
 	}
@@ -362,7 +362,7 @@ func TestLibraryBulkEditAppliesToAllSelectedAndLogs(t *testing.T) {
 	s.click(3, fyne.KeyModifierControl)
 	ids := s.selectedIDs()
 	p := s.bulk
-	assertShows(t, p.content, "3 Elemente ausgewählt")
+	assertShows(t, p.content, "3 Dateien ausgewählt")
 
 	p.addTags.SetText("Rathaus, Sommerfest")
 	test.Tap(findButton(t, p.content, "Hinzufügen"))

@@ -105,7 +105,7 @@ func TestPrepareDragMovesAndResizesTheCrop(t *testing.T) {
 	if !p.warning.Visible() {
 		t.Errorf("a crop of %v for 1080×1350 should warn about enlarging", c)
 	}
-	assertShows(t, topOverlay(u), "wird hochgerechnet")
+	assertShows(t, topOverlay(u), "wird vergrößert")
 }
 
 func TestPrepareSavesTheChosenSizeAndSaysWhere(t *testing.T) {
