@@ -247,42 +247,13 @@ func embeddedThumb(src string, orientation int) image.Image {
 }
 
 // orientSmall turns a small picture by EXIF orientation o (1–8) into a new
-// RGBA picture; the loop over every pixel is fine for an EXIF thumbnail of
-// 160×120, not for a photo.
+// RGBA picture (an EXIF thumbnail of 160×120: cheap).
 func orientSmall(img image.Image, o int) image.Image {
 	if o < 2 || o > 8 {
 		return img
 	}
 	b := img.Bounds()
-	w, h := b.Dx(), b.Dy()
-	src := image.NewRGBA(image.Rect(0, 0, w, h))
+	src := image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
 	draw.Draw(src, src.Rect, img, b.Min, draw.Src)
-	dw, dh := w, h
-	if o >= 5 {
-		dw, dh = h, w
-	}
-	dst := image.NewRGBA(image.Rect(0, 0, dw, dh))
-	for y := range dh {
-		for x := range dw {
-			var sx, sy int
-			switch o {
-			case 2: // mirrored horizontally
-				sx, sy = w-1-x, y
-			case 3: // turned 180°
-				sx, sy = w-1-x, h-1-y
-			case 4: // mirrored vertically
-				sx, sy = x, h-1-y
-			case 5: // mirrored along the main diagonal
-				sx, sy = y, x
-			case 6: // turned 90° clockwise to be seen
-				sx, sy = y, h-1-x
-			case 7: // mirrored along the other diagonal
-				sx, sy = w-1-y, h-1-x
-			case 8: // turned 90° counter-clockwise to be seen
-				sx, sy = w-1-y, x
-			}
-			copy(dst.Pix[dst.PixOffset(x, y):dst.PixOffset(x, y)+4], src.Pix[src.PixOffset(sx, sy):src.PixOffset(sx, sy)+4])
-		}
-	}
-	return dst
+	return thumbs.OrientRGBA(src, o)
 }

@@ -325,24 +325,55 @@ func orientPlane(pix []byte, stride, w, h, o int) []byte {
 	for y := range dh {
 		line := out[y*dw : (y+1)*dw]
 		for x := range line {
-			var sx, sy int
-			switch o {
-			case 2: // mirrored horizontally
-				sx, sy = w-1-x, y
-			case 3: // turned 180°
-				sx, sy = w-1-x, h-1-y
-			case 4: // mirrored vertically
-				sx, sy = x, h-1-y
-			case 5: // transposed
-				sx, sy = y, x
-			case 6: // needs 90° clockwise
-				sx, sy = y, h-1-x
-			case 7: // transverse
-				sx, sy = w-1-y, h-1-x
-			case 8: // needs 90° counter-clockwise
-				sx, sy = w-1-y, x
-			}
+			sx, sy := OrientSource(o, w, h, x, y)
 			line[x] = pix[sy*stride+sx]
+		}
+	}
+	return out
+}
+
+// OrientSource says where pixel (x, y) of a w×h picture turned by EXIF
+// orientation o (2–8) comes from in the picture as stored. It is the one
+// place that knows the eight orientations; thumbnails, the grid's EXIF
+// stand-ins and the upload copies all turn through it.
+func OrientSource(o, w, h, x, y int) (sx, sy int) {
+	switch o {
+	case 2: // mirrored horizontally
+		return w - 1 - x, y
+	case 3: // turned 180°
+		return w - 1 - x, h - 1 - y
+	case 4: // mirrored vertically
+		return x, h - 1 - y
+	case 5: // transposed
+		return y, x
+	case 6: // needs 90° clockwise
+		return y, h - 1 - x
+	case 7: // transverse
+		return w - 1 - y, h - 1 - x
+	case 8: // needs 90° counter-clockwise
+		return w - 1 - y, x
+	}
+	return x, y
+}
+
+// OrientRGBA turns img the way EXIF orientation o says the picture is
+// meant to be seen (2–8; anything else returns img as it is).
+func OrientRGBA(img *image.RGBA, o int) *image.RGBA {
+	if o < 2 || o > 8 {
+		return img
+	}
+	w, h := img.Rect.Dx(), img.Rect.Dy()
+	dw, dh := w, h
+	if o >= 5 {
+		dw, dh = h, w
+	}
+	out := image.NewRGBA(image.Rect(0, 0, dw, dh))
+	for y := range dh {
+		row := out.Pix[y*out.Stride : y*out.Stride+dw*4]
+		for x := range dw {
+			sx, sy := OrientSource(o, w, h, x, y)
+			i := sy*img.Stride + sx*4
+			copy(row[x*4:x*4+4], img.Pix[i:i+4])
 		}
 	}
 	return out

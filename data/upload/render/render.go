@@ -114,7 +114,7 @@ func Copy(ctx context.Context, req Request) (Result, error) {
 	}
 	prof := readProfile(req.Src)
 	part := flatten(img, src)
-	part = orientRGBA(part, o)
+	part = thumbs.OrientRGBA(part, o)
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
@@ -217,45 +217,6 @@ func opaque(img image.Image) bool {
 		return o.Opaque()
 	}
 	return false
-}
-
-// orientRGBA turns img the way EXIF orientation o says the picture is
-// meant to be seen (2–8; anything else returns img).
-func orientRGBA(img *image.RGBA, o int) *image.RGBA {
-	if o < 2 || o > 8 {
-		return img
-	}
-	w, h := img.Rect.Dx(), img.Rect.Dy()
-	dw, dh := w, h
-	if o >= 5 {
-		dw, dh = h, w
-	}
-	out := image.NewRGBA(image.Rect(0, 0, dw, dh))
-	for y := range dh {
-		row := out.Pix[y*out.Stride : y*out.Stride+dw*4]
-		for x := range dw {
-			var sx, sy int
-			switch o {
-			case 2:
-				sx, sy = w-1-x, y
-			case 3:
-				sx, sy = w-1-x, h-1-y
-			case 4:
-				sx, sy = x, h-1-y
-			case 5:
-				sx, sy = y, x
-			case 6:
-				sx, sy = y, h-1-x
-			case 7:
-				sx, sy = w-1-y, h-1-x
-			case 8:
-				sx, sy = w-1-y, x
-			}
-			i := sy*img.Stride + sx*4
-			copy(row[x*4:x*4+4], img.Pix[i:i+4])
-		}
-	}
-	return out
 }
 
 // halve returns img at half its size, each pixel the mean of a 2×2 block
