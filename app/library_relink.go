@@ -109,7 +109,12 @@ func relinkSummary(folder string, res data.RelinkResult, err error, cancelled bo
 			if rel, err := filepath.Rel(folder, src); err == nil && !strings.HasPrefix(rel, "..") {
 				src = rel
 			}
-			b.WriteString("\n• " + lang.L("{{.Name}} (from {{.Source}})", map[string]any{"Name": displayMediaName(f.Media), "Source": src}))
+			name := displayMediaName(f.Media)
+			if src == name {
+				b.WriteString("\n• " + name) // "rathaus.jpg (aus rathaus.jpg)" says nothing
+				continue
+			}
+			b.WriteString("\n• " + lang.L("{{.Name}} (from {{.Source}})", map[string]any{"Name": name, "Source": src}))
 		}
 	} else {
 		b.WriteString(".")

@@ -69,7 +69,7 @@ func TestLibraryRelinkRestoresADeletedFile(t *testing.T) {
 	if top == nil {
 		t.Fatal("no result after relinking")
 	}
-	assertShows(t, top, "1 fehlende Datei gefunden und wiederhergestellt:", "rathaus.jpg (aus rathaus.jpg)", "in "+src,
+	assertShows(t, top, "1 fehlende Datei gefunden und wiederhergestellt:", "• rathaus.jpg\n", "in "+src,
 		"1 Datei fehlt weiterhin:", "• burg.jpg")
 	if got, err := ws.Media(t.Context(), rathaus.ID); err != nil || got.Missing != data.MissingNone {
 		t.Errorf("stored after relink: %v, %v", got.Missing, err)
