@@ -60,8 +60,10 @@ type ImportResult struct {
 
 // Import adds many files to the Mediathek: each file is streamed, hashed
 // and put in place by Add, rows are committed every batch files, and Finish
-// commits the rest together with one change-log line for the whole import
-// ("12 Dateien in die Mediathek aufgenommen"). Use it from one goroutine
+// commits the rest. Each committed batch gets its change-log line ("12
+// Dateien in die Mediathek aufgenommen"; an import within one batch has one
+// line), so a killed import leaves no committed item unlogged. Use it from
+// one goroutine
 // (an import job); several imports and AddMedia calls may run at once.
 //
 //	im := ws.NewImport(0)
@@ -339,8 +341,8 @@ func (im *Import) lockHash(ctx context.Context, hash string) (func(), error) {
 	return hashLocks.lock(ctx, key)
 }
 
-// Finish commits the files not yet committed with one change-log line for
-// the whole import and returns every file's result in the order given. It
+// Finish commits the files not yet committed with the import's (closing)
+// change-log line and returns every file's result in the order given. It
 // commits even when ctx was cancelled: what is in place is complete, and
 // keeping it is what the person expects from "Abbrechen" halfway through.
 func (im *Import) Finish(ctx context.Context) ([]ImportResult, error) {
@@ -385,20 +387,20 @@ func (im *Import) commit(ctx context.Context, last, cancelled bool) error {
 		if err := im.insertPending(ctx, tx, ids); err != nil {
 			return err
 		}
-		n := im.added + len(im.pending)
-		if !last || n == 0 {
+		// Every batch's rows get their change-log line in the same
+		// transaction, so an import killed later leaves no committed item
+		// unlogged; an import within one batch has one line.
+		n := len(im.pending)
+		if n == 0 {
 			return nil
 		}
-		one := im.first
-		if im.added == 0 {
-			one = im.pending[0].m
-			one.ID = ids[0]
-		}
+		one := im.pending[0].m
+		one.ID = ids[0]
 		var itemID int64
 		if n == 1 {
 			itemID = one.ID
 		}
-		return w.logChange(ctx, tx, "create", "media", itemID, im.summary(n, one, cancelled))
+		return w.logChange(ctx, tx, "create", "media", itemID, im.summary(n, one, last && cancelled))
 	})
 	if err != nil {
 		im.err = err

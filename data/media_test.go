@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -200,7 +201,7 @@ func TestAddMediaCancelledOrUnreadableLeavesNothing(t *testing.T) {
 	}
 }
 
-func TestImportBatchesRowsAndLogsOnce(t *testing.T) {
+func TestImportBatchesRowsAndLogsEachBatch(t *testing.T) {
 	ws := newTestWorkspace(t)
 	ctx := context.Background()
 	old, err := ws.AddMediaBytes(ctx, Media{Kind: "image", OriginalName: "schon-da.jpg"}, []byte("schon da"))
@@ -253,11 +254,46 @@ func TestImportBatchesRowsAndLogsOnce(t *testing.T) {
 			added = append(added, c.Summary)
 		}
 	}
-	if len(added) != 1 || added[0] != "12 Dateien in die Mediathek aufgenommen" {
-		t.Errorf("change log lines %q, want one for the import", added)
+	// Newest first: one line per committed batch.
+	want := []string{
+		"2 Dateien in die Mediathek aufgenommen",
+		"5 Dateien in die Mediathek aufgenommen",
+		"5 Dateien in die Mediathek aufgenommen",
+	}
+	if !slices.Equal(added, want) {
+		t.Errorf("change log lines %q, want %q", added, want)
 	}
 	if r, f := mediaRowCount(t, ws), mediaFileCount(t, ws); r != 13 || f != 13 {
 		t.Errorf("%d rows, %d files; want 13", r, f)
+	}
+}
+
+// An import that dies after committing a batch (the process killed: no
+// Finish, no Abort) leaves those items in the change log.
+func TestImportKilledAfterABatchIsLogged(t *testing.T) {
+	ws := newTestWorkspace(t)
+	ctx := context.Background()
+	last := lastChangeID(t, ws)
+	im := ws.NewImport(3)
+	// Abort at the end only gives back the per-content locks a real kill
+	// takes with the process (they are global to this test binary).
+	defer im.Abort()
+	for i := range 4 {
+		if _, err := im.Add(ctx, strings.NewReader(fmt.Sprint("Foto ", i)), Media{Kind: "image", OriginalName: fmt.Sprint(i, ".jpg")}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// No Finish: the fourth file's row never comes, as after a kill -9.
+	ws = reopen(t, ws)
+	cs, _ := ws.Changes(ctx, 0, 5)
+	var added []string
+	for _, c := range cs {
+		if c.ID > last {
+			added = append(added, c.Summary)
+		}
+	}
+	if rows := mediaRowCount(t, ws); rows != 3 || len(added) != 1 || added[0] != "3 Dateien in die Mediathek aufgenommen" {
+		t.Errorf("%d rows, log %q", rows, added)
 	}
 }
 
@@ -282,7 +318,7 @@ func TestImportCancelledBetweenFiles(t *testing.T) {
 	if r, f, s := mediaRowCount(t, ws), mediaFileCount(t, ws), stagingLeft(t, ws); r != 3 || f != 3 || len(s) != 0 {
 		t.Errorf("%d rows, %d files, staging %v; want the 3 done files and nothing half", r, f, s)
 	}
-	if s := changeSummaries(t, ws, 1); s[0] != "3 Dateien in die Mediathek aufgenommen (Import abgebrochen)" {
+	if s := changeSummaries(t, ws, 1); s[0] != "Datei „2.pdf“ in die Mediathek aufgenommen (Import abgebrochen)" {
 		t.Errorf("change log %q", s[0])
 	}
 }
