@@ -151,3 +151,38 @@ func (w *Workspace) PicturesOfPerson(ctx context.Context, personID int64) ([]int
 	}
 	return out, w.fault("read pictures of person", rows.Err())
 }
+
+// PersonUsage lists every post, planned and published, that uses a
+// picture the person is shown in, by date (ideas last), each post once:
+// what a withdrawal affects. With the post's channels (Post) and
+// PostClearance the withdrawal page can say where to remove what.
+func (w *Workspace) PersonUsage(ctx context.Context, personID int64) ([]PostRef, error) {
+	rows, err := w.reader().QueryContext(ctx, `SELECT p.id, p.title, p.day, p.time, p.status FROM posts p
+		WHERE p.id IN (SELECT pm.post_id FROM media_people mp
+			JOIN media m ON m.hash = mp.media_hash
+			JOIN post_media pm ON pm.media_id = m.id
+			WHERE mp.person_id = ?)
+		ORDER BY p.day IS NULL, p.day, p.time IS NOT NULL, p.time, p.id`, personID)
+	if err != nil {
+		return nil, w.fault("read posts of person", err)
+	}
+	defer rows.Close()
+	var out []PostRef
+	for rows.Next() {
+		var r PostRef
+		var day, clock sql.NullString
+		if err := rows.Scan(&r.ID, &r.Title, &day, &clock, &r.Status); err != nil {
+			return nil, w.fault("read posts of person", err)
+		}
+		if r.Date, err = parseNullDate(day); err != nil {
+			return nil, w.fault("read posts of person", err)
+		}
+		if clock.Valid {
+			if c, err := ParseClock(clock.String); err == nil {
+				r.Time = &c
+			}
+		}
+		out = append(out, r)
+	}
+	return out, w.fault("read posts of person", rows.Err())
+}
