@@ -139,10 +139,12 @@ func ClearPicture(f PictureFacts, in ClearanceInput) Clearance {
 	if lf, ok := licenceFinding(f.Media, in.Day); ok {
 		out.Findings = append(out.Findings, lf)
 	}
-	switch f.Decision {
-	case DecisionNone, DecisionCrowd:
+	switch {
+	case f.Decision == DecisionNone, f.Decision == DecisionCrowd:
 		return out
-	case DecisionUnclear:
+	case f.Decision == DecisionUnclear, len(f.People) == 0:
+		// "people" without anyone linked (every one of them removed) is
+		// no decision either.
 		out.Findings = append(out.Findings, Finding{Reason: ReasonUnclear,
 			Key: "Not yet decided whether identifiable people are shown in this picture."})
 		return out

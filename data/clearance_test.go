@@ -55,6 +55,7 @@ func TestClearPicture(t *testing.T) {
 	}{
 		{name: "valid consent", decision: DecisionPeople, people: people(anna, base), channels: both},
 		{name: "ungeklärt warns", decision: DecisionUnclear, channels: both, want: []finding{{ReasonUnclear, 0, 0}}},
+		{name: "people decided, but nobody linked: ungeklärt", decision: DecisionPeople, channels: both, want: []finding{{ReasonUnclear, 0, 0}}},
 		{name: "no identifiable people", decision: DecisionNone, channels: both},
 		{name: "only a crowd", decision: DecisionCrowd, channels: both},
 		{name: "no consent at all", decision: DecisionPeople, people: people(anna), channels: both,
