@@ -603,3 +603,98 @@ func platformName(p Platform) string {
 	}
 	return strings.ToUpper(string(p[:1])) + string(p[1:])
 }
+
+// getConsent reads one consent with its scope.
+func getConsent(ctx context.Context, q queryer, id int64) (Consent, error) {
+	c, err := scanConsent(q.QueryRowContext(ctx, `SELECT `+consentColumns+` FROM consents c WHERE c.id = ?`, id))
+	if err != nil {
+		return c, notFound("consent", id, err)
+	}
+	return c, readConsentScopes(ctx, q, map[int64]*Consent{id: &c})
+}
+
+// CorrectConsent saves corrections to a consent as it was recorded (a
+// mistyped date, a channel forgotten when the paper form was entered). The
+// change log keeps what changed, the dates with their old and new value;
+// nothing is logged when nothing changed. A withdrawn consent cannot be
+// corrected, and a consent stays with its person: what the person agrees
+// to later is a new consent (AddConsent).
+func (w *Workspace) CorrectConsent(ctx context.Context, c *Consent) error {
+	if err := c.validate(w.Today()); err != nil {
+		return err
+	}
+	return w.write(ctx, "correct consent", func(tx *sql.Tx) error {
+		old, err := getConsent(ctx, tx, c.ID)
+		if err != nil {
+			return err
+		}
+		if old.Withdrawal != nil {
+			return invalid("withdrawn", "A withdrawn consent can no longer be changed; record a new consent instead.")
+		}
+		if err := checkChannelsExist(ctx, tx, c.ChannelIDs); err != nil {
+			return err
+		}
+		c.PersonID, c.Withdrawal, c.Created = old.PersonID, nil, old.Created
+		if c.mediaHashes, err = hashesOf(ctx, tx, c.MediaIDs); err != nil {
+			return err
+		}
+		if c.formHash, err = formHash(ctx, tx, c.FormMediaID); err != nil {
+			return err
+		}
+		changed := diffConsent(old, *c)
+		if len(changed) == 0 {
+			return nil
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE consents SET given_on = ?, form = ?, given_by = ?, pictures = ?, shoot = ?,
+				shoot_from = ?, shoot_to = ?, valid_until = ?, informed = ?, form_hash = ?, notes = ? WHERE id = ?`,
+			c.GivenOn.ISO(), c.Form, c.GivenBy, c.Pictures, c.Shoot, nullDate(c.ShootFrom), nullDate(c.ShootTo),
+			nullDate(c.ValidUntil), c.Informed, c.formHash, c.Notes, c.ID); err != nil {
+			return err
+		}
+		for _, table := range []string{"consent_scope", "consent_media"} {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE consent_id = ?`, c.ID); err != nil {
+				return err
+			}
+		}
+		if err := putConsentScope(ctx, tx, c); err != nil {
+			return err
+		}
+		return w.logChange(ctx, tx, "update", "consent", c.ID,
+			fmt.Sprintf("Einwilligung Nr. %d berichtigt: %s", c.ID, strings.Join(changed, ", ")))
+	})
+}
+
+// diffConsent names what a correction changed, in German for the change
+// log; dates with their old and new value.
+func diffConsent(a, b Consent) []string {
+	var out []string
+	add := func(differs bool, name string) {
+		if differs {
+			out = append(out, name)
+		}
+	}
+	day := func(d *calendar.Date) string {
+		if d == nil {
+			return "ohne"
+		}
+		return d.String()
+	}
+	add(a.GivenOn != b.GivenOn, fmt.Sprintf("gegeben am %s → %s", a.GivenOn, b.GivenOn))
+	add(a.Form != b.Form, "Form")
+	add(a.GivenBy != b.GivenBy, "erteilt von")
+	add(!slices.Equal(a.Platforms, b.Platforms) || !slices.Equal(a.ChannelIDs, b.ChannelIDs), "Kanäle")
+	add(!slices.Equal(a.Purposes, b.Purposes), "Zwecke")
+	add(a.Pictures != b.Pictures || a.Shoot != b.Shoot || !sameDate(a.ShootFrom, b.ShootFrom) || !sameDate(a.ShootTo, b.ShootTo) ||
+		!slices.Equal(sortedCopy(a.mediaHashes), sortedCopy(b.mediaHashes)), "Bilder")
+	add(!sameDate(a.ValidUntil, b.ValidUntil), fmt.Sprintf("gültig bis %s → %s", day(a.ValidUntil), day(b.ValidUntil)))
+	add(a.Informed != b.Informed, "über Widerrufsrecht informiert")
+	add(a.formHash != b.formHash, "Einwilligungserklärung (Scan)")
+	add(a.Notes != b.Notes, "Notizen")
+	return out
+}
+
+func sortedCopy(s []string) []string {
+	s = slices.Clone(s)
+	slices.Sort(s)
+	return s
+}

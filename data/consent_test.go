@@ -498,3 +498,56 @@ func mustTxExec(t *testing.T, tx interface {
 		t.Fatalf("%s: %v", q, err)
 	}
 }
+
+// A correction changes the record with a change-log line naming what
+// changed (dates old → new), logs nothing when nothing changed, and is
+// refused for a withdrawn consent.
+func TestCorrectConsent(t *testing.T) {
+	ctx := context.Background()
+	ws, ig, _ := consentWorkspace(t)
+	anna := mustPerson(t, ws, Person{Name: "Anna", Role: RoleEmployee})
+	c := mustConsent(t, ws, written(anna.ID, date(2026, 2, 1), Instagram))
+	pic := addTestMedia(t, ws, Media{OriginalName: "Anna.jpg"})
+	if err := ws.SetPicturePeople(ctx, pic.ID, []int64{anna.ID}); err != nil {
+		t.Fatal(err)
+	}
+	fix := c
+	fix.Platforms = []Platform{Instagram, Facebook}
+	fix.ValidUntil = dp(2026, 12, 31)
+	if err := ws.CorrectConsent(ctx, &fix); err != nil {
+		t.Fatal(err)
+	}
+	if err := ws.CorrectConsent(ctx, &fix); err != nil { // unchanged
+		t.Fatal(err)
+	}
+	bad := fix
+	bad.Platforms, bad.ChannelIDs = nil, nil
+	if err := ws.CorrectConsent(ctx, &bad); !errors.Is(err, ErrInvalid) {
+		t.Errorf("correction without a channel: %v", err)
+	}
+	cs, _ := ws.Consents(ctx, anna.ID)
+	if len(cs) != 1 || !slices.Equal(cs[0].Platforms, []Platform{Facebook, Instagram}) || *cs[0].ValidUntil != date(2026, 12, 31) {
+		t.Fatalf("after correction %+v", cs)
+	}
+	chans, _ := testIDs(t, ws)
+	if cl, _ := ws.PictureClearance(ctx, pic.ID, chans, date(2026, 6, 1)); len(cl.Findings) != 0 {
+		t.Errorf("corrected consent does not cover Facebook: %+v", cl.Findings)
+	}
+	if err := ws.WithdrawConsent(ctx, c.ID, Withdrawal{On: date(2026, 2, 28)}); err != nil {
+		t.Fatal(err)
+	}
+	fix.Notes = "später"
+	err := ws.CorrectConsent(ctx, &fix)
+	var inv *InvalidError
+	if !errors.As(err, &inv) || !strings.Contains(assets.Text("de", inv.Message, nil), "neue Einwilligung") {
+		t.Errorf("correcting a withdrawn consent: %v", err)
+	}
+	lines := itemChanges(t, ws, "consent")
+	if len(lines) != 3 || lines[1] != "update: Einwilligung Nr. 1 berichtigt: Kanäle, gültig bis ohne → 31.12.2026" {
+		t.Errorf("change log %q", lines)
+	}
+	if err := ws.CorrectConsent(ctx, &Consent{ID: 99, GivenOn: date(2026, 2, 1), Form: FormWritten, GivenBy: GivenBySelf,
+		ChannelIDs: []int64{ig}, Purposes: []Purpose{PurposePR}, Pictures: ScopeShoot, Shoot: "x"}); !errors.Is(err, ErrNotFound) {
+		t.Errorf("correcting a missing consent: %v", err)
+	}
+}
