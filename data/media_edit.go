@@ -302,7 +302,7 @@ func diffMedia(a, b Media) []string {
 	add(a.UsageTerms != b.UsageTerms, "Nutzungsbedingungen")
 	add(!sameDate(a.UsableUntil, b.UsableUntil), "nutzbar bis")
 	add(a.Notes != b.Notes, "Notizen")
-	add(!slices.Equal(a.Tags, b.Tags), "Tags")
+	add(!slices.Equal(a.Tags, b.Tags), "Schlagwörter")
 	return out
 }
 
@@ -328,10 +328,10 @@ func (w *Workspace) SetMediaTags(ctx context.Context, ids []int64, add, remove [
 	}
 	var parts []string
 	if len(addTags) > 0 {
-		parts = append(parts, "Tags „"+strings.Join(addTags, "“, „")+"“ hinzugefügt")
+		parts = append(parts, "Schlagwörter „"+strings.Join(addTags, "“, „")+"“ hinzugefügt")
 	}
 	if len(removeTags) > 0 {
-		parts = append(parts, "Tags „"+strings.Join(removeTags, "“, „")+"“ entfernt")
+		parts = append(parts, "Schlagwörter „"+strings.Join(removeTags, "“, „")+"“ entfernt")
 	}
 	return w.bulkEdit(ctx, ids, strings.Join(parts, ", "), func(tx *sql.Tx, id int64) error {
 		for _, t := range removeTags {

@@ -291,7 +291,7 @@ func TestUpdateMediaValidatesAndLogsOnce(t *testing.T) {
 		t.Errorf("stored %+v", got)
 	}
 	s := changeSummaries(t, ws, 1)[0]
-	if s != "Angaben zu „IMG_0001.jpg“ geändert: Bildbeschreibung, Lizenz, nutzbar bis, Notizen, Tags" {
+	if s != "Angaben zu „IMG_0001.jpg“ geändert: Bildbeschreibung, Lizenz, nutzbar bis, Notizen, Schlagwörter" {
 		t.Errorf("log %q", s)
 	}
 	id := lastChangeID(t, ws)
@@ -322,7 +322,7 @@ func TestBulkEditsOneTransactionOneLine(t *testing.T) {
 		{func() error { return ws.SetMediaCredit(ctx, ids, " Foto: Stadt Musterstadt ") }, "Bildnachweis „Foto: Stadt Musterstadt“ gesetzt (5 Dateien)"},
 		{func() error { return ws.SetMediaLicence(ctx, ids, "official") }, "Lizenz „Dienstfoto“ gesetzt (5 Dateien)"},
 		{func() error { return ws.SetMediaUsableUntil(ctx, ids, &until) }, "„nutzbar bis 30.06.2027“ gesetzt (5 Dateien)"},
-		{func() error { return ws.SetMediaTags(ctx, ids, []string{"Neu", "neu"}, []string{"ALT"}) }, "Tags „Neu“ hinzugefügt, Tags „ALT“ entfernt (5 Dateien)"},
+		{func() error { return ws.SetMediaTags(ctx, ids, []string{"Neu", "neu"}, []string{"ALT"}) }, "Schlagwörter „Neu“ hinzugefügt, Schlagwörter „ALT“ entfernt (5 Dateien)"},
 		{func() error { return ws.SetMediaCredit(ctx, ids[:1], "Foto: A") }, "Bildnachweis „Foto: A“ gesetzt: „IMG_0.jpg“"},
 	}
 	for _, s := range steps {
