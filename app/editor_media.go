@@ -7,7 +7,6 @@ import (
 	"context"
 	"fmt"
 	"image"
-	"log"
 	"path/filepath"
 	"strings"
 
@@ -160,7 +159,8 @@ func (ms *mediaSection) card(i int, m data.Media) fyne.CanvasObject {
 	bg.CornerRadius = theme.InputRadiusSize()
 	bg.SetMinSize(editorMediaImage)
 	pic := []fyne.CanvasObject{bg}
-	if img := ms.images[m.Hash]; img != nil {
+	if hash, _, _, ok := thumbTarget(m); ok && ms.images[hash] != nil {
+		img := ms.images[hash]
 		ci := canvas.NewImageFromImage(img)
 		ci.FillMode = canvas.ImageFillContain
 		ci.ScaleMode = canvas.ImageScaleFastest
@@ -228,29 +228,28 @@ func (ms *mediaSection) prepare(m data.Media) {
 	ms.e.u.prepareForChannel(m, &p)
 }
 
-// loadThumbs reads the grid thumbnails of the shown pictures in the
-// background, making those not cached yet, and shows each when it is
-// there.
+// loadThumbs reads the grid thumbnails of the shown items in the
+// background (a picture's own, a video's poster: thumbTarget), making those
+// not cached yet the way the Mediathek's feeder does, and shows each when
+// it is there.
 func (ms *mediaSection) loadThumbs() {
 	u := ms.e.u
+	quick, build := quickThumb(ms.cache), makeThumb(ms.cache)
 	for _, m := range ms.items {
-		if m.Kind != "image" || ms.images[m.Hash] != nil || ms.asked[m.Hash] {
+		hash, rel, orientation, ok := thumbTarget(m)
+		if !ok || ms.images[hash] != nil || ms.asked[hash] {
 			continue
 		}
-		ms.asked[m.Hash] = true
-		hash, src, orientation, missing := m.Hash, filepath.Join(u.ws.Dir(), filepath.FromSlash(m.Path)), m.Orientation, m.Missing != data.MissingNone
-		cache := ms.cache
+		ms.asked[hash] = true
+		r := thumbRequest{hash: hash, src: filepath.Join(u.ws.Dir(), filepath.FromSlash(rel)), orientation: orientation}
+		gone := m.Kind == "image" && m.Missing != data.MissingNone // nothing to make it from
 		u.run(func(ctx context.Context) func() {
-			if !cache.Exists(hash, thumbs.GridSize) {
-				if missing {
-					return nil // nothing to make it from
-				}
-				if err := cache.Make(ctx, hash, src, thumbs.FormatUnknown, orientation, []int{thumbs.GridSize, thumbs.PreviewSize}); err != nil {
-					log.Printf("thumbnail of %s: %v", src, err)
-					return nil
+			img, final := quick(ctx, r)
+			if !final && !gone {
+				if made := build(ctx, r); made != nil {
+					img = made
 				}
 			}
-			img := decodeThumb(cache.Path(hash, thumbs.GridSize))
 			if img == nil {
 				return nil
 			}
