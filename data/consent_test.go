@@ -406,13 +406,7 @@ func TestMigrationFrom5KeepsData(t *testing.T) {
 	ws.Close()
 	restore()
 
-	re, err := Open(ctx, dir, Options{Actor: testActor})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer re.Close()
-	var v int
-	re.db.QueryRow("PRAGMA user_version").Scan(&v)
+	re, v := openMigrated(t, dir)
 	if v != SchemaVersion() || v < 6 {
 		t.Fatalf("version %d", v)
 	}

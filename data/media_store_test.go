@@ -36,6 +36,21 @@ func migrationsUpTo(t testing.TB, n int) (restore func()) {
 	return restore
 }
 
+// openMigrated opens the workspace in dir with every migration (after a
+// test built it with migrationsUpTo) and returns it with the schema version
+// it reached; it is closed when the test ends.
+func openMigrated(t *testing.T, dir string) (*Workspace, int) {
+	t.Helper()
+	re, err := Open(context.Background(), dir, Options{Actor: testActor})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { re.Close() })
+	var v int
+	re.db.QueryRow("PRAGMA user_version").Scan(&v)
+	return re, v
+}
+
 // addTestMedia imports one small file with metadata m and returns it.
 func addTestMedia(t testing.TB, ws *Workspace, m Media) Media {
 	t.Helper()
@@ -98,13 +113,7 @@ func TestMigrationToMediathekFromVersion3(t *testing.T) {
 	ws.Close()
 	restore()
 
-	re, err := Open(ctx, dir, Options{Actor: testActor})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer re.Close()
-	var v int
-	re.db.QueryRow("PRAGMA user_version").Scan(&v)
+	re, v := openMigrated(t, dir)
 	if v != SchemaVersion() || v < 4 {
 		t.Fatalf("version %d", v)
 	}

@@ -129,13 +129,7 @@ func TestMigrationToUTCTimes(t *testing.T) {
 	db.Close()
 	restore()
 
-	re, err := Open(ctx, dir, Options{Actor: testActor})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer re.Close()
-	var v int
-	re.db.QueryRow("PRAGMA user_version").Scan(&v)
+	re, v := openMigrated(t, dir)
 	if v < 3 {
 		t.Fatalf("version %d after open", v)
 	}
