@@ -82,7 +82,6 @@ func (u *UI) openPrepare(m data.Media, post *data.Post) *prepareDialog {
 	p.warning.Hide()
 	p.source = widget.NewLabel("")
 	p.source.Wrapping = fyne.TextWrapWord
-	p.source.Importance = widget.LowImportance
 	p.file = widget.NewLabel("")
 	p.file.Wrapping = fyne.TextWrapWord
 	privacy := widget.NewLabel(lang.L("The copy is an sRGB JPEG without location (GPS), camera data or other metadata."))

@@ -78,7 +78,6 @@ func (f *formatsSection) show(fs []upload.Format, err error) {
 		}
 		info := widget.NewLabel(detail)
 		info.Truncation = fyne.TextTruncateEllipsis
-		info.Importance = widget.LowImportance
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { f.onDelete(i) })
 		buttons := rowButtons(ro, func() { f.onMove(i, -1) }, func() { f.onMove(i, +1) }, func() { f.edit(i, f.formats[i]) }, del)
 		rows = append(rows, container.NewBorder(nil, nil, nil, buttons, container.NewVBox(name, info)))
