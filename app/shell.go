@@ -16,6 +16,7 @@ const (
 	screenCalendar = iota
 	screenIdeas
 	screenMedia
+	screenPeople
 	screenTemplates
 	screenHandover
 	screenSettings
@@ -43,6 +44,7 @@ type shell struct {
 	calendar     *calendarScreen
 	ideas        *ideasScreen
 	library      *libraryScreen
+	people       *peopleScreen
 }
 
 func newShell(u *UI) *shell {
@@ -58,11 +60,13 @@ func newShell(u *UI) *shell {
 	s.calendar = newCalendarScreen(u)
 	s.ideas = newIdeasScreen(u)
 	s.library = newLibraryScreen(u)
+	s.people = newPeopleScreen(u)
 
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Calendar"), theme.GridIcon(), s.calendar.content),
 		container.NewTabItemWithIcon(lang.L("Idea board"), ideaIcon, s.ideas.content),
 		container.NewTabItemWithIcon(lang.L("Media library"), theme.MediaPhotoIcon(), s.library.content),
+		container.NewTabItemWithIcon(lang.L("People"), theme.AccountIcon(), s.people.content),
 		container.NewTabItemWithIcon(lang.L("Templates"), theme.DocumentIcon(), emptyState(theme.DocumentIcon(),
 			lang.L("Caption templates"),
 			lang.L("Templates with placeholders, hashtag sets and signatures, with a live preview and character count per channel, so no caption starts from a blank page."),
@@ -81,6 +85,8 @@ func newShell(u *UI) *shell {
 			s.calendar.reload()
 		case s.library.content:
 			s.library.reload()
+		case s.people.content:
+			s.people.reload()
 		}
 	}
 	s.refreshBanners()
