@@ -322,12 +322,12 @@ func BenchmarkMediaRights(b *testing.B) {
 		}
 		switch i % 6 {
 		case 0, 1:
-			exec( `INSERT INTO media_people_decision VALUES (?, 'people', '')`, hash)
+			exec(`INSERT INTO media_people_decision VALUES (?, 'people', '')`, hash)
 			for k := range 1 + i%3 {
-				exec( `INSERT OR IGNORE INTO media_people VALUES (?, ?)`, hash, pids[(i*7+k*13)%people])
+				exec(`INSERT OR IGNORE INTO media_people VALUES (?, ?)`, hash, pids[(i*7+k*13)%people])
 			}
 		case 2:
-			exec( `INSERT INTO media_people_decision VALUES (?, 'none', '')`, hash)
+			exec(`INSERT INTO media_people_decision VALUES (?, 'none', '')`, hash)
 		}
 	}
 	if err := tx.Commit(); err != nil {
