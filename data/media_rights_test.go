@@ -375,3 +375,48 @@ func BenchmarkMediaRights(b *testing.B) {
 		}
 	})
 }
+
+// The bulk pane's edits: people added to several pictures keep the people
+// each showed and replace a "nobody" decision; a decision for several
+// removes their people. Unknown items or people change nothing.
+func TestBulkPicturePeople(t *testing.T) {
+	ctx := context.Background()
+	f := newRightsFixture(t)
+	ws := f.ws
+	otto := mustPerson(t, ws, Person{Name: "Otto Neu", Role: RoleGuest})
+	pics := []int64{f.pics["ok"].ID, f.pics["none"].ID, f.pics["unclear"].ID}
+	if err := ws.AddPicturePeople(ctx, pics, []int64{otto.ID}); err != nil {
+		t.Fatal(err)
+	}
+	names := func(id int64) string {
+		dec, people, err := ws.PicturePeople(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, p := range people {
+			out = append(out, p.Name)
+		}
+		return string(dec) + ":" + strings.Join(out, ",")
+	}
+	for id, want := range map[int64]string{pics[0]: "people:Anna Beispiel,Otto Neu", pics[1]: "people:Otto Neu", pics[2]: "people:Otto Neu"} {
+		if got := names(id); got != want {
+			t.Errorf("after adding: %s, want %s", got, want)
+		}
+	}
+	if err := ws.AddPicturePeople(ctx, []int64{pics[0], 9999}, []int64{otto.ID}); !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown item: %v", err)
+	}
+	if err := ws.AddPicturePeople(ctx, pics, []int64{9999}); !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown person: %v", err)
+	}
+	if err := ws.SetPicturesDecision(ctx, pics[:2], DecisionCrowd); err != nil {
+		t.Fatal(err)
+	}
+	if got := names(pics[0]) + " " + names(pics[1]) + " " + names(pics[2]); got != "crowd: crowd: people:Otto Neu" {
+		t.Errorf("after the decision: %s", got)
+	}
+	if err := ws.SetPicturesDecision(ctx, pics, DecisionPeople); err == nil {
+		t.Error("DecisionPeople is set by choosing people")
+	}
+}
