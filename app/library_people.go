@@ -76,7 +76,9 @@ func (p *picturePeople) load(id int64) {
 	p.mediaID = id
 	p.rights = data.PictureRights{}
 	p.fill()
-	fetch(p.d.s.u, func(ws *data.Workspace, ctx context.Context) (data.PictureRights, error) { return ws.PictureRights(ctx, id) },
+	fetch(p.d.s.u, func(ws *data.Workspace, ctx context.Context) (data.PictureRights, error) {
+		return ws.PictureRights(ctx, id)
+	},
 		func(r data.PictureRights, err error) {
 			if p.mediaID != id {
 				return
@@ -187,14 +189,18 @@ func (p *picturePeople) peopleIDs() []int64 {
 // ungeklärt.
 func (p *picturePeople) remove(personID int64) {
 	ids := slices.DeleteFunc(p.peopleIDs(), func(id int64) bool { return id == personID })
-	p.change(func(ws *data.Workspace, ctx context.Context, id int64) error { return ws.SetPicturePeople(ctx, id, ids) })
+	p.change(func(ws *data.Workspace, ctx context.Context, id int64) error {
+		return ws.SetPicturePeople(ctx, id, ids)
+	})
 }
 
 // choosePerson opens the person picker; the chosen person is added.
 func (p *picturePeople) choosePerson() {
 	p.picker = newPersonPicker(p.d.s.u, p.peopleIDs(), false, func(chosen []int64) {
 		ids := append(p.peopleIDs(), chosen...)
-		p.change(func(ws *data.Workspace, ctx context.Context, id int64) error { return ws.SetPicturePeople(ctx, id, ids) })
+		p.change(func(ws *data.Workspace, ctx context.Context, id int64) error {
+			return ws.SetPicturePeople(ctx, id, ids)
+		})
 	})
 }
 
@@ -210,7 +216,9 @@ func (p *picturePeople) decisionChosen(choice string) {
 		dec = decisionOrder[i]
 	}
 	set := func() {
-		p.change(func(ws *data.Workspace, ctx context.Context, id int64) error { return ws.SetPictureDecision(ctx, id, dec) })
+		p.change(func(ws *data.Workspace, ctx context.Context, id int64) error {
+			return ws.SetPictureDecision(ctx, id, dec)
+		})
 	}
 	if dec == data.DecisionUnclear && len(p.rights.People) > 0 {
 		return // a radio without a choice while people are shown: nothing to take back
