@@ -94,7 +94,7 @@ func newBulkPane(s *libraryScreen) *bulkPane {
 		widget.NewSeparator(),
 		container.NewBorder(widget.NewLabelWithStyle(lang.L("People in the picture"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 			peopleHint, nil, nil, container.NewHBox(addPeople)),
-		row(lang.L("Or record for all"), p.decision, button(lang.L("Set"), p.applyDecision)),
+		row(lang.L("Or record for all"), p.decision, button(lang.L("Record"), p.applyDecision)),
 	)
 	if s.u.ws.ReadOnly() {
 		for _, b := range p.buttons {
