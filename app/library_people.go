@@ -28,6 +28,7 @@ type picturePeople struct {
 	badge    *rightsBadge
 	state    *widget.Label // the state in words
 	findings *widget.Label // the rule's findings, a sentence a line
+	actions  *fyne.Container // "Widerruf von … öffnen" per person who withdrew
 	rows     *fyne.Container
 	add      *widget.Button
 	decision *widget.RadioGroup // keine erkennbaren Personen / nur Menschenmenge
@@ -52,6 +53,7 @@ func newPicturePeople(d *mediaDetail) *picturePeople {
 	p.state.Wrapping = fyne.TextWrapWord
 	p.findings = widget.NewLabel("")
 	p.findings.Wrapping = fyne.TextWrapWord
+	p.actions = container.NewVBox()
 	p.rows = container.NewVBox()
 	p.add = widget.NewButtonWithIcon(lang.L("Add person …"), theme.ContentAddIcon(), p.choosePerson)
 	p.decision = widget.NewRadioGroup(decisionOptions(), p.decisionChosen)
@@ -67,7 +69,7 @@ func newPicturePeople(d *mediaDetail) *picturePeople {
 	scope.SizeName = theme.SizeNameCaptionText
 	legend := widget.NewAccordion(widget.NewAccordionItem(lang.L("What the signs on the tiles mean"), rightsLegend()))
 	state := container.NewBorder(nil, nil, container.NewCenter(p.badge.content), nil, p.state)
-	p.content = container.NewVBox(head, state, p.findings, p.rows, container.NewHBox(p.add), or, p.decision, scope, legend)
+	p.content = container.NewVBox(head, state, p.findings, p.actions, p.rows, container.NewHBox(p.add), or, p.decision, scope, legend)
 	return p
 }
 
@@ -105,6 +107,22 @@ func (p *picturePeople) fill() {
 	}
 	p.findings.SetText(strings.Join(lines, "\n"))
 	p.findings.Hidden = len(lines) == 0
+	// A withdrawal is more than a warning: its page says where the
+	// person's pictures were and will be used and what to remove.
+	p.actions.RemoveAll()
+	var withdrew []int64
+	for _, f := range r.Findings {
+		if (f.Reason == data.ReasonWithdrawn || f.Reason == data.ReasonWithdrawnLater) && !slices.Contains(withdrew, f.PersonID) {
+			withdrew = append(withdrew, f.PersonID)
+			id := f.PersonID
+			name, _ := f.Args["Person"].(string)
+			b := widget.NewButtonWithIcon(lang.L("Withdrawal of {{.Person}}: where used …", map[string]any{"Person": name}), theme.NavigateNextIcon(),
+				func() { p.d.s.u.showWithdrawal(id) })
+			b.Importance = widget.LowImportance
+			b.Alignment = widget.ButtonAlignLeading
+			p.actions.Add(b)
+		}
+	}
 	p.rows.RemoveAll()
 	ro := p.d.s.u.ws.ReadOnly()
 	for _, person := range r.People {
@@ -112,8 +130,9 @@ func (p *picturePeople) fill() {
 		name := widget.NewHyperlink(person.Name, nil)
 		name.OnTapped = func() { p.d.s.u.showPerson(id) }
 		role := widget.NewLabel(lang.L(person.Role.Key()))
-		role.Importance = widget.LowImportance
-		remove := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { p.remove(id) })
+		// Worded, not only a minus: she must see that it takes the person
+		// off this picture (the person and the consents stay).
+		remove := widget.NewButtonWithIcon(lang.L("Remove"), theme.ContentRemoveIcon(), func() { p.remove(id) })
 		remove.Importance = widget.LowImportance
 		if ro {
 			remove.Disable()

@@ -156,7 +156,7 @@ func TestLibraryPeopleInPicture(t *testing.T) {
 	// Removing her leaves the picture ungeklärt.
 	var remove *widget.Button
 	walkObjects(pp.rows, func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == "" {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Entfernen" {
 			remove = b
 		}
 	})
@@ -217,7 +217,8 @@ func TestLibraryRightsBadgeAndFilter(t *testing.T) {
 	}
 	selectByName(t, u, s, "sommerfest.jpg")
 	withdrawn := u.ws.Today().AddDays(-2)
-	assertShows(t, s.detail.people.content, "Einwilligung widerrufen", "Willi Weg hat die Einwilligung am "+withdrawn.String()+" widerrufen.")
+	assertShows(t, s.detail.people.content, "Einwilligung widerrufen", "Willi Weg hat die Einwilligung am "+withdrawn.String()+" widerrufen.",
+		"Widerruf von Willi Weg: wo verwendet …")
 	s.clearSelection()
 	u.Wait()
 
