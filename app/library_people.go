@@ -26,8 +26,8 @@ type picturePeople struct {
 	content fyne.CanvasObject
 
 	badge    *rightsBadge
-	state    *widget.Label // the state in words
-	findings *widget.Label // the rule's findings, a sentence a line
+	state    *widget.Label   // the state in words
+	findings *widget.Label   // the rule's findings, a sentence a line
 	actions  *fyne.Container // "Widerruf von … öffnen" per person who withdrew
 	rows     *fyne.Container
 	add      *widget.Button
