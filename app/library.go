@@ -264,11 +264,7 @@ func (s *mediaBrowser) reload() {
 	s.filters.reloaded(q)
 	s.loading = true
 	s.u.run(func(ctx context.Context) func() {
-		page, err := ws.ListMedia(ctx, q)
-		n := 0
-		if err == nil {
-			n, err = ws.CountMedia(ctx, q)
-		}
+		page, n, err := ws.ListMediaCounted(ctx, q)
 		rights := readRights(ctx, ws, page.Items)
 		all := n
 		if err == nil && n == 0 && q.Filtered() {

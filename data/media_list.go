@@ -220,6 +220,27 @@ func (w *Workspace) ListMedia(ctx context.Context, q MediaQuery) (MediaPage, err
 	if !ok {
 		return MediaPage{}, err
 	}
+	return w.listMedia(ctx, q, conds, args)
+}
+
+// ListMediaCounted is ListMedia and CountMedia of one query together, as
+// the grid asks for them at every reload: the filter is built once (for the
+// rights filter, judging every item by the rule, the larger part).
+func (w *Workspace) ListMediaCounted(ctx context.Context, q MediaQuery) (MediaPage, int, error) {
+	conds, args, ok, err := w.mediaWhere(ctx, q)
+	if !ok {
+		return MediaPage{}, 0, err
+	}
+	page, err := w.listMedia(ctx, q, slices.Clone(conds), slices.Clone(args))
+	if err != nil {
+		return MediaPage{}, 0, err
+	}
+	n, err := w.countMedia(ctx, conds, args)
+	return page, n, err
+}
+
+// listMedia is ListMedia with q's filter built.
+func (w *Workspace) listMedia(ctx context.Context, q MediaQuery, conds []string, args []any) (MediaPage, error) {
 	col, index, desc := q.sortSpec()
 	dir, cmp := "", ">"
 	if desc {
@@ -315,6 +336,11 @@ func (w *Workspace) CountMedia(ctx context.Context, q MediaQuery) (int, error) {
 	if !ok {
 		return 0, err
 	}
+	return w.countMedia(ctx, conds, args)
+}
+
+// countMedia is CountMedia with the query's filter built.
+func (w *Workspace) countMedia(ctx context.Context, conds []string, args []any) (int, error) {
 	query := `SELECT count(*) FROM media INDEXED BY media_by_taken`
 	if len(conds) == 1 && conds[0] == notForm {
 		// The whole Mediathek, counted at every reload: SQLite counts a
