@@ -116,11 +116,11 @@ func (p *picturePeople) fill() {
 			withdrew = append(withdrew, f.PersonID)
 			id := f.PersonID
 			name, _ := f.Args["Person"].(string)
-			b := widget.NewButtonWithIcon(lang.L("Withdrawal of {{.Person}}: where used …", map[string]any{"Person": name}), theme.NavigateNextIcon(),
-				func() { p.d.s.u.showWithdrawal(id) })
-			b.Importance = widget.LowImportance
-			b.Alignment = widget.ButtonAlignLeading
-			p.actions.Add(b)
+			// A link that wraps: a long name must not widen the pane.
+			l := widget.NewHyperlink(lang.L("Withdrawal of {{.Person}}: where used …", map[string]any{"Person": name}), nil)
+			l.Wrapping = fyne.TextWrapWord
+			l.OnTapped = func() { p.d.s.u.showWithdrawal(id) }
+			p.actions.Add(l)
 		}
 	}
 	p.rows.RemoveAll()
@@ -137,7 +137,9 @@ func (p *picturePeople) fill() {
 		if ro {
 			remove.Disable()
 		}
-		p.rows.Add(container.NewBorder(nil, nil, nil, remove, container.NewHBox(name, role)))
+		// The name wraps: a long one must not widen the pane.
+		name.Wrapping = fyne.TextWrapWord
+		p.rows.Add(container.NewBorder(nil, nil, nil, container.NewHBox(role, remove), name))
 	}
 	p.filling = true
 	switch i := slices.Index(decisionOrder, r.Decision); {
