@@ -7,6 +7,7 @@ import (
 	"image/color"
 	"image/jpeg"
 	"log"
+	"maps"
 	"os"
 	"path/filepath"
 	"time"
@@ -65,7 +66,7 @@ type mediaBrowser struct {
 
 	search *widget.Entry
 	kind   *widget.Select
-	state  *widget.Select // Alle, unbenutzt, ohne Bildbeschreibung, fehlt, abgelaufen
+	state  *widget.Select // Alle, unbenutzt, ohne Bildbeschreibung, Datei fehlt (the licence is in the rights filter)
 	sort   *widget.Select
 	count  *widget.Label
 	size   *widget.Slider // tile size: small, medium, large
@@ -79,7 +80,10 @@ type mediaBrowser struct {
 	filters *libraryFilters
 
 	// items are the pages loaded so far; next continues them.
-	items   []data.Media
+	items []data.Media
+	// rights are the loaded items' rights (the tiles' badges), read with
+	// each page; an item without an entry shows no badge.
+	rights  map[int64]data.PictureRights
 	next    string
 	total   int
 	loading bool
@@ -119,7 +123,7 @@ func newLibraryScreen(u *UI) *libraryScreen {
 	s.activity = widget.NewLabel("")
 	s.activity.Truncation = fyne.TextTruncateEllipsis
 	s.activity.Hide()
-	s.filters.addTrash(s.showTrash)
+	trash := s.filters.addTrash(s.showTrash)
 
 	importFiles := widget.NewButtonWithIcon(lang.L("Import …"), theme.FileImageIcon(), s.chooseFiles)
 	importFolder := widget.NewButtonWithIcon(lang.L("Import folder …"), theme.FolderOpenIcon(), s.chooseFolder)
@@ -127,7 +131,9 @@ func newLibraryScreen(u *UI) *libraryScreen {
 		importFiles.Disable()
 		importFolder.Disable()
 	}
-	toolbar := container.NewBorder(nil, s.activity, container.NewHBox(importFiles, importFolder), nil, s.bar)
+	// The Papierkorb sits with the import buttons: the filter row is full
+	// with kind, state, rights, tag and period.
+	toolbar := container.NewBorder(nil, s.activity, container.NewHBox(importFiles, importFolder, trash), nil, s.bar)
 
 	s.detail = newMediaDetail(s)
 	s.bulk = newBulkPane(s)
@@ -171,7 +177,9 @@ func newMediaBrowser(u *UI, images *imageLRU) *mediaBrowser {
 	s.search.SetPlaceHolder(lang.L("Search title, alt text, credit, tags, file name …"))
 	s.search.OnChanged = func(string) { s.queryChanged() }
 	s.kind = widget.NewSelect([]string{lang.L("All kinds"), lang.L("Pictures"), lang.L("Videos"), lang.L("Documents")}, func(string) { s.reload() })
-	s.state = widget.NewSelect([]string{lang.L("Any state"), lang.L("Unused"), lang.L("Without alt text"), lang.L("File missing"), lang.L("Usage period over")}, func(string) { s.reload() })
+	// "Nutzungsdauer abgelaufen" is the rights filter's "Lizenz
+	// abgelaufen" (library_filters.go): the same pictures, one name.
+	s.state = widget.NewSelect([]string{lang.L("Any state"), lang.L("Unused"), lang.L("Without alt text"), lang.L("File missing")}, func(string) { s.reload() })
 	s.sort = widget.NewSelect([]string{lang.L("By date taken"), lang.L("By import"), lang.L("By file name")}, func(string) { s.reload() })
 	s.count = widget.NewLabel("")
 	s.size = widget.NewSlider(0, float64(len(tileSizes)-1))
@@ -222,8 +230,6 @@ func (s *mediaBrowser) query() data.MediaQuery {
 		q.NoAltText = true
 	case 3:
 		q.Missing = true
-	case 4:
-		q.Expired = true
 	}
 	switch s.sort.SelectedIndex() {
 	case 1:
@@ -258,11 +264,8 @@ func (s *mediaBrowser) reload() {
 	s.filters.reloaded(q)
 	s.loading = true
 	s.u.run(func(ctx context.Context) func() {
-		page, err := ws.ListMedia(ctx, q)
-		n := 0
-		if err == nil {
-			n, err = ws.CountMedia(ctx, q)
-		}
+		page, n, err := ws.ListMediaCounted(ctx, q)
+		rights := readRights(ctx, ws, page.Items)
 		all := n
 		if err == nil && n == 0 && q.Filtered() {
 			all, err = ws.CountMedia(ctx, data.MediaQuery{})
@@ -280,7 +283,7 @@ func (s *mediaBrowser) reload() {
 				s.bar.Refresh()
 				return
 			}
-			s.items, s.next, s.total = page.Items, page.Next, n
+			s.items, s.next, s.total, s.rights = page.Items, page.Next, n, rights
 			s.count.SetText(lang.N("{{.Count}} file", n, map[string]any{"Count": formatCount(n)}))
 			s.bar.Refresh() // the count's width changed
 			want := s.main
@@ -313,6 +316,7 @@ func (s *mediaBrowser) loadMore() {
 	q.After = s.next
 	s.u.run(func(ctx context.Context) func() {
 		page, err := ws.ListMedia(ctx, q)
+		rights := readRights(ctx, ws, page.Items)
 		return func() {
 			if g != s.gen {
 				return
@@ -324,9 +328,40 @@ func (s *mediaBrowser) loadMore() {
 			}
 			s.items = append(s.items, page.Items...)
 			s.next = page.Next
+			maps.Copy(s.rights, rights)
 			s.grid.Refresh()
 		}
 	})
+}
+
+// readRights reads the rights of a page's items in one batch (not per
+// tile). A failure leaves the badges away rather than the page: the grid
+// is still useful, and the detail pane reads an item's rights itself.
+func readRights(ctx context.Context, ws *data.Workspace, items []data.Media) map[int64]data.PictureRights {
+	ids := make([]int64, len(items))
+	for i, m := range items {
+		ids[i] = m.ID
+	}
+	rights, err := ws.MediaRights(ctx, ids)
+	if err != nil {
+		log.Printf("read rights of media: %v", err)
+		return map[int64]data.PictureRights{}
+	}
+	return rights
+}
+
+// setRights keeps an item's rights read anew (after she changed the
+// people in it) and shows them on its tile.
+func (s *mediaBrowser) setRights(r data.PictureRights) {
+	if s.rights == nil {
+		s.rights = map[int64]data.PictureRights{}
+	}
+	s.rights[r.MediaID] = r
+	for t := range s.tiles {
+		if t.mediaID == r.MediaID {
+			t.badge.set(r.State)
+		}
+	}
 }
 
 // mediaTile is one cell of the grid: thumbnail (or a stand-in), name,
@@ -345,6 +380,7 @@ type mediaTile struct {
 	name    *widget.Label
 	missing *fyne.Container
 	noAlt   *fyne.Container
+	badge   *rightsBadge      // the rights state (library_rights.go)
 	length  *canvas.Text      // a video's duration, on its mark
 	lengthM *fyne.Container   // the duration's mark (videos only)
 	frame   *canvas.Rectangle // the selection's border
@@ -392,6 +428,7 @@ func (s *mediaBrowser) newTile() fyne.CanvasObject {
 	t.name.Truncation = fyne.TextTruncateEllipsis
 	t.missing = newMark(lang.L("missing"), theme.ColorNameError, theme.ColorNameForegroundOnError)
 	t.noAlt = newMark(lang.L("no alt text"), theme.ColorNameWarning, theme.ColorNameForegroundOnWarning)
+	t.badge = newRightsBadge()
 	t.lengthM, t.length = newTextMark("0:00", theme.ColorNameForeground, theme.ColorNameBackground)
 	t.lengthM.Hide()
 	t.frame = canvas.NewRectangle(color.Transparent)
@@ -412,7 +449,7 @@ func (t *mediaTile) CreateRenderer() fyne.WidgetRenderer {
 	// The mark's place is kept while it is hidden, so showing it needs no
 	// new layout.
 	bottom := container.NewBorder(nil, nil, nil, container.NewVBox(layout.NewSpacer(), t.lengthM), marks)
-	corner := container.NewBorder(container.NewHBox(layout.NewSpacer(), container.NewGridWrap(fyne.NewSize(26, 26), container.NewStack(t.check))), bottom, nil, nil)
+	corner := container.NewBorder(container.NewHBox(t.badge.content, layout.NewSpacer(), container.NewGridWrap(fyne.NewSize(26, 26), container.NewStack(t.check))), bottom, nil, nil)
 	pic := container.NewStack(t.bg, container.NewCenter(container.NewGridWrap(fyne.NewSize(48, 48), t.icon)), t.img, t.frame, container.NewPadded(corner))
 	return widget.NewSimpleRenderer(container.NewBorder(nil, t.name, nil, nil, pic))
 }
@@ -468,6 +505,7 @@ func (s *mediaBrowser) updateTile(id widget.GridWrapItemID, o fyne.CanvasObject)
 	s.tiles[t] = true
 	if id < 0 || id >= len(s.items) {
 		t.index, t.mediaID, t.hash = -1, 0, ""
+		t.badge.set("")
 		s.feeder.release(t)
 		return
 	}
@@ -476,6 +514,7 @@ func (s *mediaBrowser) updateTile(id widget.GridWrapItemID, o fyne.CanvasObject)
 	t.name.SetText(displayMediaName(m))
 	t.missing.Hidden = m.Missing == data.MissingNone
 	t.noAlt.Hidden = m.Kind != "image" || m.AltText != ""
+	t.badge.set(s.rights[m.ID].State)
 	switch m.Kind {
 	case "video":
 		t.icon.SetResource(theme.FileVideoIcon())

@@ -33,7 +33,9 @@ type bulkPane struct {
 	credit     *keyEntry
 	licence    *widget.Select
 	until      *keyEntry
-	done       *widget.Label // what the last edit did
+	decision   *widget.Select // keine erkennbaren Personen, Menschenmenge, ungeklärt
+	picker     *personPicker  // the open "Personen hinzufügen" dialog (tests reach it)
+	done       *widget.Label  // what the last edit did
 	buttons    []*widget.Button
 	del        *widget.Button
 }
@@ -74,6 +76,13 @@ func newBulkPane(s *libraryScreen) *bulkPane {
 	}
 	p.del = widget.NewButtonWithIcon("", theme.DeleteIcon(), p.confirmDelete)
 	p.buttons = append(p.buttons, p.del)
+	p.decision = widget.NewSelect(bulkDecisionNames(), nil)
+	p.decision.PlaceHolder = lang.L("Choose …")
+	addPeople := widget.NewButtonWithIcon(lang.L("Add people …"), theme.ContentAddIcon(), p.choosePeople)
+	p.buttons = append(p.buttons, addPeople)
+	peopleHint := widget.NewLabel(lang.L("The people are added to those already chosen for each picture."))
+	peopleHint.SizeName = theme.SizeNameCaptionText
+	peopleHint.Wrapping = fyne.TextWrapWord
 	untilHint := widget.NewLabel(lang.L("Empty removes the date."))
 	untilHint.SizeName = theme.SizeNameCaptionText
 	form := container.NewVBox(
@@ -82,6 +91,10 @@ func newBulkPane(s *libraryScreen) *bulkPane {
 		row(lang.L("Credit"), p.credit, button(lang.L("Set"), p.applyCredit)),
 		row(lang.L("Licence"), p.licence, button(lang.L("Set"), p.applyLicence)),
 		container.NewBorder(nil, untilHint, nil, nil, row(lang.L("Usable until"), p.until, button(lang.L("Set"), p.applyUntil))),
+		widget.NewSeparator(),
+		container.NewBorder(widget.NewLabelWithStyle(lang.L("People in the picture"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			peopleHint, nil, nil, container.NewHBox(addPeople)),
+		row(lang.L("Or record for all"), p.decision, button(lang.L("Record"), p.applyDecision)),
 	)
 	if s.u.ws.ReadOnly() {
 		for _, b := range p.buttons {
@@ -315,4 +328,95 @@ func (s *libraryScreen) deleteMedia(ids []int64, force bool, done func()) {
 			s.reload()
 		}
 	})
+}
+
+// bulkDecisionOrder are the decisions the bulk pane records, in the order
+// of bulkDecisionNames.
+var bulkDecisionOrder = []data.PeopleDecision{data.DecisionNone, data.DecisionCrowd, data.DecisionUnclear}
+
+func bulkDecisionNames() []string {
+	return []string{lang.L("No identifiable people"), lang.L("Only a crowd, not identifiable"), lang.L("Not decided (take the decision back)")}
+}
+
+// applyPeople runs a change of the people in the selected pictures and
+// shows their rights read anew on their tiles.
+func (p *bulkPane) applyPeople(op func(ws *data.Workspace, ctx context.Context, ids []int64) error, said func(n int) string) {
+	ids := p.s.selectedIDs()
+	if len(ids) == 0 {
+		return
+	}
+	for _, b := range p.buttons {
+		b.Disable()
+	}
+	var rights map[int64]data.PictureRights
+	p.s.u.do(func(ws *data.Workspace, ctx context.Context) error {
+		if err := op(ws, ctx, ids); err != nil {
+			return err
+		}
+		var err error
+		rights, err = ws.MediaRights(ctx, ids)
+		return err
+	}, func(err error) {
+		if !p.s.u.ws.ReadOnly() {
+			for _, b := range p.buttons {
+				b.Enable()
+			}
+		}
+		if err != nil {
+			p.s.u.showError(lang.L("The people in the picture could not be saved."), err)
+			return
+		}
+		for _, r := range rights {
+			p.s.setRights(r)
+		}
+		p.done.SetText(said(len(ids)))
+	})
+}
+
+// choosePeople adds the people she ticks to every selected picture.
+func (p *bulkPane) choosePeople() {
+	p.picker = newPersonPicker(p.s.u, nil, true, func(people []int64) {
+		p.applyPeople(func(ws *data.Workspace, ctx context.Context, ids []int64) error {
+			return ws.AddPicturePeople(ctx, ids, people)
+		}, func(n int) string {
+			return lang.N("People added to {{.Count}} picture.", n, map[string]any{"Count": formatCount(n)})
+		})
+	})
+}
+
+// applyDecision records the chosen decision for every selected picture
+// (their people are removed).
+func (p *bulkPane) applyDecision() {
+	i := p.decision.SelectedIndex()
+	if i < 0 {
+		return
+	}
+	dec := bulkDecisionOrder[i]
+	apply := func() {
+		p.applyPeople(func(ws *data.Workspace, ctx context.Context, ids []int64) error {
+			return ws.SetPicturesDecision(ctx, ids, dec)
+		}, func(n int) string {
+			return lang.N("Recorded for {{.Count}} picture: {{.Decision}}.", n,
+				map[string]any{"Count": formatCount(n), "Decision": bulkDecisionNames()[i]})
+		})
+	}
+	// People chosen on one of them are removed: ask first.
+	withPeople := 0
+	for _, id := range p.s.selectedIDs() {
+		if r, ok := p.s.rights[id]; ok && len(r.People) > 0 {
+			withPeople++
+		}
+	}
+	if withPeople == 0 {
+		apply()
+		return
+	}
+	dialog.ShowConfirm(lang.L("Remove the people?"),
+		lang.N("People are chosen on {{.Count}} of the selected pictures. Record “{{.Choice}}” and remove them?", withPeople,
+			map[string]any{"Count": withPeople, "Choice": bulkDecisionNames()[i]}),
+		func(ok bool) {
+			if ok {
+				apply()
+			}
+		}, p.s.u.win)
 }

@@ -53,6 +53,7 @@ type mediaDetail struct {
 	tags     *keyEntry
 	facts    *widget.Label
 	usedIn   *fyne.Container
+	people   *picturePeople // Personen auf dem Bild (library_people.go)
 	save     *widget.Button
 	del      *widget.Button
 }
@@ -101,6 +102,7 @@ func newMediaDetail(s *libraryScreen) *mediaDetail {
 	d.facts = widget.NewLabel("")
 	d.facts.Wrapping = fyne.TextWrapWord
 	d.usedIn = container.NewVBox()
+	d.people = newPicturePeople(d)
 	d.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), d.saveEdits)
 	d.save.Importance = widget.HighImportance
 	d.del = widget.NewButtonWithIcon(lang.L("Delete …"), theme.DeleteIcon(), d.confirmDelete)
@@ -128,7 +130,8 @@ func newMediaDetail(s *libraryScreen) *mediaDetail {
 	buttons := container.NewHBox(d.save, d.del)
 	preview := container.NewStack(container.NewCenter(container.NewGridWrap(fyne.NewSize(64, 64), d.kindIcon)), d.preview)
 	d.form = container.NewBorder(nil, container.NewPadded(buttons), nil, nil, container.NewVScroll(container.NewPadded(container.NewVBox(
-		d.missing, preview, d.name, container.NewHBox(d.prepare, d.poster, d.noPoster), form, widget.NewSeparator(), d.facts, widget.NewSeparator(), usedHead, d.usedIn,
+		d.missing, preview, d.name, container.NewHBox(d.prepare, d.poster, d.noPoster), widget.NewSeparator(), d.people.content, widget.NewSeparator(),
+		form, widget.NewSeparator(), d.facts, widget.NewSeparator(), usedHead, d.usedIn,
 	))))
 	hint := widget.NewLabelWithStyle(lang.L("Select a file to see and edit its details."), fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
 	hint.Wrapping = fyne.TextWrapWord
@@ -180,6 +183,7 @@ func (d *mediaDetail) show(m data.Media) {
 	d.preview.Refresh()
 	d.loadPreview(m)
 	d.loadUsage(m.ID)
+	d.people.load(m.ID)
 }
 
 // refreshSelected empties the pane when its item is no longer listed.

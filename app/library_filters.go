@@ -113,6 +113,10 @@ type libraryFilters struct {
 	shown     []data.TagCount // tags matching the popup's filter
 	tagsNote  *widget.Label   // "no tags yet" or a read failure
 
+	// rights is the rights filter: Einwilligung fehlt, ungeklärt, läuft
+	// ab, widerrufen, Lizenz abgelaufen (library_rights.go).
+	rights *widget.Select
+
 	period     *widget.Select
 	preset     periodPreset // the applied preset (kept when the custom dialog is cancelled)
 	customFrom *calendar.Date
@@ -143,6 +147,9 @@ func newLibraryFilters(s *mediaBrowser) *libraryFilters {
 	f.tagButton.IconPlacement = widget.ButtonIconTrailingText
 	f.tagButton.Alignment = widget.ButtonAlignLeading
 
+	f.rights = widget.NewSelect(rightsFilterNames(), func(string) { s.reload() })
+	f.rights.Selected = rightsFilterNames()[0] // no reload while being built
+
 	f.period = widget.NewSelect(periodNames(), f.periodChosen)
 	f.period.Selected = periodNames()[periodAll] // no reload while being built
 	f.editCustom = widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), f.askCustom)
@@ -157,17 +164,18 @@ func newLibraryFilters(s *mediaBrowser) *libraryFilters {
 	wide := func(o fyne.CanvasObject, w float32) fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
 	}
-	left := container.NewHBox(wide(s.kind, 112), wide(s.state, 178), wide(f.tagButton, tagButtonWidth), wide(f.period, 180), f.editCustom)
+	left := container.NewHBox(wide(s.kind, 112), wide(s.state, 178), wide(f.rights, 210), wide(f.tagButton, tagButtonWidth), wide(f.period, 180), f.editCustom)
 	f.right = container.NewHBox(f.reset)
 	f.content = container.NewBorder(nil, nil, left, f.right, f.active)
 	return f
 }
 
-// addTrash adds the Papierkorb button (the Mediathek's row has it, the
-// picker's not); show opens it.
-func (f *libraryFilters) addTrash(show func()) {
+// addTrash makes the Papierkorb button, whose label counts the items in
+// it (the Mediathek has it, beside the import buttons; the picker not);
+// show opens it.
+func (f *libraryFilters) addTrash(show func()) *widget.Button {
 	f.trash = widget.NewButtonWithIcon(lang.L("Papierkorb"), theme.DeleteIcon(), show)
-	f.right.Add(f.trash)
+	return f.trash
 }
 
 // apply puts the tag and the period into q. A screen without the filter
@@ -177,6 +185,9 @@ func (f *libraryFilters) apply(q *data.MediaQuery) {
 		return
 	}
 	q.Tag = f.tag
+	if i := f.rights.SelectedIndex(); i > 0 {
+		q.Rights = rightsFilterStates()[i-1]
+	}
 	switch f.preset {
 	case periodAll:
 	case periodCustom:
@@ -209,8 +220,8 @@ func queryKey(q data.MediaQuery) string {
 		}
 		return d.ISO()
 	}
-	return fmt.Sprintf("%q|%s|%q|%t%t%t%t|%s|%s|%d%t", q.Text, q.Kind, q.Tag, q.Unused, q.NoAltText, q.Missing, q.Expired,
-		day(q.TakenFrom), day(q.TakenTo), q.Sort, q.Reverse)
+	return fmt.Sprintf("%q|%s|%q|%t%t%t%t|%s|%s|%s|%d%t", q.Text, q.Kind, q.Tag, q.Unused, q.NoAltText, q.Missing, q.Expired,
+		q.Rights, day(q.TakenFrom), day(q.TakenTo), q.Sort, q.Reverse)
 }
 
 // refreshCounts reads the Papierkorb's size for its button, and the tags
@@ -246,6 +257,9 @@ func (f *libraryFilters) showActive(q data.MediaQuery) {
 	}
 	if q.Unused || q.NoAltText || q.Missing || q.Expired {
 		parts = append(parts, f.s.state.Selected)
+	}
+	if q.Rights != "" {
+		parts = append(parts, rightsName(q.Rights))
 	}
 	if q.Kind != "" {
 		parts = append(parts, f.s.kind.Selected)
@@ -292,6 +306,7 @@ func (f *libraryFilters) resetAll() {
 	}
 	quiet(s.kind)
 	quiet(s.state)
+	quiet(f.rights)
 	quiet(f.period)
 	cb := s.search.OnChanged
 	s.search.OnChanged = nil

@@ -1,14 +1,17 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"feedtakt/data"
 	"feedtakt/data/demo"
@@ -73,5 +76,79 @@ func TestMediathekScreenshots(t *testing.T) {
 		shot("picker-" + tag)
 		test.Tap(findButton(t, topOverlay(u), "Abbrechen"))
 		u.Wait()
+	}
+}
+
+// TestMediathekRightsScreenshots writes the demo's Mediathek with its
+// rights badges, the detail pane of a picture with people (one withdrew),
+// of an ungeklärt one, the person picker and the rights filter, at both
+// sizes, into FEEDTAKT_SHOTS; without it the test is skipped.
+func TestMediathekRightsScreenshots(t *testing.T) {
+	out := os.Getenv("FEEDTAKT_SHOTS")
+	if out == "" {
+		t.Skip("FEEDTAKT_SHOTS not set")
+	}
+	dir := filepath.Join(t.TempDir(), "Demo")
+	ws, err := demo.Create(context.Background(), dir, data.Options{}, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws.Close()
+	u, _ := newTestUI(t, Config{Workspace: dir})
+	u.shell.selectScreen(screenMedia)
+	u.Wait()
+	s := u.shell.library
+	for top := topOverlay(u); top != nil; top = topOverlay(u) {
+		u.win.Canvas().Overlays().Remove(top)
+	}
+	shot := func(name string) {
+		t.Helper()
+		u.Wait()
+		img := u.win.Canvas().Capture()
+		f, err := os.Create(filepath.Join(out, name+".png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := png.Encode(f, img); err != nil {
+			t.Fatal(err)
+		}
+	}
+	index := func(name string) int {
+		for i, m := range s.items {
+			if m.OriginalName == name {
+				return i
+			}
+		}
+		t.Fatalf("no %s", name)
+		return -1
+	}
+	for _, size := range []fyne.Size{fyne.NewSize(1366, 768), fyne.NewSize(1920, 1080)} {
+		tag := fmt.Sprintf("%.0fx%.0f", size.Width, size.Height)
+		u.win.Resize(size)
+		s.clearSelection()
+		s.click(index("team-2.jpg"), 0)
+		shot("rights-withdrawn-" + tag)
+		s.detail.people.content.(*fyne.Container).Objects[len(s.detail.people.content.(*fyne.Container).Objects)-1].(*widget.Accordion).OpenAll()
+		shot("rights-legend-" + tag)
+		s.detail.people.content.(*fyne.Container).Objects[len(s.detail.people.content.(*fyne.Container).Objects)-1].(*widget.Accordion).CloseAll()
+		s.click(index("team-1.jpg"), 0)
+		shot("rights-expiring-" + tag)
+		s.click(index("ausgrabung-1.jpg"), 0)
+		shot("rights-unclear-" + tag)
+		s.click(index("saeulen-1.jpg"), 0)
+		shot("rights-missing-" + tag)
+		test.Tap(findButton(t, s.detail.people.content, "Person hinzufügen …"))
+		shot("rights-picker-" + tag)
+		s.detail.people.picker.d.Hide()
+		s.filters.rights.SetSelectedIndex(1)
+		shot("rights-filter-" + tag)
+		s.filters.rights.SetSelectedIndex(0)
+		u.Wait()
+		s.clearSelection()
+		s.click(index("team-1.jpg"), 0)
+		s.click(index("team-2.jpg"), fyne.KeyModifierControl)
+		shot("rights-bulk-" + tag)
+		s.clearSelection()
 	}
 }

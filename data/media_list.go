@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -52,6 +53,15 @@ type MediaQuery struct {
 	Missing bool
 	// Expired limits to items whose "nutzbar bis" day lies before Today.
 	Expired bool
+	// Rights limits to items with a finding of this rights state today
+	// (PictureRights.Has; "" is every item): Einwilligung fehlt,
+	// ungeklärt, läuft ab, widerrufen, Lizenz abgelaufen.
+	Rights RightsState
+	// WithForms includes the scanned consent forms (items attached to a
+	// consent as its form). They hold personal data and stay out of the
+	// grid, the picker, the counts and the tag counts; the Personen screen
+	// opens them by their consent.
+	WithForms bool
 	// TakenFrom and TakenTo limit to an Aufnahmedatum on these days (both
 	// inclusive, days in WorkspaceZone); nil is open.
 	TakenFrom, TakenTo *calendar.Date
@@ -78,7 +88,7 @@ type MediaPage struct {
 // "nothing found", an unfiltered one an empty library.
 func (q MediaQuery) Filtered() bool {
 	return q.Text != "" || q.Kind != "" || q.Tag != "" || q.Unused || q.NoAltText || q.Missing || q.Expired ||
-		q.TakenFrom != nil || q.TakenTo != nil
+		q.Rights != "" || q.TakenFrom != nil || q.TakenTo != nil
 }
 
 // sortSpec is the column, index and direction of a sort.
@@ -130,13 +140,33 @@ func (q MediaQuery) decodeCursor() (key string, id int64, err error) {
 	return key, id, nil
 }
 
-// where builds the filter of q (without the cursor); ok is false when q
-// cannot match anything (a search of only punctuation).
-func (w *Workspace) mediaWhere(q MediaQuery) (conds []string, args []any, ok bool) {
+// notForm leaves out the scanned consent forms (see MediaQuery.WithForms).
+// It names them by id, which every index of media holds, so the sorts'
+// covering indexes still answer the filter without reading the rows; the
+// list of forms is built once per query.
+const notForm = `media.id NOT IN (SELECT id FROM media WHERE hash IN (SELECT form_hash FROM consents WHERE form_hash != ''))`
+
+// mediaWhere builds the filter of q (without the cursor); ok is false when
+// q cannot match anything (a search of only punctuation).
+func (w *Workspace) mediaWhere(ctx context.Context, q MediaQuery) (conds []string, args []any, ok bool, err error) {
+	if !q.WithForms {
+		conds = append(conds, notForm)
+	}
+	if q.Rights != "" {
+		if !slices.Contains(RightsStates(), q.Rights) {
+			return nil, nil, false, fmt.Errorf("rights filter %q: %w", q.Rights, ErrInvalid)
+		}
+		ids, err := w.mediaInRights(ctx, q.Rights)
+		if err != nil {
+			return nil, nil, false, err
+		}
+		conds = append(conds, `media.id IN (SELECT value FROM json_each(?))`)
+		args = append(args, ids)
+	}
 	if strings.TrimSpace(q.Text) != "" {
 		expr, ok := searchExpression(q.Text)
 		if !ok {
-			return nil, nil, false
+			return nil, nil, false, nil
 		}
 		conds = append(conds, `media.id IN (SELECT rowid FROM media_fts WHERE media_fts MATCH ?)`)
 		args = append(args, expr)
@@ -171,7 +201,7 @@ func (w *Workspace) mediaWhere(q MediaQuery) (conds []string, args []any, ok boo
 		conds = append(conds, `taken_at < ?`)
 		args = append(args, utcOrEmpty(Midnight(q.TakenTo.AddDays(1))))
 	}
-	return conds, args, true
+	return conds, args, true, nil
 }
 
 // ListMedia returns one page of the Mediathek as q asks, with keyset
@@ -186,10 +216,31 @@ func (w *Workspace) mediaWhere(q MediaQuery) (conds []string, args []any, ok boo
 // Sorting every match first (what SQLite chooses by itself for a search)
 // read and sorted 10,000 whole rows for a common word.
 func (w *Workspace) ListMedia(ctx context.Context, q MediaQuery) (MediaPage, error) {
-	conds, args, ok := w.mediaWhere(q)
+	conds, args, ok, err := w.mediaWhere(ctx, q)
 	if !ok {
-		return MediaPage{}, nil
+		return MediaPage{}, err
 	}
+	return w.listMedia(ctx, q, conds, args)
+}
+
+// ListMediaCounted is ListMedia and CountMedia of one query together, as
+// the grid asks for them at every reload: the filter is built once (for the
+// rights filter, judging every item by the rule, the larger part).
+func (w *Workspace) ListMediaCounted(ctx context.Context, q MediaQuery) (MediaPage, int, error) {
+	conds, args, ok, err := w.mediaWhere(ctx, q)
+	if !ok {
+		return MediaPage{}, 0, err
+	}
+	page, err := w.listMedia(ctx, q, slices.Clone(conds), slices.Clone(args))
+	if err != nil {
+		return MediaPage{}, 0, err
+	}
+	n, err := w.countMedia(ctx, conds, args)
+	return page, n, err
+}
+
+// listMedia is ListMedia with q's filter built.
+func (w *Workspace) listMedia(ctx context.Context, q MediaQuery, conds []string, args []any) (MediaPage, error) {
 	col, index, desc := q.sortSpec()
 	dir, cmp := "", ">"
 	if desc {
@@ -281,11 +332,23 @@ func (w *Workspace) fillTags(ctx context.Context, items []Media) error {
 // CountMedia counts the items q matches (its cursor and limit are
 // ignored), for "1.234 Dateien" and the scroll bar of the grid.
 func (w *Workspace) CountMedia(ctx context.Context, q MediaQuery) (int, error) {
-	conds, args, ok := w.mediaWhere(q)
+	conds, args, ok, err := w.mediaWhere(ctx, q)
 	if !ok {
-		return 0, nil
+		return 0, err
 	}
+	return w.countMedia(ctx, conds, args)
+}
+
+// countMedia is CountMedia with the query's filter built.
+func (w *Workspace) countMedia(ctx context.Context, conds []string, args []any) (int, error) {
 	query := `SELECT count(*) FROM media INDEXED BY media_by_taken`
+	if len(conds) == 1 && conds[0] == notForm {
+		// The whole Mediathek, counted at every reload: SQLite counts a
+		// table without a condition from its pages; the forms (a few) are
+		// subtracted instead of checking 50,000 rows against them.
+		query = `SELECT (SELECT count(*) FROM media) - (SELECT count(*) FROM media WHERE hash IN (SELECT form_hash FROM consents WHERE form_hash != ''))`
+		conds = nil
+	}
 	if len(conds) > 0 {
 		query += ` WHERE ` + strings.Join(conds, ` AND `)
 	}
@@ -306,7 +369,10 @@ type TagCount struct {
 // case-insensitively, for the tag filter and the tag field's suggestions.
 // A tag written in several cases is listed once, as most items write it.
 func (w *Workspace) MediaTagCounts(ctx context.Context) ([]TagCount, error) {
-	rows, err := w.reader().QueryContext(ctx, `SELECT key, tag, count(*) FROM media_tags GROUP BY key, tag ORDER BY key, count(*) DESC, tag`)
+	// The scanned consent forms are left out, as in the grid.
+	rows, err := w.reader().QueryContext(ctx, `SELECT key, tag, count(*) FROM media_tags
+		WHERE media_id NOT IN (SELECT id FROM media WHERE hash IN (SELECT form_hash FROM consents WHERE form_hash != ''))
+		GROUP BY key, tag ORDER BY key, count(*) DESC, tag`)
 	if err != nil {
 		return nil, w.fault("read tags", err)
 	}

@@ -51,45 +51,102 @@ func (w *Workspace) peopleOf(ctx context.Context, hash string) (PeopleDecision, 
 // picks them). An empty list takes the decision back: the picture is
 // ungeklärt again. One change-log line names the people by number.
 func (w *Workspace) SetPicturePeople(ctx context.Context, mediaID int64, personIDs []int64) error {
-	ids := slices.Clone(personIDs)
-	slices.Sort(ids)
-	ids = slices.Compact(ids)
 	return w.write(ctx, "set people in picture", func(tx *sql.Tx) error {
 		m, err := scanMedia(tx.QueryRowContext(ctx, `SELECT `+mediaColumns+` FROM media WHERE id = ?`, mediaID))
 		if err != nil {
 			return notFound("media", mediaID, err)
 		}
-		for _, id := range ids {
-			if _, err := getPerson(ctx, tx, id); err != nil {
-				return err
-			}
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM media_people WHERE media_hash = ?`, m.Hash); err != nil {
-			return err
-		}
-		for _, id := range ids {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO media_people (media_hash, person_id) VALUES (?, ?)`, m.Hash, id); err != nil {
-				return err
-			}
-		}
-		dec := DecisionPeople
-		if len(ids) == 0 {
-			dec = DecisionUnclear
-		}
-		if err := w.putDecision(ctx, tx, m.Hash, dec); err != nil {
-			return err
-		}
-		what := "ungeklärt"
-		if len(ids) > 0 {
-			nums := make([]string, len(ids))
-			for i, id := range ids {
-				nums[i] = fmt.Sprintf("Nr. %d", id)
-			}
-			what = "Person " + strings.Join(nums, ", ")
-		}
-		return w.logChange(ctx, tx, "update", "media", mediaID,
-			fmt.Sprintf("Personen auf dem Bild „%s“: %s", Ellipsis(displayName(m), 80), what))
+		return w.setPeopleTx(ctx, tx, m, personIDs)
 	})
+}
+
+// AddPicturePeople adds people to each of several pictures (the bulk
+// pane's "Personen hinzufügen"): the people each already shows stay, a
+// decision "keine erkennbaren Personen" or "Menschenmenge" gives way to
+// the people. One transaction; a change-log line per picture that changed.
+func (w *Workspace) AddPicturePeople(ctx context.Context, mediaIDs, personIDs []int64) error {
+	if len(personIDs) == 0 {
+		return nil
+	}
+	return w.write(ctx, "set people in picture", func(tx *sql.Tx) error {
+		for _, id := range mediaIDs {
+			m, err := scanMedia(tx.QueryRowContext(ctx, `SELECT `+mediaColumns+` FROM media WHERE id = ?`, id))
+			if err != nil {
+				return notFound("media", id, err)
+			}
+			var dec PeopleDecision
+			if err := tx.QueryRowContext(ctx, `SELECT decision FROM media_people_decision WHERE media_hash = ?`, m.Hash).Scan(&dec); err != nil && err != sql.ErrNoRows {
+				return err
+			}
+			ids := slices.Clone(personIDs)
+			if dec == DecisionPeople {
+				rows, err := tx.QueryContext(ctx, `SELECT person_id FROM media_people WHERE media_hash = ?`, m.Hash)
+				if err != nil {
+					return err
+				}
+				for rows.Next() {
+					var pid int64
+					if err := rows.Scan(&pid); err != nil {
+						rows.Close()
+						return err
+					}
+					ids = append(ids, pid)
+				}
+				rows.Close()
+				if err := rows.Err(); err != nil {
+					return err
+				}
+			}
+			if err := w.setPeopleTx(ctx, tx, m, ids); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// setPeopleTx is SetPicturePeople within a transaction.
+func (w *Workspace) setPeopleTx(ctx context.Context, tx *sql.Tx, m Media, personIDs []int64) error {
+	ids := slices.Clone(personIDs)
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	for _, id := range ids {
+		if _, err := getPerson(ctx, tx, id); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM media_people WHERE media_hash = ?`, m.Hash); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO media_people (media_hash, person_id) VALUES (?, ?)`, m.Hash, id); err != nil {
+			return err
+		}
+	}
+	dec := DecisionPeople
+	if len(ids) == 0 {
+		dec = DecisionUnclear
+	}
+	if err := w.putDecision(ctx, tx, m.Hash, dec); err != nil {
+		return err
+	}
+	what := "ungeklärt"
+	if len(ids) > 0 {
+		nums := make([]string, len(ids))
+		for i, id := range ids {
+			nums[i] = fmt.Sprintf("Nr. %d", id)
+		}
+		what = "Person " + strings.Join(nums, ", ")
+	}
+	return w.logChange(ctx, tx, "update", "media", m.ID,
+		fmt.Sprintf("Personen auf dem Bild „%s“: %s", Ellipsis(displayName(m), 80), what))
+}
+
+// decisionWords are the decisions as the change log names them.
+var decisionWords = map[PeopleDecision]string{
+	DecisionUnclear: "ungeklärt",
+	DecisionNone:    "keine erkennbaren Personen",
+	DecisionCrowd:   "nur Menschenmenge, nicht erkennbar",
 }
 
 // SetPictureDecision records that a picture shows no identifiable people
@@ -97,28 +154,34 @@ func (w *Workspace) SetPicturePeople(ctx context.Context, mediaID int64, personI
 // linked to it, or takes the decision back (DecisionUnclear). People are
 // set with SetPicturePeople.
 func (w *Workspace) SetPictureDecision(ctx context.Context, mediaID int64, dec PeopleDecision) error {
-	words := map[PeopleDecision]string{
-		DecisionUnclear: "ungeklärt",
-		DecisionNone:    "keine erkennbaren Personen",
-		DecisionCrowd:   "nur Menschenmenge, nicht erkennbar",
-	}
-	what, ok := words[dec]
+	return w.SetPicturesDecision(ctx, []int64{mediaID}, dec)
+}
+
+// SetPicturesDecision is SetPictureDecision for several pictures at once
+// (the bulk pane), in one transaction with a change-log line per picture.
+func (w *Workspace) SetPicturesDecision(ctx context.Context, mediaIDs []int64, dec PeopleDecision) error {
+	what, ok := decisionWords[dec]
 	if !ok {
 		return invalid("decision", "Please choose whether the picture shows no identifiable people or only a crowd.")
 	}
 	return w.write(ctx, "set people in picture", func(tx *sql.Tx) error {
-		m, err := scanMedia(tx.QueryRowContext(ctx, `SELECT `+mediaColumns+` FROM media WHERE id = ?`, mediaID))
-		if err != nil {
-			return notFound("media", mediaID, err)
+		for _, id := range mediaIDs {
+			m, err := scanMedia(tx.QueryRowContext(ctx, `SELECT `+mediaColumns+` FROM media WHERE id = ?`, id))
+			if err != nil {
+				return notFound("media", id, err)
+			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM media_people WHERE media_hash = ?`, m.Hash); err != nil {
+				return err
+			}
+			if err := w.putDecision(ctx, tx, m.Hash, dec); err != nil {
+				return err
+			}
+			if err := w.logChange(ctx, tx, "update", "media", id,
+				fmt.Sprintf("Personen auf dem Bild „%s“: %s", Ellipsis(displayName(m), 80), what)); err != nil {
+				return err
+			}
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM media_people WHERE media_hash = ?`, m.Hash); err != nil {
-			return err
-		}
-		if err := w.putDecision(ctx, tx, m.Hash, dec); err != nil {
-			return err
-		}
-		return w.logChange(ctx, tx, "update", "media", mediaID,
-			fmt.Sprintf("Personen auf dem Bild „%s“: %s", Ellipsis(displayName(m), 80), what))
+		return nil
 	})
 }
 

@@ -215,7 +215,7 @@ func fill(ctx context.Context, ws *data.Workspace, c Content, now time.Time) err
 			}
 		}
 	}
-	return nil
+	return people(ctx, ws, today, mediaID)
 }
 
 // azubiSeries makes the demo's weekly format, "Azubi-Dienstag": every
