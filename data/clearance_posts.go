@@ -194,7 +194,7 @@ func (w *Workspace) factsOf(ctx context.Context, q queryer, mediaIDs []int64) (m
 		return out, nil
 	}
 	list := jsonIDs(mediaIDs)
-	rows, err := q.QueryContext(ctx, `SELECT `+mediaColumns+` FROM media WHERE media.id IN (SELECT value FROM json_each(?))`, list)
+	rows, err := q.QueryContext(ctx, `SELECT `+mediaColumns+` FROM (SELECT value AS id FROM json_each(?)) j JOIN media ON media.id = j.id`, list)
 	if err != nil {
 		return nil, err
 	}
@@ -212,8 +212,11 @@ func (w *Workspace) factsOf(ctx context.Context, q queryer, mediaIDs []int64) (m
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	hashes := `SELECT hash FROM media WHERE id IN (SELECT value FROM json_each(?))`
-	drows, err := q.QueryContext(ctx, `SELECT media_hash, decision FROM media_people_decision WHERE media_hash IN (`+hashes+`)`, list)
+	// The items' hashes, from the list of IDs; the joins start there so
+	// SQLite looks up each hash by its key.
+	hashes := `SELECT DISTINCT m.hash FROM (SELECT value AS id FROM json_each(?)) j JOIN media m ON m.id = j.id`
+	drows, err := q.QueryContext(ctx, `SELECT d.media_hash, d.decision FROM (`+hashes+`) h
+		JOIN media_people_decision d ON d.media_hash = h.hash`, list)
 	if err != nil {
 		return nil, err
 	}
@@ -236,10 +239,11 @@ func (w *Workspace) factsOf(ctx context.Context, q queryer, mediaIDs []int64) (m
 	}
 	// Only a picture decided to show people has them (as peopleOf reads
 	// them): by name, like the editor lists them.
-	prows, err := q.QueryContext(ctx, `SELECT mp.media_hash, `+personColumns+` FROM media_people mp
+	prows, err := q.QueryContext(ctx, `SELECT mp.media_hash, `+personColumns+` FROM (`+hashes+`) h
+		JOIN media_people_decision d ON d.media_hash = h.hash AND d.decision = 'people'
+		JOIN media_people mp ON mp.media_hash = h.hash
 		JOIN people ON people.id = mp.person_id
-		JOIN media_people_decision d ON d.media_hash = mp.media_hash AND d.decision = 'people'
-		WHERE mp.media_hash IN (`+hashes+`) ORDER BY people.name COLLATE NOCASE, people.id`, list)
+		ORDER BY people.name COLLATE NOCASE, people.id`, list)
 	if err != nil {
 		return nil, err
 	}
