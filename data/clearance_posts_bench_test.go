@@ -110,4 +110,3 @@ func BenchmarkClearPostsMonth(b *testing.B) {
 	b.ReportMetric(float64(pictures), "pictures")
 	b.ReportMetric(float64(blocked), "blocked-posts")
 }
-

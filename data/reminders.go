@@ -212,4 +212,3 @@ func countPlanned(ctx context.Context, q queryer, day calendar.Date, query strin
 	}
 	return out, rows.Err()
 }
-

@@ -63,7 +63,7 @@ func TestReminders(t *testing.T) {
 	march, feb := time.March, time.February
 	planned(&march, StatusDraft, picE.ID, agency.ID)
 	planned(nil, StatusIdea, picE.ID, old.ID)
-	planned(&feb, StatusDraft, picD.ID)      // in the past: not planned any more
+	planned(&feb, StatusDraft, picD.ID)       // in the past: not planned any more
 	planned(&march, StatusDiscarded, picD.ID) // discarded: not planned
 
 	got, err := ws.Reminders(ctx, day)
