@@ -127,6 +127,7 @@ func (e *editor) build() fyne.CanvasObject {
 			e.date.Enable()
 			e.time.Enable()
 		}
+		e.mediaBox.checkConsent()
 	})
 	e.idea.SetChecked(p.Date == nil)
 	pick := widget.NewButtonWithIcon("", theme.CalendarIcon(), e.onPickDate)
@@ -161,7 +162,10 @@ func (e *editor) build() fyne.CanvasObject {
 	}
 	var checks []fyne.CanvasObject
 	addCheck := func(id int64, name string) {
-		c := widget.NewCheck(name, func(bool) { e.refreshOverrides() })
+		c := widget.NewCheck(name, func(bool) {
+			e.refreshOverrides()
+			e.mediaBox.checkConsent() // the lines are for the chosen channels
+		})
 		_, c.Checked = has[id]
 		e.channels = append(e.channels, c)
 		e.chanIDs = append(e.chanIDs, id)
@@ -207,6 +211,7 @@ func (e *editor) build() fyne.CanvasObject {
 	e.showHints()
 
 	media := e.mediaSection()
+	e.date.OnChanged = func(string) { e.mediaBox.checkConsent() }
 
 	when := container.NewBorder(nil, nil, nil, container.NewHBox(pick, e.idea),
 		container.NewGridWithColumns(2, e.date, e.time))
@@ -363,6 +368,11 @@ func (e *editor) save(then func()) {
 
 // saveFailed keeps the dialog open with everything typed and says why.
 func (e *editor) saveFailed(err error) {
+	var ce *data.ClearanceError
+	if errors.As(err, &ce) {
+		e.showBlocked(ce)
+		return
+	}
 	var inv *data.InvalidError
 	if errors.As(err, &inv) {
 		dialog.ShowInformation(lang.L("Please check"), explain(err), e.u.win)

@@ -34,6 +34,10 @@ type listRow struct {
 	problems string
 	// noPicture: the post still needs a picture (data.LacksPicture).
 	noPicture bool
+	// consent: a picture of the planned post may not be used, or is
+	// ungeklärt (consent_marks.go); its hints lead "Notes for you".
+	consent     consentLevel
+	consentWord string
 }
 
 // listView is the agenda: a virtualised table of the posts from the chosen
@@ -64,7 +68,7 @@ var listColumns = []struct {
 	key   string
 	width float32
 }{
-	{"Date", 96}, {"Time", 60}, {"Channels", 150}, {"Title", 300}, {"Picture", 84}, {"Topic", 150}, {"Status", 120}, {"Notes for you", 240},
+	{"Date", 96}, {"Time", 60}, {"Channels", 150}, {"Title", 300}, {"Picture", 124}, {"Topic", 150}, {"Status", 120}, {"Notes for you", 240},
 }
 
 func newListView(s *calendarScreen) *listView {
@@ -185,10 +189,19 @@ func (v *listView) load(delay time.Duration) {
 		if err == nil {
 			noPic, err = lackingPicture(ctx, ws, look, posts)
 		}
+		var marks map[int64]consentMark
+		if err == nil {
+			marks, err = consentMarks(ctx, ws, look, posts)
+		}
 		rows := make([]listRow, 0, len(posts))
 		for _, p := range posts {
 			r := makeListRow(look, p, quiet)
 			r.noPicture = noPic[p.ID]
+			if m, ok := marks[p.ID]; ok {
+				r.consent, r.consentWord = m.level, m.word
+				r.problems = strings.Join(append(m.hints, r.problems), "; ")
+				r.problems = strings.TrimSuffix(r.problems, "; ")
+			}
 			rows = append(rows, r)
 		}
 		return func() {
@@ -317,10 +330,15 @@ func (v *listView) sortRows() {
 		case 3:
 			return strings.ToLower(r.post.Title)
 		case 4:
-			if r.noPicture {
-				return "a" // the posts that need one first
+			switch {
+			case r.consent == consentBlocked:
+				return "a" // the posts that may not go out first
+			case r.noPicture:
+				return "b" // then those that need one
+			case r.consent == consentUnclear:
+				return "c"
 			}
-			return "b"
+			return "d"
 		case 5:
 			return strings.ToLower(r.topic)
 		case 6:
@@ -372,8 +390,11 @@ func (v *listView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case 3:
 		t = r.post.Title
 	case 4:
-		if r.noPicture {
+		switch {
+		case r.noPicture:
 			t = lang.L("no picture")
+		case r.consent != consentOK:
+			t = r.consentWord
 		}
 	case 5:
 		t = r.topic
@@ -385,10 +406,17 @@ func (v *listView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l.Importance = widget.MediumImportance
 	l.TextStyle.Bold = false
 	switch {
+	case id.Col == 4 && r.consent == consentUnclear && !r.noPicture:
+		l.Importance = widget.LowImportance // ungeklärt only warns
 	case id.Col == 4 && t != "":
 		// Bold as well as coloured: readable without colour.
 		l.Importance = widget.WarningImportance
+		if r.consent == consentBlocked {
+			l.Importance = widget.DangerImportance
+		}
 		l.TextStyle.Bold = true
+	case id.Col == 7 && r.consent == consentBlocked:
+		l.Importance = widget.DangerImportance
 	case id.Col == 7 && t != "":
 		l.Importance = widget.WarningImportance
 	}
