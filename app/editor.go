@@ -43,6 +43,10 @@ type editor struct {
 	pubDate   *keyEntry
 	hint      *widget.Label
 	saveB     *widget.Button
+	// consentHint says under the status that a picture stops approval
+	// (editor_consent.go).
+	consentHint *widget.Label
+	body        *fyne.Container // the scrolled form, refreshed when a line comes or goes
 
 	overrideBox *fyne.Container
 	mediaBox    *mediaSection
@@ -204,6 +208,10 @@ func (e *editor) build() fyne.CanvasObject {
 	if p.PublishedOn != nil {
 		e.pubDate.SetText(p.PublishedOn.String())
 	}
+	e.consentHint = widget.NewLabel("")
+	e.consentHint.Wrapping = fyne.TextWrapWord
+	e.consentHint.Importance = widget.DangerImportance
+	e.consentHint.Hide()
 	e.hint = widget.NewLabel("")
 	e.hint.Wrapping = fyne.TextWrapWord
 	e.hint.Importance = widget.WarningImportance
@@ -219,7 +227,7 @@ func (e *editor) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Title"), e.title),
 		widget.NewFormItem(lang.L("Date and time"), when),
 		widget.NewFormItem(lang.L("Channels"), container.NewGridWrap(fyne.NewSize(170, e.title.MinSize().Height), checks...)),
-		widget.NewFormItem(lang.L("Status"), e.status),
+		widget.NewFormItem(lang.L("Status"), container.NewVBox(e.status, e.consentHint)),
 		widget.NewFormItem(lang.L("Topic"), e.topic),
 		widget.NewFormItem(lang.L("Text"), e.caption),
 		widget.NewFormItem(lang.L("Template"), e.templateSeam()),
@@ -257,6 +265,7 @@ func (e *editor) build() fyne.CanvasObject {
 		e.saveB.Disable()
 	}
 	body := container.NewVBox(e.hint, form, acc, more)
+	e.body = body
 	bar := container.NewHBox(layout.NewSpacer())
 	if len(buttons) == 3 {
 		bar = container.NewHBox(buttons[0], layout.NewSpacer(), buttons[1], buttons[2])

@@ -78,6 +78,8 @@ func (ms *mediaSection) checkConsent() {
 func (ms *mediaSection) showConsent(items []data.Media, cs []data.Clearance, chans []int64, day calendar.Date, err error) {
 	ms.consentLines = nil
 	if len(items) == 0 {
+		ms.marks = nil
+		ms.e.showConsentSummary(0)
 		ms.consent.Objects = nil
 		ms.consent.Refresh()
 		return
@@ -87,6 +89,16 @@ func (ms *mediaSection) showConsent(items []data.Media, cs []data.Clearance, cha
 		ms.consent.Refresh()
 		return
 	}
+	ms.marks = map[int64]consentLineText{}
+	blocked := 0
+	for i, c := range cs {
+		l := consentLine(displayMediaName(items[i]), c)
+		ms.marks[items[i].ID] = l
+		if l.level == consentBlocked {
+			blocked++
+		}
+	}
+	ms.e.showConsentSummary(blocked)
 	var names []string
 	for _, id := range chans {
 		names = append(names, ms.e.look.channelName(id))
@@ -106,6 +118,58 @@ func (ms *mediaSection) showConsent(items []data.Media, cs []data.Clearance, cha
 	}
 	ms.consent.Objects = objs
 	ms.consent.Refresh()
+	ms.rebuild() // the cards carry the marks too
+}
+
+// showConsentSummary says beside the status, where she chooses
+// Freigegeben, that blocked pictures stop it; the lines below the
+// pictures say why.
+func (e *editor) showConsentSummary(blocked int) {
+	if e.consentHint == nil {
+		return
+	}
+	if blocked == 0 {
+		e.consentHint.Hide()
+	} else {
+		e.consentHint.SetText(lang.N("Cannot be approved yet: {{.Count}} picture may not be used like this – see Media.", blocked, map[string]any{"Count": blocked}))
+		e.consentHint.Show()
+	}
+	if e.body != nil {
+		e.body.Refresh() // the form makes room for the line (or takes it back)
+	}
+}
+
+// cardMark is the consent mark on a picture's card: none when it may be
+// used.
+func (ms *mediaSection) cardMark(id int64) fyne.CanvasObject {
+	l, ok := ms.marks[id]
+	if !ok || l.ok {
+		return nil
+	}
+	word := lang.L("check consent") // withdrawn after the day
+	switch l.worst {
+	case data.ReasonLicenceExpired:
+		word = lang.L("licence expired")
+	case data.ReasonUnclear:
+		word = lang.L("unclear")
+	case data.ReasonExpiring:
+		word = lang.L("consent ends soon")
+	case data.ReasonLicenceExpiring:
+		word = lang.L("licence ends soon")
+	}
+	if l.level == consentBlocked {
+		switch l.worst {
+		case data.ReasonLicenceExpired:
+		case data.ReasonWithdrawn:
+			word = lang.L("consent withdrawn")
+		case data.ReasonExpired:
+			word = lang.L("consent expired")
+		default:
+			word = lang.L("consent missing")
+		}
+		return newMark(word, theme.ColorNameError, theme.ColorNameForegroundOnError)
+	}
+	return newMark(word, theme.ColorNameWarning, theme.ColorNameForegroundOnWarning)
 }
 
 // consentLineText is one picture's line: what it says and how serious.
@@ -113,6 +177,7 @@ type consentLineText struct {
 	level consentLevel
 	ok    bool
 	text  string
+	worst data.Reason // for the card's mark
 }
 
 func consentLine(name string, c data.Clearance) consentLineText {
@@ -133,7 +198,7 @@ func consentLine(name string, c data.Clearance) consentLineText {
 			level = consentUnclear
 		}
 	}
-	return consentLineText{level: level, text: name + ": " + strings.Join(parts, " ")}
+	return consentLineText{level: level, text: name + ": " + strings.Join(parts, " "), worst: c.Worst()}
 }
 
 func (l consentLineText) object() fyne.CanvasObject {
@@ -160,11 +225,7 @@ func (l consentLineText) object() fyne.CanvasObject {
 func (e *editor) showBlocked(ce *data.ClearanceError) {
 	intro := wrapped(lang.L("The post cannot be saved with the status “{{.Status}}”:", map[string]any{"Status": statusName(ce.Status)}))
 	objs := []fyne.CanvasObject{intro}
-	for _, f := range ce.Findings {
-		s := message(f.Message())
-		if f.PersonID == 0 && f.MediaName != "" {
-			s = f.MediaName + ": " + s
-		}
+	for _, s := range blockedSentences(e.look, ce.Findings) {
 		l := wrapped("• " + s)
 		l.Importance = widget.DangerImportance
 		objs = append(objs, l)
@@ -174,4 +235,36 @@ func (e *editor) showBlocked(ce *data.ClearanceError) {
 	d.Resize(fyne.NewSize(560, 0))
 	d.Show()
 	e.mediaBox.checkConsent() // the lines say it too, with what is stored now
+}
+
+// blockedSentences words refused findings, one per line: a licence with
+// the picture's name, a withdrawal with the channels it stops (its
+// sentence names none), every other finding as the rule words it.
+func blockedSentences(look lookups, fs []data.PostFinding) []string {
+	var out []string
+	withdrawn := map[int64]int{} // person → index in out
+	var chans = map[int64][]string{}
+	for _, f := range fs {
+		switch {
+		case f.Reason == data.ReasonWithdrawn:
+			if f.ChannelID != 0 {
+				chans[f.PersonID] = append(chans[f.PersonID], look.channelName(f.ChannelID))
+			}
+			if _, ok := withdrawn[f.PersonID]; ok {
+				continue
+			}
+			withdrawn[f.PersonID] = len(out)
+			out = append(out, message(f.Message()))
+		case f.PersonID == 0 && f.MediaName != "":
+			out = append(out, f.MediaName+": "+message(f.Message()))
+		default:
+			out = append(out, message(f.Message()))
+		}
+	}
+	for id, i := range withdrawn {
+		if len(chans[id]) > 0 {
+			out[i] += " " + lang.L("(affects {{.Channels}})", map[string]any{"Channels": strings.Join(chans[id], ", ")})
+		}
+	}
+	return out
 }

@@ -57,7 +57,8 @@ type mediaSection struct {
 	consent      *fyne.Container
 	consentLines []string
 	consentGen   int
-	checked      string // the list of IDs the lines were last asked for
+	checked      string                    // the list of IDs the lines were last asked for
+	marks        map[int64]consentLineText // the last answer by item, for the cards' marks
 }
 
 // mediaSection builds the section for the items read with the post.
@@ -188,8 +189,15 @@ func (ms *mediaSection) card(i int, m data.Media) fyne.CanvasObject {
 		}
 		pic = append(pic, container.NewCenter(container.NewGridWrap(fyne.NewSize(40, 40), widget.NewIcon(icon))))
 	}
+	var marks []fyne.CanvasObject
 	if m.Missing != data.MissingNone {
-		pic = append(pic, container.NewPadded(container.NewVBox(newMark(lang.L("missing"), theme.ColorNameError, theme.ColorNameForegroundOnError))))
+		marks = append(marks, newMark(lang.L("missing"), theme.ColorNameError, theme.ColorNameForegroundOnError))
+	}
+	if mk := ms.cardMark(m.ID); mk != nil {
+		marks = append(marks, mk)
+	}
+	if len(marks) > 0 {
+		pic = append(pic, container.NewPadded(container.NewVBox(marks...)))
 	}
 	name := widget.NewLabel(displayMediaName(m))
 	name.Truncation = fyne.TextTruncateEllipsis

@@ -116,7 +116,10 @@ func (h *handoverScreen) refresh() {
 	})
 	h.u.run(func(ctx context.Context) func() {
 		rs, err := loadReminders(ctx, ws)
-		return func() { h.hints.set(rs, err) }
+		return func() {
+			h.hints.set(rs, err)
+			h.content.Refresh() // the card above the log grew or shrank
+		}
 	})
 	h.mu.Lock()
 	if h.page != nil {

@@ -68,7 +68,7 @@ var listColumns = []struct {
 	key   string
 	width float32
 }{
-	{"Date", 96}, {"Time", 60}, {"Channels", 150}, {"Title", 300}, {"Picture", 124}, {"Topic", 150}, {"Status", 120}, {"Notes for you", 240},
+	{"Date", 96}, {"Time", 60}, {"Channels", 150}, {"Title", 280}, {"Picture", 150}, {"Topic", 150}, {"Status", 120}, {"Notes for you", 240},
 }
 
 func newListView(s *calendarScreen) *listView {

@@ -96,9 +96,9 @@ func legend() fyne.CanvasObject {
 		c.set(info, false)
 		// As wide as its word needs (the tick of Veröffentlicht
 		// included), so the legend fits the default window whole.
-		w := fyne.MeasureText(it.label, theme.CaptionTextSize()+1, fyne.TextStyle{Italic: true}).Width + 16
+		w := fyne.MeasureText(it.label, theme.CaptionTextSize()+1, fyne.TextStyle{Italic: true}).Width + 22
 		if it.status == data.StatusPublished {
-			w += 16
+			w += 18
 		}
 		objs = append(objs, container.NewGridWrap(fyne.NewSize(w, chipHeight), c))
 	}
