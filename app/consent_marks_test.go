@@ -168,6 +168,15 @@ func TestEditorConsentLinesAndBlockedApproval(t *testing.T) {
 	if got := ed.mediaBox.consentLines; len(got) != 2 || got[0] != "anna.jpg: Anna Beispiel: Die Einwilligung für Instagram ist am 10.12.2026 abgelaufen." {
 		t.Fatalf("lines on 12.12.: %q", got)
 	}
+	if !ed.consentHint.Visible() || ed.consentHint.Text != "Noch nicht freigebbar: 1 Bild darf so nicht verwendet werden – siehe Medien." {
+		t.Errorf("status hint %v %q", ed.consentHint.Visible(), ed.consentHint.Text)
+	}
+	// Without a channel the rule asks about any channel.
+	ed.channels[0].SetChecked(false)
+	u.Wait()
+	assertShows(t, topOverlay(u), "Einwilligungen und Rechte für alle Kanäle am 12.12.2026:")
+	ed.channels[0].SetChecked(true)
+	u.Wait()
 	// A half-typed date leaves the lines as they were.
 	ed.date.SetText("12.12.")
 	u.Wait()
@@ -198,6 +207,9 @@ func TestEditorConsentLinesAndBlockedApproval(t *testing.T) {
 	u.Wait()
 	if got := ed.mediaBox.consentLines; len(got) != 1 || !strings.Contains(got[0], "läuft am 10.12.2026 ab") {
 		t.Fatalf("after removing: %q", got)
+	}
+	if ed.consentHint.Visible() {
+		t.Error("the status hint stays without a blocked picture")
 	}
 	ed.onSave()
 	u.Wait()
