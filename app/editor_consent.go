@@ -230,7 +230,7 @@ func (e *editor) showBlocked(ce *data.ClearanceError) {
 		l.Importance = widget.DangerImportance
 		objs = append(objs, l)
 	}
-	objs = append(objs, wrapped(lang.L("Save it as “For approval” or “Draft”, or replace the picture. Nothing you typed is lost.")))
+	objs = append(objs, wrapped(lang.L("Save it as “For approval” or “Draft” – or replace the picture, or untick the channel. Nothing you typed is lost.")))
 	d := dialog.NewCustom(lang.L("Not approved: consent or licence missing"), lang.L("Back to the post"), container.NewVBox(objs...), e.u.win)
 	d.Resize(fyne.NewSize(560, 0))
 	d.Show()
