@@ -303,13 +303,20 @@ func (r *chipRenderer) refresh() {
 	r.badgeIcon.Hidden = r.badge.Hidden
 	r.badge.FillColor = theme.Color(theme.ColorNameBackground)
 	r.badge.StrokeColor = theme.Color(theme.ColorNameWarning)
+	r.refreshConsent()
+	r.detail.SetText(i.detail)
+	r.detail.Hidden = !r.c.wide
+}
+
+// refreshConsent shows the consent badge of a planned post (none on a
+// series slot).
+func (r *chipRenderer) refreshConsent() {
+	i := r.c.info
 	r.consent.Hidden = i.consent == consentOK || i.slot != nil
 	r.consentIcon.Hidden = r.consent.Hidden
 	if !r.consent.Hidden {
 		styleConsentBadge(r.consent, r.consentIcon, i.consent)
 	}
-	r.detail.SetText(i.detail)
-	r.detail.Hidden = !r.c.wide
 }
 
 func (r *chipRenderer) Refresh() {

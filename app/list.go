@@ -197,11 +197,7 @@ func (v *listView) load(delay time.Duration) {
 		for _, p := range posts {
 			r := makeListRow(look, p, quiet)
 			r.noPicture = noPic[p.ID]
-			if m, ok := marks[p.ID]; ok {
-				r.consent, r.consentWord = m.level, m.word
-				r.problems = strings.Join(append(m.hints, r.problems), "; ")
-				r.problems = strings.TrimSuffix(r.problems, "; ")
-			}
+			r.addConsent(marks[p.ID])
 			rows = append(rows, r)
 		}
 		return func() {
@@ -219,6 +215,30 @@ func (v *listView) load(delay time.Duration) {
 			v.apply()
 		}
 	})
+}
+
+// pictureRank sorts the Bild column: the posts that may not go out
+// first, then those that need a picture, then ungeklärt ones.
+func pictureRank(r listRow) string {
+	switch {
+	case r.consent == consentBlocked:
+		return "a"
+	case r.noPicture:
+		return "b"
+	case r.consent == consentUnclear:
+		return "c"
+	}
+	return "d"
+}
+
+// addConsent puts a post's consent mark into the row: its word for the
+// Bild column, its hints first among the notes.
+func (r *listRow) addConsent(m consentMark) {
+	if m.level == consentOK {
+		return
+	}
+	r.consent, r.consentWord = m.level, m.word
+	r.problems = strings.TrimSuffix(strings.Join(append(m.hints, r.problems), "; "), "; ")
 }
 
 func makeListRow(look lookups, p data.Post, quiet map[int64]string) listRow {
@@ -330,15 +350,7 @@ func (v *listView) sortRows() {
 		case 3:
 			return strings.ToLower(r.post.Title)
 		case 4:
-			switch {
-			case r.consent == consentBlocked:
-				return "a" // the posts that may not go out first
-			case r.noPicture:
-				return "b" // then those that need one
-			case r.consent == consentUnclear:
-				return "c"
-			}
-			return "d"
+			return pictureRank(r)
 		case 5:
 			return strings.ToLower(r.topic)
 		case 6:
@@ -403,22 +415,26 @@ func (v *listView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case 7:
 		t = r.problems
 	}
-	l.Importance = widget.MediumImportance
-	l.TextStyle.Bold = false
-	switch {
-	case id.Col == 4 && r.consent == consentUnclear && !r.noPicture:
-		l.Importance = widget.LowImportance // ungeklärt only warns
-	case id.Col == 4 && t != "":
-		// Bold as well as coloured: readable without colour.
-		l.Importance = widget.WarningImportance
-		if r.consent == consentBlocked {
-			l.Importance = widget.DangerImportance
-		}
-		l.TextStyle.Bold = true
-	case id.Col == 7 && r.consent == consentBlocked:
-		l.Importance = widget.DangerImportance
-	case id.Col == 7 && t != "":
-		l.Importance = widget.WarningImportance
-	}
+	l.Importance, l.TextStyle.Bold = cellStyle(r, id.Col, t)
 	l.SetText(t)
+}
+
+// cellStyle is how a cell of the list stands out: the Bild column's
+// marks bold as well as coloured (readable without colour), ungeklärt
+// quietly, the hints of a post that may not go out in the error colour.
+func cellStyle(r listRow, col int, text string) (widget.Importance, bool) {
+	switch {
+	case text == "":
+	case col == 4 && r.consent == consentUnclear && !r.noPicture:
+		return widget.LowImportance, false // ungeklärt only warns
+	case col == 4 && r.consent == consentBlocked:
+		return widget.DangerImportance, true
+	case col == 4:
+		return widget.WarningImportance, true
+	case col == 7 && r.consent == consentBlocked:
+		return widget.DangerImportance, false
+	case col == 7:
+		return widget.WarningImportance, false
+	}
+	return widget.MediumImportance, false
 }

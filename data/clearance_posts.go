@@ -194,81 +194,51 @@ func (w *Workspace) factsOf(ctx context.Context, q queryer, mediaIDs []int64) (m
 		return out, nil
 	}
 	list := jsonIDs(mediaIDs)
-	rows, err := q.QueryContext(ctx, `SELECT `+mediaColumns+` FROM (SELECT value AS id FROM json_each(?)) j JOIN media ON media.id = j.id`, list)
+	byHash, err := readFactsMedia(ctx, q, list, out)
 	if err != nil {
 		return nil, err
 	}
-	byHash := map[string][]int64{}
-	for rows.Next() {
-		m, err := scanMedia(rows)
-		if err != nil {
-			rows.Close()
-			return nil, err
-		}
-		out[m.ID] = PictureFacts{Media: m}
-		byHash[m.Hash] = append(byHash[m.Hash], m.ID)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	// The items' hashes, from the list of IDs; the joins start there so
-	// SQLite looks up each hash by its key.
-	hashes := `SELECT DISTINCT m.hash FROM (SELECT value AS id FROM json_each(?)) j JOIN media m ON m.id = j.id`
-	drows, err := q.QueryContext(ctx, `SELECT d.media_hash, d.decision FROM (`+hashes+`) h
-		JOIN media_people_decision d ON d.media_hash = h.hash`, list)
-	if err != nil {
-		return nil, err
-	}
-	for drows.Next() {
+	err = eachRow(ctx, q, `SELECT d.media_hash, d.decision FROM (`+factsHashes+`) h
+		JOIN media_people_decision d ON d.media_hash = h.hash`, list, func(rows *sql.Rows) error {
 		var hash string
 		var dec PeopleDecision
-		if err := drows.Scan(&hash, &dec); err != nil {
-			drows.Close()
-			return nil, err
+		if err := rows.Scan(&hash, &dec); err != nil {
+			return err
 		}
 		for _, id := range byHash[hash] {
 			f := out[id]
 			f.Decision = dec
 			out[id] = f
 		}
-	}
-	drows.Close()
-	if err := drows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
 	// Only a picture decided to show people has them (as peopleOf reads
 	// them): by name, like the editor lists them.
-	prows, err := q.QueryContext(ctx, `SELECT mp.media_hash, `+personColumns+` FROM (`+hashes+`) h
-		JOIN media_people_decision d ON d.media_hash = h.hash AND d.decision = 'people'
-		JOIN media_people mp ON mp.media_hash = h.hash
-		JOIN people ON people.id = mp.person_id
-		ORDER BY people.name COLLATE NOCASE, people.id`, list)
-	if err != nil {
-		return nil, err
-	}
 	people := map[string][]Person{}
 	var personIDs []int64
 	seen := map[int64]bool{}
-	for prows.Next() {
+	err = eachRow(ctx, q, `SELECT mp.media_hash, `+personColumns+` FROM (`+factsHashes+`) h
+		JOIN media_people_decision d ON d.media_hash = h.hash AND d.decision = 'people'
+		JOIN media_people mp ON mp.media_hash = h.hash
+		JOIN people ON people.id = mp.person_id
+		ORDER BY people.name COLLATE NOCASE, people.id`, list, func(rows *sql.Rows) error {
 		var hash string
-		p, err := scanPerson(prefixed{prows, &hash})
+		p, err := scanPerson(prefixed{rows, &hash})
 		if err != nil {
-			prows.Close()
-			return nil, err
+			return err
 		}
 		people[hash] = append(people[hash], p)
 		if !seen[p.ID] {
 			seen[p.ID] = true
 			personIDs = append(personIDs, p.ID)
 		}
-	}
-	prows.Close()
-	if err := prows.Err(); err != nil {
-		return nil, err
-	}
-	if len(personIDs) == 0 {
-		return out, nil
+		return nil
+	})
+	if err != nil || len(personIDs) == 0 {
+		return out, err
 	}
 	consents, err := w.consentsOf(ctx, q, personIDs)
 	if err != nil {
@@ -284,6 +254,43 @@ func (w *Workspace) factsOf(ctx context.Context, q queryer, mediaIDs []int64) (m
 		}
 	}
 	return out, nil
+}
+
+// factsHashes are the items' hashes from the JSON list of their IDs; the
+// joins start there so SQLite looks up each hash by its key.
+const factsHashes = `SELECT DISTINCT m.hash FROM (SELECT value AS id FROM json_each(?)) j JOIN media m ON m.id = j.id`
+
+// readFactsMedia reads the items of the JSON list of IDs into out and
+// returns their IDs by hash (one content can be one item only, but a
+// picture is named by hash everywhere the rule looks).
+func readFactsMedia(ctx context.Context, q queryer, list string, out map[int64]PictureFacts) (map[string][]int64, error) {
+	byHash := map[string][]int64{}
+	err := eachRow(ctx, q, `SELECT `+mediaColumns+` FROM (SELECT value AS id FROM json_each(?)) j JOIN media ON media.id = j.id`, list,
+		func(rows *sql.Rows) error {
+			m, err := scanMedia(rows)
+			if err != nil {
+				return err
+			}
+			out[m.ID] = PictureFacts{Media: m}
+			byHash[m.Hash] = append(byHash[m.Hash], m.ID)
+			return nil
+		})
+	return byHash, err
+}
+
+// eachRow runs query with arg and calls fn for every row.
+func eachRow(ctx context.Context, q queryer, query string, arg any, fn func(*sql.Rows) error) error {
+	rows, err := q.QueryContext(ctx, query, arg)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 // prefixed scans a row whose first column is first and whose others are

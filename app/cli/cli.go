@@ -212,6 +212,33 @@ func check(ctx context.Context, dir string, opt data.Options, strict bool, env E
 	return 0
 }
 
+// findingChannel names the channel of a finding; a licence's counts for
+// every channel of the post.
+func findingChannel(f data.PostFinding, p data.Post, name map[int64]string) string {
+	if f.ChannelID != 0 {
+		return name[f.ChannelID]
+	}
+	var all []string
+	for _, pc := range p.Channels {
+		all = append(all, name[pc.ChannelID])
+	}
+	return strings.Join(all, ", ")
+}
+
+// findingReason is the rule's sentence with the person as a number; a
+// licence's names the picture.
+func findingReason(f data.PostFinding, language string) string {
+	args := maps.Clone(f.Args)
+	if f.PersonID != 0 {
+		args["Person"] = calendar.Message{Key: "Person no. {{.ID}}", Args: map[string]any{"ID": f.PersonID}}
+	}
+	reason := calendar.Message{Key: f.Key, Args: args}.Text(language)
+	if f.MediaName != "" && f.PersonID == 0 {
+		reason += " (" + f.MediaName + ")"
+	}
+	return reason
+}
+
 // checkWeeks is how far ahead check looks for planned posts that may not
 // go out.
 const checkWeeks = 8
@@ -254,24 +281,8 @@ func printBlockedPosts(ctx context.Context, ws *data.Workspace, env Env, t func(
 			when += " " + p.Time.String()
 		}
 		for _, f := range c.Blocking() {
-			channel := name[f.ChannelID]
-			if f.ChannelID == 0 { // a licence: every channel of the post
-				var all []string
-				for _, pc := range p.Channels {
-					all = append(all, name[pc.ChannelID])
-				}
-				channel = strings.Join(all, ", ")
-			}
-			args := maps.Clone(f.Args)
-			if f.PersonID != 0 {
-				args["Person"] = calendar.Message{Key: "Person no. {{.ID}}", Args: map[string]any{"ID": f.PersonID}}
-			}
-			reason := calendar.Message{Key: f.Key, Args: args}.Text(env.Lang)
-			if f.MediaName != "" && f.PersonID == 0 {
-				reason += " (" + f.MediaName + ")"
-			}
 			lines = append(lines, t("  {{.When}}  “{{.Title}}” · {{.Channel}}: {{.Reason}}",
-				map[string]any{"When": when, "Title": data.Ellipsis(p.Title, 60), "Channel": channel, "Reason": reason}))
+				map[string]any{"When": when, "Title": data.Ellipsis(p.Title, 60), "Channel": findingChannel(f, p, name), "Reason": findingReason(f, env.Lang)}))
 		}
 	}
 	if n == 0 {
