@@ -204,7 +204,7 @@ func consentLine(name string, c data.Clearance) consentLineText {
 func (l consentLineText) object() fyne.CanvasObject {
 	text := widget.NewLabel(l.text)
 	text.Wrapping = fyne.TextWrapWord
-	icon := theme.ConfirmIcon()
+	var icon fyne.Resource
 	switch {
 	case l.ok:
 		text.Importance = widget.SuccessImportance
