@@ -29,6 +29,9 @@ type chipInfo struct {
 	// noPicture: the post still needs a picture (data.LacksPicture);
 	// a badge with a crossed-out picture, readable without colour.
 	noPicture bool
+	// consent: a picture may not be used (blocked) or is ungeklärt;
+	// a badge with a person barred or questioning (consent_marks.go).
+	consent consentLevel
 }
 
 // chipEvents are what a chip reports to its screen.
@@ -109,6 +112,7 @@ func (c *chip) CreateRenderer() fyne.WidgetRenderer {
 	r.tick = canvas.NewImageFromResource(theme.ConfirmIcon())
 	r.tick.FillMode = canvas.ImageFillContain
 	r.badge, r.badgeIcon = newNoPictureBadge()
+	r.consent, r.consentIcon = newConsentBadge()
 	r.refresh()
 	return r
 }
@@ -124,6 +128,9 @@ type chipRenderer struct {
 
 	badge     *canvas.Rectangle // "kein Bild"
 	badgeIcon *canvas.Image
+
+	consent     *canvas.Rectangle // "Einwilligung fehlt" or "ungeklärt"
+	consentIcon *canvas.Image
 }
 
 const (
@@ -203,6 +210,13 @@ func (r *chipRenderer) Layout(s fyne.Size) {
 		r.badge.Move(fyne.NewPos(right-badgeWidth+1, (lineH-badgeHeight)/2))
 		r.badgeIcon.Resize(fyne.NewSize(badgeWidth-4, badgeHeight-4))
 		r.badgeIcon.Move(r.badge.Position().AddXY(2, 2))
+		right -= badgeWidth + 1
+	}
+	if r.consent.Visible() {
+		r.consent.Resize(fyne.NewSize(badgeWidth, badgeHeight))
+		r.consent.Move(fyne.NewPos(right-badgeWidth+1, (lineH-badgeHeight)/2))
+		r.consentIcon.Resize(fyne.NewSize(badgeWidth-4, badgeHeight-2))
+		r.consentIcon.Move(r.consent.Position().AddXY(2, 1))
 		right -= badgeWidth + 1
 	}
 	r.text.Move(fyne.NewPos(x, (lineH-r.text.MinSize().Height)/2))
@@ -289,8 +303,20 @@ func (r *chipRenderer) refresh() {
 	r.badgeIcon.Hidden = r.badge.Hidden
 	r.badge.FillColor = theme.Color(theme.ColorNameBackground)
 	r.badge.StrokeColor = theme.Color(theme.ColorNameWarning)
+	r.refreshConsent()
 	r.detail.SetText(i.detail)
 	r.detail.Hidden = !r.c.wide
+}
+
+// refreshConsent shows the consent badge of a planned post (none on a
+// series slot).
+func (r *chipRenderer) refreshConsent() {
+	i := r.c.info
+	r.consent.Hidden = i.consent == consentOK || i.slot != nil
+	r.consentIcon.Hidden = r.consent.Hidden
+	if !r.consent.Hidden {
+		styleConsentBadge(r.consent, r.consentIcon, i.consent)
+	}
 }
 
 func (r *chipRenderer) Refresh() {
@@ -304,7 +330,7 @@ func (r *chipRenderer) Objects() []fyne.CanvasObject {
 	for _, m := range r.marks {
 		objs = append(objs, m)
 	}
-	return append(objs, r.text, r.tick, r.badge, r.badgeIcon, r.detail)
+	return append(objs, r.text, r.tick, r.badge, r.badgeIcon, r.consent, r.consentIcon, r.detail)
 }
 
 func (r *chipRenderer) Destroy() {}

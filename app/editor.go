@@ -43,6 +43,10 @@ type editor struct {
 	pubDate   *keyEntry
 	hint      *widget.Label
 	saveB     *widget.Button
+	// consentHint says under the status that a picture stops approval
+	// (editor_consent.go).
+	consentHint *widget.Label
+	body        *fyne.Container // the scrolled form, refreshed when a line comes or goes
 
 	overrideBox *fyne.Container
 	mediaBox    *mediaSection
@@ -127,6 +131,7 @@ func (e *editor) build() fyne.CanvasObject {
 			e.date.Enable()
 			e.time.Enable()
 		}
+		e.mediaBox.checkConsent()
 	})
 	e.idea.SetChecked(p.Date == nil)
 	pick := widget.NewButtonWithIcon("", theme.CalendarIcon(), e.onPickDate)
@@ -161,7 +166,10 @@ func (e *editor) build() fyne.CanvasObject {
 	}
 	var checks []fyne.CanvasObject
 	addCheck := func(id int64, name string) {
-		c := widget.NewCheck(name, func(bool) { e.refreshOverrides() })
+		c := widget.NewCheck(name, func(bool) {
+			e.refreshOverrides()
+			e.mediaBox.checkConsent() // the lines are for the chosen channels
+		})
 		_, c.Checked = has[id]
 		e.channels = append(e.channels, c)
 		e.chanIDs = append(e.chanIDs, id)
@@ -200,6 +208,10 @@ func (e *editor) build() fyne.CanvasObject {
 	if p.PublishedOn != nil {
 		e.pubDate.SetText(p.PublishedOn.String())
 	}
+	e.consentHint = widget.NewLabel("")
+	e.consentHint.Wrapping = fyne.TextWrapWord
+	e.consentHint.Importance = widget.DangerImportance
+	e.consentHint.Hide()
 	e.hint = widget.NewLabel("")
 	e.hint.Wrapping = fyne.TextWrapWord
 	e.hint.Importance = widget.WarningImportance
@@ -207,6 +219,7 @@ func (e *editor) build() fyne.CanvasObject {
 	e.showHints()
 
 	media := e.mediaSection()
+	e.date.OnChanged = func(string) { e.mediaBox.checkConsent() }
 
 	when := container.NewBorder(nil, nil, nil, container.NewHBox(pick, e.idea),
 		container.NewGridWithColumns(2, e.date, e.time))
@@ -214,7 +227,7 @@ func (e *editor) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Title"), e.title),
 		widget.NewFormItem(lang.L("Date and time"), when),
 		widget.NewFormItem(lang.L("Channels"), container.NewGridWrap(fyne.NewSize(170, e.title.MinSize().Height), checks...)),
-		widget.NewFormItem(lang.L("Status"), e.status),
+		widget.NewFormItem(lang.L("Status"), container.NewVBox(e.status, e.consentHint)),
 		widget.NewFormItem(lang.L("Topic"), e.topic),
 		widget.NewFormItem(lang.L("Text"), e.caption),
 		widget.NewFormItem(lang.L("Template"), e.templateSeam()),
@@ -252,6 +265,7 @@ func (e *editor) build() fyne.CanvasObject {
 		e.saveB.Disable()
 	}
 	body := container.NewVBox(e.hint, form, acc, more)
+	e.body = body
 	bar := container.NewHBox(layout.NewSpacer())
 	if len(buttons) == 3 {
 		bar = container.NewHBox(buttons[0], layout.NewSpacer(), buttons[1], buttons[2])
@@ -363,6 +377,11 @@ func (e *editor) save(then func()) {
 
 // saveFailed keeps the dialog open with everything typed and says why.
 func (e *editor) saveFailed(err error) {
+	var ce *data.ClearanceError
+	if errors.As(err, &ce) {
+		e.showBlocked(ce)
+		return
+	}
 	var inv *data.InvalidError
 	if errors.As(err, &inv) {
 		dialog.ShowInformation(lang.L("Please check"), explain(err), e.u.win)

@@ -50,6 +50,15 @@ type mediaSection struct {
 	images  map[string]image.Image // grid thumbnails by hash, loaded so far
 	asked   map[string]bool        // hashes whose thumbnail is on its way (or failed)
 	lastDir string                 // where "Dateien hinzufügen …" starts
+
+	// consent holds the consent lines (editor_consent.go), one per
+	// picture; consentLines their texts, for tests; consentGen drops an
+	// older check's answer.
+	consent      *fyne.Container
+	consentLines []string
+	consentGen   int
+	checked      string                    // the list of IDs the lines were last asked for
+	marks        map[int64]consentLineText // the last answer by item, for the cards' marks
 }
 
 // mediaSection builds the section for the items read with the post.
@@ -73,7 +82,8 @@ func (e *editor) mediaSection() fyne.CanvasObject {
 		ms.add.Disable()
 		hint.Hide()
 	}
-	ms.content = container.NewVBox(ms.empty, ms.tiles, container.NewHBox(ms.pick, ms.add, hint))
+	ms.consent = container.NewVBox()
+	ms.content = container.NewVBox(ms.empty, ms.tiles, container.NewHBox(ms.pick, ms.add, hint), ms.consent)
 	ms.rebuild()
 	return ms.content
 }
@@ -149,6 +159,10 @@ func (ms *mediaSection) rebuild() {
 	ms.empty.Hidden = len(objs) > 0
 	ms.content.Refresh()
 	ms.loadThumbs()
+	if ms.state() != ms.checked {
+		ms.checked = ms.state()
+		ms.checkConsent() // pictures added, removed (not moved: the rule does not care)
+	}
 }
 
 // card is one linked item: picture (or a neutral tile until the thumbnail
@@ -175,8 +189,15 @@ func (ms *mediaSection) card(i int, m data.Media) fyne.CanvasObject {
 		}
 		pic = append(pic, container.NewCenter(container.NewGridWrap(fyne.NewSize(40, 40), widget.NewIcon(icon))))
 	}
+	var marks []fyne.CanvasObject
 	if m.Missing != data.MissingNone {
-		pic = append(pic, container.NewPadded(container.NewVBox(newMark(lang.L("missing"), theme.ColorNameError, theme.ColorNameForegroundOnError))))
+		marks = append(marks, newMark(lang.L("missing"), theme.ColorNameError, theme.ColorNameForegroundOnError))
+	}
+	if mk := ms.cardMark(m.ID); mk != nil {
+		marks = append(marks, mk)
+	}
+	if len(marks) > 0 {
+		pic = append(pic, container.NewPadded(container.NewVBox(marks...)))
 	}
 	name := widget.NewLabel(displayMediaName(m))
 	name.Truncation = fyne.TextTruncateEllipsis

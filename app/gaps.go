@@ -32,6 +32,8 @@ type gapPanel struct {
 	// placeButtons open the idea menu of each gap (tests tap them).
 	placeButtons []*widget.Button
 	placeFor     []int64 // the channel of each gap, beside placeButtons
+	// hints are the reminders of the Einwilligungen, on top (reminders.go).
+	hints *reminderBox
 }
 
 type gapWithIdeas struct {
@@ -41,6 +43,7 @@ type gapWithIdeas struct {
 
 func newGapPanel(s *calendarScreen) *gapPanel {
 	g := &gapPanel{s: s}
+	g.hints = newReminderBox(s.u, 3, true, "")
 	g.box = container.NewVBox()
 	g.content = container.NewVScroll(container.NewPadded(g.box))
 	return g
@@ -75,13 +78,15 @@ func (g *gapPanel) reload() {
 		if err == nil {
 			open, err = ws.OpenDrafts(ctx, now, openDays)
 		}
+		hints, herr := loadReminders(ctx, ws) // its own error: the gaps still show
 		return func() {
 			if gen != g.gen {
 				return
 			}
+			g.hints.set(hints, herr)
 			if err != nil {
 				log.Printf("load gaps: %v", err)
-				g.box.Objects = []fyne.CanvasObject{heading(lang.L("Gaps in the cadence")), wrapped(lang.L("The gaps could not be loaded.") + " " + explain(err))}
+				g.box.Objects = []fyne.CanvasObject{g.hints.content, heading(lang.L("Gaps in the cadence")), wrapped(lang.L("The gaps could not be loaded.") + " " + explain(err))}
 				g.box.Refresh()
 				return
 			}
@@ -105,7 +110,7 @@ func wrapped(text string) *widget.Label {
 func (g *gapPanel) show(look lookups, gaps []gapWithIdeas, total int, open []data.Post) {
 	ro := g.s.u.ws.ReadOnly()
 	g.placeButtons, g.placeFor = nil, nil
-	objs := []fyne.CanvasObject{heading(lang.L("Gaps in the cadence")), wrapped(lang.L("Next {{.N}} weeks: where a channel would go quiet.", map[string]any{"N": gapWeeks}))}
+	objs := []fyne.CanvasObject{g.hints.content, heading(lang.L("Gaps in the cadence")), wrapped(lang.L("Next {{.N}} weeks: where a channel would go quiet.", map[string]any{"N": gapWeeks}))}
 	switch {
 	case look.activeTarget == 0:
 		objs = append(objs, wrapped(lang.L("Set a cadence for your channels in the settings (e.g. Instagram 2 per week); then gaps in the plan show here.")))

@@ -39,6 +39,7 @@ type handoverScreen struct {
 	page    *job // the page being read; a refresh cancels it
 	log     *widget.List
 	logErr  *widget.Label // why the change log could not be read
+	hints   *reminderBox  // consents and licences to look at (reminders.go)
 }
 
 func newHandoverScreen(u *UI) *handoverScreen {
@@ -70,7 +71,9 @@ func newHandoverScreen(u *UI) *handoverScreen {
 	h.logErr.Importance = widget.DangerImportance
 	h.logErr.Hide()
 	logCard := section(lang.L("Change log"), lang.L("Who changed what, newest first."), h.logErr)
-	top := container.NewVBox(container.NewGridWithColumns(2, wsCard, bCard), note, logCard)
+	h.hints = newReminderBox(u, 4, false, lang.L("No consent or licence ends within 30 days, and nobody who withdrew is in a planned post."))
+	hCard := section(lang.L("Consents and licences"), "", h.hints.content)
+	top := container.NewVBox(container.NewGridWithColumns(2, wsCard, bCard), hCard, note, logCard)
 	h.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewPadded(h.log))
 	h.refresh()
 	return h
@@ -109,6 +112,13 @@ func (h *handoverScreen) refresh() {
 				h.backups.SetText(lang.N("Newest backup: {{.Time}} ({{.Size}}). {{.Count}} backups kept.", len(bs),
 					map[string]any{"Time": bs[0].Time.Format("02.01.2006 15:04"), "Size": formatBytes(bs[0].Size), "Count": len(bs)}))
 			}
+		}
+	})
+	h.u.run(func(ctx context.Context) func() {
+		rs, err := loadReminders(ctx, ws)
+		return func() {
+			h.hints.set(rs, err)
+			h.content.Refresh() // the card above the log grew or shrank
 		}
 	})
 	h.mu.Lock()

@@ -44,10 +44,7 @@ func setLanguage(pref string) string {
 // explain turns an error into a sentence in the UI language.
 func explain(err error) string {
 	e := data.Explain(err)
-	if e.Args == nil {
-		return lang.L(e.Key)
-	}
-	return lang.L(e.Key, e.Args)
+	return message(calendar.Message{Key: e.Key, Args: e.Args}) // parts such as a status are sentences too
 }
 
 // statusName is the UI word for a post status (data.Status.Key names it).

@@ -34,6 +34,10 @@ type listRow struct {
 	problems string
 	// noPicture: the post still needs a picture (data.LacksPicture).
 	noPicture bool
+	// consent: a picture of the planned post may not be used, or is
+	// ungeklärt (consent_marks.go); its hints lead "Notes for you".
+	consent     consentLevel
+	consentWord string
 }
 
 // listView is the agenda: a virtualised table of the posts from the chosen
@@ -64,7 +68,7 @@ var listColumns = []struct {
 	key   string
 	width float32
 }{
-	{"Date", 96}, {"Time", 60}, {"Channels", 150}, {"Title", 300}, {"Picture", 84}, {"Topic", 150}, {"Status", 120}, {"Notes for you", 240},
+	{"Date", 96}, {"Time", 60}, {"Channels", 150}, {"Title", 280}, {"Picture", 150}, {"Topic", 150}, {"Status", 120}, {"Notes for you", 240},
 }
 
 func newListView(s *calendarScreen) *listView {
@@ -185,10 +189,15 @@ func (v *listView) load(delay time.Duration) {
 		if err == nil {
 			noPic, err = lackingPicture(ctx, ws, look, posts)
 		}
+		var marks map[int64]consentMark
+		if err == nil {
+			marks, err = consentMarks(ctx, ws, look, posts)
+		}
 		rows := make([]listRow, 0, len(posts))
 		for _, p := range posts {
 			r := makeListRow(look, p, quiet)
 			r.noPicture = noPic[p.ID]
+			r.addConsent(marks[p.ID])
 			rows = append(rows, r)
 		}
 		return func() {
@@ -206,6 +215,30 @@ func (v *listView) load(delay time.Duration) {
 			v.apply()
 		}
 	})
+}
+
+// pictureRank sorts the Bild column: the posts that may not go out
+// first, then those that need a picture, then ungeklärt ones.
+func pictureRank(r listRow) string {
+	switch {
+	case r.consent == consentBlocked:
+		return "a"
+	case r.noPicture:
+		return "b"
+	case r.consent == consentUnclear:
+		return "c"
+	}
+	return "d"
+}
+
+// addConsent puts a post's consent mark into the row: its word for the
+// Bild column, its hints first among the notes.
+func (r *listRow) addConsent(m consentMark) {
+	if m.level == consentOK {
+		return
+	}
+	r.consent, r.consentWord = m.level, m.word
+	r.problems = strings.TrimSuffix(strings.Join(append(m.hints, r.problems), "; "), "; ")
 }
 
 func makeListRow(look lookups, p data.Post, quiet map[int64]string) listRow {
@@ -317,10 +350,7 @@ func (v *listView) sortRows() {
 		case 3:
 			return strings.ToLower(r.post.Title)
 		case 4:
-			if r.noPicture {
-				return "a" // the posts that need one first
-			}
-			return "b"
+			return pictureRank(r)
 		case 5:
 			return strings.ToLower(r.topic)
 		case 6:
@@ -372,8 +402,11 @@ func (v *listView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case 3:
 		t = r.post.Title
 	case 4:
-		if r.noPicture {
+		switch {
+		case r.noPicture:
 			t = lang.L("no picture")
+		case r.consent != consentOK:
+			t = r.consentWord
 		}
 	case 5:
 		t = r.topic
@@ -382,15 +415,26 @@ func (v *listView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case 7:
 		t = r.problems
 	}
-	l.Importance = widget.MediumImportance
-	l.TextStyle.Bold = false
-	switch {
-	case id.Col == 4 && t != "":
-		// Bold as well as coloured: readable without colour.
-		l.Importance = widget.WarningImportance
-		l.TextStyle.Bold = true
-	case id.Col == 7 && t != "":
-		l.Importance = widget.WarningImportance
-	}
+	l.Importance, l.TextStyle.Bold = cellStyle(r, id.Col, t)
 	l.SetText(t)
+}
+
+// cellStyle is how a cell of the list stands out: the Bild column's
+// marks bold as well as coloured (readable without colour), ungeklärt
+// quietly, the hints of a post that may not go out in the error colour.
+func cellStyle(r listRow, col int, text string) (widget.Importance, bool) {
+	switch {
+	case text == "":
+	case col == 4 && r.consent == consentUnclear && !r.noPicture:
+		return widget.LowImportance, false // ungeklärt only warns
+	case col == 4 && r.consent == consentBlocked:
+		return widget.DangerImportance, true
+	case col == 4:
+		return widget.WarningImportance, true
+	case col == 7 && r.consent == consentBlocked:
+		return widget.DangerImportance, false
+	case col == 7:
+		return widget.WarningImportance, false
+	}
+	return widget.MediumImportance, false
 }

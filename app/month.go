@@ -94,9 +94,15 @@ func legend() fyne.CanvasObject {
 			info.post = &data.Post{}
 		}
 		c.set(info, false)
-		objs = append(objs, container.NewGridWrap(fyne.NewSize(104, chipHeight), c))
+		// As wide as its word needs (the tick of Veröffentlicht
+		// included), so the legend fits the default window whole.
+		w := fyne.MeasureText(it.label, theme.CaptionTextSize()+1, fyne.TextStyle{Italic: true}).Width + 22
+		if it.status == data.StatusPublished {
+			w += 18
+		}
+		objs = append(objs, container.NewGridWrap(fyne.NewSize(w, chipHeight), c))
 	}
-	return container.NewHBox(append(objs, noPictureLegend())...)
+	return container.NewHBox(append(objs, noPictureLegend(), consentLegend())...)
 }
 
 // monthLayout puts the header row on top and the weeks below, the calendar

@@ -139,6 +139,7 @@ type plan struct {
 	cadence  map[calendar.Date]data.WeekCadence // by Monday
 	quiet    map[int64]string                   // post ID → quiet-period note
 	noPic    map[int64]bool                     // posts that get the "kein Bild" mark
+	consent  map[int64]consentMark              // planned posts with a consent problem
 }
 
 func loadPlan(ctx context.Context, ws *data.Workspace, from, to calendar.Date) (*plan, error) {
@@ -155,6 +156,9 @@ func loadPlan(ctx context.Context, ws *data.Workspace, from, to calendar.Date) (
 		p.byDay[*post.Date] = append(p.byDay[*post.Date], i)
 	}
 	if p.noPic, err = lackingPicture(ctx, ws, p.look, p.posts); err != nil {
+		return nil, err
+	}
+	if p.consent, err = consentMarks(ctx, ws, p.look, p.posts); err != nil {
 		return nil, err
 	}
 	if p.slots, err = ws.SeriesSlots(ctx, from, to); err != nil {
@@ -221,6 +225,12 @@ func (p *plan) chipFor(post *data.Post, wide bool) chipInfo {
 		info.detail = lang.L("Quiet period: {{.Note}}", map[string]any{"Note": note}) + "\n"
 	}
 	info.noPicture = p.noPic[post.ID]
+	if m, ok := p.consent[post.ID]; ok {
+		info.consent = m.level
+		if wide {
+			info.detail += strings.Join(m.hints, "\n") + "\n"
+		}
+	}
 	if wide {
 		parts := []string{statusName(post.Status)}
 		if info.noPicture {

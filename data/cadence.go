@@ -379,6 +379,11 @@ func (w *Workspace) PlaceIdea(ctx context.Context, postID int64, date calendar.D
 		if err := w.updatePost(ctx, tx, &p); err != nil {
 			return err
 		}
+		if approving(&old, p, false) {
+			if err := w.checkApproval(ctx, tx, p.ID); err != nil {
+				return err
+			}
+		}
 		summary := "Beitrag " + old.describe() + " auf " + p.describeWhen() + " verschoben"
 		if old.IsIdea() {
 			summary = "Idee „" + Ellipsis(p.Title, 80) + "“ auf " + p.describeWhen() + " gelegt"

@@ -312,7 +312,21 @@ func (w *Workspace) mediaByHash(ctx context.Context, q interface {
 // equal to the current one changes nothing and logs nothing.
 func (w *Workspace) AttachMedia(ctx context.Context, postID int64, mediaIDs []int64) error {
 	return w.write(ctx, "attach media", func(tx *sql.Tx) error {
-		return w.setPostMedia(ctx, tx, postID, mediaIDs)
+		old, err := getPost(ctx, tx, postID)
+		if err != nil {
+			return err
+		}
+		before, err := linkedMedia(ctx, tx, postID)
+		if err != nil {
+			return err
+		}
+		if err := w.setPostMedia(ctx, tx, postID, mediaIDs); err != nil {
+			return err
+		}
+		if approving(&old, old, !sameIDs(before, mediaIDs)) { // an approved post's pictures pass the consent rule
+			return w.checkApproval(ctx, tx, postID)
+		}
+		return nil
 	})
 }
 

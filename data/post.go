@@ -255,12 +255,27 @@ func (p Post) describe() string {
 	return s
 }
 
-// CreatePost stores a new post; p.ID and p.UID are set.
+// CreatePost stores a new post; p.ID and p.UID are set. A post created
+// as Freigegeben or Veröffentlicht must pass the consent rule (see
+// checkApproval); without pictures it always does.
 func (w *Workspace) CreatePost(ctx context.Context, p *Post) error {
 	if err := p.validate(); err != nil {
 		return err
 	}
-	return w.write(ctx, "create post", func(tx *sql.Tx) error { return w.createPost(ctx, tx, p) })
+	id := p.ID
+	err := w.write(ctx, "create post", func(tx *sql.Tx) error {
+		if err := w.createPost(ctx, tx, p); err != nil {
+			return err
+		}
+		if approving(nil, *p, false) {
+			return w.checkApproval(ctx, tx, p.ID)
+		}
+		return nil
+	})
+	if err != nil {
+		p.ID = id
+	}
+	return err
 }
 
 // createPost stores a validated new p inside tx and logs it.
@@ -345,12 +360,26 @@ func putPostChannels(ctx context.Context, tx *sql.Tx, p *Post) error {
 	return nil
 }
 
-// UpdatePost stores every field of p and logs what changed.
+// UpdatePost stores every field of p and logs what changed. Setting it
+// to Freigegeben or Veröffentlicht, or moving an approved post, is refused
+// with a *ClearanceError while a picture may not be used (checkApproval).
 func (w *Workspace) UpdatePost(ctx context.Context, p *Post) error {
 	if err := p.validate(); err != nil {
 		return err
 	}
-	return w.write(ctx, "update post", func(tx *sql.Tx) error { return w.changePost(ctx, tx, p) })
+	return w.write(ctx, "update post", func(tx *sql.Tx) error {
+		old, err := getPost(ctx, tx, p.ID)
+		if err != nil {
+			return err
+		}
+		if err := w.changePost(ctx, tx, p); err != nil {
+			return err
+		}
+		if approving(&old, *p, false) {
+			return w.checkApproval(ctx, tx, p.ID)
+		}
+		return nil
+	})
 }
 
 // changePost stores a validated existing p inside tx and logs what changed.
@@ -369,21 +398,39 @@ func (w *Workspace) changePost(ctx context.Context, tx *sql.Tx, p *Post) error {
 // mediaIDs in order (see AttachMedia), in one transaction: the editor saves
 // a post and its pictures together, so a failure leaves neither half (a new
 // post stored without its pictures would be stored twice by the next
-// Speichern). On an error p.ID is what it was before.
+// Speichern). The consent rule is checked on the post as saved, pictures
+// included (see UpdatePost). On an error p.ID is what it was before.
 func (w *Workspace) SavePostWithMedia(ctx context.Context, p *Post, mediaIDs []int64) error {
 	if err := p.validate(); err != nil {
 		return err
 	}
 	id := p.ID
 	err := w.write(ctx, "save post", func(tx *sql.Tx) error {
+		var old *Post
+		var oldMedia []int64
 		save := w.changePost
 		if p.ID == 0 {
 			save = w.createPost
+		} else {
+			o, err := getPost(ctx, tx, p.ID)
+			if err != nil {
+				return err
+			}
+			if oldMedia, err = linkedMedia(ctx, tx, p.ID); err != nil {
+				return err
+			}
+			old = &o
 		}
 		if err := save(ctx, tx, p); err != nil {
 			return err
 		}
-		return w.setPostMedia(ctx, tx, p.ID, mediaIDs)
+		if err := w.setPostMedia(ctx, tx, p.ID, mediaIDs); err != nil {
+			return err
+		}
+		if approving(old, *p, !sameIDs(oldMedia, mediaIDs)) {
+			return w.checkApproval(ctx, tx, p.ID)
+		}
+		return nil
 	})
 	if err != nil {
 		p.ID = id

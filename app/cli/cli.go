@@ -8,13 +8,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
 	"feedtakt/app/cli/quiet"
 	"feedtakt/assets"
 	"feedtakt/data"
+	"feedtakt/data/calendar"
 	"feedtakt/data/demo"
 )
 
@@ -66,7 +69,7 @@ func Run(args []string, env Env) int {
 	t := func(key string, a map[string]any) string { return assets.Text(env.Lang, key, a) }
 	fail := env.fail
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprintln(env.Stdout, t(usage, nil))
+		fmt.Fprintln(env.Stdout, usageText(t))
 		return 0
 	}
 	switch args[0] {
@@ -74,9 +77,11 @@ func Run(args []string, env Env) int {
 		return runExport(args[1:], env)
 	case "import":
 		return runImport(args[1:], env)
+	case "check":
+		return runCheck(args[1:], env)
 	}
 	if len(args) != 2 {
-		fmt.Fprintln(env.Stderr, t(usage, nil))
+		fmt.Fprintln(env.Stderr, usageText(t))
 		return 2
 	}
 	ctx := context.Background()
@@ -93,8 +98,6 @@ func Run(args []string, env Env) int {
 		fmt.Fprintln(env.Stdout, t("Demo workspace created in {{.Dir}}: {{.Posts}} posts, {{.Ideas}} ideas, {{.Media}} pictures.",
 			map[string]any{"Dir": ws.Dir(), "Posts": c.Posts, "Ideas": c.Ideas, "Media": c.Media}))
 		return 0
-	case "check":
-		return check(ctx, dir, opt, env, t, fail)
 	case "backup":
 		ws, err := data.Open(ctx, dir, opt)
 		if err != nil {
@@ -111,16 +114,48 @@ func Run(args []string, env Env) int {
 		fmt.Fprintln(env.Stdout, t("Backup written and verified: {{.Path}}", map[string]any{"Path": b.Path}))
 		return 0
 	}
-	fmt.Fprintln(env.Stderr, t(usage, nil))
+	fmt.Fprintln(env.Stderr, usageText(t))
 	return 2
 }
 
 const usage = "Usage:\n  feedtakt [--workspace DIR] [--demo] [--lang de|en]   open the app\n  feedtakt demo DIR     create the demo workspace in DIR (missing or empty)\n  feedtakt check DIR    check a workspace; exit status 0 only if it is healthy\n  feedtakt backup DIR   make and verify a backup now\n  feedtakt export --workspace DIR --format ics|csv|pdf --from DATE --to DATE -o FILE   export the plan\n  feedtakt import --workspace DIR FILE_OR_FOLDER …   import files and folders into the media library"
 
+// usageStrict follows usage: check's option, in a sentence of its own.
+const usageStrict = "  feedtakt check --strict DIR   as check, and exit status 3 when a planned post of the next 8 weeks has a consent or licence problem"
+
+// usageText is the whole usage.
+func usageText(t func(string, map[string]any) string) string {
+	return t(usage, nil) + "\n" + t(usageStrict, nil)
+}
+
 const damagedSentence = "The workspace database is damaged. The check changed nothing. When the workspace is opened in Feedtakt, the newest intact backup is put in its place and the damaged file is kept."
 
-// check reports a workspace's health without writing to it.
-func check(ctx context.Context, dir string, opt data.Options, env Env, t func(string, map[string]any) string, fail func(string, error) int) int {
+// runCheck is "feedtakt check [--strict] DIR".
+func runCheck(args []string, env Env) int {
+	t := func(key string, a map[string]any) string { return assets.Text(env.Lang, key, a) }
+	strict := false
+	var dirs []string
+	for _, a := range args {
+		switch a {
+		case "--strict", "-strict":
+			strict = true
+		default:
+			dirs = append(dirs, a)
+		}
+	}
+	if len(dirs) != 1 {
+		fmt.Fprintln(env.Stderr, usageText(t))
+		return 2
+	}
+	opt := data.Options{Actor: env.Actor, Now: env.Now}
+	return check(context.Background(), dirs[0], opt, strict, env, t, env.fail)
+}
+
+// check reports a workspace's health without writing to it, and the
+// planned posts of the next weeks that may not go out as they are. The
+// exit status is about health; strict makes such a post count too
+// (exit status 3), for a scheduled task at the IT department.
+func check(ctx context.Context, dir string, opt data.Options, strict bool, env Env, t func(string, map[string]any) string, fail func(string, error) int) int {
 	opt.ReadOnly = true
 	unhealthy := t("The workspace in {{.Dir}} is not healthy.", map[string]any{"Dir": dir})
 	damaged := func(err error) int {
@@ -167,5 +202,97 @@ func check(ctx context.Context, dir string, opt data.Options, env Env, t func(st
 		return damaged(fmt.Errorf("%w: %s", data.ErrDamaged, h.Integrity))
 	}
 	fmt.Fprintln(out, t("Healthy.", nil))
+	blocked, err := printBlockedPosts(ctx, ws, env, t)
+	if err != nil {
+		return fail(t("The planned posts could not be checked.", nil), err)
+	}
+	if strict && blocked > 0 {
+		return 3
+	}
 	return 0
+}
+
+// findingChannel names the channel of a finding; a licence's counts for
+// every channel of the post.
+func findingChannel(f data.PostFinding, p data.Post, name map[int64]string) string {
+	if f.ChannelID != 0 {
+		return name[f.ChannelID]
+	}
+	var all []string
+	for _, pc := range p.Channels {
+		all = append(all, name[pc.ChannelID])
+	}
+	return strings.Join(all, ", ")
+}
+
+// findingReason is the rule's sentence with the person as a number; a
+// licence's names the picture.
+func findingReason(f data.PostFinding, language string) string {
+	args := maps.Clone(f.Args)
+	if f.PersonID != 0 {
+		args["Person"] = calendar.Message{Key: "Person no. {{.ID}}", Args: map[string]any{"ID": f.PersonID}}
+	}
+	reason := calendar.Message{Key: f.Key, Args: args}.Text(language)
+	if f.MediaName != "" && f.PersonID == 0 {
+		reason += " (" + f.MediaName + ")"
+	}
+	return reason
+}
+
+// checkWeeks is how far ahead check looks for planned posts that may not
+// go out.
+const checkWeeks = 8
+
+// printBlockedPosts lists the planned posts of the next checkWeeks weeks
+// with a blocking consent or licence finding: date, title, channel and
+// reason, one line each, and returns how many posts there are. People
+// are named by number ("Person Nr. 12", as in the change log), not by
+// name: the list goes to the IT department's task logs, and the office
+// finds the person under that number in Feedtakt.
+func printBlockedPosts(ctx context.Context, ws *data.Workspace, env Env, t func(string, map[string]any) string) (int, error) {
+	today := ws.Today()
+	posts, err := ws.PostsBetween(ctx, today, today.AddDays(checkWeeks*7-1))
+	if err != nil {
+		return 0, err
+	}
+	posts = slices.DeleteFunc(posts, func(p data.Post) bool { return !data.Planned(p) })
+	checks, err := ws.ClearPosts(ctx, posts)
+	if err != nil {
+		return 0, err
+	}
+	chans, err := ws.Channels(ctx)
+	if err != nil {
+		return 0, err
+	}
+	name := map[int64]string{}
+	for _, c := range chans {
+		name[c.ID] = c.Name
+	}
+	var lines []string
+	n := 0
+	for _, p := range posts {
+		c := checks[p.ID]
+		if !c.Blocked() {
+			continue
+		}
+		n++
+		when := p.Date.String()
+		if p.Time != nil {
+			when += " " + p.Time.String()
+		}
+		for _, f := range c.Blocking() {
+			lines = append(lines, t("  {{.When}}  “{{.Title}}” · {{.Channel}}: {{.Reason}}",
+				map[string]any{"When": when, "Title": data.Ellipsis(p.Title, 60), "Channel": findingChannel(f, p, name), "Reason": findingReason(f, env.Lang)}))
+		}
+	}
+	if n == 0 {
+		fmt.Fprintln(env.Stdout, t("Consents and licences: no planned post in the next {{.N}} weeks is blocked.", map[string]any{"N": checkWeeks}))
+		return 0, nil
+	}
+	fmt.Fprintln(env.Stdout, t("Consents and licences: planned posts in the next {{.N}} weeks that cannot be approved as they are: {{.Count}}",
+		map[string]any{"N": checkWeeks, "Count": n}))
+	for _, l := range lines {
+		fmt.Fprintln(env.Stdout, l)
+	}
+	return n, nil
 }
