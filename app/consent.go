@@ -171,7 +171,7 @@ func (d *personDetail) consentCard(c data.Consent, today calendar.Date) fyne.Can
 	if c.Withdrawal == nil {
 		correct := widget.NewButtonWithIcon(lang.L("Correct …"), theme.DocumentCreateIcon(), func() {
 			cc := c
-			u.openConsentDialog(d.p, &cc, d.reloadAll)
+			d.dlg = u.openConsentDialog(d.p, &cc, d.reloadAll)
 		})
 		withdraw := widget.NewButtonWithIcon(lang.L("Record withdrawal …"), theme.CancelIcon(), func() {
 			u.openWithdrawalDialog(d.p, c, d.reloadAll)

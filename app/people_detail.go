@@ -55,6 +55,7 @@ type personDetail struct {
 	consentPart fyne.CanvasObject
 	usage       *fyne.Container
 	usagePart   fyne.CanvasObject
+	dlg         *consentDialog // the consent dialog opened last (tests look into it)
 }
 
 type guardianRow struct {
@@ -120,7 +121,7 @@ func newPersonDetail(s *peopleScreen) *personDetail {
 
 	d.consentBox = container.NewVBox()
 	d.addConsent = widget.NewButtonWithIcon(lang.L("Record consent …"), theme.ContentAddIcon(), func() {
-		d.u.openConsentDialog(d.p, nil, d.reloadAll)
+		d.dlg = d.u.openConsentDialog(d.p, nil, d.reloadAll)
 	})
 	d.consentPart = section(lang.L("Consents"),
 		lang.L("Each consent as given, newest first. A correction is kept in the change log; what the person agrees to later is a new consent."),
