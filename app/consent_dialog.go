@@ -31,10 +31,10 @@ type consentDialog struct {
 	given     *keyEntry
 	form      *widget.RadioGroup
 	givenBy   *widget.RadioGroup
-	platforms *widget.CheckGroup
-	channels  *widget.CheckGroup
+	platforms *checkGrid
+	channels  *checkGrid
 	chanList  []data.Channel
-	purposes  *widget.CheckGroup
+	purposes  *checkGrid
 	scope     *widget.RadioGroup
 	shoot     *keyEntry
 	shootFrom *keyEntry
@@ -86,7 +86,7 @@ func (u *UI) openConsentDialog(p data.Person, old *data.Consent, after func()) *
 	d.dlg = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, d.problem, nil, nil, body), u.win)
 	d.dlg.SetButtons([]fyne.CanvasObject{cancel, print, d.save})
 	sz := u.win.Canvas().Size()
-	d.dlg.Resize(fyne.NewSize(min(max(760, sz.Width*0.6), sz.Width*0.95), sz.Height*0.92))
+	d.dlg.Resize(fyne.NewSize(min(max(760, sz.Width*0.6), sz.Width-40), sz.Height*0.86))
 	d.dlg.Show()
 	return d
 }
@@ -104,20 +104,17 @@ func (d *consentDialog) build() {
 	for _, p := range data.Platforms() {
 		pl = append(pl, platformName(p))
 	}
-	d.platforms = widget.NewCheckGroup(pl, nil)
-	d.platforms.Horizontal = true
+	d.platforms = newCheckGrid(pl, 5)
 	var ch []string
 	for _, c := range d.chanList {
 		ch = append(ch, c.Name)
 	}
-	d.channels = widget.NewCheckGroup(ch, nil)
-	d.channels.Horizontal = true
+	d.channels = newCheckGrid(ch, 4)
 	var pu []string
 	for _, p := range data.Purposes() {
 		pu = append(pu, lang.L(p.Key()))
 	}
-	d.purposes = widget.NewCheckGroup(pu, nil)
-	d.purposes.Horizontal = true
+	d.purposes = newCheckGrid(pu, 4)
 	d.scope = widget.NewRadioGroup([]string{lang.L("all pictures of a shoot or event"), lang.L("chosen pictures")}, func(string) { d.showScope() })
 	d.scope.Required = true
 	d.shoot = newKeyEntry(false, nil)
@@ -179,16 +176,16 @@ func (d *consentDialog) layout() fyne.CanvasObject {
 		open := widget.NewButtonWithIcon(lang.L("Open form"), theme.FileIcon(), func() { d.u.openMediaFile(id) })
 		scanRow = container.NewBorder(nil, nil, nil, container.NewHBox(open, attach), d.scanText)
 	}
-	chans := []fyne.CanvasObject{hintLabel(lang.L("Channel types cover every channel of that type, also ones added later.")), d.platforms}
+	chans := []fyne.CanvasObject{hintLabel(lang.L("Channel types cover every channel of that type, also ones added later.")), d.platforms.content}
 	if len(d.chanList) > 0 {
-		chans = append(chans, widget.NewLabel(lang.L("or single channels:")), d.channels)
+		chans = append(chans, widget.NewLabel(lang.L("or single channels:")), d.channels.content)
 	}
 	return container.NewVBox(
 		container.NewGridWithColumns(2, field(lang.L("Given on"), d.given), field(lang.L("Valid until"), d.until)),
 		field(lang.L("Form"), d.form),
 		field(lang.L("Given by"), d.givenBy),
 		field(lang.L("Channels"), chans...),
-		field(lang.L("Purposes"), d.purposes),
+		field(lang.L("Purposes"), d.purposes.content),
 		field(lang.L("Pictures"), d.scope, d.shootBox, d.itemsBox),
 		d.informed,
 		field(lang.L("Notes"), d.notes),
@@ -321,19 +318,19 @@ func (d *consentDialog) collect() (data.Consent, string) {
 	}
 	c.Platforms = nil
 	for i, p := range data.Platforms() {
-		if slices.Contains(d.platforms.Selected, d.platforms.Options[i]) {
+		if slices.Contains(d.platforms.Selected(), d.platforms.options[i]) {
 			c.Platforms = append(c.Platforms, p)
 		}
 	}
 	c.ChannelIDs = nil
 	for _, ch := range d.chanList {
-		if slices.Contains(d.channels.Selected, ch.Name) {
+		if slices.Contains(d.channels.Selected(), ch.Name) {
 			c.ChannelIDs = append(c.ChannelIDs, ch.ID)
 		}
 	}
 	c.Purposes = nil
 	for i, p := range data.Purposes() {
-		if slices.Contains(d.purposes.Selected, d.purposes.Options[i]) {
+		if slices.Contains(d.purposes.Selected(), d.purposes.options[i]) {
 			c.Purposes = append(c.Purposes, p)
 		}
 	}
@@ -401,4 +398,41 @@ func (d *consentDialog) onSave() {
 			}
 		}
 	})
+}
+
+// checkGrid is a set of ticks laid out in columns: thirteen channel types
+// in one row would be wider than a 1366 px screen, and in one column
+// taller than it.
+type checkGrid struct {
+	options []string
+	checks  []*widget.Check
+	content *fyne.Container
+}
+
+func newCheckGrid(options []string, columns int) *checkGrid {
+	g := &checkGrid{options: options, content: container.NewGridWithColumns(columns)}
+	for _, o := range options {
+		c := widget.NewCheck(o, nil)
+		g.checks = append(g.checks, c)
+		g.content.Add(c)
+	}
+	return g
+}
+
+// Selected lists the ticked options in display order.
+func (g *checkGrid) Selected() []string {
+	var out []string
+	for i, c := range g.checks {
+		if c.Checked {
+			out = append(out, g.options[i])
+		}
+	}
+	return out
+}
+
+// SetSelected ticks exactly the options named.
+func (g *checkGrid) SetSelected(names []string) {
+	for i, c := range g.checks {
+		c.SetChecked(slices.Contains(names, g.options[i]))
+	}
 }

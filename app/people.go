@@ -34,6 +34,7 @@ type peopleScreen struct {
 
 	items    []data.PersonListItem
 	channels []data.Channel // for the consents' scope, read with the list
+	twins    map[string]bool // names that more than one listed person has
 	total    int            // people in the workspace, whatever the search
 	selID    int64          // the person shown in the pane
 	loading  bool           // a list is being read; selecting rows is ours, not hers
@@ -72,7 +73,7 @@ func newPeopleScreen(u *UI) *peopleScreen {
 
 	p.list = widget.NewList(func() int { return len(p.items) }, func() fyne.CanvasObject { return newPersonRow(u.ws.Today()) }, func(i widget.ListItemID, o fyne.CanvasObject) {
 		if i < len(p.items) {
-			o.(*personRow).set(p.items[i])
+			o.(*personRow).set(p.items[i], p.twins[p.items[i].Name])
 		}
 	})
 	p.list.OnSelected = func(i widget.ListItemID) {
@@ -147,6 +148,12 @@ func (p *peopleScreen) reload() {
 			return // she typed on; a newer read follows
 		}
 		p.items, p.total, p.channels = r.items, r.total, r.channels
+		seen := map[string]bool{}
+		p.twins = map[string]bool{}
+		for _, it := range r.items {
+			p.twins[it.Name] = seen[it.Name]
+			seen[it.Name] = true
+		}
 		p.count.SetText(lang.N("{{.Count}} person", len(r.items), map[string]any{"Count": formatCount(len(r.items))}))
 		switch {
 		case r.total == 0 && p.selID == 0 && !p.detail.isNew():
@@ -252,11 +259,14 @@ func (r *personRow) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, r.icon, r.state, text))
 }
 
-func (r *personRow) set(it data.PersonListItem) {
+// set shows it; twin says another listed person has the same name, so
+// the number tells them apart.
+func (r *personRow) set(it data.PersonListItem, twin bool) {
 	r.icon.SetResource(personStateIcon(it.State))
 	r.name.SetText(it.Name)
-	r.about.SetText(personAbout(it.Person, r.today, true))
+	r.about.SetText(personAbout(it.Person, r.today, twin))
 	r.state.SetText(personStateWord(it.State))
+	r.Refresh() // lays the row out again: the state word's width changed
 }
 
 // tightVBox stacks its objects without the theme's padding between them,

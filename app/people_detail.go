@@ -35,6 +35,8 @@ type personDetail struct {
 
 	heading   *widget.Label
 	number    *widget.Label
+	stateIcon *widget.Icon
+	state     *widget.Label // the consent state today, as in the list
 	name      *keyEntry
 	role      *widget.Select
 	born      *keyEntry
@@ -134,8 +136,12 @@ func newPersonDetail(s *peopleScreen) *personDetail {
 			b.Disable()
 		}
 	}
-	d.form = container.NewVScroll(container.NewPadded(container.NewVBox(
-		container.NewBorder(nil, nil, nil, d.number, d.heading), details, d.consentPart, d.usagePart)))
+	d.stateIcon = widget.NewIcon(nil)
+	d.state = widget.NewLabel("")
+	d.form = container.NewVScroll(container.NewPadded(narrow(900, container.NewVBox(
+		container.NewBorder(nil, nil, nil, d.number, d.heading),
+		container.NewBorder(nil, nil, d.stateIcon, nil, d.state),
+		details, d.consentPart, d.usagePart))))
 	d.hint = emptyState(theme.AccountIcon(), lang.L("People"),
 		lang.L("Choose a person on the left to see their details and consents, or record a new person."), nil)
 	d.stack = container.NewStack(d.hint)
@@ -241,6 +247,16 @@ func (d *personDetail) fill(p data.Person, consents []data.Consent) {
 	d.number.SetText("")
 	if p.ID != 0 {
 		d.number.SetText(lang.L("No. {{.ID}}", map[string]any{"ID": strconv.FormatInt(p.ID, 10)}))
+	}
+	if p.ID == 0 {
+		d.stateIcon.Hide()
+		d.state.Hide()
+	} else {
+		st := data.PersonStateOn(p, consents, d.u.ws.Today())
+		d.stateIcon.SetResource(personStateIcon(st))
+		d.state.SetText(lang.L("Consent today: {{.State}}", map[string]any{"State": personStateWord(st)}))
+		d.stateIcon.Show()
+		d.state.Show()
 	}
 	d.name.SetText(p.Name)
 	d.role.SetSelectedIndex(max(slices.Index(data.Roles(), p.Role), 0))

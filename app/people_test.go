@@ -89,13 +89,15 @@ func TestPeopleListFiltersAndSearch(t *testing.T) {
 		for i, it := range p.items {
 			if it.ID == id {
 				r := newPersonRow(u.ws.Today()).(*personRow)
-				r.set(p.items[i])
+				r.set(p.items[i], p.twins[p.items[i].Name])
 				return r
 			}
 		}
 		t.Fatalf("person %d not listed", id)
 		return nil
 	}
+	r := row(f.anna)
+	assertNotShows(t, r, "Nr. ") // the number only where two share a name
 	for id, want := range map[int64][]string{
 		f.anna:     {"gültig", "Beschäftigte/r"},
 		f.bernd:    {"fehlt", "Bürger/in"},
@@ -231,4 +233,29 @@ func TestShowPersonClearsHidingFilter(t *testing.T) {
 		t.Fatalf("screen %d, filter %d, shown %d", u.shell.tabs.SelectedIndex(), p.filter.SelectedIndex(), p.detail.p.ID)
 	}
 	assertShows(t, p.detail.form, "Anna Amsel", "Einwilligung vom", "gültig, ohne Enddatum", "Auf 0 Bildern · in 0 Beiträgen")
+}
+
+func TestPersonPaneCountsPicturesAndPosts(t *testing.T) {
+	u, _, f := openPeople(t)
+	ctx := context.Background()
+	dir := t.TempDir()
+	var ids []int64
+	for i, name := range []string{"a.jpg", "b.jpg", "c.jpg"} {
+		res, err := u.ws.ImportFiles(ctx, []string{writeJPEG(t, dir, name, "team", int64(i))}, data.ImportFilesOptions{})
+		if err != nil || len(res.Results) != 1 {
+			t.Fatal(err)
+		}
+		id := res.Results[0].Media.ID
+		ids = append(ids, id)
+		if err := u.ws.SetPicturePeople(ctx, id, []int64{f.anna}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	day := u.ws.Today().AddDays(7)
+	post := data.Post{Title: "Sommerfest im Rathaus", Date: &day, Status: data.StatusDraft}
+	if err := u.ws.SavePostWithMedia(ctx, &post, ids[:1]); err != nil {
+		t.Fatal(err)
+	}
+	d := openPerson(t, u, f.anna)
+	assertShows(t, d.form, "Auf 3 Bildern · in 1 Beitrag", day.String()+" – Sommerfest im Rathaus")
 }

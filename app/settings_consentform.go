@@ -41,7 +41,7 @@ func newConsentFormSection(u *UI) *consentFormSection {
 	multi := func() *widget.Entry {
 		e := widget.NewMultiLineEntry()
 		e.Wrapping = fyne.TextWrapWord
-		e.SetMinRowsVisible(4)
+		e.SetMinRowsVisible(5)
 		return e
 	}
 	f.title = widget.NewEntry()
