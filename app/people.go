@@ -33,11 +33,11 @@ type peopleScreen struct {
 	detail *personDetail
 
 	items    []data.PersonListItem
-	channels []data.Channel // for the consents' scope, read with the list
+	channels []data.Channel  // for the consents' scope, read with the list
 	twins    map[string]bool // names that more than one listed person has
-	total    int            // people in the workspace, whatever the search
-	selID    int64          // the person shown in the pane
-	loading  bool           // a list is being read; selecting rows is ours, not hers
+	total    int             // people in the workspace, whatever the search
+	selID    int64           // the person shown in the pane
+	loading  bool            // a list is being read; selecting rows is ours, not hers
 }
 
 // peopleFilters are the filter choices in display order.
