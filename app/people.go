@@ -156,7 +156,7 @@ func (p *peopleScreen) reload() {
 		}
 		p.count.SetText(lang.N("{{.Count}} person", len(r.items), map[string]any{"Count": formatCount(len(r.items))}))
 		switch {
-		case r.total == 0 && p.selID == 0 && !p.detail.isNew():
+		case r.total == 0:
 			p.body.Objects = []fyne.CanvasObject{p.empty}
 		case len(r.items) == 0:
 			p.body.Objects = []fyne.CanvasObject{p.none}
@@ -200,10 +200,6 @@ func (p *peopleScreen) onNew() {
 		p.selID = 0
 		p.list.UnselectAll()
 		p.detail.showNew()
-		if p.total == 0 {
-			p.body.Objects = []fyne.CanvasObject{p.none}
-			p.body.Refresh()
-		}
 	}, nil)
 }
 

@@ -259,3 +259,35 @@ func TestPersonPaneCountsPicturesAndPosts(t *testing.T) {
 	d := openPerson(t, u, f.anna)
 	assertShows(t, d.form, "Auf 3 Bildern · in 1 Beitrag", day.String()+" – Sommerfest im Rathaus")
 }
+
+func TestPeopleAskBeforeDroppingEdits(t *testing.T) {
+	u, p, f := openPeople(t)
+	d := openPerson(t, u, f.anna)
+	d.notes.SetText("Abteilung 3")
+	for i, it := range p.items {
+		if it.ID == f.bernd {
+			p.list.Select(i)
+		}
+	}
+	u.Wait()
+	dlg := topOverlay(u)
+	if dlg == nil || d.p.ID != f.anna {
+		t.Fatalf("switched to %d without asking", d.p.ID)
+	}
+	assertShows(t, dlg, "Die Änderungen an Anna Amsel sind nicht gespeichert. Verwerfen?")
+	test.Tap(findButton(t, dlg, "Nein"))
+	u.Wait()
+	if d.p.ID != f.anna || d.notes.Text != "Abteilung 3" || p.selID != f.anna {
+		t.Fatalf("keeping the edits lost them: shown %d, notes %q", d.p.ID, d.notes.Text)
+	}
+	for i, it := range p.items {
+		if it.ID == f.bernd {
+			p.list.Select(i)
+		}
+	}
+	test.Tap(findButton(t, topOverlay(u), "Ja"))
+	u.Wait()
+	if d.p.ID != f.bernd || d.notes.Text != "" {
+		t.Fatalf("shown %d, notes %q", d.p.ID, d.notes.Text)
+	}
+}
