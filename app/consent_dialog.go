@@ -79,12 +79,12 @@ func (u *UI) openConsentDialog(p data.Person, old *data.Consent, after func()) *
 		title = lang.L("Correct consent of {{.Date}}", map[string]any{"Date": old.GivenOn.String()})
 	}
 	cancel := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { d.dlg.Hide() })
-	print := widget.NewButtonWithIcon(lang.L("Print consent form …"), theme.DocumentPrintIcon(), d.onPrint)
+	printForm := widget.NewButtonWithIcon(lang.L("Print consent form …"), theme.DocumentPrintIcon(), d.onPrint)
 	d.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), d.onSave)
 	d.save.Importance = widget.HighImportance
 	body := container.NewVScroll(container.NewPadded(d.layout()))
 	d.dlg = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, d.problem, nil, nil, body), u.win)
-	d.dlg.SetButtons([]fyne.CanvasObject{cancel, print, d.save})
+	d.dlg.SetButtons([]fyne.CanvasObject{cancel, printForm, d.save})
 	sz := u.win.Canvas().Size()
 	d.dlg.Resize(fyne.NewSize(min(max(760, sz.Width*0.6), sz.Width-40), sz.Height*0.86))
 	d.dlg.Show()

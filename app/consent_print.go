@@ -58,7 +58,11 @@ func (d *personDetail) onPrint() {
 	var c *data.Consent
 	for i := len(d.consents) - 1; i >= 0; i-- {
 		if d.consents[i].Withdrawal == nil {
-			c = &d.consents[i]
+			cc := d.consents[i]
+			// Who signs goes by the person's age today, not by who
+			// signed the old form: a child has come of age meanwhile.
+			cc.GivenBy = data.GivenBySelf
+			c = &cc
 			break
 		}
 	}
