@@ -115,8 +115,9 @@ func newPersonDetail(s *peopleScreen) *personDetail {
 	details := container.NewVBox(
 		container.NewGridWithColumns(2, field(lang.L("Name"), d.name), field(lang.L("Role"), d.role)),
 		d.bornRow, d.minorNote, d.guardBox,
-		field(lang.L("Contact"), d.contact),
-		field(lang.L("Notes"), d.notes),
+		// Side by side: the consents below should be in view without
+		// scrolling on a 1366x768 screen.
+		container.NewGridWithColumns(2, field(lang.L("Contact"), d.contact), field(lang.L("Notes"), d.notes)),
 		d.problem,
 		container.NewHBox(d.save, d.print),
 	)
