@@ -63,8 +63,8 @@ func (u *UI) keySearch() {
 	u.win.Canvas().Focus(u.shell.calendar.search)
 }
 
-// keySave is Ctrl+S: the open editor, the settings or the Mediathek's
-// detail pane saves.
+// keySave is Ctrl+S: the open editor, the settings, the Mediathek's
+// detail pane or the person in Personen saves.
 func (u *UI) keySave() {
 	switch {
 	case u.editor != nil && u.editor.dlg != nil && u.win.Canvas().Overlays().Top() != nil:
@@ -73,6 +73,8 @@ func (u *UI) keySave() {
 		u.shell.settings.onSaveGeneral()
 	case u.shell != nil && u.shell.tabs.SelectedIndex() == screenMedia && !u.ws.ReadOnly() && u.win.Canvas().Overlays().Top() == nil:
 		u.shell.library.detail.saveEdits()
+	case u.shell != nil && u.shell.tabs.SelectedIndex() == screenPeople && u.win.Canvas().Overlays().Top() == nil:
+		u.shell.people.detail.onSave()
 	}
 }
 

@@ -94,7 +94,7 @@ func newSettingsScreen(u *UI) *settingsScreen {
 		s.addChan.Disable()
 		s.addTopic.Disable()
 	}
-	body := container.NewVBox(general, personal, channels, topics, s.formatsSection())
+	body := container.NewVBox(general, personal, channels, topics, s.formatsSection(), s.consentFormSection())
 	s.content = container.NewVScroll(container.NewPadded(narrow(980, body)))
 	s.load()
 	return s

@@ -344,12 +344,38 @@ func (w *Workspace) People(ctx context.Context, q PeopleQuery) ([]PersonListItem
 	if err != nil {
 		return nil, w.fault("read people", err)
 	}
+	// The list says "2 Erziehungsberechtigte" for a minor: the guardians
+	// of everyone, in one query.
+	guardians, err := allGuardians(ctx, w.reader())
+	if err != nil {
+		return nil, w.fault("read people", err)
+	}
 	var out []PersonListItem
 	for _, p := range people {
+		p.Guardians = guardians[p.ID]
 		st := PersonStateOn(p, consents[p.ID], q.Day)
 		if q.Filter == PeopleAll || string(q.Filter) == string(st) {
 			out = append(out, PersonListItem{Person: p, State: st})
 		}
 	}
 	return out, nil
+}
+
+// allGuardians reads every person's guardians, in their order.
+func allGuardians(ctx context.Context, q queryer) (map[int64][]Guardian, error) {
+	rows, err := q.QueryContext(ctx, `SELECT person_id, name, contact FROM guardians ORDER BY person_id, position`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64][]Guardian{}
+	for rows.Next() {
+		var id int64
+		var g Guardian
+		if err := rows.Scan(&id, &g.Name, &g.Contact); err != nil {
+			return nil, err
+		}
+		out[id] = append(out[id], g)
+	}
+	return out, rows.Err()
 }
