@@ -74,6 +74,8 @@ func Run(args []string, env Env) int {
 		return runExport(args[1:], env)
 	case "import":
 		return runImport(args[1:], env)
+	case "erase-person":
+		return runErase(args[1:], env)
 	}
 	if len(args) != 2 {
 		fmt.Fprintln(env.Stderr, t(usage, nil))
