@@ -248,3 +248,11 @@ func (w *Workspace) SetRemoval(ctx context.Context, personID, postID, channelID 
 			fmt.Sprintf("Widerruf von Person Nr. %d: Beitrag Nr. %d auf %q am %s entfernt", personID, postID, channel, r.On))
 	})
 }
+
+// ChangeAuthors lists the workspace users who made changes, the most
+// recent first, at most limit: the choices for "entfernt von".
+func (w *Workspace) ChangeAuthors(ctx context.Context, limit int) ([]string, error) {
+	names, err := queryStrings(ctx, w.reader(), `SELECT person FROM changelog WHERE person != ''
+		GROUP BY person ORDER BY max(id) DESC LIMIT ?`, limit)
+	return names, w.fault("read change log", err)
+}
