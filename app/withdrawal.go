@@ -456,7 +456,9 @@ func (p *withdrawalPage) reload() {
 // confirmErase reads the plan, asks with exactly what will go, and erases.
 func (p *withdrawalPage) confirmErase() {
 	id := p.personID
-	fetch(p.u, func(ws *data.Workspace, ctx context.Context) (data.ErasurePlan, error) { return ws.PlanErasure(ctx, id) },
+	fetch(p.u, func(ws *data.Workspace, ctx context.Context) (data.ErasurePlan, error) {
+		return ws.PlanErasure(ctx, id)
+	},
 		func(plan data.ErasurePlan, err error) {
 			if err != nil {
 				p.u.showError(lang.L("The pictures cannot be erased."), err)

@@ -104,7 +104,7 @@ type ErasureResult struct {
 	Files, Thumbnails, TrashCopies, UploadCopies int
 	// Rows: pictures and forms erased, posts that lost a picture, texts
 	// where the name was replaced.
-	Pictures, Forms, Posts, Texts int
+	Pictures, Forms, Posts, Texts    int
 	BackupsChecked, BackupsRewritten int
 	BackupsFailed                    []BackupFailure
 	Record                           ErasureRecord
