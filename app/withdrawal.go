@@ -150,7 +150,6 @@ func (p *withdrawalPage) show() {
 	p.title.Truncation = fyne.TextTruncateEllipsis
 	p.facts = wrapped("")
 	intro := wrapped(lang.L("Every post that uses pictures of the person. Planned posts cannot be approved while they show the person: open them and choose another picture. Whether published posts must be taken down is for your office to decide; here you record where and when that was done."))
-	intro.Importance = widget.LowImportance
 	p.list = widget.NewList(func() int { return len(p.lines) }, p.newRow, p.updateRow)
 	p.empty = wrapped(lang.L("None of the person's pictures is used in a post."))
 	p.bottom = container.NewVBox()
@@ -221,7 +220,6 @@ func (p *withdrawalPage) erasureArea() fyne.CanvasObject {
 		btn.Disable()
 	}
 	explain := wrapped(text)
-	explain.Importance = widget.LowImportance
 	return container.NewBorder(nil, nil, nil, btn, explain)
 }
 
@@ -258,7 +256,7 @@ func (p *withdrawalPage) newRow() fyne.CanvasObject {
 	r.note = widget.NewEntry()
 	r.note.SetPlaceHolder(lang.L("Note (optional)"))
 	r.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), nil)
-	left := container.NewHBox(r.check,
+	left := container.NewHBox(container.New(&fixedWidth{260}, r.check),
 		widget.NewLabel(lang.L("removed on")), container.New(&fixedWidth{130}, r.date),
 		widget.NewLabel(lang.L("removed by")), container.New(&fixedWidth{190}, r.by))
 	r.channel = container.NewBorder(nil, nil, container.NewHBox(container.New(&fixedWidth{24}), left), r.save, r.note)
@@ -315,9 +313,11 @@ func (p *withdrawalPage) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		id := l.post.Post.ID
 		r.open.OnTapped = func() { p.openPost(id) }
 		r.post.Show()
+		r.post.Refresh() // lays the flag out at its new width
 	case lineChannel:
 		p.fillChannelRow(r, i)
 		r.channel.Show()
+		r.channel.Refresh()
 	}
 }
 
@@ -482,7 +482,11 @@ func erasurePlanText(plan data.ErasurePlan) string {
 }
 
 func (p *withdrawalPage) askErase(plan data.ErasurePlan) {
-	intro := lang.L("This removes for good, with the thumbnails and the copies in the Papierkorb:")
+	who := lang.L("person no. {{.ID}}", map[string]any{"ID": p.personID})
+	if p.o.Person != nil {
+		who = fmt.Sprintf("%s (%s)", p.o.Person.Name, who)
+	}
+	intro := lang.L("For {{.Who}} this removes for good, with the thumbnails and the copies in the Papierkorb:", map[string]any{"Who": who})
 	if plan.Resume {
 		intro = lang.L("An interrupted erasure is completed. It removes:")
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -238,7 +239,7 @@ func TestWithdrawalPageErases(t *testing.T) {
 	test.Tap(findButton(t, topOverlay(u), "Bilder endgültig löschen …"))
 	u.Wait()
 	ask := strings.Join(texts(topOverlay(u)), " | ")
-	for _, want := range []string{"Bilder endgültig löschen?", "Bilder, auf denen die Person zu sehen ist: 2", "Eingescannte Einwilligungserklärungen: 0",
+	for _, want := range []string{"Bilder endgültig löschen?", "Für Lena Vogelsang (Person Nr. ", "Bilder, auf denen die Person zu sehen ist: 2", "Eingescannte Einwilligungserklärungen: 0",
 		"Sicherungen, die geprüft und, wo sie die Person enthalten, neu geschrieben werden: 1", "nicht rückgängig"} {
 		if !strings.Contains(ask, want) {
 			t.Errorf("confirmation lacks %q:\n%s", want, ask)
@@ -301,5 +302,48 @@ func TestWithdrawalPageRefusesConsentInForce(t *testing.T) {
 	assertShows(t, topOverlay(u), "Die Einwilligung dieser Person gilt noch")
 	if _, err := u.ws.Erasure(ctx, p.ID); !errors.Is(err, data.ErrNotFound) {
 		t.Errorf("erasure started: %v", err)
+	}
+}
+
+// TestWithdrawalScreenshots writes the withdrawal page, its confirmation
+// and its result at 1366x768 and 1920x1080 into the folder FEEDTAKT_SHOTS
+// names, for a person to look at; without it the test is skipped.
+func TestWithdrawalScreenshots(t *testing.T) {
+	out := os.Getenv("FEEDTAKT_SHOTS")
+	if out == "" {
+		t.Skip("FEEDTAKT_SHOTS not set")
+	}
+	for _, size := range []fyne.Size{fyne.NewSize(1366, 768), fyne.NewSize(1920, 1080)} {
+		tag := fmt.Sprintf("%.0fx%.0f", size.Width, size.Height)
+		u, id := openWithdrawal(t)
+		u.win.Resize(size)
+		for top := topOverlay(u); top != nil; top = topOverlay(u) {
+			u.win.Canvas().Overlays().Remove(top)
+		}
+		u.showWithdrawal(id)
+		u.Wait()
+		test.Tap(visibleChecks(topOverlay(u))["Auf Instagram entfernt"])
+		u.Wait()
+		shot := func(name string) {
+			t.Helper()
+			u.Wait()
+			f, err := os.Create(filepath.Join(out, name+"-"+tag+".png"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			if err := png.Encode(f, u.win.Canvas().Capture()); err != nil {
+				t.Fatal(err)
+			}
+		}
+		shot("widerruf")
+		test.Tap(findButton(t, topOverlay(u), "Bilder endgültig löschen …"))
+		u.Wait()
+		shot("widerruf-loeschen-frage")
+		test.Tap(findButton(t, topOverlay(u), "Endgültig löschen"))
+		u.Wait()
+		shot("widerruf-geloescht")
+		test.Tap(findButton(t, topOverlay(u), "Schließen"))
+		shot("widerruf-nachweis")
 	}
 }
