@@ -291,6 +291,10 @@ func (p *withdrawalPage) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		r.title.SetText(withdrawalPostText(l.post))
 		r.flag.Importance = widget.MediumImportance
 		switch {
+		case l.kind == linePlanned && l.post.Pictures > 0 && l.post.Post.Status == data.StatusApproved:
+			// Approved before the withdrawal: it must not go out like this.
+			r.flag.SetText(lang.L("approved, but must not go out like this"))
+			r.flag.Importance = widget.DangerImportance
 		case l.kind == linePlanned && l.post.Pictures > 0:
 			r.flag.SetText(lang.L("cannot be approved"))
 			r.flag.Importance = widget.DangerImportance
