@@ -447,6 +447,9 @@ func (w *Workspace) ErasePerson(ctx context.Context, personID int64, progress fu
 	if w.readOnly {
 		return res, fmt.Errorf("erase person: %w", ErrReadOnly)
 	}
+	if w.gone() {
+		return res, fmt.Errorf("erase person: %w", ErrWorkspaceGone)
+	}
 	if progress == nil {
 		progress = func(int, int) {}
 	}
@@ -454,64 +457,24 @@ func (w *Workspace) ErasePerson(ctx context.Context, personID int64, progress fu
 	// keep the plan with the name.
 	w.backupMu.Lock()
 	defer w.backupMu.Unlock()
-	conn, err := w.db.Conn(ctx)
-	if err != nil {
-		return res, w.fault("erase person", err)
-	}
-	defer conn.Close()
-	// Deleted content is overwritten with zeros, not just unlinked.
-	if _, err := conn.ExecContext(ctx, `PRAGMA secure_delete = ON`); err != nil {
-		return res, w.fault("erase person", err)
-	}
-	defer conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA secure_delete = OFF`)
-
-	rec, pending, err := scanErasure(conn.QueryRowContext(ctx, `SELECT `+erasureColumns+` FROM erasures WHERE person_id = ?`, personID))
-	var job erasureJob
-	switch {
-	case err == nil && rec.Done():
-		res.AlreadyDone, res.Record = true, rec
-		return res, w.cleanFile(ctx, conn)
-	case err == nil:
-		if err := json.Unmarshal([]byte(pending), &job); err != nil {
-			return res, w.fault("erase person", err)
+	job, rec, err := w.eraseInWorkspace(ctx, personID, progress)
+	if err != nil || rec != nil {
+		if rec != nil {
+			res.AlreadyDone, res.Record = true, *rec
 		}
-	case errors.Is(err, sql.ErrNoRows):
-		if job, _, err = w.planJob(ctx, personID); err != nil {
-			return res, err
-		}
-		if err := w.startErasure(ctx, conn, personID, &job); err != nil {
-			return res, err
-		}
-	default:
-		return res, w.fault("erase person", err)
+		fillResult(&res, job)
+		return res, err
 	}
+	// The backups are rewritten without holding the write connection, so
+	// the screens can save meanwhile.
 	targets, err := w.erasureTargets()
 	if err != nil {
 		return res, err
 	}
-	total, done := 3+len(targets), 0
-	step := func() { done++; progress(done, total) }
-	progress(0, total)
-
-	if job.Step == stepFiles {
-		if err := w.eraseFiles(ctx, &job); err != nil {
-			return res, err
-		}
-		job.Step = stepRows
-		if err := saveJob(ctx, conn, personID, &job); err != nil {
-			return res, w.fault("erase person", err)
-		}
-	}
-	step()
-	if job.Step == stepRows {
-		if err := w.eraseLive(ctx, conn, personID, &job); err != nil {
-			return res, err
-		}
-	}
-	step()
+	total := 3 + len(targets)
 	var failed []BackupFailure
 	rewritten := 0
-	for _, t := range targets {
+	for i, t := range targets {
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
@@ -523,30 +486,95 @@ func (w *Workspace) ErasePerson(ctx context.Context, personID int64, progress fu
 		case changed:
 			rewritten++
 		}
-		step()
+		progress(3+i, total)
 	}
 	job.Backups += rewritten
 	res.BackupsRewritten = rewritten
 	res.BackupsFailed = failed
 	fillResult(&res, job)
-	if len(failed) > 0 {
-		if err := saveJob(ctx, conn, personID, &job); err != nil {
-			return res, w.fault("erase person", err)
+	err = w.withSecureConn(ctx, func(conn *sql.Conn) error {
+		if len(failed) > 0 {
+			if err := saveJob(ctx, conn, personID, &job); err != nil {
+				return w.fault("erase person", err)
+			}
+			return fmt.Errorf("erase person %d: %d %s: %w", personID, len(failed), plural(len(failed), "backup", "backups"), ErrErasureIncomplete)
 		}
-		return res, fmt.Errorf("erase person %d: %d %s: %w", personID, len(failed), plural(len(failed), "backup", "backups"), ErrErasureIncomplete)
+		if _, err := conn.ExecContext(ctx, `UPDATE erasures SET erased_at = ?, pending = '', pictures = ?, forms = ?, posts = ?, backups = ?
+			WHERE person_id = ?`, w.timestamp(), job.Pictures, job.Forms, job.Posts, job.Backups, personID); err != nil {
+			return w.fault("erase person", err)
+		}
+		if err := w.cleanFile(ctx, conn); err != nil {
+			return err
+		}
+		progress(total, total)
+		var err error
+		if res.Record, err = erasureRecord(ctx, conn, personID); err != nil {
+			return w.fault("erase person", err)
+		}
+		return nil
+	})
+	return res, err
+}
+
+// withSecureConn runs fn on the write connection with secure_delete on:
+// deleted content is overwritten with zeros, not just unlinked.
+func (w *Workspace) withSecureConn(ctx context.Context, fn func(conn *sql.Conn) error) error {
+	conn, err := w.db.Conn(ctx)
+	if err != nil {
+		return w.fault("erase person", err)
 	}
-	if _, err := conn.ExecContext(ctx, `UPDATE erasures SET erased_at = ?, pending = '', pictures = ?, forms = ?, posts = ?, backups = ?
-		WHERE person_id = ?`, w.timestamp(), job.Pictures, job.Forms, job.Posts, job.Backups, personID); err != nil {
-		return res, w.fault("erase person", err)
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `PRAGMA secure_delete = ON`); err != nil {
+		return w.fault("erase person", err)
 	}
-	if err := w.cleanFile(ctx, conn); err != nil {
-		return res, err
-	}
-	step()
-	if res.Record, err = erasureRecord(ctx, conn, personID); err != nil {
-		return res, w.fault("erase person", err)
-	}
-	return res, nil
+	defer conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA secure_delete = OFF`)
+	return fn(conn)
+}
+
+// eraseInWorkspace starts or resumes the erasure and runs its steps in the
+// workspace itself: the journal, the files, the rows. For an erasure done
+// before it only cleans the file again and returns its record.
+func (w *Workspace) eraseInWorkspace(ctx context.Context, personID int64, progress func(done, total int)) (job erasureJob, done *ErasureRecord, err error) {
+	err = w.withSecureConn(ctx, func(conn *sql.Conn) error {
+		rec, pending, err := scanErasure(conn.QueryRowContext(ctx, `SELECT `+erasureColumns+` FROM erasures WHERE person_id = ?`, personID))
+		switch {
+		case err == nil && rec.Done():
+			done = &rec
+			return w.cleanFile(ctx, conn)
+		case err == nil:
+			if err := json.Unmarshal([]byte(pending), &job); err != nil {
+				return w.fault("erase person", err)
+			}
+		case errors.Is(err, sql.ErrNoRows):
+			if job, _, err = w.planJob(ctx, personID); err != nil {
+				return err
+			}
+			if err := w.startErasure(ctx, conn, personID, &job); err != nil {
+				return err
+			}
+		default:
+			return w.fault("erase person", err)
+		}
+		progress(0, 3)
+		if job.Step == stepFiles {
+			if err := w.eraseFiles(ctx, &job); err != nil {
+				return err
+			}
+			job.Step = stepRows
+			if err := saveJob(ctx, conn, personID, &job); err != nil {
+				return w.fault("erase person", err)
+			}
+		}
+		progress(1, 3)
+		if job.Step == stepRows {
+			if err := w.eraseLive(ctx, conn, personID, &job); err != nil {
+				return err
+			}
+		}
+		progress(2, 3)
+		return nil
+	})
+	return job, done, err
 }
 
 func fillResult(res *ErasureResult, job erasureJob) {

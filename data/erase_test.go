@@ -446,3 +446,20 @@ func TestScrubberWholeWords(t *testing.T) {
 		}
 	}
 }
+
+// The newest person erased: the next person gets a new number, not the
+// erased one's (the proof and the change log name people by number). A
+// person without any consent can be erased (nothing is in force).
+func TestErasedNumberIsNotReused(t *testing.T) {
+	ctx := context.Background()
+	ws := newTestWorkspaceOn(t, date(2026, 3, 1))
+	a := mustPerson(t, ws, Person{Name: "Erste Person", Role: RoleGuest})
+	b := mustPerson(t, ws, Person{Name: "Zweite Person", Role: RoleGuest})
+	if _, err := ws.ErasePerson(ctx, b.ID, nil); err != nil {
+		t.Fatal(err)
+	}
+	c := mustPerson(t, ws, Person{Name: "Dritte Person", Role: RoleGuest})
+	if c.ID == b.ID || c.ID <= a.ID {
+		t.Errorf("new person got number %d; %d was erased", c.ID, b.ID)
+	}
+}
