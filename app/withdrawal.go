@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log"
 	"slices"
 	"strings"
 
@@ -535,6 +536,11 @@ func (p *withdrawalPage) erase() {
 // showErased says what the erasure removed, and which backups it could not
 // rewrite.
 func (p *withdrawalPage) showErased(r data.ErasureResult) {
+	p.showErasedTitled(lang.L("Pictures erased"), r)
+}
+
+// showErasedTitled is showErased with its title.
+func (p *withdrawalPage) showErasedTitled(title string, r data.ErasureResult) {
 	lines := []string{
 		lang.L("Pictures: {{.N}}, consent forms: {{.Forms}}", map[string]any{"N": r.Pictures, "Forms": r.Forms}),
 		lang.L("Files removed: {{.Files}} originals, {{.Thumbs}} thumbnails, {{.Trash}} from the Papierkorb, {{.Copies}} prepared copies",
@@ -542,7 +548,6 @@ func (p *withdrawalPage) showErased(r data.ErasureResult) {
 		lang.L("Posts that lost the pictures: {{.N}}; texts where the name was replaced: {{.Texts}}", map[string]any{"N": r.Posts, "Texts": r.Texts}),
 		lang.L("Backups checked: {{.Checked}}, rewritten and verified: {{.Rewritten}}", map[string]any{"Checked": r.BackupsChecked, "Rewritten": r.BackupsRewritten}),
 	}
-	title := lang.L("Pictures erased")
 	text := "• " + strings.Join(lines, "\n• ")
 	if len(r.BackupsFailed) > 0 {
 		title = lang.L("Erasure not complete")
@@ -557,4 +562,37 @@ func (p *withdrawalPage) showErased(r data.ErasureResult) {
 	d := dialog.NewCustom(title, lang.L("Close"), l, p.u.win)
 	d.Resize(fyne.NewSize(640, d.MinSize().Height))
 	d.Show()
+}
+
+// resumeErasures completes erasures that were interrupted (Feedtakt was
+// closed or the PC went down while one ran) when the workspace opens: the
+// person may already be gone from the Personen list, so no page would lead
+// there again, and the plan with the name waits in the journal until the
+// erasure completes. What it completed, or could not, is shown.
+func (u *UI) resumeErasures(ws *data.Workspace) {
+	fetch(u, (*data.Workspace).Erasures, func(recs []data.ErasureRecord, err error) {
+		if err != nil {
+			log.Printf("read erasures: %v", err)
+			return
+		}
+		for _, rec := range recs {
+			if rec.Done() {
+				continue
+			}
+			id := rec.PersonID
+			u.runShown(lang.L("Erasing pictures"), func(ctx context.Context, j *job) func() {
+				res, err := ws.ErasePerson(ctx, id, j.progress)
+				return func() {
+					if err != nil && !errors.Is(err, data.ErrErasureIncomplete) {
+						if !errors.Is(err, context.Canceled) {
+							u.showError(lang.L("The erasure failed."), err)
+						}
+						return
+					}
+					p := &withdrawalPage{u: u, personID: id}
+					p.showErasedTitled(lang.L("Interrupted erasure of person no. {{.ID}} completed", map[string]any{"ID": id}), res)
+				}
+			})
+		}
+	})
 }

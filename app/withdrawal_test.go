@@ -347,3 +347,32 @@ func TestWithdrawalScreenshots(t *testing.T) {
 		shot("widerruf-nachweis")
 	}
 }
+
+// An erasure left incomplete (here: a backup that could not be rewritten,
+// since removed by hand) is completed when the workspace opens, and the
+// window says so.
+func TestInterruptedErasureCompletesAtOpen(t *testing.T) {
+	dir, id := withdrawalDir(t)
+	ctx := context.Background()
+	ws, err := data.Open(ctx, dir, data.Options{Actor: data.Actor{Person: "IT"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bs, _ := ws.Backups()
+	b, _ := os.ReadFile(bs[0].Path)
+	os.WriteFile(bs[0].Path, b[:len(b)/3], 0o644)
+	if _, err := ws.ErasePerson(ctx, id, nil); !errors.Is(err, data.ErrErasureIncomplete) {
+		t.Fatalf("first run: %v", err)
+	}
+	ws.Close()
+	os.Remove(bs[0].Path)
+
+	u, _ := newTestUI(t, Config{Workspace: dir})
+	u.Wait()
+	u.Wait()
+	rec, err := u.ws.Erasure(ctx, id)
+	if err != nil || !rec.Done() {
+		t.Fatalf("after open: %+v, %v", rec, err)
+	}
+	assertShows(t, topOverlay(u), fmt.Sprintf("Unterbrochenes Löschen von Person Nr. %d abgeschlossen", id), "Bilder: 2")
+}
