@@ -877,20 +877,38 @@ func scrubTexts(ctx context.Context, tx *sql.Tx, tables map[string]bool, job *er
 func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 
 func scrubColumn(ctx context.Context, tx *sql.Tx, table, col string, s *scrubber) (int, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT `+quoteIdent(col)+` FROM `+quoteIdent(table)+` WHERE typeof(`+quoteIdent(col)+`) = 'text'`)
+	// A table with rowids is rewritten row by row (an UPDATE by value
+	// would scan the whole change log once per line that names the
+	// person); a table without them by value.
+	key := "rowid"
+	var withoutRowid int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ? AND sql LIKE '%WITHOUT ROWID%'`,
+		table).Scan(&withoutRowid); err != nil {
+		return 0, err
+	}
+	q := `SELECT rowid, ` + quoteIdent(col) + ` FROM ` + quoteIdent(table) + ` WHERE typeof(` + quoteIdent(col) + `) = 'text'`
+	if withoutRowid > 0 {
+		key = quoteIdent(col)
+		q = `SELECT DISTINCT ` + quoteIdent(col) + `, ` + quoteIdent(col) + ` FROM ` + quoteIdent(table) + ` WHERE typeof(` + quoteIdent(col) + `) = 'text'`
+	}
+	rows, err := tx.QueryContext(ctx, q)
 	if err != nil {
 		return 0, err
 	}
-	type change struct{ old, new string }
+	type change struct {
+		key any
+		new string
+	}
 	var changes []change
 	for rows.Next() {
+		var k any
 		var v string
-		if err := rows.Scan(&v); err != nil {
+		if err := rows.Scan(&k, &v); err != nil {
 			rows.Close()
 			return 0, err
 		}
 		if nv := s.replace(v); nv != v {
-			changes = append(changes, change{v, nv})
+			changes = append(changes, change{k, nv})
 		}
 	}
 	rows.Close()
@@ -916,7 +934,7 @@ func scrubColumn(ctx context.Context, tx *sql.Tx, table, col string, s *scrubber
 	}
 	n := 0
 	for _, c := range changes {
-		res, err := tx.ExecContext(ctx, `UPDATE `+quoteIdent(table)+` SET `+quoteIdent(col)+` = ? WHERE `+quoteIdent(col)+` = ?`, c.new, c.old)
+		res, err := tx.ExecContext(ctx, `UPDATE `+quoteIdent(table)+` SET `+quoteIdent(col)+` = ? WHERE `+key+` = ?`, c.new, c.key)
 		if err != nil {
 			return n, err
 		}
