@@ -383,11 +383,13 @@ func (w *Workspace) uploadCopiesOf(ctx context.Context, q queryer, media []Media
 	}
 	var heads []string
 	for _, m := range media {
-		name := displayName(m)
-		if m.Title == "" {
-			name = strings.TrimSuffix(name, path.Ext(name))
+		// The copy of a picture without a post is named after its title,
+		// else its file name without the extension (app/prepare.go).
+		for _, name := range []string{m.Title, strings.TrimSuffix(m.OriginalName, path.Ext(m.OriginalName))} {
+			if strings.TrimSpace(name) != "" {
+				heads = append(heads, upload.SafeStem(upload.Stem("", name, ""), 120))
+			}
 		}
-		heads = append(heads, upload.SafeStem(upload.Stem("", name, ""), 120))
 	}
 	rows, err := q.QueryContext(ctx, `SELECT DISTINCT p.title, coalesce(p.day, '') FROM posts p JOIN post_media pm ON pm.post_id = p.id
 		JOIN media m ON m.id = pm.media_id WHERE m.hash IN (SELECT value FROM json_each(?))`, hashList)
