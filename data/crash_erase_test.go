@@ -90,7 +90,7 @@ func TestKilledWhileErasing(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills processes")
 	}
-	points := []string{"journal", "trash", "media", "files", "rows", "backup"}
+	points := []string{"journal", "trash", "media", "files", "rows", "backup", "clean"}
 	for i := range 3 {
 		points = append(points, fmt.Sprintf("random-%d", i))
 	}

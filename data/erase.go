@@ -132,6 +132,10 @@ const (
 	stepFiles   = "files"
 	stepRows    = "rows"
 	stepBackups = "backups"
+	// stepClean: everything is gone but the database file's free pages
+	// and WAL may still hold old content; the plan kept for it has no
+	// name and no hash left.
+	stepClean = "clean"
 )
 
 // erasureJob is the plan kept in erasures.pending while an erasure runs.
@@ -469,9 +473,11 @@ func (w *Workspace) ErasePerson(ctx context.Context, personID int64, progress fu
 	}
 	// The backups are rewritten without holding the write connection, so
 	// the screens can save meanwhile.
-	targets, err := w.erasureTargets()
-	if err != nil {
-		return res, err
+	var targets []string
+	if job.Step != stepClean {
+		if targets, err = w.erasureTargets(); err != nil {
+			return res, err
+		}
 	}
 	total := 3 + len(targets)
 	var failed []BackupFailure
@@ -487,10 +493,15 @@ func (w *Workspace) ErasePerson(ctx context.Context, personID int64, progress fu
 			failed = append(failed, BackupFailure{Path: t, Err: err})
 		case changed:
 			rewritten++
+			// Counted at once: a rerun finds this backup clean and would
+			// not count it again.
+			job.Backups++
+			if err := w.withSecureConn(ctx, func(conn *sql.Conn) error { return saveJob(ctx, conn, personID, &job) }); err != nil {
+				return res, w.fault("erase person", err)
+			}
 		}
 		progress(3+i, total)
 	}
-	job.Backups += rewritten
 	res.BackupsRewritten = rewritten
 	res.BackupsFailed = failed
 	fillResult(&res, job)
@@ -501,12 +512,22 @@ func (w *Workspace) ErasePerson(ctx context.Context, personID int64, progress fu
 			}
 			return fmt.Errorf("erase person %d: %d %s: %w", personID, len(failed), plural(len(failed), "backup", "backups"), ErrErasureIncomplete)
 		}
-		if _, err := conn.ExecContext(ctx, `UPDATE erasures SET erased_at = ?, pending = '', pictures = ?, forms = ?, posts = ?, backups = ?
-			WHERE person_id = ?`, w.timestamp(), job.Pictures, job.Forms, job.Posts, job.Backups, personID); err != nil {
+		// The plan loses the name and the hashes first; then the file is
+		// cleaned; then the erasure is marked done. A kill in between
+		// leaves the clean step, which a rerun (or the next open) does.
+		job = erasureJob{Step: stepClean, Pictures: job.Pictures, Forms: job.Forms, Posts: job.Posts, Backups: job.Backups}
+		if err := saveJob(ctx, conn, personID, &job); err != nil {
 			return w.fault("erase person", err)
+		}
+		if err := erasureFault("clean"); err != nil {
+			return err
 		}
 		if err := w.cleanFile(ctx, conn); err != nil {
 			return err
+		}
+		if _, err := conn.ExecContext(ctx, `UPDATE erasures SET erased_at = ?, pending = '', pictures = ?, forms = ?, posts = ?, backups = ?
+			WHERE person_id = ?`, w.timestamp(), job.Pictures, job.Forms, job.Posts, job.Backups, personID); err != nil {
+			return w.fault("erase person", err)
 		}
 		progress(total, total)
 		var err error

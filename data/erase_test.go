@@ -397,7 +397,7 @@ func TestErasureReportsBackupItCannotRewrite(t *testing.T) {
 // kills a real process) leaves a pending erasure that the next run
 // completes, with the same end state.
 func TestErasureResumesAfterEveryStep(t *testing.T) {
-	for _, stop := range []string{"journal", "trash", "media", "files", "rows", "backup"} {
+	for _, stop := range []string{"journal", "trash", "media", "files", "rows", "backup", "clean"} {
 		t.Run(stop, func(t *testing.T) {
 			ctx := context.Background()
 			f := newErasureFixture(t)
