@@ -483,6 +483,10 @@ func erasurePlanText(plan data.ErasurePlan) string {
 		lang.L("Backups checked and rewritten where they hold the person: {{.N}}", map[string]any{"N": plan.Backups}),
 		lang.L("Name, contact details, notes, guardians and consents of the person. What stays is a record without a name: number, day of the withdrawal, day of the erasure."),
 	}
+	if plan.SameName > 0 {
+		lines = append(lines, lang.L("Other people of the same name: {{.N}}. Texts that name them lose the name too, as they cannot be told apart; their own records stay.",
+			map[string]any{"N": plan.SameName}))
+	}
 	return "• " + strings.Join(lines, "\n• ")
 }
 

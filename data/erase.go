@@ -84,7 +84,10 @@ type ErasurePlan struct {
 	Forms                int // scanned consent forms
 	Posts                int // posts that lose a picture (they stay)
 	UploadCopies         int // prepared copies in "Zum Hochladen"
-	Backups              int // backups that are checked and rewritten where they hold the person
+	// SameName counts other people of the same name: texts naming it lose
+	// the name too, as they cannot be told apart; their own records stay.
+	SameName int
+	Backups  int // backups that are checked and rewritten where they hold the person
 	// Resume is set when an erasure was interrupted: running it completes it.
 	Resume bool
 }
@@ -245,6 +248,9 @@ func (w *Workspace) PlanErasure(ctx context.Context, personID int64) (ErasurePla
 			return plan, err
 		}
 		plan.Pictures, plan.WithOthers, plan.Forms, plan.Posts, plan.UploadCopies = job.Pictures, withOthers, job.Forms, job.Posts, len(job.Uploads)
+		if err := w.reader().QueryRowContext(ctx, `SELECT count(*) FROM people WHERE id != ? AND name = ?`, personID, job.Name).Scan(&plan.SameName); err != nil {
+			return plan, w.fault("plan erasure", err)
+		}
 	}
 	bs, err := w.erasureTargets()
 	if err != nil {
@@ -857,7 +863,10 @@ func hasColumn(ctx context.Context, q queryer, table, column string) bool {
 // notScrubbed are the columns that record the workspace's own users (who
 // made a change, who ticked a removal) and its settings, and the erasure
 // journal itself: see the top of this file.
-var notScrubbed = map[string]bool{"changelog.person": true, "changelog.pc": true, "removals.removed_by": true, "settings.*": true, "erasures.*": true}
+// Other people's names and contacts are theirs: someone of the same name
+// keeps it (their notes are rewritten like every text).
+var notScrubbed = map[string]bool{"changelog.person": true, "changelog.pc": true, "removals.removed_by": true, "settings.*": true, "erasures.*": true,
+	"people.name": true, "people.contact": true, "guardians.name": true, "guardians.contact": true}
 
 // scrubTexts replaces the person's name (and guardians' names and
 // contacts) in every text column of every plain table, and the erased

@@ -467,3 +467,23 @@ func TestErasedNumberIsNotReused(t *testing.T) {
 		t.Errorf("new person got number %d; %d was erased", c.ID, b.ID)
 	}
 }
+
+// Two people of the same name: erasing one leaves the other's record as it
+// was (name, contact), and the confirmation is told of the namesake.
+func TestErasureLeavesNamesakeAlone(t *testing.T) {
+	ctx := context.Background()
+	ws := newTestWorkspaceOn(t, date(2026, 3, 1))
+	gone := mustPerson(t, ws, Person{Name: "Anna Schmidt", Role: RoleCitizen, Contact: "anna.s@example.org"})
+	stays := mustPerson(t, ws, Person{Name: "Anna Schmidt", Role: RoleEmployee, Contact: "Zimmer 12", Notes: "nicht die Bürgerin Anna Schmidt"})
+	plan, err := ws.PlanErasure(ctx, gone.ID)
+	if err != nil || plan.SameName != 1 {
+		t.Fatalf("plan %+v, %v", plan, err)
+	}
+	if _, err := ws.ErasePerson(ctx, gone.ID, nil); err != nil {
+		t.Fatal(err)
+	}
+	p, err := ws.Person(ctx, stays.ID)
+	if err != nil || p.Name != "Anna Schmidt" || p.Contact != "Zimmer 12" || p.Notes != "nicht die Bürgerin [Name entfernt]" {
+		t.Errorf("namesake %+v, %v", p, err)
+	}
+}

@@ -97,7 +97,7 @@ func printPlan(w io.Writer, t func(string, map[string]any) string, p data.Erasur
 
 // erasurePlanLines words a plan, one line per kind of thing removed.
 func erasurePlanLines(t func(string, map[string]any) string, p data.ErasurePlan) []string {
-	return []string{
+	lines := []string{
 		t("Pictures the person is shown in: {{.N}} (of them also showing other people, erased too: {{.Others}})", map[string]any{"N": p.Pictures, "Others": p.WithOthers}),
 		t("Scanned consent forms: {{.N}}", map[string]any{"N": p.Forms}),
 		t("Posts that lose these pictures (the posts stay; the name in their texts becomes “[Name entfernt]”): {{.N}}", map[string]any{"N": p.Posts}),
@@ -105,7 +105,14 @@ func erasurePlanLines(t func(string, map[string]any) string, p data.ErasurePlan)
 		t("Backups checked and rewritten where they hold the person: {{.N}}", map[string]any{"N": p.Backups}),
 		t("Name, contact details, notes, guardians and consents of the person. What stays is a record without a name: number, day of the withdrawal, day of the erasure.", nil),
 	}
+	if p.SameName > 0 {
+		lines = append(lines, t(sameNameKey, map[string]any{"N": p.SameName}))
+	}
+	return lines
 }
+
+// sameNameKey warns of namesakes in the confirmation (also the window's).
+const sameNameKey = "Other people of the same name: {{.N}}. Texts that name them lose the name too, as they cannot be told apart; their own records stay."
 
 // printErasure says what an erasure removed.
 func printErasure(w io.Writer, t func(string, map[string]any) string, r data.ErasureResult) {
