@@ -181,6 +181,28 @@ func TestWithdrawalPageListsPostsAndTicks(t *testing.T) {
 	if !strings.Contains(strings.Join(visibleTexts(topOverlay(u)), " | "), "Noch abzuhaken: 1") {
 		t.Errorf("count not updated: %v", visibleTexts(topOverlay(u)))
 	}
+	// A note added to a ticked line is saved with Speichern.
+	var note *widget.Entry
+	visitVisible(topOverlay(u), func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok && note == nil && e.PlaceHolder == "Notiz (optional)" {
+			note = e
+		}
+	})
+	note.SetText("Beitrag auf Instagram archiviert")
+	var save *widget.Button
+	visitVisible(topOverlay(u), func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Speichern" {
+			save = b
+		}
+	})
+	if save == nil {
+		t.Fatal("no Speichern shown after the note changed")
+	}
+	test.Tap(save)
+	u.Wait()
+	if o, _ = u.ws.Withdrawal(context.Background(), id); o.Posts[0].Channels[0].Removal == nil || o.Posts[0].Channels[0].Removal.Note != "Beitrag auf Instagram archiviert" {
+		t.Errorf("note not saved: %+v", o.Posts[0].Channels[0].Removal)
+	}
 	test.Tap(visibleChecks(topOverlay(u))["Auf Instagram entfernt"])
 	u.Wait()
 	if o, _ = u.ws.Withdrawal(context.Background(), id); o.Posts[0].Channels[0].Removal != nil {
