@@ -19,7 +19,6 @@ import (
 
 	"feedtakt/data/calendar"
 	"feedtakt/data/fsx"
-	"feedtakt/data/thumbs"
 	"feedtakt/data/upload"
 )
 
@@ -649,10 +648,12 @@ func (w *Workspace) eraseFiles(ctx context.Context, job *erasureJob) error {
 	if err != nil {
 		return err
 	}
-	cache := thumbs.NewCache(w.path(ThumbsDir))
 	for _, h := range job.Hashes {
 		if err := ctx.Err(); err != nil {
 			return err
+		}
+		if !isHash(h) {
+			continue // not a content hash: names no file (and no glob pattern)
 		}
 		for _, key := range idx[h] {
 			day, name, _, err := parseTrashKey(key)
@@ -686,9 +687,13 @@ func (w *Workspace) eraseFiles(ctx context.Context, job *erasureJob) error {
 				job.Files++
 			}
 		}
-		thumbsOf, _ := filepath.Glob(filepath.Join(filepath.Dir(cache.Path(h, thumbs.GridSize)), h+"-*.jpg"))
-		if err := cache.Remove(h); err != nil {
-			return w.fault("erase files", err)
+		// Thumbnails are <thumbs>/<hh>/<hash>-<size>.jpg (data/thumbs.Cache,
+		// which data cannot import: its tests import data).
+		thumbsOf, _ := filepath.Glob(filepath.Join(w.path(ThumbsDir), h[:2], h+"-*.jpg"))
+		for _, f := range thumbsOf {
+			if err := removeFile(f); err != nil {
+				return w.fault("erase files", err)
+			}
 		}
 		job.Thumbs += len(thumbsOf)
 		if err := erasureFault("media"); err != nil {
