@@ -759,6 +759,15 @@ type rowCounts struct {
 
 func (n rowCounts) any() bool { return n.media+n.people+n.links+n.texts > 0 }
 
+// rowStep is one statement of eraseRows, run when its table (and column)
+// exist: a backup may be of an older schema.
+type rowStep struct {
+	table, column string // column "" = the table suffices
+	count         *int
+	query         string
+	args          []any
+}
+
 // eraseRows removes the person and the pictures from a database (the
 // workspace's, or a backup's copy of any schema version) and replaces the
 // person's name in its texts. live is false for a backup: there the
@@ -771,66 +780,44 @@ func eraseRows(ctx context.Context, tx *sql.Tx, personID int64, job *erasureJob,
 		return n, err
 	}
 	list := jsonList(job.Hashes)
-	exec := func(counter *int, query string, args ...any) error {
-		res, err := tx.ExecContext(ctx, query, args...)
-		if err != nil {
-			return err
-		}
-		if counter != nil {
-			k, _ := res.RowsAffected()
-			*counter += int(k)
-		}
-		return nil
-	}
 	const inList = `(SELECT value FROM json_each(?))`
-	if tables["media"] {
-		if tables["post_media"] {
-			if err := tx.QueryRowContext(ctx, `SELECT count(DISTINCT post_id) FROM post_media WHERE media_id IN (SELECT id FROM media WHERE hash IN `+inList+`)`,
-				list).Scan(&n.posts); err != nil {
-				return n, err
-			}
-			if err := exec(&n.links, `DELETE FROM post_media WHERE media_id IN (SELECT id FROM media WHERE hash IN `+inList+`)`, list); err != nil {
-				return n, err
-			}
-		}
-		if hasColumn(ctx, tx, "media", "poster_hash") {
-			if err := exec(&n.links, `UPDATE media SET poster_hash = '' WHERE poster_hash IN `+inList, list); err != nil {
-				return n, err
-			}
-		}
-		if err := exec(&n.media, `DELETE FROM media WHERE hash IN `+inList, list); err != nil {
+	if tables["media"] && tables["post_media"] {
+		if err := tx.QueryRowContext(ctx, `SELECT count(DISTINCT post_id) FROM post_media WHERE media_id IN (SELECT id FROM media WHERE hash IN `+inList+`)`,
+			list).Scan(&n.posts); err != nil {
 			return n, err
 		}
 	}
-	for _, t := range []string{"media_people", "media_people_decision", "consent_media"} {
-		if tables[t] {
-			if err := exec(&n.links, `DELETE FROM `+t+` WHERE media_hash IN `+inList, list); err != nil {
-				return n, err
-			}
-		}
+	// The person's row goes last but one: guardians, consents with their
+	// scope and the picture links go with it (ON DELETE CASCADE). In a
+	// backup only a row of the same name is the person's.
+	personQuery, personArgs := `DELETE FROM people WHERE id = ?`, []any{personID}
+	if !live {
+		personQuery, personArgs = personQuery+` AND name = ?`, append(personArgs, job.Name)
 	}
-	if tables["consents"] {
-		if err := exec(&n.links, `UPDATE consents SET form_hash = '' WHERE form_hash IN `+inList, list); err != nil {
+	steps := []rowStep{
+		{"post_media", "", &n.links, `DELETE FROM post_media WHERE media_id IN (SELECT id FROM media WHERE hash IN ` + inList + `)`, []any{list}},
+		{"media", "poster_hash", &n.links, `UPDATE media SET poster_hash = '' WHERE poster_hash IN ` + inList, []any{list}},
+		{"media", "", &n.media, `DELETE FROM media WHERE hash IN ` + inList, []any{list}},
+		{"media_people", "", &n.links, `DELETE FROM media_people WHERE media_hash IN ` + inList, []any{list}},
+		{"media_people_decision", "", &n.links, `DELETE FROM media_people_decision WHERE media_hash IN ` + inList, []any{list}},
+		{"consent_media", "", &n.links, `DELETE FROM consent_media WHERE media_hash IN ` + inList, []any{list}},
+		{"consents", "", &n.links, `UPDATE consents SET form_hash = '' WHERE form_hash IN ` + inList, []any{list}},
+		{"people", "", &n.people, personQuery, personArgs},
+	}
+	if !live {
+		// A backup made while an erasure ran keeps its plan, with the name.
+		steps = append(steps, rowStep{"erasures", "", &n.people, `DELETE FROM erasures WHERE person_id = ? AND erased_at IS NULL`, []any{personID}})
+	}
+	for _, st := range steps {
+		if !tables[st.table] || (st.column != "" && !hasColumn(ctx, tx, st.table, st.column)) {
+			continue // an older schema
+		}
+		res, err := tx.ExecContext(ctx, st.query, st.args...)
+		if err != nil {
 			return n, err
 		}
-	}
-	if tables["people"] {
-		// Guardians, consents with their scope and the picture links go
-		// with the row (ON DELETE CASCADE).
-		q := `DELETE FROM people WHERE id = ?`
-		args := []any{personID}
-		if !live {
-			q += ` AND name = ?`
-			args = append(args, job.Name)
-		}
-		if err := exec(&n.people, q, args...); err != nil {
-			return n, err
-		}
-	}
-	if tables["erasures"] && !live {
-		if err := exec(&n.people, `DELETE FROM erasures WHERE person_id = ? AND erased_at IS NULL`, personID); err != nil {
-			return n, err
-		}
+		k, _ := res.RowsAffected()
+		*st.count += int(k)
 	}
 	if n.texts, err = scrubTexts(ctx, tx, tables, job); err != nil {
 		return n, err

@@ -12,7 +12,7 @@ import (
 // which 300 name the person, and 3,000 posts. The erasure (the rewrite of
 // every text column, the search index merge, VACUUM) stays within seconds.
 func TestErasureOfABigWorkspace(t *testing.T) {
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		t.Skip("big workspace")
 	}
 	ctx := context.Background()

@@ -15,7 +15,7 @@ import (
 
 // notScrubbed are the columns that record the workspace's own users (who
 // made a change, who ticked a removal) and its settings, and the erasure
-// journal itself: see the top of this file.
+// journal itself: see the top of erase.go.
 // Other people's names and contacts are theirs: someone of the same name
 // keeps it (their notes are rewritten like every text).
 var notScrubbed = map[string]bool{"changelog.person": true, "changelog.pc": true, "removals.removed_by": true, "settings.*": true, "erasures.*": true,

@@ -189,7 +189,7 @@ func TestWithdrawalOf500PicturesIsFast(t *testing.T) {
 		}
 	}
 	t.Logf("Withdrawal of a person on 500 pictures, 250 posts: %v", best)
-	if best > 200*time.Millisecond {
+	if best > 200*time.Millisecond && !raceEnabled {
 		t.Errorf("took %v, want ≤ 200 ms", best)
 	}
 }
