@@ -362,6 +362,7 @@ func (u *UI) showWorkspace(ws *data.Workspace) {
 			return nil
 		})
 		u.checkMedia(ws)
+		u.resumeErasures(ws)
 	}
 }
 

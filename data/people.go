@@ -181,8 +181,12 @@ func (w *Workspace) SavePerson(ctx context.Context, p *Person) error {
 	return w.write(ctx, "save person", func(tx *sql.Tx) error {
 		now := w.timestamp()
 		if p.ID == 0 {
-			err := tx.QueryRowContext(ctx, `INSERT INTO people (name, role, born_on, contact, notes, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`, p.Name, p.Role, nullDate(p.BornOn), p.Contact, p.Notes, now, now).Scan(&p.ID)
+			// The number is never reused, not even an erased person's
+			// (erasures, data/erase.go): the change log and the proof name
+			// people by number.
+			err := tx.QueryRowContext(ctx, `INSERT INTO people (id, name, role, born_on, contact, notes, created_at, updated_at)
+				VALUES (max(coalesce((SELECT max(id) FROM people), 0), coalesce((SELECT max(person_id) FROM erasures), 0)) + 1,
+				?, ?, ?, ?, ?, ?, ?) RETURNING id`, p.Name, p.Role, nullDate(p.BornOn), p.Contact, p.Notes, now, now).Scan(&p.ID)
 			if err != nil {
 				return err
 			}

@@ -79,6 +79,8 @@ func Run(args []string, env Env) int {
 		return runImport(args[1:], env)
 	case "check":
 		return runCheck(args[1:], env)
+	case "erase-person":
+		return runErase(args[1:], env)
 	}
 	if len(args) != 2 {
 		fmt.Fprintln(env.Stderr, usageText(t))
@@ -123,9 +125,12 @@ const usage = "Usage:\n  feedtakt [--workspace DIR] [--demo] [--lang de|en]   op
 // usageStrict follows usage: check's option, in a sentence of its own.
 const usageStrict = "  feedtakt check --strict DIR   as check, and exit status 3 when a planned post of the next 8 weeks has a consent or licence problem"
 
+// usageErase follows usageStrict: the erasure for the IT department.
+const usageErase = "  feedtakt erase-person --workspace DIR --id N [--confirm]   erase a person who withdrew: their pictures, forms and personal data, also in the backups; without --confirm it only shows what would go"
+
 // usageText is the whole usage.
 func usageText(t func(string, map[string]any) string) string {
-	return t(usage, nil) + "\n" + t(usageStrict, nil)
+	return t(usage, nil) + "\n" + t(usageStrict, nil) + "\n" + t(usageErase, nil)
 }
 
 const damagedSentence = "The workspace database is damaged. The check changed nothing. When the workspace is opened in Feedtakt, the newest intact backup is put in its place and the damaged file is kept."
