@@ -181,6 +181,13 @@ func (d *personDetail) consentCard(c data.Consent, today calendar.Date) fyne.Can
 			withdraw.Disable()
 		}
 		buttons = append(buttons, correct, withdraw)
+	} else {
+		// The withdrawal page stays reachable: the checklist is ticked off
+		// over days, and the erasure may come later.
+		pid := d.p.ID
+		buttons = append(buttons, widget.NewButtonWithIcon(lang.L("Withdrawal: where used …"), theme.ListIcon(), func() {
+			u.showWithdrawal(pid)
+		}))
 	}
 	icon := widget.NewIcon(personStateIcon(st))
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))

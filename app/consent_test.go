@@ -197,6 +197,22 @@ func TestWithdrawalDialogRecordsIt(t *testing.T) {
 	}
 	assertShows(t, d.form, "widerrufen am "+u.ws.Today().String(), "Widerrufen am "+u.ws.Today().String()+" (Brief)")
 	assertNotShows(t, d.form, "Berichtigen …", "Widerruf erfassen …")
+
+	// Recording it opened the withdrawal page; the card opens it again
+	// later, for the checklist and the erasure.
+	page := topOverlay(u)
+	assertShows(t, page, "Widerruf: Anna Amsel")
+	test.Tap(findButton(t, page, "Schließen"))
+	if topOverlay(u) != nil {
+		t.Fatal("the withdrawal page did not close")
+	}
+	test.Tap(findButton(t, d.form, "Widerruf: wo verwendet …"))
+	u.Wait()
+	if page := topOverlay(u); page == nil {
+		t.Fatal("the card does not reopen the withdrawal page")
+	} else {
+		assertShows(t, page, "Widerruf: Anna Amsel")
+	}
 }
 
 // bigPDF writes a valid one-page PDF of at least size bytes: its content
