@@ -291,8 +291,7 @@ func (d *personDetail) addGuardian(g data.Guardian) {
 	gr.contact.SetText(g.Contact)
 	gr.name.OnChanged = func(string) { d.edited() }
 	gr.contact.OnChanged = func(string) { d.edited() }
-	var remove *widget.Button
-	remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 		for i, r := range d.guardRows {
 			if r.name == gr.name {
 				d.guardRows = slices.Delete(d.guardRows, i, i+1)
