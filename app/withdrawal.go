@@ -200,7 +200,7 @@ func (p *withdrawalPage) refresh() {
 	p.bottom.Refresh()
 }
 
-// erasureArea is the bottom of the page: Bilder endgültig löschen, or the
+// erasureArea is the bottom of the page: Person und Bilder endgültig löschen, or the
 // proof of the erasure, or the way to complete an interrupted one.
 func (p *withdrawalPage) erasureArea() fyne.CanvasObject {
 	o := p.o
@@ -209,7 +209,7 @@ func (p *withdrawalPage) erasureArea() fyne.CanvasObject {
 			map[string]any{"Date": e.Erased.Local().Format("02.01.2006 15:04"), "By": nonEmpty(e.By, "—"), "Pictures": e.Pictures, "Forms": e.Forms, "Backups": e.Backups}))
 		return container.NewBorder(nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil, proof)
 	}
-	label := lang.L("Erase pictures for good …")
+	label := lang.L("Erase the person and the pictures for good …")
 	text := lang.L("Removes the person's pictures, their files, thumbnails and prepared copies, the scanned forms and the personal data, also from the backups. A record without a name remains as proof.")
 	if o.Erasure != nil {
 		label = lang.L("Complete the erasure …")
@@ -476,7 +476,7 @@ func (p *withdrawalPage) confirmErase() {
 // erasurePlanText words the plan for the confirmation.
 func erasurePlanText(plan data.ErasurePlan) string {
 	lines := []string{
-		lang.L("Pictures the person is shown in: {{.N}} (of them also showing other people, erased too: {{.Others}})", map[string]any{"N": plan.Pictures, "Others": plan.WithOthers}),
+		erasurePicturesText(plan),
 		lang.L("Scanned consent forms: {{.N}}", map[string]any{"N": plan.Forms}),
 		lang.L("Posts that lose these pictures (the posts stay; the name in their texts becomes “[Name entfernt]”): {{.N}}", map[string]any{"N": plan.Posts}),
 		lang.L("Prepared copies in “Zum Hochladen”: {{.N}}", map[string]any{"N": plan.UploadCopies}),
@@ -488,6 +488,17 @@ func erasurePlanText(plan data.ErasurePlan) string {
 			map[string]any{"N": plan.SameName}))
 	}
 	return "• " + strings.Join(lines, "\n• ")
+}
+
+// erasurePicturesText says how many pictures go and, only when there are
+// any, how many of them show other people too: they go all the same, as a
+// picture cannot be erased in part.
+func erasurePicturesText(plan data.ErasurePlan) string {
+	s := lang.N("{{.Count}} picture shows the person.", plan.Pictures, map[string]any{"Count": plan.Pictures})
+	if plan.WithOthers > 0 {
+		s += " " + lang.N("{{.Count}} of these pictures also shows other people; it is erased all the same.", plan.WithOthers, map[string]any{"Count": plan.WithOthers})
+	}
+	return s
 }
 
 func (p *withdrawalPage) askErase(plan data.ErasurePlan) {
@@ -510,7 +521,7 @@ func (p *withdrawalPage) askErase(plan data.ErasurePlan) {
 		p.erase()
 	})
 	erase.Importance = widget.DangerImportance
-	d = dialog.NewCustomWithoutButtons(lang.L("Erase pictures for good?"), content, p.u.win)
+	d = dialog.NewCustomWithoutButtons(lang.L("Erase the person and the pictures for good?"), content, p.u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, erase})
 	d.Resize(fyne.NewSize(640, d.MinSize().Height))
 	d.Show()
@@ -520,7 +531,7 @@ func (p *withdrawalPage) askErase(plan data.ErasurePlan) {
 func (p *withdrawalPage) erase() {
 	id := p.personID
 	ws := p.u.ws
-	p.u.runShown(lang.L("Erasing pictures"), func(ctx context.Context, j *job) func() {
+	p.u.runShown(lang.L("Erasing the person and the pictures"), func(ctx context.Context, j *job) func() {
 		res, err := ws.ErasePerson(ctx, id, j.progress)
 		return func() {
 			p.reload()
@@ -540,7 +551,7 @@ func (p *withdrawalPage) erase() {
 // showErased says what the erasure removed, and which backups it could not
 // rewrite.
 func (p *withdrawalPage) showErased(r data.ErasureResult) {
-	p.showErasedTitled(lang.L("Pictures erased"), r)
+	p.showErasedTitled(lang.L("Person and pictures erased"), r)
 }
 
 // showErasedTitled is showErased with its title.
@@ -584,7 +595,7 @@ func (u *UI) resumeErasures(ws *data.Workspace) {
 				continue
 			}
 			id := rec.PersonID
-			u.runShown(lang.L("Erasing pictures"), func(ctx context.Context, j *job) func() {
+			u.runShown(lang.L("Erasing the person and the pictures"), func(ctx context.Context, j *job) func() {
 				res, err := ws.ErasePerson(ctx, id, j.progress)
 				return func() {
 					if err != nil && !errors.Is(err, data.ErrErasureIncomplete) {

@@ -158,7 +158,7 @@ func TestWithdrawalPageListsPostsAndTicks(t *testing.T) {
 	today := u.ws.Today().String()
 	for _, want := range []string{"Widerruf: Lena Vogelsang (Nr. " + fmt.Sprint(id) + ")", "Widerrufen am", "Bilder in der Mediathek: 2",
 		"Geplante Beiträge (1)", "Ausbildungsmesse", "kann nicht freigegeben werden", "Veröffentlichte Beiträge (1)", "Azubi-Tag im Rathaus",
-		"Auf Instagram entfernt", "Auf Facebook entfernt", today, u.actor().Person, "Noch abzuhaken: 2", "Bilder endgültig löschen …"} {
+		"Auf Instagram entfernt", "Auf Facebook entfernt", today, u.actor().Person, "Noch abzuhaken: 2", "Person und Bilder endgültig löschen …"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("page lacks %q:\n%s", want, got)
 		}
@@ -253,25 +253,28 @@ func TestWithdrawalPageOpensPlannedPost(t *testing.T) {
 	}
 }
 
-// Bilder endgültig löschen asks with what will go (pictures, forms,
+// Person und Bilder endgültig löschen asks with what will go (pictures, forms,
 // backups), runs as a shown job, says what was removed, and the page then
 // shows the proof without the name.
 func TestWithdrawalPageErases(t *testing.T) {
 	u, id := openWithdrawal(t)
-	test.Tap(findButton(t, topOverlay(u), "Bilder endgültig löschen …"))
+	test.Tap(findButton(t, topOverlay(u), "Person und Bilder endgültig löschen …"))
 	u.Wait()
 	ask := strings.Join(texts(topOverlay(u)), " | ")
-	for _, want := range []string{"Bilder endgültig löschen?", "Für Lena Vogelsang (Person Nr. ", "Bilder, auf denen die Person zu sehen ist: 2", "Eingescannte Einwilligungserklärungen: 0",
+	for _, want := range []string{"Person und Bilder endgültig löschen?", "Für Lena Vogelsang (Person Nr. ", "2 Bilder zeigen die Person.", "Eingescannte Einwilligungserklärungen: 0",
 		"Sicherungen, die geprüft und, wo sie die Person enthalten, neu geschrieben werden: 1", "nicht rückgängig"} {
 		if !strings.Contains(ask, want) {
 			t.Errorf("confirmation lacks %q:\n%s", want, ask)
 		}
 	}
+	if strings.Contains(ask, "andere Personen") {
+		t.Errorf("confirmation speaks of other people where there are none:\n%s", ask)
+	}
 	test.Tap(findButton(t, topOverlay(u), "Endgültig löschen"))
 	u.Wait()
 	u.Wait()
 	done := strings.Join(texts(topOverlay(u)), " | ")
-	for _, want := range []string{"Bilder gelöscht", "Bilder: 2", "Sicherungen geprüft: 1, neu geschrieben und geprüft: 1"} {
+	for _, want := range []string{"Person und Bilder gelöscht", "Bilder: 2", "Sicherungen geprüft: 1, neu geschrieben und geprüft: 1"} {
 		if !strings.Contains(done, want) {
 			t.Errorf("result lacks %q:\n%s", want, done)
 		}
@@ -287,7 +290,7 @@ func TestWithdrawalPageErases(t *testing.T) {
 			t.Errorf("page after erasure lacks %q:\n%s", want, page)
 		}
 	}
-	if strings.Contains(page, "Vogelsang") || strings.Contains(page, "Bilder endgültig löschen") {
+	if strings.Contains(page, "Vogelsang") || strings.Contains(page, "endgültig löschen") {
 		t.Errorf("page after erasure:\n%s", page)
 	}
 	// Nothing of her on disk.
@@ -319,7 +322,7 @@ func TestWithdrawalPageRefusesConsentInForce(t *testing.T) {
 	u.showWithdrawal(p.ID)
 	u.Wait()
 	assertShows(t, topOverlay(u), "Kein Widerruf erfasst", "Keines der Bilder der Person wird in einem Beitrag verwendet.")
-	test.Tap(findButton(t, topOverlay(u), "Bilder endgültig löschen …"))
+	test.Tap(findButton(t, topOverlay(u), "Person und Bilder endgültig löschen …"))
 	u.Wait()
 	assertShows(t, topOverlay(u), "Die Einwilligung dieser Person gilt noch")
 	if _, err := u.ws.Erasure(ctx, p.ID); !errors.Is(err, data.ErrNotFound) {
@@ -359,7 +362,7 @@ func TestWithdrawalScreenshots(t *testing.T) {
 			}
 		}
 		shot("widerruf")
-		test.Tap(findButton(t, topOverlay(u), "Bilder endgültig löschen …"))
+		test.Tap(findButton(t, topOverlay(u), "Person und Bilder endgültig löschen …"))
 		u.Wait()
 		shot("widerruf-loeschen-frage")
 		test.Tap(findButton(t, topOverlay(u), "Endgültig löschen"))

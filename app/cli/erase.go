@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 
 	"feedtakt/assets"
 	"feedtakt/data"
@@ -98,12 +99,15 @@ func printPlan(w io.Writer, t func(string, map[string]any) string, p data.Erasur
 // erasurePlanLines words a plan, one line per kind of thing removed.
 func erasurePlanLines(t func(string, map[string]any) string, p data.ErasurePlan) []string {
 	lines := []string{
-		t("Pictures the person is shown in: {{.N}} (of them also showing other people, erased too: {{.Others}})", map[string]any{"N": p.Pictures, "Others": p.WithOthers}),
+		t("{{.Count}} picture shows the person.", map[string]any{"Count": p.Pictures}),
 		t("Scanned consent forms: {{.N}}", map[string]any{"N": p.Forms}),
 		t("Posts that lose these pictures (the posts stay; the name in their texts becomes “[Name entfernt]”): {{.N}}", map[string]any{"N": p.Posts}),
 		t("Prepared copies in “Zum Hochladen”: {{.N}}", map[string]any{"N": p.UploadCopies}),
 		t("Backups checked and rewritten where they hold the person: {{.N}}", map[string]any{"N": p.Backups}),
 		t("Name, contact details, notes, guardians and consents of the person. What stays is a record without a name: number, day of the withdrawal, day of the erasure.", nil),
+	}
+	if p.WithOthers > 0 {
+		lines = slices.Insert(lines, 1, t("{{.Count}} of these pictures also shows other people; it is erased all the same.", map[string]any{"Count": p.WithOthers}))
 	}
 	if p.SameName > 0 {
 		lines = append(lines, t(sameNameKey, map[string]any{"N": p.SameName}))
