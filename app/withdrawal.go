@@ -535,6 +535,7 @@ func (p *withdrawalPage) erase() {
 		res, err := ws.ErasePerson(ctx, id, j.progress)
 		return func() {
 			p.reload()
+			p.u.afterErasure(id)
 			if err != nil && !errors.Is(err, data.ErrErasureIncomplete) {
 				if errors.Is(err, context.Canceled) {
 					dialog.ShowInformation(lang.L("Erasure stopped"), lang.L("The erasure was stopped. Open the withdrawal page again and complete it."), p.u.win)
@@ -546,6 +547,26 @@ func (p *withdrawalPage) erase() {
 			p.showErased(res)
 		}
 	})
+}
+
+// afterErasure brings the screens that may show the erased person or
+// her pictures up to date at once: the Personen list (and its pane, if it
+// showed her), the Mediathek, the calendar with the reminders of its side
+// panel ("… hat … widerrufen") and the Übergabe. Otherwise they would go on
+// showing her until next opened, which looks as if the erasure had failed.
+// Called also after a failed or stopped run, which may have removed part.
+func (u *UI) afterErasure(personID int64) {
+	s := u.shell
+	if s == nil {
+		return
+	}
+	s.people.reload()
+	if s.people.selID == personID {
+		s.people.detail.load(personID) // not found: the pane shows its hint
+	}
+	s.library.reload()
+	s.calendar.afterChange()
+	s.handover.refresh()
 }
 
 // showErased says what the erasure removed, and which backups it could not
@@ -598,6 +619,7 @@ func (u *UI) resumeErasures(ws *data.Workspace) {
 			u.runShown(lang.L("Erasing the person and the pictures"), func(ctx context.Context, j *job) func() {
 				res, err := ws.ErasePerson(ctx, id, j.progress)
 				return func() {
+					u.afterErasure(id)
 					if err != nil && !errors.Is(err, data.ErrErasureIncomplete) {
 						if !errors.Is(err, context.Canceled) {
 							u.showError(lang.L("The erasure failed."), err)

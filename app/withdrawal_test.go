@@ -401,3 +401,34 @@ func TestInterruptedErasureCompletesAtOpen(t *testing.T) {
 	}
 	assertShows(t, topOverlay(u), fmt.Sprintf("Unterbrochenes Löschen von Person Nr. %d abgeschlossen", id), "Bilder: 2")
 }
+
+// After the erasure the rest of the window shows it at once: the reminder
+// "… hat … widerrufen" leaves the calendar's side panel, the person the
+// Personen list, her pictures the Mediathek.
+func TestErasureReloadsTheOtherScreens(t *testing.T) {
+	dir, id := withdrawalDir(t)
+	u, _ := newTestUI(t, Config{Workspace: dir})
+	u.Wait()
+	u.shell.selectScreen(screenMedia)
+	u.Wait()
+	u.shell.selectScreen(screenPeople)
+	u.Wait()
+	u.shell.selectScreen(screenCalendar)
+	u.Wait()
+	side := u.shell.calendar.gaps.content
+	assertShows(t, side, "Lena Vogelsang hat die Einwilligung")
+	if len(u.shell.people.items) != 1 || len(u.shell.library.items) != 2 {
+		t.Fatalf("before: people %d, pictures %d", len(u.shell.people.items), len(u.shell.library.items))
+	}
+	u.showWithdrawal(id)
+	u.Wait()
+	test.Tap(findButton(t, topOverlay(u), "Person und Bilder endgültig löschen …"))
+	u.Wait()
+	test.Tap(findButton(t, topOverlay(u), "Endgültig löschen"))
+	u.Wait()
+	u.Wait()
+	assertNotShows(t, side, "Vogelsang", "widerrufen")
+	if len(u.shell.people.items) != 0 || len(u.shell.library.items) != 0 {
+		t.Errorf("after: people %+v, pictures %d", u.shell.people.items, len(u.shell.library.items))
+	}
+}
