@@ -86,12 +86,25 @@ func (p *withdrawalPage) load(then func()) {
 			return
 		}
 		p.o, p.authors = r.o, r.authors
-		if me := p.u.actor().Person; me != "" && !slices.Contains(p.authors, me) {
+		me := p.me()
+		if login := data.CurrentActor().Person; login != me {
+			// The OS login ("root", a staff number) is no name to sign with.
+			p.authors = slices.DeleteFunc(p.authors, func(s string) bool { return s == login })
+		}
+		if me != "" && !slices.Contains(p.authors, me) {
 			p.authors = append([]string{me}, p.authors...)
 		}
 		p.lines = p.buildLines()
 		then()
 	})
+}
+
+// me is who the checklist's "von" proposes: the display name set under
+// Einstellungen. Without one the field stays empty (she picks or types a
+// name) rather than proposing the OS login, which is often "root" or a
+// staff number, not a name that documents who took a post down.
+func (p *withdrawalPage) me() string {
+	return strings.TrimSpace(p.u.app.Preferences().String(prefDisplayName))
 }
 
 // buildLines turns the overview into the list's lines: planned posts, then
@@ -109,10 +122,7 @@ func (p *withdrawalPage) buildLines() []withdrawalLine {
 		}
 	}
 	today := p.u.ws.Today().String()
-	me := p.u.actor().Person
-	if me == "" && len(p.authors) > 0 {
-		me = p.authors[0]
-	}
+	me := p.me()
 	var lines []withdrawalLine
 	if len(planned) > 0 {
 		lines = append(lines, withdrawalLine{kind: lineHeading,
@@ -154,7 +164,13 @@ func (p *withdrawalPage) show() {
 	p.list = widget.NewList(func() int { return len(p.lines) }, p.newRow, p.updateRow)
 	p.empty = wrapped(lang.L("None of the person's pictures is used in a post."))
 	p.bottom = container.NewVBox()
-	top := container.NewVBox(p.title, p.facts, intro, widget.NewSeparator())
+	top := container.NewVBox(p.title, p.facts, intro)
+	if p.me() == "" && !u.ws.ReadOnly() {
+		hint := wrapped(lang.L("“by” stays empty until you enter your name under Settings › Display name; until then choose or type who removed the post."))
+		hint.Importance = widget.LowImportance
+		top.Add(hint)
+	}
+	top.Add(widget.NewSeparator())
 	body := container.NewBorder(top, p.bottom, nil, nil, container.NewStack(p.list, p.empty))
 	closeBtn := widget.NewButton(lang.L("Close"), func() { p.dlg.Hide() })
 	p.dlg = dialog.NewCustomWithoutButtons(lang.L("Withdrawal"), body, u.win)

@@ -158,7 +158,7 @@ func TestWithdrawalPageListsPostsAndTicks(t *testing.T) {
 	today := u.ws.Today().String()
 	for _, want := range []string{"Widerruf: Lena Vogelsang (Nr. " + fmt.Sprint(id) + ")", "Widerrufen am", "Bilder in der Mediathek: 2",
 		"Geplante Beiträge (1)", "Ausbildungsmesse", "kann nicht freigegeben werden", "Veröffentlichte Beiträge (1)", "Azubi-Tag im Rathaus",
-		"Auf Instagram entfernt", "Auf Facebook entfernt", today, u.actor().Person, "Noch abzuhaken: 2", "Person und Bilder endgültig löschen …"} {
+		"Auf Instagram entfernt", "Auf Facebook entfernt", today, "Noch abzuhaken: 2", "Person und Bilder endgültig löschen …"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("page lacks %q:\n%s", want, got)
 		}
@@ -175,7 +175,7 @@ func TestWithdrawalPageListsPostsAndTicks(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := o.Posts[0].Channels[0].Removal
-	if r == nil || r.On.String() != today || r.By != u.actor().Person {
+	if r == nil || r.On.String() != today || r.By != "" {
 		t.Fatalf("removal %+v", r)
 	}
 	if !strings.Contains(strings.Join(visibleTexts(topOverlay(u)), " | "), "Noch abzuhaken: 1") {
@@ -430,5 +430,51 @@ func TestErasureReloadsTheOtherScreens(t *testing.T) {
 	assertNotShows(t, side, "Vogelsang", "widerrufen")
 	if len(u.shell.people.items) != 0 || len(u.shell.library.items) != 0 {
 		t.Errorf("after: people %+v, pictures %d", u.shell.people.items, len(u.shell.library.items))
+	}
+}
+
+// "von" proposes the display name set under Einstellungen; without one it
+// stays empty and the page says how to set it, rather than proposing the
+// OS login ("root"). Names from the change log stay choices.
+func TestWithdrawalPageProposesDisplayName(t *testing.T) {
+	login := data.CurrentActor().Person
+	for _, tc := range []struct {
+		name, display, want string
+		hint                bool
+	}{
+		{"display name set", "Maria Muster", "Maria Muster", false},
+		{"none set", "", "", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir, id := withdrawalDir(t)
+			u, a := newTestUI(t, Config{Workspace: dir})
+			a.Preferences().SetString(prefDisplayName, tc.display)
+			u.showWithdrawal(id)
+			u.Wait()
+			var by []*widget.SelectEntry
+			visitVisible(topOverlay(u), func(o fyne.CanvasObject) {
+				if e, ok := o.(*widget.SelectEntry); ok {
+					by = append(by, e)
+				}
+			})
+			if len(by) != 2 {
+				t.Fatalf("%d von fields", len(by))
+			}
+			for _, e := range by {
+				if e.Text != tc.want {
+					t.Errorf("von %q, want %q", e.Text, tc.want)
+				}
+				if e.Disabled() {
+					t.Error("von not editable")
+				}
+			}
+			page := strings.Join(visibleTexts(topOverlay(u)), " | ")
+			if got := strings.Contains(page, "Einstellungen › Anzeigename"); got != tc.hint {
+				t.Errorf("hint shown %v, want %v:\n%s", got, tc.hint, page)
+			}
+			if login != tc.display && login != "Maria Muster" && strings.Contains(page, login) {
+				t.Errorf("page proposes the login %q:\n%s", login, page)
+			}
+		})
 	}
 }
