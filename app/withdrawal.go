@@ -160,7 +160,7 @@ func (p *withdrawalPage) show() {
 	p.title = heading("")
 	p.title.Truncation = fyne.TextTruncateEllipsis
 	p.facts = wrapped("")
-	intro := wrapped(lang.L("Every post that uses pictures of the person. Planned posts cannot be approved while they show the person: open them and choose another picture. Whether published posts must be taken down is for your office to decide; here you record where and when that was done."))
+	intro := wrapped(lang.L("Every post that uses pictures of the person. Planned posts cannot be approved while they show the person: open them and choose another picture. The consent form promises to publish the pictures no more and to remove them from the authority's own channels as far as possible. Record here where and when that was done."))
 	p.list = widget.NewList(func() int { return len(p.lines) }, p.newRow, p.updateRow)
 	p.empty = wrapped(lang.L("None of the person's pictures is used in a post."))
 	p.bottom = container.NewVBox()
@@ -247,6 +247,7 @@ type withdrawalRow struct {
 	post    *fyne.Container
 	title   *widget.Label
 	flag    *widget.Label
+	icon    *widget.Icon // the state's icon (canonical: widerrufen ✗, entfernt ✓)
 	open    *widget.Button
 	channel *fyne.Container
 	check   *widget.Check
@@ -264,7 +265,8 @@ func (p *withdrawalPage) newRow() fyne.CanvasObject {
 	r.title.Truncation = fyne.TextTruncateEllipsis
 	r.flag = widget.NewLabel("")
 	r.open = widget.NewButtonWithIcon(lang.L("Open"), theme.DocumentIcon(), nil)
-	r.post = container.NewBorder(nil, nil, nil, container.NewHBox(r.flag, r.open), r.title)
+	r.icon = widget.NewIcon(nil)
+	r.post = container.NewBorder(nil, nil, nil, container.NewHBox(r.icon, r.flag, r.open), r.title)
 	r.check = widget.NewCheck("", nil)
 	r.date = widget.NewEntry()
 	r.date.SetPlaceHolder(lang.L("DD.MM.YYYY"))
@@ -307,17 +309,28 @@ func (p *withdrawalPage) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	case linePlanned, linePublished, lineOther:
 		r.title.SetText(withdrawalPostText(l.post))
 		r.flag.Importance = widget.MediumImportance
+		r.icon.SetResource(nil)
+		r.icon.Hide()
+		// The state in the product's words and icon (Einwilligung
+		// widerrufen: theme.CancelIcon in the error colour), then what it
+		// means for the post.
+		withdrawn := func(consequence string) {
+			r.flag.SetText(lang.L("Consent withdrawn") + ": " + consequence)
+			r.flag.Importance = widget.DangerImportance
+			r.icon.SetResource(theme.NewErrorThemedResource(theme.CancelIcon()))
+			r.icon.Show()
+		}
 		switch {
 		case l.kind == linePlanned && l.post.Pictures > 0 && l.post.Post.Status == data.StatusApproved:
 			// Approved before the withdrawal: it must not go out like this.
-			r.flag.SetText(lang.L("approved, but must not go out like this"))
-			r.flag.Importance = widget.DangerImportance
+			withdrawn(lang.L("approved, but must not go out like this"))
 		case l.kind == linePlanned && l.post.Pictures > 0:
-			r.flag.SetText(lang.L("cannot be approved"))
-			r.flag.Importance = widget.DangerImportance
+			withdrawn(lang.L("cannot be approved"))
 		case l.kind == linePublished && l.post.Removed():
 			r.flag.SetText(lang.L("removed everywhere"))
 			r.flag.Importance = widget.SuccessImportance
+			r.icon.SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
+			r.icon.Show()
 		case l.kind == linePublished:
 			open := 0
 			for _, c := range l.post.Channels {

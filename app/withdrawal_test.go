@@ -157,11 +157,15 @@ func TestWithdrawalPageListsPostsAndTicks(t *testing.T) {
 	got := strings.Join(visibleTexts(page), " | ")
 	today := u.ws.Today().String()
 	for _, want := range []string{"Widerruf: Lena Vogelsang (Nr. " + fmt.Sprint(id) + ")", "Widerrufen am", "Bilder in der Mediathek: 2",
-		"Geplante Beiträge (1)", "Ausbildungsmesse", "kann nicht freigegeben werden", "Veröffentlichte Beiträge (1)", "Azubi-Tag im Rathaus",
+		"Geplante Beiträge (1)", "Ausbildungsmesse", "Einwilligung widerrufen: kann nicht freigegeben werden",
+		"Die Einwilligungserklärung sagt zu, die Bilder nicht mehr zu veröffentlichen und, soweit möglich, aus den eigenen Kanälen zu entfernen.", "Veröffentlichte Beiträge (1)", "Azubi-Tag im Rathaus",
 		"Auf Instagram entfernt", "Auf Facebook entfernt", today, "Noch abzuhaken: 2", "Person und Bilder endgültig löschen …"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("page lacks %q:\n%s", want, got)
 		}
+	}
+	if strings.Contains(got, "entscheidet Ihr Haus") {
+		t.Errorf("page contradicts the printed form:\n%s", got)
 	}
 	checks := visibleChecks(page)
 	ig := checks["Auf Instagram entfernt"]
