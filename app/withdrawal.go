@@ -167,7 +167,6 @@ func (p *withdrawalPage) show() {
 	top := container.NewVBox(p.title, p.facts, intro)
 	if p.me() == "" && !u.ws.ReadOnly() {
 		hint := wrapped(lang.L("“by” stays empty until you enter your name under Settings › Display name; until then choose or type who removed the post."))
-		hint.Importance = widget.LowImportance
 		top.Add(hint)
 	}
 	top.Add(widget.NewSeparator())
@@ -506,12 +505,23 @@ func (p *withdrawalPage) confirmErase() {
 func erasurePlanText(plan data.ErasurePlan) string {
 	lines := []string{
 		erasurePicturesText(plan),
-		lang.L("Scanned consent forms: {{.N}}", map[string]any{"N": plan.Forms}),
-		lang.L("Posts that lose these pictures (the posts stay; the name in their texts becomes “[Name entfernt]”): {{.N}}", map[string]any{"N": plan.Posts}),
-		lang.L("Prepared copies in “Zum Hochladen”: {{.N}}", map[string]any{"N": plan.UploadCopies}),
-		lang.L("Backups checked and rewritten where they hold the person: {{.N}}", map[string]any{"N": plan.Backups}),
-		lang.L("Name, contact details, notes, guardians and consents of the person. What stays is a record without a name: number, day of the withdrawal, day of the erasure."),
 	}
+	// A kind of thing that is not there is not mentioned: "0 copies are
+	// erased" reads like a fault.
+	for _, c := range []struct {
+		key string
+		n   int
+	}{
+		{"{{.Count}} scanned consent form is erased.", plan.Forms},
+		{"{{.Count}} post loses these pictures; it stays, its texts say “[Name entfernt]” instead of the name.", plan.Posts},
+		{"{{.Count}} prepared copy in “Zum Hochladen” is erased.", plan.UploadCopies},
+		{"{{.Count}} backup is checked and rewritten where it holds the person.", plan.Backups},
+	} {
+		if c.n > 0 {
+			lines = append(lines, lang.N(c.key, c.n, map[string]any{"Count": c.n}))
+		}
+	}
+	lines = append(lines, lang.L("Name, contact details, notes, guardians and consents of the person. What stays is a record without a name: number, day of the withdrawal, day of the erasure."))
 	if plan.SameName > 0 {
 		lines = append(lines, lang.L("Other people of the same name: {{.N}}. Texts that name them lose the name too, as they cannot be told apart; their own records stay.",
 			map[string]any{"N": plan.SameName}))

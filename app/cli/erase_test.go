@@ -82,7 +82,7 @@ func TestErasePersonCommand(t *testing.T) {
 	}
 	for _, want := range []string{fmt.Sprintf("Löschen von Person Nr. %d entfernt:", id), "2 Bilder zeigen die Person.",
 		"1 dieser Bilder zeigt auch andere Personen; es wird trotzdem gelöscht.",
-		"Sicherungen, die geprüft und, wo sie die Person enthalten, neu geschrieben werden: 1", "--confirm"} {
+		"1 Sicherung wird geprüft und neu geschrieben, wenn sie die Person enthält.", "--confirm"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("plan lacks %q:\n%s", want, r.stdout)
 		}
