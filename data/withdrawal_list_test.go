@@ -36,3 +36,29 @@ func TestWithdrawalsListsProofRecordsWithOpenLines(t *testing.T) {
 		t.Fatalf("after the erasure %+v", list)
 	}
 }
+
+// A published post where nothing was ticked before the erasure stays on
+// the checklist after it, with every channel open, though the erasure took
+// her picture out of it (by post numbers only).
+func TestErasureKeepsUntickedPublishedPostOnChecklist(t *testing.T) {
+	ctx := context.Background()
+	f := newErasureFixture(t)
+	if _, err := f.ws.ErasePerson(ctx, f.person.ID, nil); err != nil {
+		t.Fatal(err)
+	}
+	o, err := f.ws.Withdrawal(ctx, f.person.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(o.Posts) != 1 || o.Posts[0].Post.ID != f.pub.ID || o.Posts[0].Pictures != 0 || len(o.Posts[0].Channels) != 2 || o.Open() != 2 {
+		t.Fatalf("checklist after erasure %+v", o.Posts)
+	}
+	// Running it again (as after a crash) keeps the list.
+	if _, err := f.ws.ErasePerson(ctx, f.person.ID, nil); err != nil {
+		t.Fatal(err)
+	}
+	list, err := f.ws.Withdrawals(ctx)
+	if err != nil || len(list) != 1 || list[0].Open != 2 {
+		t.Fatalf("list %+v, %v", list, err)
+	}
+}
