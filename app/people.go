@@ -102,9 +102,9 @@ func newPeopleScreen(u *UI) *peopleScreen {
 		emptyAdd.Disable()
 	}
 	bar := container.NewBorder(nil, nil, nil, p.add, p.search)
-	bar = container.NewBorder(nil, nil, nil, withdrawalsButton(u), bar) // Erledigte Widerrufe …: the way back to a checklist after an erasure
 	filterRow := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Show:")), p.count, p.filter)
 	left := container.NewBorder(container.NewVBox(bar, filterRow), nil, nil, nil, p.body)
+	left = container.NewBorder(nil, container.NewHBox(withdrawalsButton(u)), nil, nil, left) // Erledigte Widerrufe …: back to a checklist after an erasure
 	split := container.NewHSplit(left, p.detail.content)
 	split.Offset = 0.38
 	p.content = split

@@ -36,13 +36,15 @@ func (u *UI) showWithdrawals() {
 				d.Hide()
 				u.showWithdrawal(id)
 			})
-			state := widget.NewLabel(withdrawalItemState(it))
+			state := wrapped(withdrawalItemState(it))
 			if it.Open > 0 {
 				state.Importance = widget.WarningImportance
 			}
-			name := widget.NewLabel(withdrawalItemName(it))
+			name := widget.NewLabelWithStyle(withdrawalItemName(it), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			name.Truncation = fyne.TextTruncateEllipsis
-			rows.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.CancelIcon()), container.NewHBox(state, open), name))
+			icon := widget.NewIcon(theme.NewErrorThemedResource(theme.CancelIcon())) // canonical: Einwilligung widerrufen
+			rows.Add(container.NewBorder(nil, nil, icon, container.NewCenter(open), container.NewVBox(name, state)))
+			rows.Add(widget.NewSeparator())
 		}
 		var body fyne.CanvasObject = container.NewVScroll(rows)
 		if len(items) == 0 {

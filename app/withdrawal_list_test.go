@@ -3,6 +3,9 @@ package app
 import (
 	"context"
 	"fmt"
+	"image/png"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -35,6 +38,15 @@ func TestWithdrawalListLeadsBackAfterErasure(t *testing.T) {
 	test.Tap(findButton(t, u.shell.people.content, "Erledigte Widerrufe …"))
 	u.Wait()
 	list := topOverlay(u)
+	if out := os.Getenv("FEEDTAKT_SHOTS"); out != "" {
+		// For a person to look at: the list over the Personen screen.
+		f, err := os.Create(filepath.Join(out, "widerrufe-liste-1366x768.png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		png.Encode(f, u.win.Canvas().Capture())
+		f.Close()
+	}
 	assertShows(t, list, "Erledigte Widerrufe", fmt.Sprintf("Person Nr. %d (gelöscht)", id), "gelöscht am ", "Noch abzuhaken: 1")
 	assertNotShows(t, list, "Vogelsang")
 	test.Tap(findButton(t, list, "Widerruf bearbeiten …"))
