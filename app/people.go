@@ -104,6 +104,7 @@ func newPeopleScreen(u *UI) *peopleScreen {
 	bar := container.NewBorder(nil, nil, nil, p.add, p.search)
 	filterRow := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Show:")), p.count, p.filter)
 	left := container.NewBorder(container.NewVBox(bar, filterRow), nil, nil, nil, p.body)
+	left = container.NewBorder(nil, container.NewHBox(withdrawalsButton(u)), nil, nil, left) // Erledigte Widerrufe …: back to a checklist after an erasure
 	split := container.NewHSplit(left, p.detail.content)
 	split.Offset = 0.38
 	p.content = split

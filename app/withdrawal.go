@@ -86,12 +86,25 @@ func (p *withdrawalPage) load(then func()) {
 			return
 		}
 		p.o, p.authors = r.o, r.authors
-		if me := p.u.actor().Person; me != "" && !slices.Contains(p.authors, me) {
+		me := p.me()
+		if login := data.CurrentActor().Person; login != me {
+			// The OS login ("root", a staff number) is no name to sign with.
+			p.authors = slices.DeleteFunc(p.authors, func(s string) bool { return s == login })
+		}
+		if me != "" && !slices.Contains(p.authors, me) {
 			p.authors = append([]string{me}, p.authors...)
 		}
 		p.lines = p.buildLines()
 		then()
 	})
+}
+
+// me is who the checklist's "von" proposes: the display name set under
+// Einstellungen. Without one the field stays empty (she picks or types a
+// name) rather than proposing the OS login, which is often "root" or a
+// staff number, not a name that documents who took a post down.
+func (p *withdrawalPage) me() string {
+	return strings.TrimSpace(p.u.app.Preferences().String(prefDisplayName))
 }
 
 // buildLines turns the overview into the list's lines: planned posts, then
@@ -109,10 +122,7 @@ func (p *withdrawalPage) buildLines() []withdrawalLine {
 		}
 	}
 	today := p.u.ws.Today().String()
-	me := p.u.actor().Person
-	if me == "" && len(p.authors) > 0 {
-		me = p.authors[0]
-	}
+	me := p.me()
 	var lines []withdrawalLine
 	if len(planned) > 0 {
 		lines = append(lines, withdrawalLine{kind: lineHeading,
@@ -150,11 +160,16 @@ func (p *withdrawalPage) show() {
 	p.title = heading("")
 	p.title.Truncation = fyne.TextTruncateEllipsis
 	p.facts = wrapped("")
-	intro := wrapped(lang.L("Every post that uses pictures of the person. Planned posts cannot be approved while they show the person: open them and choose another picture. Whether published posts must be taken down is for your office to decide; here you record where and when that was done."))
+	intro := wrapped(lang.L("Every post that uses pictures of the person. Planned posts cannot be approved while they show the person: open them and choose another picture. The consent form promises to publish the pictures no more and to remove them from the authority's own channels as far as possible. Record here where and when that was done."))
 	p.list = widget.NewList(func() int { return len(p.lines) }, p.newRow, p.updateRow)
 	p.empty = wrapped(lang.L("None of the person's pictures is used in a post."))
 	p.bottom = container.NewVBox()
-	top := container.NewVBox(p.title, p.facts, intro, widget.NewSeparator())
+	top := container.NewVBox(p.title, p.facts, intro)
+	if p.me() == "" && !u.ws.ReadOnly() {
+		hint := wrapped(lang.L("“by” stays empty until you enter your name under Settings › Display name; until then choose or type who removed the post."))
+		top.Add(hint)
+	}
+	top.Add(widget.NewSeparator())
 	body := container.NewBorder(top, p.bottom, nil, nil, container.NewStack(p.list, p.empty))
 	closeBtn := widget.NewButton(lang.L("Close"), func() { p.dlg.Hide() })
 	p.dlg = dialog.NewCustomWithoutButtons(lang.L("Withdrawal"), body, u.win)
@@ -200,7 +215,7 @@ func (p *withdrawalPage) refresh() {
 	p.bottom.Refresh()
 }
 
-// erasureArea is the bottom of the page: Bilder endgültig löschen, or the
+// erasureArea is the bottom of the page: Person und Bilder endgültig löschen, or the
 // proof of the erasure, or the way to complete an interrupted one.
 func (p *withdrawalPage) erasureArea() fyne.CanvasObject {
 	o := p.o
@@ -209,7 +224,7 @@ func (p *withdrawalPage) erasureArea() fyne.CanvasObject {
 			map[string]any{"Date": e.Erased.Local().Format("02.01.2006 15:04"), "By": nonEmpty(e.By, "—"), "Pictures": e.Pictures, "Forms": e.Forms, "Backups": e.Backups}))
 		return container.NewBorder(nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil, proof)
 	}
-	label := lang.L("Erase pictures for good …")
+	label := lang.L("Erase the person and the pictures for good …")
 	text := lang.L("Removes the person's pictures, their files, thumbnails and prepared copies, the scanned forms and the personal data, also from the backups. A record without a name remains as proof.")
 	if o.Erasure != nil {
 		label = lang.L("Complete the erasure …")
@@ -231,6 +246,7 @@ type withdrawalRow struct {
 	post    *fyne.Container
 	title   *widget.Label
 	flag    *widget.Label
+	icon    *widget.Icon // the state's icon (canonical: widerrufen ✗, entfernt ✓)
 	open    *widget.Button
 	channel *fyne.Container
 	check   *widget.Check
@@ -248,7 +264,8 @@ func (p *withdrawalPage) newRow() fyne.CanvasObject {
 	r.title.Truncation = fyne.TextTruncateEllipsis
 	r.flag = widget.NewLabel("")
 	r.open = widget.NewButtonWithIcon(lang.L("Open"), theme.DocumentIcon(), nil)
-	r.post = container.NewBorder(nil, nil, nil, container.NewHBox(r.flag, r.open), r.title)
+	r.icon = widget.NewIcon(nil)
+	r.post = container.NewBorder(nil, nil, nil, container.NewHBox(r.icon, r.flag, r.open), r.title)
 	r.check = widget.NewCheck("", nil)
 	r.date = widget.NewEntry()
 	r.date.SetPlaceHolder(lang.L("DD.MM.YYYY"))
@@ -291,17 +308,28 @@ func (p *withdrawalPage) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	case linePlanned, linePublished, lineOther:
 		r.title.SetText(withdrawalPostText(l.post))
 		r.flag.Importance = widget.MediumImportance
+		r.icon.SetResource(nil)
+		r.icon.Hide()
+		// The state in the product's words and icon (Einwilligung
+		// widerrufen: theme.CancelIcon in the error colour), then what it
+		// means for the post.
+		withdrawn := func(consequence string) {
+			r.flag.SetText(lang.L("Consent withdrawn") + ": " + consequence)
+			r.flag.Importance = widget.DangerImportance
+			r.icon.SetResource(theme.NewErrorThemedResource(theme.CancelIcon()))
+			r.icon.Show()
+		}
 		switch {
 		case l.kind == linePlanned && l.post.Pictures > 0 && l.post.Post.Status == data.StatusApproved:
 			// Approved before the withdrawal: it must not go out like this.
-			r.flag.SetText(lang.L("approved, but must not go out like this"))
-			r.flag.Importance = widget.DangerImportance
+			withdrawn(lang.L("approved, but must not go out like this"))
 		case l.kind == linePlanned && l.post.Pictures > 0:
-			r.flag.SetText(lang.L("cannot be approved"))
-			r.flag.Importance = widget.DangerImportance
+			withdrawn(lang.L("cannot be approved"))
 		case l.kind == linePublished && l.post.Removed():
 			r.flag.SetText(lang.L("removed everywhere"))
 			r.flag.Importance = widget.SuccessImportance
+			r.icon.SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
+			r.icon.Show()
 		case l.kind == linePublished:
 			open := 0
 			for _, c := range l.post.Channels {
@@ -476,18 +504,40 @@ func (p *withdrawalPage) confirmErase() {
 // erasurePlanText words the plan for the confirmation.
 func erasurePlanText(plan data.ErasurePlan) string {
 	lines := []string{
-		lang.L("Pictures the person is shown in: {{.N}} (of them also showing other people, erased too: {{.Others}})", map[string]any{"N": plan.Pictures, "Others": plan.WithOthers}),
-		lang.L("Scanned consent forms: {{.N}}", map[string]any{"N": plan.Forms}),
-		lang.L("Posts that lose these pictures (the posts stay; the name in their texts becomes “[Name entfernt]”): {{.N}}", map[string]any{"N": plan.Posts}),
-		lang.L("Prepared copies in “Zum Hochladen”: {{.N}}", map[string]any{"N": plan.UploadCopies}),
-		lang.L("Backups checked and rewritten where they hold the person: {{.N}}", map[string]any{"N": plan.Backups}),
-		lang.L("Name, contact details, notes, guardians and consents of the person. What stays is a record without a name: number, day of the withdrawal, day of the erasure."),
+		erasurePicturesText(plan),
 	}
+	// A kind of thing that is not there is not mentioned: "0 copies are
+	// erased" reads like a fault.
+	for _, c := range []struct {
+		key string
+		n   int
+	}{
+		{"{{.Count}} scanned consent form is erased.", plan.Forms},
+		{"{{.Count}} post loses these pictures; it stays, its texts say “[Name entfernt]” instead of the name.", plan.Posts},
+		{"{{.Count}} prepared copy in “Zum Hochladen” is erased.", plan.UploadCopies},
+		{"{{.Count}} backup is checked and rewritten where it holds the person.", plan.Backups},
+	} {
+		if c.n > 0 {
+			lines = append(lines, lang.N(c.key, c.n, map[string]any{"Count": c.n}))
+		}
+	}
+	lines = append(lines, lang.L("Name, contact details, notes, guardians and consents of the person. What stays is a record without a name: number, day of the withdrawal, day of the erasure."))
 	if plan.SameName > 0 {
 		lines = append(lines, lang.L("Other people of the same name: {{.N}}. Texts that name them lose the name too, as they cannot be told apart; their own records stay.",
 			map[string]any{"N": plan.SameName}))
 	}
 	return "• " + strings.Join(lines, "\n• ")
+}
+
+// erasurePicturesText says how many pictures go and, only when there are
+// any, how many of them show other people too: they go all the same, as a
+// picture cannot be erased in part.
+func erasurePicturesText(plan data.ErasurePlan) string {
+	s := lang.N("{{.Count}} picture shows the person.", plan.Pictures, map[string]any{"Count": plan.Pictures})
+	if plan.WithOthers > 0 {
+		s += " " + lang.N("{{.Count}} of these pictures also shows other people; it is erased all the same.", plan.WithOthers, map[string]any{"Count": plan.WithOthers})
+	}
+	return s
 }
 
 func (p *withdrawalPage) askErase(plan data.ErasurePlan) {
@@ -510,7 +560,7 @@ func (p *withdrawalPage) askErase(plan data.ErasurePlan) {
 		p.erase()
 	})
 	erase.Importance = widget.DangerImportance
-	d = dialog.NewCustomWithoutButtons(lang.L("Erase pictures for good?"), content, p.u.win)
+	d = dialog.NewCustomWithoutButtons(lang.L("Erase the person and the pictures for good?"), content, p.u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, erase})
 	d.Resize(fyne.NewSize(640, d.MinSize().Height))
 	d.Show()
@@ -520,10 +570,11 @@ func (p *withdrawalPage) askErase(plan data.ErasurePlan) {
 func (p *withdrawalPage) erase() {
 	id := p.personID
 	ws := p.u.ws
-	p.u.runShown(lang.L("Erasing pictures"), func(ctx context.Context, j *job) func() {
+	p.u.runShown(lang.L("Erasing the person and the pictures"), func(ctx context.Context, j *job) func() {
 		res, err := ws.ErasePerson(ctx, id, j.progress)
 		return func() {
 			p.reload()
+			p.u.afterErasure(id)
 			if err != nil && !errors.Is(err, data.ErrErasureIncomplete) {
 				if errors.Is(err, context.Canceled) {
 					dialog.ShowInformation(lang.L("Erasure stopped"), lang.L("The erasure was stopped. Open the withdrawal page again and complete it."), p.u.win)
@@ -537,10 +588,30 @@ func (p *withdrawalPage) erase() {
 	})
 }
 
+// afterErasure brings the screens that may show the erased person or
+// her pictures up to date at once: the Personen list (and its pane, if it
+// showed her), the Mediathek, the calendar with the reminders of its side
+// panel ("… hat … widerrufen") and the Übergabe. Otherwise they would go on
+// showing her until next opened, which looks as if the erasure had failed.
+// Called also after a failed or stopped run, which may have removed part.
+func (u *UI) afterErasure(personID int64) {
+	s := u.shell
+	if s == nil {
+		return
+	}
+	s.people.reload()
+	if s.people.selID == personID {
+		s.people.detail.load(personID) // not found: the pane shows its hint
+	}
+	s.library.reload()
+	s.calendar.afterChange()
+	s.handover.refresh()
+}
+
 // showErased says what the erasure removed, and which backups it could not
 // rewrite.
 func (p *withdrawalPage) showErased(r data.ErasureResult) {
-	p.showErasedTitled(lang.L("Pictures erased"), r)
+	p.showErasedTitled(lang.L("Person and pictures erased"), r)
 }
 
 // showErasedTitled is showErased with its title.
@@ -584,9 +655,10 @@ func (u *UI) resumeErasures(ws *data.Workspace) {
 				continue
 			}
 			id := rec.PersonID
-			u.runShown(lang.L("Erasing pictures"), func(ctx context.Context, j *job) func() {
+			u.runShown(lang.L("Erasing the person and the pictures"), func(ctx context.Context, j *job) func() {
 				res, err := ws.ErasePerson(ctx, id, j.progress)
 				return func() {
+					u.afterErasure(id)
 					if err != nil && !errors.Is(err, data.ErrErasureIncomplete) {
 						if !errors.Is(err, context.Canceled) {
 							u.showError(lang.L("The erasure failed."), err)

@@ -157,11 +157,15 @@ func TestWithdrawalPageListsPostsAndTicks(t *testing.T) {
 	got := strings.Join(visibleTexts(page), " | ")
 	today := u.ws.Today().String()
 	for _, want := range []string{"Widerruf: Lena Vogelsang (Nr. " + fmt.Sprint(id) + ")", "Widerrufen am", "Bilder in der Mediathek: 2",
-		"Geplante Beiträge (1)", "Ausbildungsmesse", "kann nicht freigegeben werden", "Veröffentlichte Beiträge (1)", "Azubi-Tag im Rathaus",
-		"Auf Instagram entfernt", "Auf Facebook entfernt", today, u.actor().Person, "Noch abzuhaken: 2", "Bilder endgültig löschen …"} {
+		"Geplante Beiträge (1)", "Ausbildungsmesse", "Einwilligung widerrufen: kann nicht freigegeben werden",
+		"Die Einwilligungserklärung sagt zu, die Bilder nicht mehr zu veröffentlichen und, soweit möglich, aus den eigenen Kanälen zu entfernen.", "Veröffentlichte Beiträge (1)", "Azubi-Tag im Rathaus",
+		"Auf Instagram entfernt", "Auf Facebook entfernt", today, "Noch abzuhaken: 2", "Person und Bilder endgültig löschen …"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("page lacks %q:\n%s", want, got)
 		}
+	}
+	if strings.Contains(got, "entscheidet Ihr Haus") {
+		t.Errorf("page contradicts the printed form:\n%s", got)
 	}
 	checks := visibleChecks(page)
 	ig := checks["Auf Instagram entfernt"]
@@ -175,7 +179,7 @@ func TestWithdrawalPageListsPostsAndTicks(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := o.Posts[0].Channels[0].Removal
-	if r == nil || r.On.String() != today || r.By != u.actor().Person {
+	if r == nil || r.On.String() != today || r.By != "" {
 		t.Fatalf("removal %+v", r)
 	}
 	if !strings.Contains(strings.Join(visibleTexts(topOverlay(u)), " | "), "Noch abzuhaken: 1") {
@@ -253,25 +257,28 @@ func TestWithdrawalPageOpensPlannedPost(t *testing.T) {
 	}
 }
 
-// Bilder endgültig löschen asks with what will go (pictures, forms,
+// Person und Bilder endgültig löschen asks with what will go (pictures, forms,
 // backups), runs as a shown job, says what was removed, and the page then
 // shows the proof without the name.
 func TestWithdrawalPageErases(t *testing.T) {
 	u, id := openWithdrawal(t)
-	test.Tap(findButton(t, topOverlay(u), "Bilder endgültig löschen …"))
+	test.Tap(findButton(t, topOverlay(u), "Person und Bilder endgültig löschen …"))
 	u.Wait()
 	ask := strings.Join(texts(topOverlay(u)), " | ")
-	for _, want := range []string{"Bilder endgültig löschen?", "Für Lena Vogelsang (Person Nr. ", "Bilder, auf denen die Person zu sehen ist: 2", "Eingescannte Einwilligungserklärungen: 0",
-		"Sicherungen, die geprüft und, wo sie die Person enthalten, neu geschrieben werden: 1", "nicht rückgängig"} {
+	for _, want := range []string{"Person und Bilder endgültig löschen?", "Für Lena Vogelsang (Person Nr. ", "2 Bilder zeigen die Person.", "2 Beiträge verlieren diese Bilder; sie bleiben",
+		"1 Sicherung wird geprüft und neu geschrieben, wenn sie die Person enthält.", "nicht rückgängig"} {
 		if !strings.Contains(ask, want) {
 			t.Errorf("confirmation lacks %q:\n%s", want, ask)
 		}
+	}
+	if strings.Contains(ask, "andere Personen") || strings.Contains(ask, "• 0") || strings.Contains(ask, ": 0") {
+		t.Errorf("confirmation speaks of other people, or of things, where there are none:\n%s", ask)
 	}
 	test.Tap(findButton(t, topOverlay(u), "Endgültig löschen"))
 	u.Wait()
 	u.Wait()
 	done := strings.Join(texts(topOverlay(u)), " | ")
-	for _, want := range []string{"Bilder gelöscht", "Bilder: 2", "Sicherungen geprüft: 1, neu geschrieben und geprüft: 1"} {
+	for _, want := range []string{"Person und Bilder gelöscht", "Bilder: 2", "Sicherungen geprüft: 1, neu geschrieben und geprüft: 1"} {
 		if !strings.Contains(done, want) {
 			t.Errorf("result lacks %q:\n%s", want, done)
 		}
@@ -287,7 +294,7 @@ func TestWithdrawalPageErases(t *testing.T) {
 			t.Errorf("page after erasure lacks %q:\n%s", want, page)
 		}
 	}
-	if strings.Contains(page, "Vogelsang") || strings.Contains(page, "Bilder endgültig löschen") {
+	if strings.Contains(page, "Vogelsang") || strings.Contains(page, "endgültig löschen") {
 		t.Errorf("page after erasure:\n%s", page)
 	}
 	// Nothing of her on disk.
@@ -319,7 +326,7 @@ func TestWithdrawalPageRefusesConsentInForce(t *testing.T) {
 	u.showWithdrawal(p.ID)
 	u.Wait()
 	assertShows(t, topOverlay(u), "Kein Widerruf erfasst", "Keines der Bilder der Person wird in einem Beitrag verwendet.")
-	test.Tap(findButton(t, topOverlay(u), "Bilder endgültig löschen …"))
+	test.Tap(findButton(t, topOverlay(u), "Person und Bilder endgültig löschen …"))
 	u.Wait()
 	assertShows(t, topOverlay(u), "Die Einwilligung dieser Person gilt noch")
 	if _, err := u.ws.Erasure(ctx, p.ID); !errors.Is(err, data.ErrNotFound) {
@@ -359,7 +366,7 @@ func TestWithdrawalScreenshots(t *testing.T) {
 			}
 		}
 		shot("widerruf")
-		test.Tap(findButton(t, topOverlay(u), "Bilder endgültig löschen …"))
+		test.Tap(findButton(t, topOverlay(u), "Person und Bilder endgültig löschen …"))
 		u.Wait()
 		shot("widerruf-loeschen-frage")
 		test.Tap(findButton(t, topOverlay(u), "Endgültig löschen"))
@@ -397,4 +404,81 @@ func TestInterruptedErasureCompletesAtOpen(t *testing.T) {
 		t.Fatalf("after open: %+v, %v", rec, err)
 	}
 	assertShows(t, topOverlay(u), fmt.Sprintf("Unterbrochenes Löschen von Person Nr. %d abgeschlossen", id), "Bilder: 2")
+}
+
+// After the erasure the rest of the window shows it at once: the reminder
+// "… hat … widerrufen" leaves the calendar's side panel, the person the
+// Personen list, her pictures the Mediathek.
+func TestErasureReloadsTheOtherScreens(t *testing.T) {
+	dir, id := withdrawalDir(t)
+	u, _ := newTestUI(t, Config{Workspace: dir})
+	u.Wait()
+	u.shell.selectScreen(screenMedia)
+	u.Wait()
+	u.shell.selectScreen(screenPeople)
+	u.Wait()
+	u.shell.selectScreen(screenCalendar)
+	u.Wait()
+	side := u.shell.calendar.gaps.content
+	assertShows(t, side, "Lena Vogelsang hat die Einwilligung")
+	if len(u.shell.people.items) != 1 || len(u.shell.library.items) != 2 {
+		t.Fatalf("before: people %d, pictures %d", len(u.shell.people.items), len(u.shell.library.items))
+	}
+	u.showWithdrawal(id)
+	u.Wait()
+	test.Tap(findButton(t, topOverlay(u), "Person und Bilder endgültig löschen …"))
+	u.Wait()
+	test.Tap(findButton(t, topOverlay(u), "Endgültig löschen"))
+	u.Wait()
+	u.Wait()
+	assertNotShows(t, side, "Vogelsang", "widerrufen")
+	if len(u.shell.people.items) != 0 || len(u.shell.library.items) != 0 {
+		t.Errorf("after: people %+v, pictures %d", u.shell.people.items, len(u.shell.library.items))
+	}
+}
+
+// "von" proposes the display name set under Einstellungen; without one it
+// stays empty and the page says how to set it, rather than proposing the
+// OS login ("root"). Names from the change log stay choices.
+func TestWithdrawalPageProposesDisplayName(t *testing.T) {
+	login := data.CurrentActor().Person
+	for _, tc := range []struct {
+		name, display, want string
+		hint                bool
+	}{
+		{"display name set", "Maria Muster", "Maria Muster", false},
+		{"none set", "", "", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir, id := withdrawalDir(t)
+			u, a := newTestUI(t, Config{Workspace: dir})
+			a.Preferences().SetString(prefDisplayName, tc.display)
+			u.showWithdrawal(id)
+			u.Wait()
+			var by []*widget.SelectEntry
+			visitVisible(topOverlay(u), func(o fyne.CanvasObject) {
+				if e, ok := o.(*widget.SelectEntry); ok {
+					by = append(by, e)
+				}
+			})
+			if len(by) != 2 {
+				t.Fatalf("%d von fields", len(by))
+			}
+			for _, e := range by {
+				if e.Text != tc.want {
+					t.Errorf("von %q, want %q", e.Text, tc.want)
+				}
+				if e.Disabled() {
+					t.Error("von not editable")
+				}
+			}
+			page := strings.Join(visibleTexts(topOverlay(u)), " | ")
+			if got := strings.Contains(page, "Einstellungen › Anzeigename"); got != tc.hint {
+				t.Errorf("hint shown %v, want %v:\n%s", got, tc.hint, page)
+			}
+			if login != tc.display && login != "Maria Muster" && strings.Contains(page, login) {
+				t.Errorf("page proposes the login %q:\n%s", login, page)
+			}
+		})
+	}
 }

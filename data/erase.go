@@ -725,6 +725,9 @@ func (w *Workspace) eraseLive(ctx context.Context, conn *sql.Conn, personID int6
 		return w.fault("erase person", err)
 	}
 	defer tx.Rollback()
+	if err := keepPublishedPosts(ctx, tx, personID, job.Hashes); err != nil {
+		return w.fault("erase person", err)
+	}
 	n, err := eraseRows(ctx, tx, personID, job, true)
 	if err != nil {
 		return w.fault("erase person", err)

@@ -123,7 +123,8 @@ func (w *Workspace) Withdrawal(ctx context.Context, personID int64) (WithdrawalO
 			SELECT m.id FROM media_people mp JOIN media m ON m.hash = mp.media_hash WHERE mp.person_id = ?1),
 		uses AS (
 			SELECT pm.post_id, count(*) AS n FROM post_media pm WHERE pm.media_id IN (SELECT id FROM pics) GROUP BY pm.post_id
-			UNION ALL SELECT DISTINCT post_id, 0 FROM removals WHERE person_id = ?1),
+			UNION ALL SELECT DISTINCT post_id, 0 FROM removals WHERE person_id = ?1
+			UNION ALL SELECT value, 0 FROM json_each((SELECT value FROM settings WHERE key = ?2))),
 		posts_of AS (SELECT post_id, max(n) AS n FROM uses GROUP BY post_id)
 		SELECT p.id, p.title, p.day, p.time, p.status, u.n, coalesce(c.id, 0), coalesce(c.name, ''), coalesce(c.platform, ''),
 			r.removed_on, coalesce(r.removed_by, ''), coalesce(r.note, ''), coalesce(r.recorded_at, '')
@@ -131,7 +132,7 @@ func (w *Workspace) Withdrawal(ctx context.Context, personID int64) (WithdrawalO
 		LEFT JOIN post_channels pc ON pc.post_id = p.id
 		LEFT JOIN channels c ON c.id = pc.channel_id
 		LEFT JOIN removals r ON r.person_id = ?1 AND r.post_id = p.id AND r.channel_id = c.id
-		ORDER BY p.day IS NULL, p.day, p.time IS NOT NULL, p.time, p.id, c.position, c.id`, personID)
+		ORDER BY p.day IS NULL, p.day, p.time IS NOT NULL, p.time, p.id, c.position, c.id`, personID, withdrawalPostsKey(personID))
 	if err != nil {
 		return o, w.fault("read withdrawal", err)
 	}
@@ -255,4 +256,30 @@ func (w *Workspace) ChangeAuthors(ctx context.Context, limit int) ([]string, err
 	names, err := queryStrings(ctx, w.reader(), `SELECT person FROM changelog WHERE person != ''
 		GROUP BY person ORDER BY max(id) DESC LIMIT ?`, limit)
 	return names, w.fault("read change log", err)
+}
+
+// withdrawalPostsKey names the settings row that keeps, once a person is
+// erased, the published posts that showed her pictures. The erasure takes
+// the pictures out of the posts, yet the checklist must go on listing
+// them until every channel is ticked, also where nothing was ticked
+// before. The row holds post numbers only (no name, no picture), so it
+// may stay as part of the proof.
+func withdrawalPostsKey(personID int64) string {
+	return fmt.Sprintf("withdrawal.posts.%d", personID)
+}
+
+// keepPublishedPosts adds the published posts that use one of the
+// pictures (by content hash) to the person's withdrawal posts row, before
+// the erasure removes the pictures from them.
+func keepPublishedPosts(ctx context.Context, tx *sql.Tx, personID int64, hashes []string) error {
+	ids, err := queryInts(ctx, tx, `SELECT DISTINCT pm.post_id FROM post_media pm JOIN posts p ON p.id = pm.post_id
+		WHERE p.status = ? AND pm.media_id IN (SELECT id FROM media WHERE hash IN (SELECT value FROM json_each(?)))
+		UNION SELECT value FROM json_each((SELECT value FROM settings WHERE key = ?))
+		ORDER BY 1`, StatusPublished, jsonList(hashes), withdrawalPostsKey(personID))
+	if err != nil || len(ids) == 0 {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+		withdrawalPostsKey(personID), jsonList(ids))
+	return err
 }

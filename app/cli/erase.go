@@ -98,13 +98,24 @@ func printPlan(w io.Writer, t func(string, map[string]any) string, p data.Erasur
 // erasurePlanLines words a plan, one line per kind of thing removed.
 func erasurePlanLines(t func(string, map[string]any) string, p data.ErasurePlan) []string {
 	lines := []string{
-		t("Pictures the person is shown in: {{.N}} (of them also showing other people, erased too: {{.Others}})", map[string]any{"N": p.Pictures, "Others": p.WithOthers}),
-		t("Scanned consent forms: {{.N}}", map[string]any{"N": p.Forms}),
-		t("Posts that lose these pictures (the posts stay; the name in their texts becomes “[Name entfernt]”): {{.N}}", map[string]any{"N": p.Posts}),
-		t("Prepared copies in “Zum Hochladen”: {{.N}}", map[string]any{"N": p.UploadCopies}),
-		t("Backups checked and rewritten where they hold the person: {{.N}}", map[string]any{"N": p.Backups}),
-		t("Name, contact details, notes, guardians and consents of the person. What stays is a record without a name: number, day of the withdrawal, day of the erasure.", nil),
+		t("{{.Count}} picture shows the person.", map[string]any{"Count": p.Pictures}),
 	}
+	// Only what is there is mentioned, as in the window's confirmation.
+	for _, c := range []struct {
+		line string
+		n    int
+	}{
+		{t("{{.Count}} of these pictures also shows other people; it is erased all the same.", map[string]any{"Count": p.WithOthers}), p.WithOthers},
+		{t("{{.Count}} scanned consent form is erased.", map[string]any{"Count": p.Forms}), p.Forms},
+		{t("{{.Count}} post loses these pictures; it stays, its texts say “[Name entfernt]” instead of the name.", map[string]any{"Count": p.Posts}), p.Posts},
+		{t("{{.Count}} prepared copy in “Zum Hochladen” is erased.", map[string]any{"Count": p.UploadCopies}), p.UploadCopies},
+		{t("{{.Count}} backup is checked and rewritten where it holds the person.", map[string]any{"Count": p.Backups}), p.Backups},
+	} {
+		if c.n > 0 {
+			lines = append(lines, c.line)
+		}
+	}
+	lines = append(lines, t("Name, contact details, notes, guardians and consents of the person. What stays is a record without a name: number, day of the withdrawal, day of the erasure.", nil))
 	if p.SameName > 0 {
 		lines = append(lines, t(sameNameKey, map[string]any{"N": p.SameName}))
 	}

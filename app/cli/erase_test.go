@@ -16,7 +16,7 @@ import (
 )
 
 // withdrawnPerson makes a workspace (the demo) with a person shown in two
-// pictures who withdrew, and returns its folder, the person's number and
+// pictures (one with somebody else) who withdrew, and returns its folder, the person's number and
 // the pictures' files.
 func withdrawnPerson(t *testing.T) (dir string, id int64, files []string) {
 	t.Helper()
@@ -41,7 +41,16 @@ func withdrawnPerson(t *testing.T) (dir string, id int64, files []string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := ws.SetPicturePeople(ctx, m.ID, []int64{p.ID}); err != nil {
+		people := []int64{p.ID}
+		if i == 0 {
+			// The first picture shows someone else too: it goes all the same.
+			other := data.Person{Name: "Karl Nebenan", Role: data.RoleCitizen}
+			if err := ws.SavePerson(ctx, &other); err != nil {
+				t.Fatal(err)
+			}
+			people = append(people, other.ID)
+		}
+		if err := ws.SetPicturePeople(ctx, m.ID, people); err != nil {
 			t.Fatal(err)
 		}
 		ids = append(ids, m.ID)
@@ -71,8 +80,9 @@ func TestErasePersonCommand(t *testing.T) {
 	if r.code != 1 {
 		t.Fatalf("without --confirm: %+v", r)
 	}
-	for _, want := range []string{fmt.Sprintf("Löschen von Person Nr. %d entfernt:", id), "Bilder, auf denen die Person zu sehen ist: 2",
-		"Sicherungen, die geprüft und, wo sie die Person enthalten, neu geschrieben werden: 1", "--confirm"} {
+	for _, want := range []string{fmt.Sprintf("Löschen von Person Nr. %d entfernt:", id), "2 Bilder zeigen die Person.",
+		"1 dieser Bilder zeigt auch andere Personen; es wird trotzdem gelöscht.",
+		"1 Sicherung wird geprüft und neu geschrieben, wenn sie die Person enthält.", "--confirm"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("plan lacks %q:\n%s", want, r.stdout)
 		}
