@@ -115,7 +115,7 @@ func (w *Workspace) reminders(ctx context.Context, q queryer, day calendar.Date)
 		if err != nil {
 			return nil, err
 		}
-		r := Reminder{Kind: ReminderLicenceEnds, MediaID: m.ID, Name: displayName(m), Date: *m.UsableUntil, Posts: mediaPosts[m.ID]}
+		r := Reminder{Kind: ReminderLicenceEnds, MediaID: m.ID, Name: PictureName(m), Date: *m.UsableUntil, Posts: mediaPosts[m.ID]}
 		if m.UsableUntil.Before(day) {
 			if r.Posts == 0 {
 				continue // ended and no longer planned: the Mediathek's filter shows it
