@@ -29,9 +29,9 @@ type chipInfo struct {
 	// noPicture: the post still needs a picture (data.LacksPicture);
 	// a badge with a crossed-out picture, readable without colour.
 	noPicture bool
-	// consent: a picture may not be used (blocked) or is ungeklärt;
-	// a badge with a person barred or questioning (consent_marks.go).
-	consent consentLevel
+	// consent: the worst consent or licence state of the planned post's
+	// pictures; a badge with that state's icon (consent_marks.go).
+	consent markState
 }
 
 // chipEvents are what a chip reports to its screen.
@@ -129,7 +129,7 @@ type chipRenderer struct {
 	badge     *canvas.Rectangle // "kein Bild"
 	badgeIcon *canvas.Image
 
-	consent     *canvas.Rectangle // "Einwilligung fehlt" or "ungeklärt"
+	consent     *canvas.Rectangle // the consent or licence state (markState)
 	consentIcon *canvas.Image
 }
 
@@ -312,7 +312,7 @@ func (r *chipRenderer) refresh() {
 // series slot).
 func (r *chipRenderer) refreshConsent() {
 	i := r.c.info
-	r.consent.Hidden = i.consent == consentOK || i.slot != nil
+	r.consent.Hidden = i.consent == markNone || i.slot != nil
 	r.consentIcon.Hidden = r.consent.Hidden
 	if !r.consent.Hidden {
 		styleConsentBadge(r.consent, r.consentIcon, i.consent)

@@ -8,6 +8,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -26,21 +27,145 @@ type consentLevel int
 
 const (
 	consentOK      consentLevel = iota
-	consentUnclear              // a picture is ungeklärt: warns
+	consentWarn                 // a picture is ungeklärt, or a consent or licence ends soon: warns
 	consentBlocked              // may not be approved or published
 )
 
-// consentMark is what the calendar shows of a post's consents: the level
-// and the hints, one short sentence each ("Einwilligung fehlt: Anna
-// Beispiel auf Instagram").
+// markState is one state of the canonical table of consent and licence
+// marks: one word and one icon each, the same in the calendar's chips,
+// the list, the week's hints, the legend and the editor.
+type markState int
+
+const (
+	markNone markState = iota
+	markWithdrawn
+	markMissing
+	markExpired
+	markScope
+	markLicenceExpired
+	markExpiring
+	markLicenceExpiring
+	markUnclear
+)
+
+// markStates are the states in the legend's order.
+var markStates = []markState{markWithdrawn, markMissing, markExpired, markScope, markExpiring, markUnclear, markLicenceExpired, markLicenceExpiring}
+
+// markOf is the state a finding of the rule shows as. A withdrawal after
+// the post's day is still a withdrawal (it only warns).
+func markOf(r data.Reason) markState {
+	switch r {
+	case data.ReasonWithdrawn, data.ReasonWithdrawnLater:
+		return markWithdrawn
+	case data.ReasonMissing, data.ReasonGuardians, data.ReasonOwnConsent:
+		return markMissing
+	case data.ReasonExpired:
+		return markExpired
+	case data.ReasonOutOfScope:
+		return markScope
+	case data.ReasonLicenceExpired:
+		return markLicenceExpired
+	case data.ReasonExpiring:
+		return markExpiring
+	case data.ReasonLicenceExpiring:
+		return markLicenceExpiring
+	case data.ReasonUnclear:
+		return markUnclear
+	}
+	return markNone
+}
+
+// word is the state's short word ("widerrufen", "Lizenz läuft ab").
+func (s markState) word() string {
+	switch s {
+	case markWithdrawn:
+		return lang.L("withdrawn")
+	case markMissing:
+		return lang.L("missing")
+	case markExpired:
+		return lang.L("expired")
+	case markScope:
+		return lang.L("not covered")
+	case markLicenceExpired:
+		return lang.L("licence expired")
+	case markExpiring:
+		return lang.L("ends soon")
+	case markLicenceExpiring:
+		return lang.L("licence ends soon")
+	case markUnclear:
+		return lang.L("unclear")
+	}
+	return lang.L("valid")
+}
+
+// long is the state in a few words, for the list's Bild column and the
+// editor's cards ("Einwilligung widerrufen").
+func (s markState) long() string {
+	switch s {
+	case markWithdrawn:
+		return lang.L("consent withdrawn")
+	case markMissing:
+		return lang.L("consent missing")
+	case markExpired:
+		return lang.L("consent expired")
+	case markScope:
+		return lang.L("consent not covered")
+	case markExpiring:
+		return lang.L("consent ends soon")
+	case markUnclear:
+		return lang.L("people unclear")
+	case markNone:
+		return lang.L("consent valid")
+	}
+	return s.word() // the licence's words say it already
+}
+
+// licenceIcon is the licence's "©" (as on the Mediathek's tiles), drawn:
+// the chips' badges take an image.
+var licenceIcon = fyne.NewStaticResource("licence.svg", []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">`+
+	`<path fill="#000" fill-rule="evenodd" d="M12 1a11 11 0 1 1 0 22a11 11 0 1 1 0-22z M12 3.4a8.6 8.6 0 1 0 0 17.2a8.6 8.6 0 1 0 0-17.2z"/>`+
+	`<path fill="#000" d="M15.6 9.4c-0.7-1.3-2-2.1-3.5-2.1c-2.6 0-4.5 2.1-4.5 4.7s1.9 4.7 4.5 4.7c1.5 0 2.8-0.8 3.5-2.1l-1.9-1c-0.4 0.7-1 1-1.6 1c-1.3 0-2.2-1.1-2.2-2.6s0.9-2.6 2.2-2.6c0.7 0 1.2 0.3 1.6 1z"/></svg>`))
+
+// look is the state's icon and colour (see the table in REVIEW8.md):
+// told apart by shape, so they read without colour.
+func (s markState) look() (fyne.Resource, fyne.ThemeColorName) {
+	switch s {
+	case markWithdrawn:
+		return theme.CancelIcon(), theme.ColorNameError
+	case markMissing, markExpired, markScope:
+		return theme.ErrorIcon(), theme.ColorNameError
+	case markLicenceExpired:
+		return licenceIcon, theme.ColorNameError
+	case markExpiring:
+		return theme.HistoryIcon(), theme.ColorNameWarning
+	case markLicenceExpiring:
+		return licenceIcon, theme.ColorNameWarning
+	case markUnclear:
+		return theme.QuestionIcon(), theme.ColorNamePlaceHolder
+	}
+	return theme.ConfirmIcon(), theme.ColorNameSuccess
+}
+
+// icon is the state's icon in its colour.
+func (s markState) icon() fyne.Resource {
+	res, col := s.look()
+	return theme.NewColoredResource(res, col)
+}
+
+// consentMark is what the calendar shows of a post's consents and
+// licences: the level, the worst state (its badge and word) and the
+// hints, one short sentence each ("Einwilligung fehlt: Anna Beispiel auf
+// Instagram").
 type consentMark struct {
 	level consentLevel
+	state markState
 	hints []string
-	word  string // the mark in a word, for the list: "Einwilligung fehlt", "Lizenz abgelaufen", "ungeklärt"
+	word  string // the worst state in words, for the list: "Einwilligung widerrufen", "Lizenz abgelaufen"
 }
 
 // consentMarks checks the planned posts among posts with one call of the
-// rule and words what it found.
+// rule and words what it found: every finding counts, the warnings (ends
+// soon, ungeklärt) too.
 func consentMarks(ctx context.Context, ws *data.Workspace, look lookups, posts []data.Post) (map[int64]consentMark, error) {
 	var planned []data.Post
 	for _, p := range posts {
@@ -54,75 +179,114 @@ func consentMarks(ctx context.Context, ws *data.Workspace, look lookups, posts [
 	}
 	out := map[int64]consentMark{}
 	for id, c := range checks {
-		m := consentMark{}
-		switch {
-		case c.Blocked():
+		var all data.Clearance
+		var fs []data.PostFinding
+		for i, p := range c.Pictures {
+			all.Findings = append(all.Findings, p.Findings...)
+			for _, f := range p.Findings {
+				pf := data.PostFinding{Finding: f, MediaID: p.MediaID}
+				if i < len(c.Media) {
+					pf.MediaName = data.PictureName(c.Media[i])
+				}
+				fs = append(fs, pf)
+			}
+		}
+		worst := all.Worst()
+		if worst == "" {
+			continue
+		}
+		m := consentMark{level: consentWarn, state: markOf(worst)}
+		if c.Blocked() {
 			m.level = consentBlocked
-			fs := c.Blocking()
-			m.hints = blockingHints(look, fs)
-			m.word = lang.L("licence expired")
+		}
+		m.word = m.state.long()
+		if m.state == markScope {
 			for _, f := range fs {
-				if f.Reason != data.ReasonLicenceExpired {
-					m.word = lang.L("consent missing")
+				if f.Reason == data.ReasonOutOfScope && f.ChannelID != 0 {
+					m.word = lang.L("consent does not cover {{.Channel}}", map[string]any{"Channel": look.channelName(f.ChannelID)})
+					break
 				}
 			}
-		case c.Unclear():
-			m.level = consentUnclear
-			m.word = lang.L("unclear")
 		}
+		m.hints = findingHints(look, fs)
 		if c.Unclear() {
 			m.hints = append(m.hints, unclearHint(c))
 		}
-		if m.level != consentOK {
-			out[id] = m
-		}
+		out[id] = m
 	}
 	return out, nil
 }
 
-// blockingHints words the blocking findings short, one hint per reason
-// and person with the channels together ("Einwilligung fehlt: Anna
-// Beispiel auf Instagram, Facebook").
-func blockingHints(look lookups, fs []data.PostFinding) []string {
+// findingHints words the findings short, the blocking ones first, one
+// hint per state and person (or picture) with the channels together
+// ("Einwilligung fehlt: Anna Beispiel auf Instagram, Facebook").
+// Ungeklärt pictures get their own hint (unclearHint).
+func findingHints(look lookups, fs []data.PostFinding) []string {
 	type group struct {
-		key, who string
-		channels []string
+		key, who, date string
+		channels       []string
+		blocks         bool
 	}
 	var groups []*group
-	find := func(key, who string) *group {
+	find := func(key, who, date string, blocks bool) *group {
 		for _, g := range groups {
-			if g.key == key && g.who == who {
+			if g.key == key && g.who == who && g.date == date {
 				return g
 			}
 		}
-		g := &group{key: key, who: who}
+		g := &group{key: key, who: who, date: date, blocks: blocks}
 		groups = append(groups, g)
 		return g
 	}
 	for _, f := range fs {
-		switch f.Reason {
-		case data.ReasonLicenceExpired:
-			find("Licence expired: {{.Name}}", f.MediaName)
-		case data.ReasonWithdrawn:
-			find("Consent withdrawn: {{.Name}}", personArg(f))
+		date := ""
+		if f.Date != nil {
+			date = f.Date.String()
+		}
+		var key string
+		switch markOf(f.Reason) {
+		case markLicenceExpired:
+			find("Licence expired: {{.Name}}", f.MediaName, "", true)
+			continue
+		case markLicenceExpiring:
+			find("Licence ends on {{.Date}}: {{.Name}}", f.MediaName, date, false)
+			continue
+		case markWithdrawn:
+			find("Consent withdrawn: {{.Name}}", personArg(f), "", f.Blocks())
+			continue
+		case markExpiring:
+			find("Consent ends on {{.Date}}: {{.Name}}", personArg(f), date, false)
+			continue
+		case markExpired:
+			key = "Consent expired: {{.Name}} on {{.Channels}}"
+		case markScope:
+			key = "Consent does not cover {{.Channels}}: {{.Name}}"
+		case markMissing:
+			key = "Consent missing: {{.Name}} on {{.Channels}}"
 		default:
-			key := "Consent missing: {{.Name}} on {{.Channels}}"
-			if f.Reason == data.ReasonExpired {
-				key = "Consent expired: {{.Name}} on {{.Channels}}"
-			}
-			g := find(key, personArg(f))
-			ch := lang.L("any channel")
-			if f.ChannelID != 0 {
-				ch = look.channelName(f.ChannelID)
-			}
-			if !containsString(g.channels, ch) {
-				g.channels = append(g.channels, ch)
-			}
+			continue
+		}
+		g := find(key, personArg(f), "", true)
+		ch := lang.L("any channel")
+		if f.ChannelID != 0 {
+			ch = look.channelName(f.ChannelID)
+		}
+		if !containsString(g.channels, ch) {
+			g.channels = append(g.channels, ch)
 		}
 	}
+	slices.SortStableFunc(groups, func(a, b *group) int {
+		switch {
+		case a.blocks == b.blocks:
+			return 0
+		case a.blocks:
+			return -1
+		}
+		return 1
+	})
 	out := make([]string, len(groups))
 	for i, g := range groups {
-		out[i] = lang.L(g.key, map[string]any{"Name": g.who, "Channels": strings.Join(g.channels, ", ")})
+		out[i] = lang.L(g.key, map[string]any{"Name": g.who, "Date": g.date, "Channels": strings.Join(g.channels, ", ")})
 	}
 	return out
 }
@@ -135,12 +299,7 @@ func personArg(f data.PostFinding) string {
 }
 
 func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(list, s)
 }
 
 // unclearHint names the ungeklärt pictures of a post.
@@ -149,7 +308,7 @@ func unclearHint(c data.PostCheck) string {
 	for i, p := range c.Pictures {
 		for _, f := range p.Findings {
 			if f.Reason == data.ReasonUnclear && i < len(c.Media) {
-				names = append(names, displayMediaName(c.Media[i]))
+				names = append(names, data.PictureName(c.Media[i]))
 				break
 			}
 		}
@@ -157,59 +316,60 @@ func unclearHint(c data.PostCheck) string {
 	return lang.L("Unclear who is shown: {{.Names}}", map[string]any{"Names": strings.Join(names, ", ")})
 }
 
-// consentIcon is a person with a bar through it, for the "Einwilligung
-// fehlt" badge; consentUnclearIcon a person with a question mark, for
-// "ungeklärt". Different shapes, so they read without colour.
-var consentIcon = fyne.NewStaticResource("consent-blocked.svg", []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">`+
-	`<circle fill="#000" cx="10" cy="7" r="4.2"/>`+
-	`<path fill="#000" d="M2 21c0-4.6 3.6-7.5 8-7.5s8 2.9 8 7.5z"/>`+
-	`<path fill="#000" d="M1.2 3.6l2.4-2.4 19.2 19.2-2.4 2.4z"/></svg>`))
-
-var consentUnclearIcon = fyne.NewStaticResource("consent-unclear.svg", []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">`+
-	`<circle fill="#000" cx="8" cy="7" r="4"/>`+
-	`<path fill="#000" d="M1 21c0-4.4 3.1-7.2 7-7.2s7 2.8 7 7.2z"/>`+
-	`<path fill="#000" d="M15.2 6.2c0-2.3 1.7-3.7 3.9-3.7s3.9 1.4 3.9 3.4c0 1.6-0.9 2.3-1.8 3-0.7 0.5-1 0.8-1 1.6v0.7h-2.3v-0.9c0-1.4 0.6-2 1.5-2.7 0.8-0.6 1.3-1 1.3-1.7 0-0.8-0.6-1.3-1.6-1.3s-1.7 0.6-1.7 1.6z"/>`+
-	`<path fill="#000" d="M17.9 13.2h2.4v2.4h-2.4z"/></svg>`))
-
-// newConsentBadge makes a consent badge's box and icon: blocked with the
-// error colour's frame and the barred person, ungeklärt lighter (the
-// placeholder colour's frame, the questioning person).
+// newConsentBadge makes a consent badge's box and icon (styled by
+// styleConsentBadge).
 func newConsentBadge() (*canvas.Rectangle, *canvas.Image) {
 	box := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
 	box.CornerRadius = 3
 	box.StrokeWidth = 1.5
-	icon := canvas.NewImageFromResource(theme.NewColoredResource(consentIcon, theme.ColorNameError))
+	icon := canvas.NewImageFromResource(markMissing.icon())
 	icon.FillMode = canvas.ImageFillContain
 	return box, icon
 }
 
-// styleConsentBadge sets the badge for a level.
-func styleConsentBadge(box *canvas.Rectangle, icon *canvas.Image, level consentLevel) {
+// styleConsentBadge sets the badge for a state: its icon, and a frame in
+// its colour (thinner for the grey "ungeklärt").
+func styleConsentBadge(box *canvas.Rectangle, icon *canvas.Image, s markState) {
+	_, col := s.look()
 	box.FillColor = theme.Color(theme.ColorNameBackground)
-	switch level {
-	case consentBlocked:
-		box.StrokeColor = theme.Color(theme.ColorNameError)
-		box.StrokeWidth = 1.5
-		icon.Resource = theme.NewColoredResource(consentIcon, theme.ColorNameError)
-	default:
-		box.StrokeColor = theme.Color(theme.ColorNamePlaceHolder)
+	box.StrokeColor = theme.Color(col)
+	box.StrokeWidth = 1.5
+	if s == markUnclear {
 		box.StrokeWidth = 1
-		icon.Resource = theme.NewColoredResource(consentUnclearIcon, theme.ColorNamePlaceHolder)
 	}
+	icon.Resource = s.icon()
 	icon.Refresh()
 }
 
-// consentLegend explains the two badges below the month in one item,
-// the strong badge and the light one before "Einwilligung fehlt /
-// ungeklärt" in that order: narrow enough for the default window.
+// consentLegend explains every consent and licence badge a chip can
+// carry, each with its short word; states sharing an icon share an item
+// ("fehlt · abgelaufen · nicht abgedeckt").
 func consentLegend() fyne.CanvasObject {
-	badge := func(level consentLevel) fyne.CanvasObject {
+	badge := func(s markState) fyne.CanvasObject {
 		box, icon := newConsentBadge()
-		styleConsentBadge(box, icon, level)
+		styleConsentBadge(box, icon, s)
 		b := container.NewStack(box, container.New(layout.NewCustomPaddedLayout(1, 1, 2, 2), icon))
 		return container.NewCenter(container.NewGridWrap(fyne.NewSize(badgeWidth, badgeHeight), b))
 	}
-	t := canvas.NewText(lang.L("consent missing / unclear"), theme.Color(theme.ColorNameForeground))
-	t.TextSize = theme.CaptionTextSize() + 1
-	return container.NewHBox(badge(consentBlocked), badge(consentUnclear), container.NewCenter(t))
+	text := func(s string) fyne.CanvasObject {
+		t := canvas.NewText(s, theme.Color(theme.ColorNameForeground))
+		t.TextSize = theme.CaptionTextSize() + 1
+		return container.NewCenter(t)
+	}
+	var objs []fyne.CanvasObject
+	for i := 0; i < len(markStates); i++ {
+		s := markStates[i]
+		res, col := s.look()
+		words := []string{s.word()}
+		for i+1 < len(markStates) {
+			n := markStates[i+1]
+			if r2, c2 := n.look(); r2.Name() != res.Name() || c2 != col {
+				break
+			}
+			words = append(words, n.word())
+			i++
+		}
+		objs = append(objs, badge(s), text(strings.Join(words, " · ")))
+	}
+	return container.NewHBox(objs...)
 }

@@ -7,6 +7,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -76,7 +77,7 @@ func (ms *mediaSection) checkConsent() {
 // day, then a line per picture with an icon (tick, warning, stop) and the
 // reasons in words.
 func (ms *mediaSection) showConsent(items []data.Media, cs []data.Clearance, chans []int64, day calendar.Date, err error) {
-	ms.consentLines = nil
+	ms.consentLines, ms.consentRows = nil, nil
 	if len(items) == 0 {
 		ms.marks = nil
 		ms.e.showConsentSummary(0)
@@ -92,7 +93,7 @@ func (ms *mediaSection) showConsent(items []data.Media, cs []data.Clearance, cha
 	ms.marks = map[int64]consentLineText{}
 	blocked := 0
 	for i, c := range cs {
-		l := consentLine(displayMediaName(items[i]), c)
+		l := consentLine(items[i], c)
 		ms.marks[items[i].ID] = l
 		if l.level == consentBlocked {
 			blocked++
@@ -112,9 +113,10 @@ func (ms *mediaSection) showConsent(items []data.Media, cs []data.Clearance, cha
 	head.Wrapping = fyne.TextWrapWord
 	objs := []fyne.CanvasObject{head}
 	for i, c := range cs {
-		line := consentLine(displayMediaName(items[i]), c)
+		line := consentLine(items[i], c)
 		ms.consentLines = append(ms.consentLines, line.text)
-		objs = append(objs, line.object())
+		ms.consentRows = append(ms.consentRows, line)
+		objs = append(objs, line.object(ms.e))
 	}
 	ms.consent.Objects = objs
 	ms.consent.Refresh()
@@ -140,88 +142,125 @@ func (e *editor) showConsentSummary(blocked int) {
 }
 
 // cardMark is the consent mark on a picture's card: none when it may be
-// used.
+// used; else the worst state's words, in the error colour when it blocks.
 func (ms *mediaSection) cardMark(id int64) fyne.CanvasObject {
 	l, ok := ms.marks[id]
 	if !ok || l.ok {
 		return nil
 	}
-	word := lang.L("check consent") // withdrawn after the day
-	switch l.worst {
-	case data.ReasonLicenceExpired:
-		word = lang.L("licence expired")
-	case data.ReasonUnclear:
-		word = lang.L("unclear")
-	case data.ReasonExpiring:
-		word = lang.L("consent ends soon")
-	case data.ReasonLicenceExpiring:
-		word = lang.L("licence ends soon")
-	}
+	word := markOf(l.worst).long()
 	if l.level == consentBlocked {
-		switch l.worst {
-		case data.ReasonLicenceExpired:
-		case data.ReasonWithdrawn:
-			word = lang.L("consent withdrawn")
-		case data.ReasonExpired:
-			word = lang.L("consent expired")
-		default:
-			word = lang.L("consent missing")
-		}
 		return newMark(word, theme.ColorNameError, theme.ColorNameForegroundOnError)
 	}
 	return newMark(word, theme.ColorNameWarning, theme.ColorNameForegroundOnWarning)
 }
 
-// consentLineText is one picture's line: what it says and how serious.
+// consentLineText is one picture's line: what it says, how serious, and
+// who and what it leads to.
 type consentLineText struct {
-	level consentLevel
-	ok    bool
-	text  string
-	worst data.Reason // for the card's mark
+	level   consentLevel
+	ok      bool
+	text    string
+	worst   data.Reason // for the card's mark and the line's icon
+	mediaID int64
+	people  []namedPerson // the people the findings name, each once
 }
 
-func consentLine(name string, c data.Clearance) consentLineText {
+// namedPerson is a person a line names, for its "Zur Person" action.
+type namedPerson struct {
+	id   int64
+	name string
+}
+
+func consentLine(m data.Media, c data.Clearance) consentLineText {
+	name := data.PictureName(m)
 	if len(c.Findings) == 0 {
-		return consentLineText{ok: true, text: lang.L("{{.Name}}: may be used.", map[string]any{"Name": name})}
+		return consentLineText{ok: true, mediaID: m.ID, text: lang.L("{{.Name}}: may be used.", map[string]any{"Name": name})}
 	}
 	var parts []string
 	level := consentOK
+	var people []namedPerson
 	for _, f := range c.Findings {
 		s := message(f.Message())
 		if f.Reason == data.ReasonUnclear {
 			s += " " + lang.L("Decide it in the media library (people in the picture).")
 		}
-		parts = append(parts, s)
+		if !slices.Contains(parts, s) {
+			parts = append(parts, s)
+		}
 		if f.Blocks() {
 			level = consentBlocked
 		} else if level == consentOK {
-			level = consentUnclear
+			level = consentWarn
+		}
+		if n, ok := f.Args["Person"].(string); ok && f.PersonID != 0 &&
+			!slices.ContainsFunc(people, func(p namedPerson) bool { return p.id == f.PersonID }) {
+			people = append(people, namedPerson{id: f.PersonID, name: n})
 		}
 	}
-	return consentLineText{level: level, text: name + ": " + strings.Join(parts, " "), worst: c.Worst()}
+	return consentLineText{level: level, text: name + ": " + strings.Join(parts, " "), worst: c.Worst(), mediaID: m.ID, people: people}
 }
 
-func (l consentLineText) object() fyne.CanvasObject {
+// object is the line: the worst state's icon, the sentence, and below it
+// small actions: the picture in the Mediathek, the people it names.
+func (l consentLineText) object(e *editor) fyne.CanvasObject {
 	text := widget.NewLabel(l.text)
 	text.Wrapping = fyne.TextWrapWord
-	var icon fyne.Resource
+	icon := markNone.icon()
 	switch {
 	case l.ok:
 		text.Importance = widget.SuccessImportance
-		icon = theme.NewSuccessThemedResource(theme.ConfirmIcon())
 	case l.level == consentBlocked:
 		text.Importance = widget.DangerImportance
-		icon = theme.NewErrorThemedResource(theme.CancelIcon())
+		icon = markOf(l.worst).icon()
 	default:
 		text.Importance = widget.WarningImportance
-		icon = theme.NewWarningThemedResource(theme.WarningIcon())
+		icon = markOf(l.worst).icon()
 	}
-	return container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil, text)
+	body := fyne.CanvasObject(text)
+	if actions := l.actions(e); len(actions) > 0 {
+		body = container.NewVBox(text, container.NewHBox(actions...))
+	}
+	return container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil, body)
 }
 
-// showBlocked explains a save refused by the consent rule: the status
-// that was refused, every reason (person, channel, why), and what to do.
-// The editor stays open with everything typed.
+// actions are the line's small buttons: "In der Mediathek zeigen" and,
+// for every person the line names, "Zur Person". They leave the editor
+// (asking first when something typed is unsaved), as the screen they
+// lead to lies behind it.
+func (l consentLineText) actions(e *editor) []fyne.CanvasObject {
+	if l.ok || e == nil {
+		return nil
+	}
+	u := e.u
+	small := func(text string, f func()) fyne.CanvasObject {
+		b := widget.NewButton(text, func() {
+			e.confirmDiscard(func() {
+				if e.dlg != nil {
+					e.dlg.Hide()
+				}
+				f()
+			})
+		})
+		b.Importance = widget.LowImportance
+		return b
+	}
+	id := l.mediaID
+	out := []fyne.CanvasObject{small(lang.L("Show in the media library"), func() { u.revealMediaItem(id) })}
+	for _, p := range l.people {
+		text := lang.L("To the person")
+		if len(l.people) > 1 {
+			text = lang.L("To {{.Name}}", map[string]any{"Name": p.name})
+		}
+		pid := p.id
+		out = append(out, small(text, func() { u.showPerson(pid) }))
+	}
+	return out
+}
+
+// showBlocked explains a save refused by the consent rule: what cannot
+// be done, every reason with its picture (title) and person, channel and
+// why, and what to do. The editor stays open with everything typed.
 func (e *editor) showBlocked(ce *data.ClearanceError) {
 	intro := wrapped(lang.L("The post cannot be saved with the status “{{.Status}}”:", map[string]any{"Status": statusName(ce.Status)}))
 	objs := []fyne.CanvasObject{intro}
@@ -231,39 +270,51 @@ func (e *editor) showBlocked(ce *data.ClearanceError) {
 		objs = append(objs, l)
 	}
 	objs = append(objs, wrapped(lang.L("Save it as “For approval” or “Draft” – or replace the picture, or untick the channel. Nothing you typed is lost.")))
-	d := dialog.NewCustom(lang.L("Not approved: consent or licence missing"), lang.L("Back to the post"), container.NewVBox(objs...), e.u.win)
+	title := lang.L("Cannot be approved")
+	if ce.Status == data.StatusPublished {
+		title = lang.L("Cannot be marked as published")
+	}
+	d := dialog.NewCustom(title, lang.L("Back to the post"), container.NewVBox(objs...), e.u.win)
 	d.Resize(fyne.NewSize(560, 0))
 	d.Show()
 	e.mediaBox.checkConsent() // the lines say it too, with what is stored now
 }
 
-// blockedSentences words refused findings, one per line: a licence with
-// the picture's name, a withdrawal with the channels it stops (its
-// sentence names none), every other finding as the rule words it.
+// blockedSentences words refused findings, one per line, each beginning
+// with the picture's title: a withdrawal once per person and picture with
+// the channels it stops (its sentence names none), every other finding
+// as the rule words it.
 func blockedSentences(look lookups, fs []data.PostFinding) []string {
 	var out []string
-	withdrawn := map[int64]int{} // person → index in out
-	var chans = map[int64][]string{}
+	type who struct {
+		person int64
+		media  string
+	}
+	withdrawn := map[who]int{} // → index in out
+	chans := map[who][]string{}
+	line := func(f data.PostFinding) string {
+		if f.MediaName == "" {
+			return message(f.Message())
+		}
+		return lang.L("“{{.Picture}}”: {{.Reason}}", map[string]any{"Picture": f.MediaName, "Reason": message(f.Message())})
+	}
 	for _, f := range fs {
-		switch {
-		case f.Reason == data.ReasonWithdrawn:
-			if f.ChannelID != 0 {
-				chans[f.PersonID] = append(chans[f.PersonID], look.channelName(f.ChannelID))
-			}
-			if _, ok := withdrawn[f.PersonID]; ok {
-				continue
-			}
-			withdrawn[f.PersonID] = len(out)
-			out = append(out, message(f.Message()))
-		case f.PersonID == 0 && f.MediaName != "":
-			out = append(out, f.MediaName+": "+message(f.Message()))
-		default:
-			out = append(out, message(f.Message()))
+		if f.Reason != data.ReasonWithdrawn {
+			out = append(out, line(f))
+			continue
+		}
+		k := who{f.PersonID, f.MediaName}
+		if f.ChannelID != 0 {
+			chans[k] = append(chans[k], look.channelName(f.ChannelID))
+		}
+		if _, ok := withdrawn[k]; !ok {
+			withdrawn[k] = len(out)
+			out = append(out, line(f))
 		}
 	}
-	for id, i := range withdrawn {
-		if len(chans[id]) > 0 {
-			out[i] += " " + lang.L("(affects {{.Channels}})", map[string]any{"Channels": strings.Join(chans[id], ", ")})
+	for k, i := range withdrawn {
+		if len(chans[k]) > 0 {
+			out[i] += " " + lang.L("(affects {{.Channels}})", map[string]any{"Channels": strings.Join(chans[k], ", ")})
 		}
 	}
 	return out

@@ -56,6 +56,7 @@ type mediaSection struct {
 	// older check's answer.
 	consent      *fyne.Container
 	consentLines []string
+	consentRows  []consentLineText // the lines with their actions, for tests
 	consentGen   int
 	checked      string                    // the list of IDs the lines were last asked for
 	marks        map[int64]consentLineText // the last answer by item, for the cards' marks

@@ -37,6 +37,7 @@ type listRow struct {
 	// consent: a picture of the planned post may not be used, or is
 	// ungeklärt (consent_marks.go); its hints lead "Notes for you".
 	consent     consentLevel
+	consentMark markState
 	consentWord string
 }
 
@@ -225,7 +226,7 @@ func pictureRank(r listRow) string {
 		return "a"
 	case r.noPicture:
 		return "b"
-	case r.consent == consentUnclear:
+	case r.consent == consentWarn:
 		return "c"
 	}
 	return "d"
@@ -237,7 +238,7 @@ func (r *listRow) addConsent(m consentMark) {
 	if m.level == consentOK {
 		return
 	}
-	r.consent, r.consentWord = m.level, m.word
+	r.consent, r.consentMark, r.consentWord = m.level, m.state, m.word
 	r.problems = strings.TrimSuffix(strings.Join(append(m.hints, r.problems), "; "), "; ")
 }
 
@@ -425,8 +426,8 @@ func (v *listView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 func cellStyle(r listRow, col int, text string) (widget.Importance, bool) {
 	switch {
 	case text == "":
-	case col == 4 && r.consent == consentUnclear && !r.noPicture:
-		return widget.LowImportance, false // ungeklärt only warns
+	case col == 4 && r.consentMark == markUnclear && !r.noPicture:
+		return widget.LowImportance, false // ungeklärt only warns, quietly
 	case col == 4 && r.consent == consentBlocked:
 		return widget.DangerImportance, true
 	case col == 4:

@@ -102,7 +102,9 @@ func legend() fyne.CanvasObject {
 		}
 		objs = append(objs, container.NewGridWrap(fyne.NewSize(w, chipHeight), c))
 	}
-	return container.NewHBox(append(objs, noPictureLegend(), consentLegend())...)
+	// The consent and licence marks on a line of their own: every one
+	// labelled does not fit beside the statuses at 1366 pixels.
+	return container.NewVBox(container.NewHBox(append(objs, noPictureLegend())...), consentLegend())
 }
 
 // monthLayout puts the header row on top and the weeks below, the calendar

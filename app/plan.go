@@ -226,7 +226,7 @@ func (p *plan) chipFor(post *data.Post, wide bool) chipInfo {
 	}
 	info.noPicture = p.noPic[post.ID]
 	if m, ok := p.consent[post.ID]; ok {
-		info.consent = m.level
+		info.consent = m.state
 		if wide {
 			info.detail += strings.Join(m.hints, "\n") + "\n"
 		}

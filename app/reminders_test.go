@@ -62,7 +62,7 @@ func TestRemindersInSidePanelAndHandover(t *testing.T) {
 		t.Fatalf("side panel: %d reminders, %d shown", len(g.items), len(g.rows))
 	}
 	assertShows(t, s.gaps.content, "Hinweise", "Alle 5 Hinweise zeigen",
-		"Emil Zurück hat die Einwilligung am "+now.String()+" widerrufen und ist noch in geplanten Beiträgen: 1")
+		"Emil Zurück hat die Einwilligung am "+now.String()+" widerrufen und ist noch in einem geplanten Beitrag zu sehen.")
 	first := texts(g.rows[0])
 	if !slices.ContainsFunc(first, func(s string) bool { return strings.HasPrefix(s, "Emil Zurück") }) {
 		t.Errorf("the withdrawal is not first: %q", first)
@@ -95,5 +95,16 @@ func TestRemindersInSidePanelAndHandover(t *testing.T) {
 	assertShows(t, h.content, "Einwilligungen und Lizenzen", "Alle 5 Hinweise zeigen")
 	if len(h.hints.rows) != 4 {
 		t.Errorf("handover shows %d reminders", len(h.hints.rows))
+	}
+
+	// Changed elsewhere (Emil taken off the picture, as an erasure does):
+	// the side panel says so when the calendar is shown again.
+	if err := ws.SetPicturePeople(ctx, pics[0].ID, nil); err != nil {
+		t.Fatal(err)
+	}
+	u.shell.selectScreen(screenCalendar)
+	u.Wait()
+	if len(g.items) != 4 || slices.ContainsFunc(g.items, func(r data.Reminder) bool { return r.Kind == data.ReminderWithdrawn }) {
+		t.Errorf("side panel after the change: %+v", g.items)
 	}
 }

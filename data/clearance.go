@@ -123,6 +123,16 @@ type ClearanceInput struct {
 	Channels []Channel // none: an idea without channels; the channel is then not checked
 	Day      calendar.Date
 	Purpose  Purpose // "" is PurposePR
+	// Today words an end before Day: "ist am … abgelaufen" when it lies
+	// before Today, "endet am …, vor dem Termin am …" when it is still to
+	// come (also when Today is zero). It never changes a finding's reason.
+	Today calendar.Date
+}
+
+// endedBy reports whether an end on d lies before today (zero: unknown,
+// not ended).
+func (in ClearanceInput) endedBy(d calendar.Date) bool {
+	return !in.Today.IsZero() && d.Before(in.Today)
 }
 
 // ClearPicture is the rule. For every person shown and every channel it
@@ -136,7 +146,7 @@ func ClearPicture(f PictureFacts, in ClearanceInput) Clearance {
 		in.Purpose = PurposePR
 	}
 	out := Clearance{MediaID: f.Media.ID, Day: in.Day, Decision: f.Decision}
-	if lf, ok := licenceFinding(f.Media, in.Day); ok {
+	if lf, ok := licenceFinding(f.Media, in); ok {
 		out.Findings = append(out.Findings, lf)
 	}
 	switch {
@@ -163,17 +173,24 @@ func ClearPicture(f PictureFacts, in ClearanceInput) Clearance {
 	return out
 }
 
-func licenceFinding(m Media, day calendar.Date) (Finding, bool) {
+// licenceFinding is the rule for the item's "nutzbar bis": an end before
+// the day blocks, an end within ExpiringDays of it warns. The sentence
+// names no field and no picture (the screens put the picture's title
+// before it).
+func licenceFinding(m Media, in ClearanceInput) (Finding, bool) {
 	u := m.UsableUntil
-	switch {
-	case u == nil:
+	if u == nil {
 		return Finding{}, false
+	}
+	day := in.Day
+	args := map[string]any{"Date": u.String(), "Day": day.String()}
+	switch {
+	case u.Before(day) && in.endedBy(*u):
+		return Finding{Reason: ReasonLicenceExpired, Date: u, Key: "The licence ended on {{.Date}}.", Args: args}, true
 	case u.Before(day):
-		return Finding{Reason: ReasonLicenceExpired, Date: u, Key: "The licence of this picture ended on {{.Date}} (usable until).",
-			Args: map[string]any{"Date": u.String()}}, true
+		return Finding{Reason: ReasonLicenceExpired, Date: u, Key: "The licence ends on {{.Date}}, before the post's day {{.Day}}.", Args: args}, true
 	case u.Sub(day) < ExpiringDays:
-		return Finding{Reason: ReasonLicenceExpiring, Date: u, Key: "The licence of this picture ends on {{.Date}} (usable until).",
-			Args: map[string]any{"Date": u.String()}}, true
+		return Finding{Reason: ReasonLicenceExpiring, Date: u, Key: "The licence ends on {{.Date}}.", Args: args}, true
 	}
 	return Finding{}, false
 }
@@ -207,7 +224,10 @@ func personFinding(pc PersonConsents, m Media, ch Channel, in ClearanceInput) (F
 	if bestState.purpose {
 		args["Purpose"] = calendar.Message{Key: in.Purpose.Key()}
 	}
-	return base.with(bestState.reason, bestState.key(), args, bestState.date, best.ID), true
+	if bestState.reason == ReasonExpired {
+		args["Day"] = in.Day.String()
+	}
+	return base.with(bestState.reason, bestState.key(in), args, bestState.date, best.ID), true
 }
 
 // candidates counts the consents about picture m given by day, and returns
@@ -266,21 +286,26 @@ func (s consentState) rank() int {
 	return 5
 }
 
-func (s consentState) key() string {
+// key words the state; in tells an end already past ("abgelaufen") from
+// one still to come before the post's day ("endet am …, vor dem Termin").
+func (s consentState) key(in ClearanceInput) string {
 	switch s.reason {
 	case ReasonOutOfScope:
 		if s.purpose {
-			return "{{.Person}}: the consent does not cover the purpose {{.Purpose}}."
+			return "The consent of {{.Person}} does not cover the purpose {{.Purpose}}."
 		}
-		return "{{.Person}}: the consent does not cover {{.Channel}}."
+		return "The consent of {{.Person}} does not cover {{.Channel}}."
 	case ReasonExpired:
-		return "{{.Person}}: the consent for {{.Channel}} ended on {{.Date}}."
+		if s.date != nil && in.endedBy(*s.date) {
+			return "The consent of {{.Person}} for {{.Channel}} ended on {{.Date}}."
+		}
+		return "The consent of {{.Person}} for {{.Channel}} ends on {{.Date}}, before the post's day {{.Day}}."
 	case ReasonWithdrawn:
 		return "{{.Person}} withdrew the consent on {{.Date}}."
 	case ReasonWithdrawnLater:
 		return "{{.Person}} withdrew the consent on {{.Date}}, after this day: check whether the post must be removed from {{.Channel}}."
 	case ReasonExpiring:
-		return "{{.Person}}: the consent for {{.Channel}} ends on {{.Date}}."
+		return "The consent of {{.Person}} for {{.Channel}} ends soon, on {{.Date}}."
 	}
 	return ""
 }
@@ -400,7 +425,7 @@ func (w *Workspace) PictureClearance(ctx context.Context, mediaID int64, channel
 	if err != nil {
 		return Clearance{}, err
 	}
-	return ClearPicture(facts, ClearanceInput{Channels: chans, Day: day}), nil
+	return ClearPicture(facts, ClearanceInput{Channels: chans, Day: day, Today: w.Today()}), nil
 }
 
 // PostClearance answers PictureClearance for every picture of a post, on
@@ -446,7 +471,7 @@ func (w *Workspace) PostClearance(ctx context.Context, postID int64) ([]Clearanc
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, ClearPicture(facts, ClearanceInput{Channels: chans, Day: day}))
+		out = append(out, ClearPicture(facts, ClearanceInput{Channels: chans, Day: day, Today: w.Today()}))
 	}
 	return out, nil
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 
@@ -57,7 +58,7 @@ func (c PostCheck) Blocking() []PostFinding {
 			}
 			pf := PostFinding{Finding: f, MediaID: p.MediaID}
 			if len(c.Media) > i {
-				pf.MediaName = displayName(c.Media[i])
+				pf.MediaName = PictureName(c.Media[i])
 			}
 			if slices.ContainsFunc(out, pf.same) {
 				continue
@@ -73,7 +74,29 @@ func (c PostCheck) Blocking() []PostFinding {
 type PostFinding struct {
 	Finding
 	MediaID   int64
-	MediaName string // the item's title or file name
+	MediaName string // the item's title, its file name when it has none (PictureName)
+}
+
+// PictureName is what a sentence calls an item: its title, the file name
+// only when it has none (as the Mediathek shows it).
+func PictureName(m Media) string {
+	switch {
+	case m.Title != "":
+		return m.Title
+	case m.OriginalName != "":
+		return m.OriginalName
+	}
+	return path.Base(m.Path)
+}
+
+// Sentence is the finding for a person: a finding about the picture as a
+// whole (a licence, ungeklärt) begins with the picture's name, one about a
+// person names the person already.
+func (f PostFinding) Sentence() calendar.Message {
+	if f.PersonID != 0 || f.MediaName == "" {
+		return f.Message()
+	}
+	return calendar.Message{Key: "“{{.Picture}}”: {{.Reason}}", Args: map[string]any{"Picture": f.MediaName, "Reason": f.Message()}}
 }
 
 // same says whether two findings say the same for the post: the same
@@ -130,7 +153,7 @@ func (w *Workspace) clearPosts(ctx context.Context, q queryer, posts []Post) (ma
 		if p.Date != nil {
 			c.Day = *p.Date
 		}
-		in := ClearanceInput{Day: c.Day}
+		in := ClearanceInput{Day: c.Day, Today: today}
 		for _, pc := range p.Channels {
 			if ch, ok := chans[pc.ChannelID]; ok {
 				in.Channels = append(in.Channels, ch)
@@ -348,7 +371,7 @@ func (e *ClearanceError) Unwrap() error {
 	args := map[string]any{"Status": calendar.Message{Key: e.Status.Key()}}
 	key := "The post cannot be saved with the status “{{.Status}}”. {{.Reason}} Set it to “Draft” or replace the picture."
 	if len(e.Findings) > 0 {
-		args["Reason"] = e.Findings[0].Message()
+		args["Reason"] = e.Findings[0].Sentence()
 	}
 	if n := len(e.Findings); n > 1 {
 		key = "The post cannot be saved with the status “{{.Status}}”. {{.Reason}} ({{.Total}} reasons in all, see the pictures in the post.) Set it to “Draft” or replace the picture."

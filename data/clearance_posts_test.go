@@ -28,7 +28,7 @@ func newApprovalFixture(t *testing.T, anna Person, channels ...string) *approval
 	ctx := context.Background()
 	f := &approvalFixture{postDay: date(2026, 3, 12)}
 	f.ws, f.ig, f.fb = consentWorkspace(t)
-	f.pic = addTestMedia(t, f.ws, Media{OriginalName: "Azubi.jpg", Taken: time.Date(2026, 2, 10, 10, 0, 0, 0, WorkspaceZone())})
+	f.pic = addTestMedia(t, f.ws, Media{OriginalName: "Azubi.jpg", Title: "Azubi-Tag im Betrieb", Taken: time.Date(2026, 2, 10, 10, 0, 0, 0, WorkspaceZone())})
 	f.anna = mustPerson(t, f.ws, anna)
 	if err := f.ws.SetPicturePeople(ctx, f.pic.ID, []int64{f.anna.ID}); err != nil {
 		t.Fatal(err)
@@ -103,13 +103,13 @@ func TestApprovalIsBlockedByConsent(t *testing.T) {
 		{name: "valid until the day before the post", person: employee, channels: []string{"ig"},
 			setup: consentFor(until(date(2026, 3, 11)), Instagram), status: StatusApproved,
 			reasons: []Reason{ReasonExpired},
-			text:    []string{"Anna Beispiel: Die Einwilligung für Instagram ist am 11.03.2026 abgelaufen."}},
+			text:    []string{"Die Einwilligung von Anna Beispiel für Instagram endet am 11.03.2026, vor dem Termin am 12.03.2026."}},
 		{name: "valid until the post's day: ends soon, only warns", person: employee, channels: []string{"ig"},
 			setup: consentFor(until(date(2026, 3, 12)), Instagram), status: StatusApproved},
 		{name: "two channels, only Instagram covered", person: employee, channels: []string{"ig", "fb"},
 			setup: consentFor(nil, Instagram), status: StatusApproved,
 			reasons: []Reason{ReasonOutOfScope},
-			text:    []string{"Anna Beispiel: Die Einwilligung umfasst Facebook nicht."}},
+			text:    []string{"Die Einwilligung von Anna Beispiel deckt Facebook nicht ab."}},
 		{name: "several consents, the newest withdrawn", person: employee, channels: []string{"ig"},
 			setup: func(t *testing.T, f *approvalFixture) {
 				consentFor(nil, Instagram)(t, f)
@@ -143,7 +143,7 @@ func TestApprovalIsBlockedByConsent(t *testing.T) {
 				}
 			}, status: StatusApproved,
 			reasons: []Reason{ReasonLicenceExpired},
-			text:    []string{"Die Lizenz dieses Bildes ist am 01.03.2026 abgelaufen"}},
+			text:    []string{"„Azubi-Tag im Betrieb“: Die Lizenz endet am 01.03.2026, vor dem Termin am 12.03.2026."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -171,8 +171,8 @@ func TestClearanceWording(t *testing.T) {
 		texts = append(texts, f.Message().Text("de"))
 	}
 	want := []string{
-		"Anna Beispiel: Die Einwilligung für Instagram Stadt ist am 31.03.2026 abgelaufen.",
-		"Anna Beispiel: Die Einwilligung umfasst Facebook Stadt nicht.",
+		"Die Einwilligung von Anna Beispiel für Instagram Stadt endet am 31.03.2026, vor dem Termin am 01.04.2026.",
+		"Die Einwilligung von Anna Beispiel deckt Facebook Stadt nicht ab.",
 	}
 	if !slices.Equal(texts, want) {
 		t.Errorf("got %q\nwant %q", texts, want)
@@ -186,6 +186,45 @@ func TestClearanceWording(t *testing.T) {
 	}
 	if assets.Text("de", RoleMinor.Key(), nil) != "Kind/Jugendliche/r" {
 		t.Error("role not translated")
+	}
+}
+
+// An end before the post's day reads "ist am … abgelaufen" only when it
+// lies before today; still to come it reads "endet am …, vor dem Termin
+// am …". The reason stays the same either way, and no field name leaks.
+func TestClearanceWordingEndBeforeDay(t *testing.T) {
+	anna := Person{ID: 1, Name: "Anna Beispiel", Role: RoleEmployee}
+	c := Consent{ID: 1, GivenOn: date(2026, 1, 1), Form: FormWritten, GivenBy: GivenBySelf, Platforms: []Platform{Instagram},
+		Purposes: []Purpose{PurposePR}, Pictures: ScopeShoot, Shoot: "Sommerfest", ValidUntil: dp(2026, 12, 6)}
+	ig := []Channel{{ID: 1, Name: "Instagram Stadt", Platform: Instagram}}
+	tests := []struct {
+		name   string
+		facts  PictureFacts
+		today  calendar.Date
+		reason Reason
+		want   string
+	}{
+		{"licence ends before the day, after today", PictureFacts{Media: Media{Hash: "h", UsableUntil: dp(2026, 12, 6)}, Decision: DecisionNone},
+			date(2026, 12, 2), ReasonLicenceExpired, "Die Lizenz endet am 06.12.2026, vor dem Termin am 08.12.2026."},
+		{"licence ended before today", PictureFacts{Media: Media{Hash: "h", UsableUntil: dp(2026, 12, 1)}, Decision: DecisionNone},
+			date(2026, 12, 2), ReasonLicenceExpired, "Die Lizenz ist am 01.12.2026 abgelaufen."},
+		{"licence ends soon", PictureFacts{Media: Media{Hash: "h", UsableUntil: dp(2026, 12, 20)}, Decision: DecisionNone},
+			date(2026, 12, 2), ReasonLicenceExpiring, "Die Lizenz läuft am 20.12.2026 ab."},
+		{"consent ends before the day, after today", PictureFacts{Media: Media{Hash: "h"}, Decision: DecisionPeople, People: []PersonConsents{{anna, []Consent{c}}}},
+			date(2026, 12, 2), ReasonExpired, "Die Einwilligung von Anna Beispiel für Instagram Stadt endet am 06.12.2026, vor dem Termin am 08.12.2026."},
+		{"consent ended before today", PictureFacts{Media: Media{Hash: "h"}, Decision: DecisionPeople, People: []PersonConsents{{anna, []Consent{c}}}},
+			date(2026, 12, 7), ReasonExpired, "Die Einwilligung von Anna Beispiel für Instagram Stadt ist am 06.12.2026 abgelaufen."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := ClearPicture(tt.facts, ClearanceInput{Channels: ig, Day: date(2026, 12, 8), Today: tt.today})
+			if len(got.Findings) != 1 || got.Findings[0].Reason != tt.reason {
+				t.Fatalf("findings %+v, want one %s", got.Findings, tt.reason)
+			}
+			if s := got.Findings[0].Message().Text("de"); s != tt.want || strings.Contains(s, "nutzbar") {
+				t.Errorf("got %q\nwant %q", s, tt.want)
+			}
+		})
 	}
 }
 

@@ -422,9 +422,9 @@ func (w *Workspace) SetMediaUsableUntil(ctx context.Context, ids []int64, until 
 	if err := checkUsableUntil(until); err != nil {
 		return err
 	}
-	what := "„nutzbar bis“ entfernt"
+	what := "nutzbar ohne Enddatum"
 	if until != nil {
-		what = "„nutzbar bis " + until.String() + "“ gesetzt"
+		what = "nutzbar bis " + until.String()
 	}
 	return w.bulkEdit(ctx, ids, what, func(tx *sql.Tx, id int64) error {
 		_, err := tx.ExecContext(ctx, `UPDATE media SET usable_until = ? WHERE id = ?`, nullDate(until), id)
@@ -433,7 +433,8 @@ func (w *Workspace) SetMediaUsableUntil(ctx context.Context, ids []int64, until 
 }
 
 // bulkEdit runs fn for each item in one transaction and logs one line:
-// "<what> (12 Dateien)" or, for one item, naming the file. An ID that does
+// "<what> (12 Dateien)" or, for one item, the file first: "„a.jpg“:
+// <what>". An ID that does
 // not exist (deleted meanwhile) refuses the whole edit with ErrNotFound.
 func (w *Workspace) bulkEdit(ctx context.Context, ids []int64, what string, fn func(tx *sql.Tx, id int64) error) error {
 	ids = uniqueIDs(ids)
@@ -460,7 +461,7 @@ func (w *Workspace) bulkEdit(ctx context.Context, ids []int64, what string, fn f
 			}
 		}
 		if len(ids) == 1 {
-			return w.logChange(ctx, tx, "update", "media", first.ID, fmt.Sprintf("%s: „%s“", what, Ellipsis(displayName(first), 80)))
+			return w.logChange(ctx, tx, "update", "media", first.ID, fmt.Sprintf("„%s“: %s", Ellipsis(displayName(first), 80), what))
 		}
 		return w.logChange(ctx, tx, "update", "media", 0, fmt.Sprintf("%s (%d Dateien)", what, len(ids)))
 	})

@@ -330,9 +330,11 @@ func TestBulkEditsOneTransactionOneLine(t *testing.T) {
 	}{
 		{func() error { return ws.SetMediaCredit(ctx, ids, " Foto: Stadt Musterstadt ") }, "Bildnachweis „Foto: Stadt Musterstadt“ gesetzt (5 Dateien)"},
 		{func() error { return ws.SetMediaLicence(ctx, ids, "official") }, "Lizenz „Dienstfoto“ gesetzt (5 Dateien)"},
-		{func() error { return ws.SetMediaUsableUntil(ctx, ids, &until) }, "„nutzbar bis 30.06.2027“ gesetzt (5 Dateien)"},
+		{func() error { return ws.SetMediaUsableUntil(ctx, ids, &until) }, "nutzbar bis 30.06.2027 (5 Dateien)"},
+		{func() error { return ws.SetMediaUsableUntil(ctx, ids[:1], &until) }, "„IMG_0.jpg“: nutzbar bis 30.06.2027"},
+		{func() error { return ws.SetMediaUsableUntil(ctx, ids[:1], nil) }, "„IMG_0.jpg“: nutzbar ohne Enddatum"},
 		{func() error { return ws.SetMediaTags(ctx, ids, []string{"Neu", "neu"}, []string{"ALT"}) }, "Schlagwörter „Neu“ hinzugefügt, Schlagwörter „ALT“ entfernt (5 Dateien)"},
-		{func() error { return ws.SetMediaCredit(ctx, ids[:1], "Foto: A") }, "Bildnachweis „Foto: A“ gesetzt: „IMG_0.jpg“"},
+		{func() error { return ws.SetMediaCredit(ctx, ids[:1], "Foto: A") }, "„IMG_0.jpg“: Bildnachweis „Foto: A“ gesetzt"},
 	}
 	for _, s := range steps {
 		before := lastChangeID(t, ws)

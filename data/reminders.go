@@ -49,27 +49,36 @@ type Reminder struct {
 	Posts int
 }
 
-// Message is the reminder as a sentence.
+// Message is the reminder as a sentence, in the plural the number of
+// posts needs (one key per form: a Message has no plural of its own).
 func (r Reminder) Message() calendar.Message {
 	args := map[string]any{"Name": r.Name, "Date": r.Date.String(), "Count": r.Posts}
-	var key string
+	pick := func(none, one, many string) calendar.Message {
+		switch r.Posts {
+		case 0:
+			return calendar.Message{Key: none, Args: args}
+		case 1:
+			return calendar.Message{Key: one, Args: args}
+		}
+		return calendar.Message{Key: many, Args: args}
+	}
 	switch r.Kind {
 	case ReminderWithdrawn:
-		key = "{{.Name}} withdrew the consent on {{.Date}} and is still in planned posts: {{.Count}}"
+		return pick("{{.Name}} withdrew the consent on {{.Date}}.",
+			"{{.Name}} withdrew the consent on {{.Date}} and is still shown in 1 planned post.",
+			"{{.Name}} withdrew the consent on {{.Date}} and is still shown in {{.Count}} planned posts.")
 	case ReminderLicenceEnded:
-		key = "The licence of {{.Name}} ended on {{.Date}}; still in planned posts: {{.Count}}"
+		return pick("The licence of “{{.Name}}” ended on {{.Date}}.",
+			"The licence of “{{.Name}}” ended on {{.Date}}; the picture is still in 1 planned post.",
+			"The licence of “{{.Name}}” ended on {{.Date}}; the picture is still in {{.Count}} planned posts.")
 	case ReminderConsentEnds:
-		key = "The consent of {{.Name}} ends on {{.Date}}."
-		if r.Posts > 0 {
-			key = "The consent of {{.Name}} ends on {{.Date}}; in planned posts: {{.Count}}"
-		}
-	default:
-		key = "The licence of {{.Name}} ends on {{.Date}}."
-		if r.Posts > 0 {
-			key = "The licence of {{.Name}} ends on {{.Date}}; in planned posts: {{.Count}}"
-		}
+		return pick("The consent of {{.Name}} ends on {{.Date}}.",
+			"The consent of {{.Name}} ends on {{.Date}}; it concerns 1 planned post.",
+			"The consent of {{.Name}} ends on {{.Date}}; it concerns {{.Count}} planned posts.")
 	}
-	return calendar.Message{Key: key, Args: args}
+	return pick("The licence of “{{.Name}}” ends on {{.Date}}.",
+		"The licence of “{{.Name}}” ends on {{.Date}}; it concerns 1 planned post.",
+		"The licence of “{{.Name}}” ends on {{.Date}}; it concerns {{.Count}} planned posts.")
 }
 
 // Reminders lists, on day: people who withdrew (PersonStateOn is
@@ -115,7 +124,7 @@ func (w *Workspace) reminders(ctx context.Context, q queryer, day calendar.Date)
 		if err != nil {
 			return nil, err
 		}
-		r := Reminder{Kind: ReminderLicenceEnds, MediaID: m.ID, Name: displayName(m), Date: *m.UsableUntil, Posts: mediaPosts[m.ID]}
+		r := Reminder{Kind: ReminderLicenceEnds, MediaID: m.ID, Name: PictureName(m), Date: *m.UsableUntil, Posts: mediaPosts[m.ID]}
 		if m.UsableUntil.Before(day) {
 			if r.Posts == 0 {
 				continue // ended and no longer planned: the Mediathek's filter shows it

@@ -40,7 +40,7 @@ func TestReminders(t *testing.T) {
 	if err := ws.SetPicturePeople(ctx, picD.ID, []int64{dora.ID}); err != nil {
 		t.Fatal(err)
 	}
-	agency := addTestMedia(t, ws, Media{OriginalName: "Agentur.jpg"})
+	agency := addTestMedia(t, ws, Media{OriginalName: "Agentur.jpg", Title: "Feuerwehr im Einsatz"}) // named by its title
 	old := addTestMedia(t, ws, Media{OriginalName: "Alt.jpg"})
 	unused := addTestMedia(t, ws, Media{OriginalName: "Unbenutzt.jpg"})
 	if err := ws.SetMediaUsableUntil(ctx, []int64{agency.ID}, dp(2026, 3, 20)); err != nil {
@@ -84,7 +84,7 @@ func TestReminders(t *testing.T) {
 		{ReminderWithdrawn, "Emil Zurück", "25.02.2026", 2},
 		{ReminderLicenceEnded, "Alt.jpg", "01.02.2026", 1},
 		{ReminderConsentEnds, "Anna Beispiel", "30.03.2026", 0},
-		{ReminderLicenceEnds, "Agentur.jpg", "20.03.2026", 1},
+		{ReminderLicenceEnds, "Feuerwehr im Einsatz", "20.03.2026", 1},
 	}
 	if !slices.Equal(rows, want) {
 		t.Errorf("got  %+v\nwant %+v", rows, want)
@@ -94,8 +94,10 @@ func TestReminders(t *testing.T) {
 		texts[r.Message().Text("de")] = true
 	}
 	for _, s := range []string{
-		"Emil Zurück hat die Einwilligung am 25.02.2026 widerrufen und ist noch in geplanten Beiträgen: 2",
+		"Emil Zurück hat die Einwilligung am 25.02.2026 widerrufen und ist noch in 2 geplanten Beiträgen zu sehen.",
+		"Die Lizenz von „Alt.jpg“ ist am 01.02.2026 abgelaufen; das Bild steckt noch in einem geplanten Beitrag.",
 		"Die Einwilligung von Anna Beispiel endet am 30.03.2026.",
+		"Die Lizenz von „Feuerwehr im Einsatz“ endet am 20.03.2026; das betrifft einen geplanten Beitrag.",
 	} {
 		if !texts[s] {
 			t.Errorf("no reminder %q in %v", s, texts)

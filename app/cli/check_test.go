@@ -70,7 +70,7 @@ func TestCheckListsBlockedPlannedPosts(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("check: %+v", r)
 	}
-	want := "  12.12.2026  „Azubi-Tag überall“ · Facebook: Person Nr. 1: Die Einwilligung umfasst Facebook nicht."
+	want := "  12.12.2026  „Azubi-Tag überall“ · Facebook: Die Einwilligung von Person Nr. 1 deckt Facebook nicht ab."
 	if !strings.Contains(r.stdout, "Einwilligungen und Lizenzen: geplante Beiträge der nächsten 8 Wochen, die so nicht freigegeben werden können: 1\n"+want+"\n") {
 		t.Errorf("check output lacks the blocked post:\n%s", r.stdout)
 	}
