@@ -296,7 +296,10 @@ func (tightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
 func personAbout(p data.Person, today calendar.Date, number bool) string {
 	s := lang.L(p.Role.Key())
 	if p.MinorOn(today) {
-		s += " · " + lang.L("minor")
+		// The role Kind/Jugendliche/r says it already.
+		if p.Role != data.RoleMinor {
+			s += " · " + lang.L("minor")
+		}
 		if n := len(p.Guardians); n > 0 {
 			s += " · " + lang.N("{{.Count}} guardian", n, map[string]any{"Count": n})
 		} else {

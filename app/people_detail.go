@@ -110,7 +110,9 @@ func newPersonDetail(s *peopleScreen) *personDetail {
 		l := widget.NewLabelWithStyle(caption, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		return container.NewBorder(l, nil, nil, nil, o)
 	}
-	d.bornRow = field(lang.L("Date of birth"), container.NewBorder(nil, nil, nil, nil, d.born))
+	// The date of birth is asked of everyone: a 16-year-old trainee or
+	// visitor is a minor as much as a pupil, and the rule goes by the date.
+	d.bornRow = field(lang.L("Date of birth (optional)"), container.NewBorder(nil, nil, nil, nil, d.born))
 	d.guardBox = field(lang.L("Guardians"), container.NewVBox(d.guardians, container.NewHBox(d.addGuard)))
 	details := container.NewVBox(
 		container.NewGridWithColumns(2, field(lang.L("Name"), d.name), field(lang.L("Role"), d.role)),
@@ -312,19 +314,15 @@ func (d *personDetail) addGuardian(g data.Guardian) {
 	d.showMinor()
 }
 
-// showMinor shows date of birth and guardians where they matter: for a
-// child or adolescent, or when they were recorded anyway.
+// showMinor shows the guardians where they matter: for a minor by the
+// date of birth or the role, or when they were recorded anyway. The date
+// of birth is shown for every role.
 func (d *personDetail) showMinor() {
 	role := d.selectedRole()
 	born, err := calendar.ParseDate(strings.TrimSpace(d.born.Text))
 	minor := role == data.RoleMinor
 	if err == nil {
 		minor = data.Person{Role: role, BornOn: &born}.MinorOn(d.u.ws.Today())
-	}
-	if role == data.RoleMinor || strings.TrimSpace(d.born.Text) != "" {
-		d.bornRow.Show()
-	} else {
-		d.bornRow.Hide()
 	}
 	if minor || len(d.guardRows) > 0 {
 		d.guardBox.Show()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -103,7 +104,7 @@ func TestPeopleListFiltersAndSearch(t *testing.T) {
 		f.bernd:    {"fehlt", "Bürger/in"},
 		f.clara:    {"läuft ab"},
 		f.dieter:   {"widerrufen"},
-		f.zoe:      {"gültig", "minderjährig", "2 Erziehungsberechtigte"},
+		f.zoe:      {"gültig", "Kind/Jugendliche/r · 2 Erziehungsberechtigte"},
 		f.juergenA: {"Beschäftigte/r", "Nr. " + itoa(f.juergenA)},
 		f.juergenB: {"Gast/Referent/in", "Nr. " + itoa(f.juergenB)},
 	} {
@@ -289,5 +290,40 @@ func TestPeopleAskBeforeDroppingEdits(t *testing.T) {
 	u.Wait()
 	if d.p.ID != f.bernd || d.notes.Text != "" {
 		t.Fatalf("shown %d, notes %q", d.p.ID, d.notes.Text)
+	}
+}
+
+// Every person has a date of birth field; a 16-year-old trainee is a
+// minor by it, gets the guardians' field, and the list says "minderjährig"
+// once (a Kind/Jugendliche/r's role says it already).
+func TestPeopleBirthDateForEveryRole(t *testing.T) {
+	u, p, _ := openPeople(t)
+	test.Tap(p.add)
+	d := p.detail
+	test.Type(d.name, "Lena Lehrling")
+	d.role.SetSelectedIndex(slices.Index(data.Roles(), data.RoleTrainee))
+	if !d.bornRow.Visible() {
+		t.Fatal("a trainee's pane does not ask for the date of birth")
+	}
+	if d.guardBox.Visible() {
+		t.Error("a trainee without a date of birth is asked for guardians")
+	}
+	today := u.ws.Today()
+	d.born.SetText(calendar.NewDate(today.Year-16, 1, 1).String())
+	if !d.guardBox.Visible() || !d.minorNote.Visible() {
+		t.Error("a 16-year-old trainee is not asked for guardians")
+	}
+	u.keySave()
+	u.Wait()
+	got, err := u.ws.Person(context.Background(), d.p.ID)
+	if err != nil || got.BornOn == nil || !got.MinorOn(today) {
+		t.Fatalf("saved %+v, %v", got, err)
+	}
+	if s := personAbout(got, today, false); s != "Auszubildende/r · minderjährig · keine Erziehungsberechtigten erfasst" {
+		t.Errorf("trainee reads %q", s)
+	}
+	kid := data.Person{Role: data.RoleMinor}
+	if s := personAbout(kid, today, false); strings.Count(s, "minderjährig") != 0 || !strings.HasPrefix(s, "Kind/Jugendliche/r") {
+		t.Errorf("child reads %q", s)
 	}
 }
