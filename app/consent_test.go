@@ -369,10 +369,15 @@ func TestConsentFormTextEditedInSettings(t *testing.T) {
 		t.Fatalf("withdrawal notice %q", s.withdraw.Text)
 	}
 	s.withdraw.SetText("Widerruf bitte an presse@stadt.example.")
+	// The contacts the form promises are set here too.
+	s.address.SetText("Stadt Beispiel\nMarkt 1\n12345 Beispiel")
+	s.email.SetText(" widerruf@stadt.example ")
+	s.dpo.SetText("Datenschutz, Markt 1, datenschutz@stadt.example")
 	test.Tap(s.save)
 	u.Wait()
 	got, err := u.ws.ConsentFormText(context.Background())
-	if err != nil || got.Withdrawal != "Widerruf bitte an presse@stadt.example." {
+	if err != nil || got.Withdrawal != "Widerruf bitte an presse@stadt.example." || got.Address != "Stadt Beispiel\nMarkt 1\n12345 Beispiel" ||
+		got.WithdrawalEmail != "widerruf@stadt.example" || got.DataProtection != "Datenschutz, Markt 1, datenschutz@stadt.example" {
 		t.Fatalf("saved %+v, %v", got, err)
 	}
 	s.title.SetText("Einwilligung\x07")
@@ -384,6 +389,9 @@ func TestConsentFormTextEditedInSettings(t *testing.T) {
 	test.Tap(s.reset)
 	if s.withdraw.Text != data.DefaultConsentFormText().Withdrawal {
 		t.Error("the default text was not inserted")
+	}
+	if strings.TrimSpace(s.email.Text) != "widerruf@stadt.example" || s.address.Text == "" {
+		t.Errorf("inserting the default text lost the contacts: %q, %q", s.email.Text, s.address.Text)
 	}
 	// The settings screen shows the section.
 	u.shell.selectScreen(screenSettings)
