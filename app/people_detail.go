@@ -58,6 +58,7 @@ type personDetail struct {
 	usage       *fyne.Container
 	usagePart   fyne.CanvasObject
 	dlg         *consentDialog // the consent dialog opened last (tests look into it)
+	pictures    int            // how many pictures the shown person is on
 }
 
 type guardianRow struct {
@@ -181,6 +182,7 @@ func (d *personDetail) leave(then, cancelled func()) {
 
 // showNew empties the pane for a new person.
 func (d *personDetail) showNew() {
+	d.pictures = 0
 	d.fill(data.Person{Role: data.RoleEmployee}, nil)
 	d.heading.SetText(lang.L("New person"))
 	d.consentPart.Hide()
@@ -227,6 +229,7 @@ func (d *personDetail) load(id int64) {
 			d.u.showError(lang.L("The person could not be read."), err)
 			return
 		}
+		d.pictures = len(f.pictures)
 		d.fill(f.p, f.consents)
 		d.showUsage(len(f.pictures), f.posts)
 	})
@@ -255,9 +258,12 @@ func (d *personDetail) fill(p data.Person, consents []data.Consent) {
 		d.stateIcon.Hide()
 		d.state.Hide()
 	} else {
-		st := data.PersonStateOn(p, consents, d.u.ws.Today())
+		st := data.ListState(data.PersonStateOn(p, consents, d.u.ws.Today()), d.pictures)
 		d.stateIcon.SetResource(personStateIcon(st))
 		d.state.SetText(lang.L("Consent today: {{.State}}", map[string]any{"State": personStateWord(st)}))
+		if st == data.PersonNoPictures {
+			d.state.SetText(lang.L("No consent recorded; the person is on no picture yet."))
+		}
 		d.stateIcon.Show()
 		d.state.Show()
 	}
