@@ -83,10 +83,30 @@ func TestConsentDialogRefusalKeepsInput(t *testing.T) {
 	}
 	assertShows(t, topOverlay(u), "Einwilligung von Bernd Bach erfassen", "Erteilt am", "Gültig bis", "schriftlich",
 		"Instagram", "Print", "Website", "Öffentlichkeitsarbeit", "über Widerrufsrecht informiert", "Unterschriebenes Formular")
-	// She types the shoot and a note but forgets the channels.
-	test.Type(cd.shoot, "Bürgerfest 2026")
+	// Nothing about what she agreed to is preset: no purpose, no pictures.
+	if len(cd.purposes.Selected()) != 0 || cd.scope.Selected != "" || len(cd.platforms.Selected()) != 0 {
+		t.Fatalf("preset: purposes %v, pictures %q", cd.purposes.Selected(), cd.scope.Selected)
+	}
+	assertShows(t, topOverlay(u), "Kanalart: alle Kanäle dieser Art, auch künftige; einzelner Kanal: nur dieser Account.")
+	// Saving without choosing the pictures is refused in words.
 	test.Type(cd.notes, "Formular liegt im Ordner Presse 3")
 	cd.informed.SetChecked(true)
+	test.Tap(cd.save)
+	u.Wait()
+	if !cd.problem.Visible() || cd.problem.Text != "Bitte wählen Sie, für welche Bilder die Einwilligung gilt." {
+		t.Fatalf("problem %q (visible %v)", cd.problem.Text, cd.problem.Visible())
+	}
+	// A shoot without its day is refused too: pictures are found by date.
+	cd.scope.SetSelected(cd.scope.Options[scopeShootDates])
+	assertShows(t, topOverlay(u), "Feedtakt ordnet nur nach Datum zu")
+	test.Type(cd.shoot, "Bürgerfest 2026")
+	test.Tap(cd.save)
+	u.Wait()
+	if cd.problem.Text != "Bitte geben Sie den Tag des Fototermins an (von), damit Feedtakt die Bilder über das Aufnahmedatum findet." {
+		t.Fatalf("problem %q", cd.problem.Text)
+	}
+	cd.shootFrom.SetText(u.ws.Today().String())
+	// She forgets the channels.
 	test.Tap(cd.save)
 	u.Wait()
 	if !cd.problem.Visible() || cd.problem.Text != "Bitte wählen Sie mindestens einen Kanal oder eine Kanalart, für die die Einwilligung gilt." {
@@ -101,6 +121,13 @@ func TestConsentDialogRefusalKeepsInput(t *testing.T) {
 	// Then an end before the day given: the data layer's sentence again.
 	cd.platforms.SetSelected([]string{"Instagram", "Print"})
 	cd.channels.SetSelected([]string{"Instagram"})
+	// Without a purpose: the data layer's sentence.
+	test.Tap(cd.save)
+	u.Wait()
+	if cd.problem.Text != "Bitte wählen Sie mindestens einen Zweck, für den die Einwilligung gilt." {
+		t.Fatalf("problem %q", cd.problem.Text)
+	}
+	cd.purposes.SetSelected([]string{"Öffentlichkeitsarbeit"})
 	cd.until.SetText(u.ws.Today().AddDays(-400).String())
 	test.Tap(cd.save)
 	u.Wait()
@@ -121,7 +148,8 @@ func TestConsentDialogRefusalKeepsInput(t *testing.T) {
 	c := cs[0]
 	if !slices.Equal(c.Platforms, []data.Platform{data.Instagram, data.Print}) || len(c.ChannelIDs) != 1 || c.Shoot != "Bürgerfest 2026" ||
 		c.ValidUntil == nil || *c.ValidUntil != until || !c.Informed || c.Notes != "Formular liegt im Ordner Presse 3" ||
-		c.GivenBy != data.GivenBySelf || c.Form != data.FormWritten || !slices.Equal(c.Purposes, []data.Purpose{data.PurposePR}) {
+		c.GivenBy != data.GivenBySelf || c.Form != data.FormWritten || !slices.Equal(c.Purposes, []data.Purpose{data.PurposePR}) ||
+		c.ShootFrom == nil || c.ShootTo == nil || *c.ShootTo != *c.ShootFrom {
 		t.Errorf("saved %+v", c)
 	}
 	// The pane and the list follow.
@@ -136,6 +164,10 @@ func TestConsentDialogRefusalKeepsInput(t *testing.T) {
 	test.Tap(findButton(t, d.form, "Berichtigen …"))
 	u.Wait()
 	assertShows(t, topOverlay(u), "Einwilligung vom "+u.ws.Today().String()+" berichtigen")
+	assertNotShows(t, topOverlay(u), "Einwilligungserklärung drucken …") // a correction prints nothing
+	if d.dlg.scope.Selected != d.dlg.scope.Options[scopeShootDates] {
+		t.Errorf("the correction shows pictures %q", d.dlg.scope.Selected)
+	}
 	d.dlg.purposes.SetSelected([]string{"Öffentlichkeitsarbeit", "Personalgewinnung"})
 	test.Tap(d.dlg.save)
 	u.Wait()
@@ -289,6 +321,8 @@ func TestConsentScanOf40MBAttached(t *testing.T) {
 			d := openPerson(t, u, f.bernd)
 			cd := u.openConsentDialog(d.p, nil, d.reloadAll)
 			cd.platforms.SetSelected([]string{"Instagram"})
+			cd.purposes.SetSelected([]string{"Öffentlichkeitsarbeit"})
+			cd.scope.SetSelected(cd.scope.Options[scopeAllOfPerson])
 			cd.shoot.SetText("Bürgerfest")
 			cd.scanPath = path
 			cd.showScan()
