@@ -184,7 +184,7 @@ func (d *consentDialog) layout() fyne.CanvasObject {
 		l := widget.NewLabelWithStyle(caption, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		return container.NewVBox(append([]fyne.CanvasObject{l}, o...)...)
 	}
-	attach := widget.NewButtonWithIcon(lang.L("Attach scanned form …"), theme.UploadIcon(), func() {
+	attach := widget.NewButtonWithIcon(lang.L("Attach scanned consent form …"), theme.UploadIcon(), func() {
 		d.u.chooseConsentScan(func(path string) {
 			d.scanPath = path
 			d.showScan()
@@ -193,7 +193,7 @@ func (d *consentDialog) layout() fyne.CanvasObject {
 	scanRow := container.NewBorder(nil, nil, nil, attach, d.scanText)
 	if d.old != nil && d.old.FormMediaID != 0 {
 		id := d.old.FormMediaID
-		open := widget.NewButtonWithIcon(lang.L("Open form"), theme.FileIcon(), func() { d.u.openMediaFile(id) })
+		open := widget.NewButtonWithIcon(lang.L("Open consent form"), theme.FileIcon(), func() { d.u.openMediaFile(id) })
 		scanRow = container.NewBorder(nil, nil, nil, container.NewHBox(open, attach), d.scanText)
 	}
 	chans := []fyne.CanvasObject{hintLabel(lang.L("Channel type: every channel of that type, also future ones; single channel: only this account.")),
@@ -210,7 +210,7 @@ func (d *consentDialog) layout() fyne.CanvasObject {
 		field(lang.L("Pictures"), d.scope, d.shootBox, d.itemsBox),
 		d.informed,
 		field(lang.L("Notes"), d.notes),
-		field(lang.L("Signed form"), scanRow),
+		field(lang.L("Signed consent form"), scanRow),
 	)
 }
 
@@ -307,7 +307,7 @@ func (d *consentDialog) showScan() {
 	case d.scanPath != "":
 		d.scanText.SetText(lang.L("Attached on saving: {{.File}}", map[string]any{"File": filepath.Base(d.scanPath)}))
 	case d.old != nil && d.old.FormMediaID != 0:
-		d.scanText.SetText(lang.L("A scanned form is attached."))
+		d.scanText.SetText(lang.L("A scanned consent form is attached."))
 	default:
 		d.scanText.SetText(lang.L("No scanned form yet: a PDF or a photo of the signed paper."))
 	}

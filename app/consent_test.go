@@ -82,7 +82,7 @@ func TestConsentDialogRefusalKeepsInput(t *testing.T) {
 		t.Fatal("no consent dialog")
 	}
 	assertShows(t, topOverlay(u), "Einwilligung von Bernd Bach erfassen", "Erteilt am", "Gültig bis", "schriftlich",
-		"Instagram", "Print", "Website", "Öffentlichkeitsarbeit", "über Widerrufsrecht informiert", "Unterschriebenes Formular")
+		"Instagram", "Print", "Website", "Öffentlichkeitsarbeit", "über Widerrufsrecht informiert", "Unterschriebene Einwilligungserklärung")
 	// Nothing about what she agreed to is preset: no purpose, no pictures.
 	if len(cd.purposes.Selected()) != 0 || cd.scope.Selected != "" || len(cd.platforms.Selected()) != 0 {
 		t.Fatalf("preset: purposes %v, pictures %q", cd.purposes.Selected(), cd.scope.Selected)
@@ -227,7 +227,8 @@ func TestWithdrawalDialogRecordsIt(t *testing.T) {
 			t.Errorf("Anna is %s in the list", it.State)
 		}
 	}
-	assertShows(t, d.form, "widerrufen am "+u.ws.Today().String(), "Widerrufen am "+u.ws.Today().String()+" (Brief)")
+	assertShows(t, d.form, "widerrufen am "+u.ws.Today().String(), "Widerruf eingegangen per: Brief")
+	assertNotShows(t, d.form, "Widerrufen am") // the date once, in the state line
 	assertNotShows(t, d.form, "Berichtigen …", "Widerruf erfassen …")
 
 	// Recording it opened the withdrawal page; the card opens it again
@@ -238,7 +239,7 @@ func TestWithdrawalDialogRecordsIt(t *testing.T) {
 	if topOverlay(u) != nil {
 		t.Fatal("the withdrawal page did not close")
 	}
-	test.Tap(findButton(t, d.form, "Widerruf: wo verwendet …"))
+	test.Tap(findButton(t, d.form, "Widerruf bearbeiten …"))
 	u.Wait()
 	if page := topOverlay(u); page == nil {
 		t.Fatal("the card does not reopen the withdrawal page")
@@ -343,19 +344,19 @@ func TestConsentScanOf40MBAttached(t *testing.T) {
 			if m.Size < size || m.Kind != c.kind || m.OriginalName != c.name {
 				t.Errorf("form item %+v", m)
 			}
-			assertShows(t, d.form, "Formular öffnen")
+			assertShows(t, d.form, "Einwilligungserklärung öffnen")
 
-			// On a recorded consent: "Formular anhängen …" on its card.
+			// On a recorded consent: "Eingescannte Einwilligungserklärung anhängen …" on its card.
 			d = openPerson(t, u, f.anna)
 			anna := consentsOf(t, u, f.anna)[0]
-			test.Tap(findButton(t, d.form, "Formular anhängen …")) // the dialog to choose the file (Fyne's here)
+			test.Tap(findButton(t, d.form, "Eingescannte Einwilligungserklärung anhängen …")) // the dialog to choose the file (Fyne's here)
 			u.win.Canvas().Overlays().Remove(topOverlay(u))
 			d.attachForm(anna.ID, path)
 			u.Wait()
 			if got := consentsOf(t, u, f.anna)[0]; got.FormMediaID != cs[0].FormMediaID {
 				t.Errorf("Anna's consent has form %d, want the same item %d", got.FormMediaID, cs[0].FormMediaID)
 			}
-			assertShows(t, d.form, "Formular öffnen")
+			assertShows(t, d.form, "Einwilligungserklärung öffnen")
 		})
 	}
 }
