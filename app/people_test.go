@@ -347,7 +347,7 @@ func TestPersonOnNoPictureIsNotAnAlarm(t *testing.T) {
 		}
 	}
 	r := newPersonRow(u.ws.Today()).(*personRow)
-	r.set(data.PersonListItem{Person: data.Person{Name: "X"}, State: data.PersonNoPictures}, false)
+	r.set(data.PersonListItem{Person: data.Person{Name: "X", Role: data.RoleGuest}, State: data.PersonNoPictures}, false)
 	if r.state.Importance != widget.LowImportance {
 		t.Error("the state word of a person on no picture is not grey")
 	}
