@@ -139,14 +139,18 @@ func (d *personDetail) consentCard(c data.Consent, today calendar.Date) fyne.Can
 		lines = append(lines, lang.L("Not recorded as informed of the right to withdraw"))
 	}
 	if c.Withdrawal != nil {
-		w := lang.L("Withdrawn on {{.Date}}", map[string]any{"Date": c.Withdrawal.On.String()})
+		// The date is in the state line above ("widerrufen am …"); here
+		// only how it came and the note, so the card says it once.
+		var w []string
 		if c.Withdrawal.Via != "" {
-			w += " (" + c.Withdrawal.Via + ")"
+			w = append(w, lang.L("Withdrawal received by: {{.Via}}", map[string]any{"Via": c.Withdrawal.Via}))
 		}
 		if c.Withdrawal.Note != "" {
-			w += ": " + c.Withdrawal.Note
+			w = append(w, c.Withdrawal.Note)
 		}
-		lines = append(lines, w)
+		if len(w) > 0 {
+			lines = append(lines, strings.Join(w, " – "))
+		}
 	}
 	if strings.TrimSpace(c.Notes) != "" {
 		lines = append(lines, c.Notes)
@@ -158,9 +162,9 @@ func (d *personDetail) consentCard(c data.Consent, today calendar.Date) fyne.Can
 	var buttons []fyne.CanvasObject
 	if c.FormMediaID != 0 {
 		id := c.FormMediaID
-		buttons = append(buttons, widget.NewButtonWithIcon(lang.L("Open form"), theme.FileIcon(), func() { u.openMediaFile(id) }))
+		buttons = append(buttons, widget.NewButtonWithIcon(lang.L("Open consent form"), theme.FileIcon(), func() { u.openMediaFile(id) }))
 	} else {
-		attach := widget.NewButtonWithIcon(lang.L("Attach form …"), theme.UploadIcon(), func() {
+		attach := widget.NewButtonWithIcon(lang.L("Attach scanned consent form …"), theme.UploadIcon(), func() {
 			u.chooseConsentScan(func(path string) { d.attachForm(c.ID, path) })
 		})
 		if ro {
@@ -185,7 +189,7 @@ func (d *personDetail) consentCard(c data.Consent, today calendar.Date) fyne.Can
 		// The withdrawal page stays reachable: the checklist is ticked off
 		// over days, and the erasure may come later.
 		pid := d.p.ID
-		buttons = append(buttons, widget.NewButtonWithIcon(lang.L("Withdrawal: where used …"), theme.ListIcon(), func() {
+		buttons = append(buttons, widget.NewButtonWithIcon(lang.L("Handle withdrawal …"), theme.ListIcon(), func() {
 			u.showWithdrawal(pid)
 		}))
 	}

@@ -40,6 +40,7 @@ type consentDialog struct {
 	shootFrom *keyEntry
 	shootTo   *keyEntry
 	shootBox  fyne.CanvasObject
+	datesBox  fyne.CanvasObject
 	items     []int64
 	itemsText *widget.Label
 	itemsBox  fyne.CanvasObject
@@ -50,7 +51,16 @@ type consentDialog struct {
 	scanText  *widget.Label
 	problem   *widget.Label
 	save      *widget.Button
+	printForm *widget.Button // nil when correcting
 }
+
+// The picture scopes of the dialog, in display order: a shoot by its
+// dates, every picture the person is marked on, chosen pictures.
+const (
+	scopeShootDates = iota
+	scopeAllOfPerson
+	scopeChosen
+)
 
 // the choices of the radio groups, in display order
 var (
@@ -79,12 +89,18 @@ func (u *UI) openConsentDialog(p data.Person, old *data.Consent, after func()) *
 		title = lang.L("Correct consent of {{.Date}}", map[string]any{"Date": old.GivenOn.String()})
 	}
 	cancel := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { d.dlg.Hide() })
-	printForm := widget.NewButtonWithIcon(lang.L("Print consent form …"), theme.DocumentPrintIcon(), d.onPrint)
 	d.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), d.onSave)
 	d.save.Importance = widget.HighImportance
 	body := container.NewVScroll(container.NewPadded(d.layout()))
 	d.dlg = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, d.problem, nil, nil, body), u.win)
-	d.dlg.SetButtons([]fyne.CanvasObject{cancel, printForm, d.save})
+	buttons := []fyne.CanvasObject{cancel, d.save}
+	// A correction fixes the record of a paper already signed: nothing to
+	// print. A new consent may want the paper first.
+	if old == nil {
+		d.printForm = widget.NewButtonWithIcon(lang.L("Print consent form …"), theme.DocumentPrintIcon(), d.onPrint)
+		buttons = []fyne.CanvasObject{cancel, d.printForm, d.save}
+	}
+	d.dlg.SetButtons(buttons)
 	sz := u.win.Canvas().Size()
 	d.dlg.Resize(fyne.NewSize(min(max(760, sz.Width*0.6), sz.Width-40), sz.Height*0.86))
 	d.dlg.Show()
@@ -115,14 +131,15 @@ func (d *consentDialog) build() {
 		pu = append(pu, lang.L(p.Key()))
 	}
 	d.purposes = newCheckGrid(pu, 4)
-	d.scope = widget.NewRadioGroup([]string{lang.L("all pictures of a shoot or event"), lang.L("chosen pictures")}, func(string) { d.showScope() })
+	d.scope = widget.NewRadioGroup([]string{lang.L("pictures of a shoot or event, by the date taken"),
+		lang.L("every picture the person is marked on"), lang.L("chosen pictures")}, func(string) { d.showScope() })
 	d.scope.Required = true
 	d.shoot = newKeyEntry(false, nil)
 	d.shoot.SetPlaceHolder(lang.L("e.g. Sommerfest 2026, Azubi-Fotoshooting"))
 	d.shootFrom = newKeyEntry(false, nil)
-	d.shootFrom.SetPlaceHolder(lang.L("from (optional)"))
+	d.shootFrom.SetPlaceHolder(lang.L("from DD.MM.YYYY"))
 	d.shootTo = newKeyEntry(false, nil)
-	d.shootTo.SetPlaceHolder(lang.L("to (optional)"))
+	d.shootTo.SetPlaceHolder(lang.L("to DD.MM.YYYY (empty: same day)"))
 	d.itemsText = widget.NewLabel("")
 	choose := widget.NewButtonWithIcon(lang.L("Choose pictures …"), theme.MediaPhotoIcon(), func() {
 		d.u.pickMedia(func(ms []data.Media) {
@@ -136,8 +153,11 @@ func (d *consentDialog) build() {
 	})
 	clear := widget.NewButton(lang.L("Remove all"), func() { d.items = nil; d.showItems() })
 	clear.Importance = widget.LowImportance
-	d.shootBox = container.NewVBox(d.shoot, container.NewGridWithColumns(2, d.shootFrom, d.shootTo),
-		hintLabel(lang.L("Pictures of the person taken in this period (by the date the picture was taken); leave empty for every picture of the person.")))
+	// The name is asked for both shoot scopes (it is printed on the form);
+	// the dates only when they pick the pictures.
+	d.datesBox = container.NewVBox(container.NewGridWithColumns(2, d.shootFrom, d.shootTo),
+		hintLabel(lang.L("Feedtakt matches by date only: the consent covers the pictures the person is marked on whose Aufnahmedatum lies in this period. The name is for you and the printed form.")))
+	d.shootBox = container.NewVBox(d.shoot, d.datesBox)
 	d.itemsBox = container.NewHBox(d.itemsText, choose, clear)
 	d.until = newKeyEntry(false, nil)
 	d.until.SetPlaceHolder(lang.L("empty: until withdrawn"))
@@ -164,7 +184,7 @@ func (d *consentDialog) layout() fyne.CanvasObject {
 		l := widget.NewLabelWithStyle(caption, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		return container.NewVBox(append([]fyne.CanvasObject{l}, o...)...)
 	}
-	attach := widget.NewButtonWithIcon(lang.L("Attach scanned form …"), theme.UploadIcon(), func() {
+	attach := widget.NewButtonWithIcon(lang.L("Attach scanned consent form …"), theme.UploadIcon(), func() {
 		d.u.chooseConsentScan(func(path string) {
 			d.scanPath = path
 			d.showScan()
@@ -173,12 +193,13 @@ func (d *consentDialog) layout() fyne.CanvasObject {
 	scanRow := container.NewBorder(nil, nil, nil, attach, d.scanText)
 	if d.old != nil && d.old.FormMediaID != 0 {
 		id := d.old.FormMediaID
-		open := widget.NewButtonWithIcon(lang.L("Open form"), theme.FileIcon(), func() { d.u.openMediaFile(id) })
+		open := widget.NewButtonWithIcon(lang.L("Open consent form"), theme.FileIcon(), func() { d.u.openMediaFile(id) })
 		scanRow = container.NewBorder(nil, nil, nil, container.NewHBox(open, attach), d.scanText)
 	}
-	chans := []fyne.CanvasObject{hintLabel(lang.L("Channel types cover every channel of that type, also ones added later.")), d.platforms.content}
+	chans := []fyne.CanvasObject{hintLabel(lang.L("Channel type: every channel of that type, also future ones; single channel: only this account.")),
+		widget.NewLabel(lang.L("Channel types:")), d.platforms.content}
 	if len(d.chanList) > 0 {
-		chans = append(chans, widget.NewLabel(lang.L("or single channels:")), d.channels.content)
+		chans = append(chans, widget.NewLabel(lang.L("Single channels:")), d.channels.content)
 	}
 	return container.NewVBox(
 		container.NewGridWithColumns(2, field(lang.L("Given on"), d.given), field(lang.L("Valid until"), d.until)),
@@ -189,17 +210,17 @@ func (d *consentDialog) layout() fyne.CanvasObject {
 		field(lang.L("Pictures"), d.scope, d.shootBox, d.itemsBox),
 		d.informed,
 		field(lang.L("Notes"), d.notes),
-		field(lang.L("Signed form"), scanRow),
+		field(lang.L("Signed consent form"), scanRow),
 	)
 }
 
 // fill sets the fields from the consent being corrected, or the defaults
 // of a new one: today, in writing, given by whoever must for the person's
-// age, for Öffentlichkeitsarbeit.
+// age. Purposes and pictures are not preset: they must be read off the
+// paper, and a preset ticked by mistake would widen what she agreed to.
 func (d *consentDialog) fill() {
 	today := d.u.ws.Today()
-	c := data.Consent{GivenOn: today, Form: data.FormWritten, GivenBy: data.GivenBySelf,
-		Purposes: []data.Purpose{data.PurposePR}, Pictures: data.ScopeShoot}
+	c := data.Consent{GivenOn: today, Form: data.FormWritten, GivenBy: data.GivenBySelf}
 	if d.p.MinorOn(today) {
 		c.GivenBy = data.GivenByGuardians
 	}
@@ -230,10 +251,15 @@ func (d *consentDialog) fill() {
 	d.shootFrom.SetText(dateText(c.ShootFrom))
 	d.shootTo.SetText(dateText(c.ShootTo))
 	d.items = slices.Clone(c.MediaIDs)
-	if c.Pictures == data.ScopeItems {
-		d.scope.SetSelected(d.scope.Options[1])
-	} else {
-		d.scope.SetSelected(d.scope.Options[0])
+	switch {
+	case d.old == nil:
+		d.scope.SetSelected("")
+	case c.Pictures == data.ScopeItems:
+		d.scope.SetSelected(d.scope.Options[scopeChosen])
+	case c.ShootFrom == nil && c.ShootTo == nil:
+		d.scope.SetSelected(d.scope.Options[scopeAllOfPerson])
+	default:
+		d.scope.SetSelected(d.scope.Options[scopeShootDates])
 	}
 	d.until.SetText(dateText(c.ValidUntil))
 	d.informed.SetChecked(c.Informed)
@@ -254,12 +280,17 @@ func (d *consentDialog) showScope() {
 	if d.shootBox == nil {
 		return
 	}
-	if d.scope.Selected == d.scope.Options[1] {
-		d.shootBox.Hide()
-		d.itemsBox.Show()
-	} else {
+	d.shootBox.Hide()
+	d.itemsBox.Hide()
+	switch slices.Index(d.scope.Options, d.scope.Selected) {
+	case scopeShootDates:
 		d.shootBox.Show()
-		d.itemsBox.Hide()
+		d.datesBox.Show()
+	case scopeAllOfPerson:
+		d.shootBox.Show()
+		d.datesBox.Hide()
+	case scopeChosen:
+		d.itemsBox.Show()
 	}
 }
 
@@ -276,7 +307,7 @@ func (d *consentDialog) showScan() {
 	case d.scanPath != "":
 		d.scanText.SetText(lang.L("Attached on saving: {{.File}}", map[string]any{"File": filepath.Base(d.scanPath)}))
 	case d.old != nil && d.old.FormMediaID != 0:
-		d.scanText.SetText(lang.L("A scanned form is attached."))
+		d.scanText.SetText(lang.L("A scanned consent form is attached."))
 	default:
 		d.scanText.SetText(lang.L("No scanned form yet: a PDF or a photo of the signed paper."))
 	}
@@ -336,14 +367,20 @@ func (d *consentDialog) collect() (data.Consent, string) {
 	}
 	var ok bool
 	c.Pictures, c.Shoot, c.MediaIDs = data.ScopeShoot, d.shoot.Text, slices.Clone(d.items)
-	if d.scope.Selected == d.scope.Options[1] {
+	c.ShootFrom, c.ShootTo = nil, nil
+	switch slices.Index(d.scope.Options, d.scope.Selected) {
+	case scopeChosen:
 		c.Pictures = data.ScopeItems
-	}
-	if c.ShootFrom, ok = parseOptionalDate(d.shootFrom.Text); !ok {
-		return c, badDate
-	}
-	if c.ShootTo, ok = parseOptionalDate(d.shootTo.Text); !ok {
-		return c, badDate
+	case scopeShootDates:
+		if c.ShootFrom, ok = parseOptionalDate(d.shootFrom.Text); !ok {
+			return c, badDate
+		}
+		if c.ShootTo, ok = parseOptionalDate(d.shootTo.Text); !ok {
+			return c, badDate
+		}
+		if c.ShootTo == nil {
+			c.ShootTo = c.ShootFrom // one day
+		}
 	}
 	if c.ValidUntil, ok = parseOptionalDate(d.until.Text); !ok {
 		return c, badDate
@@ -361,6 +398,13 @@ func (d *consentDialog) showProblem(s string) {
 // chosen here. A refusal stays in the open dialog.
 func (d *consentDialog) onSave() {
 	c, problem := d.collect()
+	switch {
+	case problem != "":
+	case d.scope.Selected == "":
+		problem = lang.L("Please choose which pictures the consent covers.")
+	case slices.Index(d.scope.Options, d.scope.Selected) == scopeShootDates && c.ShootFrom == nil:
+		problem = lang.L("Please give the day of the shoot (from), so Feedtakt can find its pictures by the date taken.")
+	}
 	if problem != "" {
 		d.showProblem(problem)
 		return

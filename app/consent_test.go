@@ -82,11 +82,31 @@ func TestConsentDialogRefusalKeepsInput(t *testing.T) {
 		t.Fatal("no consent dialog")
 	}
 	assertShows(t, topOverlay(u), "Einwilligung von Bernd Bach erfassen", "Erteilt am", "Gültig bis", "schriftlich",
-		"Instagram", "Print", "Website", "Öffentlichkeitsarbeit", "über Widerrufsrecht informiert", "Unterschriebenes Formular")
-	// She types the shoot and a note but forgets the channels.
-	test.Type(cd.shoot, "Bürgerfest 2026")
+		"Instagram", "Print", "Website", "Öffentlichkeitsarbeit", "über Widerrufsrecht informiert", "Unterschriebene Einwilligungserklärung")
+	// Nothing about what she agreed to is preset: no purpose, no pictures.
+	if len(cd.purposes.Selected()) != 0 || cd.scope.Selected != "" || len(cd.platforms.Selected()) != 0 {
+		t.Fatalf("preset: purposes %v, pictures %q", cd.purposes.Selected(), cd.scope.Selected)
+	}
+	assertShows(t, topOverlay(u), "Kanalart: alle Kanäle dieser Art, auch künftige; einzelner Kanal: nur dieser Account.")
+	// Saving without choosing the pictures is refused in words.
 	test.Type(cd.notes, "Formular liegt im Ordner Presse 3")
 	cd.informed.SetChecked(true)
+	test.Tap(cd.save)
+	u.Wait()
+	if !cd.problem.Visible() || cd.problem.Text != "Bitte wählen Sie, für welche Bilder die Einwilligung gilt." {
+		t.Fatalf("problem %q (visible %v)", cd.problem.Text, cd.problem.Visible())
+	}
+	// A shoot without its day is refused too: pictures are found by date.
+	cd.scope.SetSelected(cd.scope.Options[scopeShootDates])
+	assertShows(t, topOverlay(u), "Feedtakt ordnet nur nach Datum zu")
+	test.Type(cd.shoot, "Bürgerfest 2026")
+	test.Tap(cd.save)
+	u.Wait()
+	if cd.problem.Text != "Bitte geben Sie den Tag des Fototermins an (von), damit Feedtakt die Bilder über das Aufnahmedatum findet." {
+		t.Fatalf("problem %q", cd.problem.Text)
+	}
+	cd.shootFrom.SetText(u.ws.Today().String())
+	// She forgets the channels.
 	test.Tap(cd.save)
 	u.Wait()
 	if !cd.problem.Visible() || cd.problem.Text != "Bitte wählen Sie mindestens einen Kanal oder eine Kanalart, für die die Einwilligung gilt." {
@@ -101,6 +121,13 @@ func TestConsentDialogRefusalKeepsInput(t *testing.T) {
 	// Then an end before the day given: the data layer's sentence again.
 	cd.platforms.SetSelected([]string{"Instagram", "Print"})
 	cd.channels.SetSelected([]string{"Instagram"})
+	// Without a purpose: the data layer's sentence.
+	test.Tap(cd.save)
+	u.Wait()
+	if cd.problem.Text != "Bitte wählen Sie mindestens einen Zweck, für den die Einwilligung gilt." {
+		t.Fatalf("problem %q", cd.problem.Text)
+	}
+	cd.purposes.SetSelected([]string{"Öffentlichkeitsarbeit"})
 	cd.until.SetText(u.ws.Today().AddDays(-400).String())
 	test.Tap(cd.save)
 	u.Wait()
@@ -121,7 +148,8 @@ func TestConsentDialogRefusalKeepsInput(t *testing.T) {
 	c := cs[0]
 	if !slices.Equal(c.Platforms, []data.Platform{data.Instagram, data.Print}) || len(c.ChannelIDs) != 1 || c.Shoot != "Bürgerfest 2026" ||
 		c.ValidUntil == nil || *c.ValidUntil != until || !c.Informed || c.Notes != "Formular liegt im Ordner Presse 3" ||
-		c.GivenBy != data.GivenBySelf || c.Form != data.FormWritten || !slices.Equal(c.Purposes, []data.Purpose{data.PurposePR}) {
+		c.GivenBy != data.GivenBySelf || c.Form != data.FormWritten || !slices.Equal(c.Purposes, []data.Purpose{data.PurposePR}) ||
+		c.ShootFrom == nil || c.ShootTo == nil || *c.ShootTo != *c.ShootFrom {
 		t.Errorf("saved %+v", c)
 	}
 	// The pane and the list follow.
@@ -136,6 +164,10 @@ func TestConsentDialogRefusalKeepsInput(t *testing.T) {
 	test.Tap(findButton(t, d.form, "Berichtigen …"))
 	u.Wait()
 	assertShows(t, topOverlay(u), "Einwilligung vom "+u.ws.Today().String()+" berichtigen")
+	assertNotShows(t, topOverlay(u), "Einwilligungserklärung drucken …") // a correction prints nothing
+	if d.dlg.scope.Selected != d.dlg.scope.Options[scopeShootDates] {
+		t.Errorf("the correction shows pictures %q", d.dlg.scope.Selected)
+	}
 	d.dlg.purposes.SetSelected([]string{"Öffentlichkeitsarbeit", "Personalgewinnung"})
 	test.Tap(d.dlg.save)
 	u.Wait()
@@ -195,7 +227,8 @@ func TestWithdrawalDialogRecordsIt(t *testing.T) {
 			t.Errorf("Anna is %s in the list", it.State)
 		}
 	}
-	assertShows(t, d.form, "widerrufen am "+u.ws.Today().String(), "Widerrufen am "+u.ws.Today().String()+" (Brief)")
+	assertShows(t, d.form, "widerrufen am "+u.ws.Today().String(), "Widerruf eingegangen per: Brief")
+	assertNotShows(t, d.form, "Widerrufen am") // the date once, in the state line
 	assertNotShows(t, d.form, "Berichtigen …", "Widerruf erfassen …")
 
 	// Recording it opened the withdrawal page; the card opens it again
@@ -206,7 +239,7 @@ func TestWithdrawalDialogRecordsIt(t *testing.T) {
 	if topOverlay(u) != nil {
 		t.Fatal("the withdrawal page did not close")
 	}
-	test.Tap(findButton(t, d.form, "Widerruf: wo verwendet …"))
+	test.Tap(findButton(t, d.form, "Widerruf bearbeiten …"))
 	u.Wait()
 	if page := topOverlay(u); page == nil {
 		t.Fatal("the card does not reopen the withdrawal page")
@@ -289,6 +322,8 @@ func TestConsentScanOf40MBAttached(t *testing.T) {
 			d := openPerson(t, u, f.bernd)
 			cd := u.openConsentDialog(d.p, nil, d.reloadAll)
 			cd.platforms.SetSelected([]string{"Instagram"})
+			cd.purposes.SetSelected([]string{"Öffentlichkeitsarbeit"})
+			cd.scope.SetSelected(cd.scope.Options[scopeAllOfPerson])
 			cd.shoot.SetText("Bürgerfest")
 			cd.scanPath = path
 			cd.showScan()
@@ -309,19 +344,19 @@ func TestConsentScanOf40MBAttached(t *testing.T) {
 			if m.Size < size || m.Kind != c.kind || m.OriginalName != c.name {
 				t.Errorf("form item %+v", m)
 			}
-			assertShows(t, d.form, "Formular öffnen")
+			assertShows(t, d.form, "Einwilligungserklärung öffnen")
 
-			// On a recorded consent: "Formular anhängen …" on its card.
+			// On a recorded consent: "Eingescannte Einwilligungserklärung anhängen …" on its card.
 			d = openPerson(t, u, f.anna)
 			anna := consentsOf(t, u, f.anna)[0]
-			test.Tap(findButton(t, d.form, "Formular anhängen …")) // the dialog to choose the file (Fyne's here)
+			test.Tap(findButton(t, d.form, "Eingescannte Einwilligungserklärung anhängen …")) // the dialog to choose the file (Fyne's here)
 			u.win.Canvas().Overlays().Remove(topOverlay(u))
 			d.attachForm(anna.ID, path)
 			u.Wait()
 			if got := consentsOf(t, u, f.anna)[0]; got.FormMediaID != cs[0].FormMediaID {
 				t.Errorf("Anna's consent has form %d, want the same item %d", got.FormMediaID, cs[0].FormMediaID)
 			}
-			assertShows(t, d.form, "Formular öffnen")
+			assertShows(t, d.form, "Einwilligungserklärung öffnen")
 		})
 	}
 }
@@ -369,10 +404,15 @@ func TestConsentFormTextEditedInSettings(t *testing.T) {
 		t.Fatalf("withdrawal notice %q", s.withdraw.Text)
 	}
 	s.withdraw.SetText("Widerruf bitte an presse@stadt.example.")
+	// The contacts the form promises are set here too.
+	s.address.SetText("Stadt Beispiel\nMarkt 1\n12345 Beispiel")
+	s.email.SetText(" widerruf@stadt.example ")
+	s.dpo.SetText("Datenschutz, Markt 1, datenschutz@stadt.example")
 	test.Tap(s.save)
 	u.Wait()
 	got, err := u.ws.ConsentFormText(context.Background())
-	if err != nil || got.Withdrawal != "Widerruf bitte an presse@stadt.example." {
+	if err != nil || got.Withdrawal != "Widerruf bitte an presse@stadt.example." || got.Address != "Stadt Beispiel\nMarkt 1\n12345 Beispiel" ||
+		got.WithdrawalEmail != "widerruf@stadt.example" || got.DataProtection != "Datenschutz, Markt 1, datenschutz@stadt.example" {
 		t.Fatalf("saved %+v, %v", got, err)
 	}
 	s.title.SetText("Einwilligung\x07")
@@ -384,6 +424,9 @@ func TestConsentFormTextEditedInSettings(t *testing.T) {
 	test.Tap(s.reset)
 	if s.withdraw.Text != data.DefaultConsentFormText().Withdrawal {
 		t.Error("the default text was not inserted")
+	}
+	if strings.TrimSpace(s.email.Text) != "widerruf@stadt.example" || s.address.Text == "" {
+		t.Errorf("inserting the default text lost the contacts: %q, %q", s.email.Text, s.address.Text)
 	}
 	// The settings screen shows the section.
 	u.shell.selectScreen(screenSettings)

@@ -263,6 +263,7 @@ func (r *personRow) set(it data.PersonListItem, twin bool) {
 	r.name.SetText(it.Name)
 	r.about.SetText(personAbout(it.Person, r.today, twin))
 	r.state.SetText(personStateWord(it.State))
+	r.state.Importance = personStateImportance(it.State)
 	r.Refresh() // lays the row out again: the state word's width changed
 }
 
@@ -297,7 +298,10 @@ func (tightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
 func personAbout(p data.Person, today calendar.Date, number bool) string {
 	s := lang.L(p.Role.Key())
 	if p.MinorOn(today) {
-		s += " · " + lang.L("minor")
+		// The role Kind/Jugendliche/r says it already.
+		if p.Role != data.RoleMinor {
+			s += " · " + lang.L("minor")
+		}
 		if n := len(p.Guardians); n > 0 {
 			s += " · " + lang.N("{{.Count}} guardian", n, map[string]any{"Count": n})
 		} else {
@@ -310,7 +314,9 @@ func personAbout(p data.Person, today calendar.Date, number bool) string {
 	return s
 }
 
-// personStateWord names the state of a person's consent.
+// personStateWord names the state of a person's consent with the short
+// words used everywhere (gültig, fehlt, widerrufen, läuft ab), and "auf
+// keinem Bild" for a person without consent who is on no picture.
 func personStateWord(s data.PersonState) string {
 	switch s {
 	case data.PersonOK:
@@ -319,13 +325,16 @@ func personStateWord(s data.PersonState) string {
 		return lang.L("ends soon")
 	case data.PersonWithdrawn:
 		return lang.L("withdrawn")
+	case data.PersonNoPictures:
+		return lang.L("on no picture")
 	}
 	return lang.L("missing")
 }
 
 // personStateIcon draws the state in a shape of its own (tick, clock,
-// cross, exclamation mark), so it reads in greyscale and for colour-blind
-// eyes too; the colour only repeats it.
+// cross, error sign), so it reads in greyscale and for colour-blind eyes
+// too; the colour only repeats it. A person on no picture is grey: there
+// is nothing to do yet.
 func personStateIcon(s data.PersonState) fyne.Resource {
 	switch s {
 	case data.PersonOK:
@@ -334,8 +343,19 @@ func personStateIcon(s data.PersonState) fyne.Resource {
 		return theme.NewWarningThemedResource(theme.HistoryIcon())
 	case data.PersonWithdrawn:
 		return theme.NewErrorThemedResource(theme.CancelIcon())
+	case data.PersonNoPictures:
+		return theme.NewDisabledResource(theme.MediaPhotoIcon())
 	}
-	return theme.NewErrorThemedResource(theme.WarningIcon())
+	return theme.NewErrorThemedResource(theme.ErrorIcon())
+}
+
+// personStateImportance colours the state word: grey for a person on no
+// picture, the theme's text colour else (the icon carries the colour).
+func personStateImportance(s data.PersonState) widget.Importance {
+	if s == data.PersonNoPictures {
+		return widget.LowImportance
+	}
+	return widget.MediumImportance
 }
 
 // confirmDiscard asks whether unsaved changes of name may be dropped.

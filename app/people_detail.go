@@ -58,6 +58,7 @@ type personDetail struct {
 	usage       *fyne.Container
 	usagePart   fyne.CanvasObject
 	dlg         *consentDialog // the consent dialog opened last (tests look into it)
+	pictures    int            // how many pictures the shown person is on
 }
 
 type guardianRow struct {
@@ -110,7 +111,9 @@ func newPersonDetail(s *peopleScreen) *personDetail {
 		l := widget.NewLabelWithStyle(caption, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		return container.NewBorder(l, nil, nil, nil, o)
 	}
-	d.bornRow = field(lang.L("Date of birth"), container.NewBorder(nil, nil, nil, nil, d.born))
+	// The date of birth is asked of everyone: a 16-year-old trainee or
+	// visitor is a minor as much as a pupil, and the rule goes by the date.
+	d.bornRow = field(lang.L("Date of birth (optional)"), container.NewBorder(nil, nil, nil, nil, d.born))
 	d.guardBox = field(lang.L("Guardians"), container.NewVBox(d.guardians, container.NewHBox(d.addGuard)))
 	details := container.NewVBox(
 		container.NewGridWithColumns(2, field(lang.L("Name"), d.name), field(lang.L("Role"), d.role)),
@@ -179,6 +182,7 @@ func (d *personDetail) leave(then, cancelled func()) {
 
 // showNew empties the pane for a new person.
 func (d *personDetail) showNew() {
+	d.pictures = 0
 	d.fill(data.Person{Role: data.RoleEmployee}, nil)
 	d.heading.SetText(lang.L("New person"))
 	d.consentPart.Hide()
@@ -225,6 +229,7 @@ func (d *personDetail) load(id int64) {
 			d.u.showError(lang.L("The person could not be read."), err)
 			return
 		}
+		d.pictures = len(f.pictures)
 		d.fill(f.p, f.consents)
 		d.showUsage(len(f.pictures), f.posts)
 	})
@@ -253,9 +258,12 @@ func (d *personDetail) fill(p data.Person, consents []data.Consent) {
 		d.stateIcon.Hide()
 		d.state.Hide()
 	} else {
-		st := data.PersonStateOn(p, consents, d.u.ws.Today())
+		st := data.ListState(data.PersonStateOn(p, consents, d.u.ws.Today()), d.pictures)
 		d.stateIcon.SetResource(personStateIcon(st))
 		d.state.SetText(lang.L("Consent today: {{.State}}", map[string]any{"State": personStateWord(st)}))
+		if st == data.PersonNoPictures {
+			d.state.SetText(lang.L("No consent recorded; the person is on no picture yet."))
+		}
 		d.stateIcon.Show()
 		d.state.Show()
 	}
@@ -311,19 +319,15 @@ func (d *personDetail) addGuardian(g data.Guardian) {
 	d.showMinor()
 }
 
-// showMinor shows date of birth and guardians where they matter: for a
-// child or adolescent, or when they were recorded anyway.
+// showMinor shows the guardians where they matter: for a minor by the
+// date of birth or the role, or when they were recorded anyway. The date
+// of birth is shown for every role.
 func (d *personDetail) showMinor() {
 	role := d.selectedRole()
 	born, err := calendar.ParseDate(strings.TrimSpace(d.born.Text))
 	minor := role == data.RoleMinor
 	if err == nil {
 		minor = data.Person{Role: role, BornOn: &born}.MinorOn(d.u.ws.Today())
-	}
-	if role == data.RoleMinor || strings.TrimSpace(d.born.Text) != "" {
-		d.bornRow.Show()
-	} else {
-		d.bornRow.Hide()
 	}
 	if minor || len(d.guardRows) > 0 {
 		d.guardBox.Show()

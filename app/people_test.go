@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -54,6 +55,15 @@ func addPeopleFixture(t *testing.T, ws *data.Workspace) peopleFixture {
 	f.anna = person("Anna Amsel", data.RoleEmployee, nil)
 	consent(f.anna, data.GivenBySelf, 100, nil)
 	f.bernd = person("Bernd Bach", data.RoleCitizen, nil)
+	// Bernd is on a picture without consent: fehlt. The others without
+	// consent are on no picture: auf keinem Bild.
+	res, err := ws.ImportFiles(ctx, []string{writeJPEG(t, t.TempDir(), "bernd.jpg", "team", 99)}, data.ImportFilesOptions{})
+	if err != nil || len(res.Results) != 1 {
+		t.Fatal(err)
+	}
+	if err := ws.SetPicturePeople(ctx, res.Results[0].Media.ID, []int64{f.bernd}); err != nil {
+		t.Fatal(err)
+	}
 	f.clara = person("Clara Chor", data.RoleTrainee, nil)
 	soon := today.AddDays(10)
 	consent(f.clara, data.GivenBySelf, 300, &soon)
@@ -103,8 +113,8 @@ func TestPeopleListFiltersAndSearch(t *testing.T) {
 		f.bernd:    {"fehlt", "Bürger/in"},
 		f.clara:    {"läuft ab"},
 		f.dieter:   {"widerrufen"},
-		f.zoe:      {"gültig", "minderjährig", "2 Erziehungsberechtigte"},
-		f.juergenA: {"Beschäftigte/r", "Nr. " + itoa(f.juergenA)},
+		f.zoe:      {"gültig", "Kind/Jugendliche/r · 2 Erziehungsberechtigte"},
+		f.juergenA: {"Beschäftigte/r", "Nr. " + itoa(f.juergenA), "auf keinem Bild"},
 		f.juergenB: {"Gast/Referent/in", "Nr. " + itoa(f.juergenB)},
 	} {
 		assertShows(t, row(id), want...)
@@ -114,7 +124,7 @@ func TestPeopleListFiltersAndSearch(t *testing.T) {
 		text   string
 		want   []string
 	}{
-		{1, "", []string{"Bernd Bach", "Jürgen Weiß", "Jürgen Weiß"}},
+		{1, "", []string{"Bernd Bach"}}, // on a picture; the Jürgens are on none
 		{2, "", []string{"Clara Chor"}},
 		{3, "", []string{"Dieter Dorn"}},
 		{0, "jürgen", []string{"Jürgen Weiß", "Jürgen Weiß"}},
@@ -290,4 +300,59 @@ func TestPeopleAskBeforeDroppingEdits(t *testing.T) {
 	if d.p.ID != f.bernd || d.notes.Text != "" {
 		t.Fatalf("shown %d, notes %q", d.p.ID, d.notes.Text)
 	}
+}
+
+// Every person has a date of birth field; a 16-year-old trainee is a
+// minor by it, gets the guardians' field, and the list says "minderjährig"
+// once (a Kind/Jugendliche/r's role says it already).
+func TestPeopleBirthDateForEveryRole(t *testing.T) {
+	u, p, _ := openPeople(t)
+	test.Tap(p.add)
+	d := p.detail
+	test.Type(d.name, "Lena Lehrling")
+	d.role.SetSelectedIndex(slices.Index(data.Roles(), data.RoleTrainee))
+	if !d.bornRow.Visible() {
+		t.Fatal("a trainee's pane does not ask for the date of birth")
+	}
+	if d.guardBox.Visible() {
+		t.Error("a trainee without a date of birth is asked for guardians")
+	}
+	today := u.ws.Today()
+	d.born.SetText(calendar.NewDate(today.Year-16, 1, 1).String())
+	if !d.guardBox.Visible() || !d.minorNote.Visible() {
+		t.Error("a 16-year-old trainee is not asked for guardians")
+	}
+	u.keySave()
+	u.Wait()
+	got, err := u.ws.Person(context.Background(), d.p.ID)
+	if err != nil || got.BornOn == nil || !got.MinorOn(today) {
+		t.Fatalf("saved %+v, %v", got, err)
+	}
+	if s := personAbout(got, today, false); s != "Auszubildende/r · minderjährig · keine Erziehungsberechtigten erfasst" {
+		t.Errorf("trainee reads %q", s)
+	}
+	kid := data.Person{Role: data.RoleMinor}
+	if s := personAbout(kid, today, false); strings.Count(s, "minderjährig") != 0 || !strings.HasPrefix(s, "Kind/Jugendliche/r") {
+		t.Errorf("child reads %q", s)
+	}
+}
+
+// A person without consent is a red "fehlt" only when on a picture; on no
+// picture the list and the pane say so in grey.
+func TestPersonOnNoPictureIsNotAnAlarm(t *testing.T) {
+	u, p, f := openPeople(t)
+	for _, it := range p.items {
+		if it.ID == f.juergenA && it.State != data.PersonNoPictures {
+			t.Errorf("Jürgen's state %q", it.State)
+		}
+	}
+	r := newPersonRow(u.ws.Today()).(*personRow)
+	r.set(data.PersonListItem{Person: data.Person{Name: "X", Role: data.RoleGuest}, State: data.PersonNoPictures}, false)
+	if r.state.Importance != widget.LowImportance {
+		t.Error("the state word of a person on no picture is not grey")
+	}
+	d := openPerson(t, u, f.juergenA)
+	assertShows(t, d.form, "Keine Einwilligung erfasst – die Person ist noch auf keinem Bild.")
+	d = openPerson(t, u, f.bernd)
+	assertShows(t, d.form, "Einwilligung heute: fehlt")
 }

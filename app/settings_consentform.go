@@ -25,6 +25,9 @@ type consentFormSection struct {
 	guardian *widget.Entry
 	withdraw *widget.Entry
 	closing  *widget.Entry
+	address  *widget.Entry // postal address of the office
+	email    *widget.Entry // e-mail for withdrawals
+	dpo      *widget.Entry // the Datenschutzbeauftragte/r
 	problem  *widget.Label
 	saved    *widget.Label
 	save     *widget.Button
@@ -46,18 +49,34 @@ func newConsentFormSection(u *UI) *consentFormSection {
 	}
 	f.title = widget.NewEntry()
 	f.intro, f.guardian, f.withdraw, f.closing = multi(), multi(), multi(), multi()
+	f.address = widget.NewMultiLineEntry()
+	f.address.SetMinRowsVisible(3)
+	f.address.SetPlaceHolder(lang.L("Name of the office, street, postcode and town"))
+	f.email = widget.NewEntry()
+	f.email.SetPlaceHolder(lang.L("e.g. presse@example.de"))
+	f.dpo = widget.NewMultiLineEntry()
+	f.dpo.SetMinRowsVisible(2)
+	f.dpo.SetPlaceHolder(lang.L("Name or office, address, e-mail"))
 	f.problem = widget.NewLabel("")
 	f.problem.Wrapping = fyne.TextWrapWord
 	f.problem.Importance = widget.DangerImportance
 	f.problem.Hide()
 	f.saved = widget.NewLabel("")
 	f.save = widget.NewButtonWithIcon(lang.L("Save form text"), theme.DocumentSaveIcon(), f.onSave)
-	f.reset = widget.NewButtonWithIcon(lang.L("Insert the default text"), theme.HistoryIcon(), func() { f.show(data.DefaultConsentFormText()) })
+	// The default text has no contacts: resetting the wording keeps them.
+	f.reset = widget.NewButtonWithIcon(lang.L("Insert the default text"), theme.HistoryIcon(), func() {
+		t := data.DefaultConsentFormText()
+		t.Address, t.WithdrawalEmail, t.DataProtection = f.address.Text, f.email.Text, f.dpo.Text
+		f.show(t)
+	})
 	if u.ws.ReadOnly() {
 		f.save.Disable()
 		f.reset.Disable()
 	}
 	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Postal address"), f.address),
+		widget.NewFormItem(lang.L("E-mail for withdrawals"), f.email),
+		widget.NewFormItem(lang.L("Data protection officer"), f.dpo),
 		widget.NewFormItem(lang.L("Heading"), f.title),
 		widget.NewFormItem(lang.L("Declaration"), f.intro),
 		widget.NewFormItem(lang.L("For minors"), f.guardian),
@@ -65,7 +84,7 @@ func newConsentFormSection(u *UI) *consentFormSection {
 		widget.NewFormItem(lang.L("Closing"), f.closing),
 	)
 	f.content = section(lang.L("Consent form"),
-		lang.L("The wording of “Print consent form …” in Personen. Authority, person, event, channels, purposes, period and signature lines are filled in; a part left empty prints the default text."),
+		lang.L("The wording of the printed Einwilligungserklärung in Personen. Address, e-mail and data protection officer are printed at the top, so a withdrawal and the data protection information can reach you; a contact left empty prints a line to fill in. Authority, person, event, channels, purposes, period and signature lines are filled in; a part of the text left empty prints the default text."),
 		container.NewVBox(form, f.problem, container.NewHBox(f.save, f.reset, f.saved)))
 	fetch(u, (*data.Workspace).ConsentFormText, func(t data.ConsentFormText, err error) {
 		if err != nil {
@@ -83,11 +102,15 @@ func (f *consentFormSection) show(t data.ConsentFormText) {
 	f.guardian.SetText(t.GuardianIntro)
 	f.withdraw.SetText(t.Withdrawal)
 	f.closing.SetText(t.Closing)
+	f.address.SetText(t.Address)
+	f.email.SetText(t.WithdrawalEmail)
+	f.dpo.SetText(t.DataProtection)
 }
 
 func (f *consentFormSection) onSave() {
 	t := data.ConsentFormText{Title: f.title.Text, Intro: f.intro.Text, GuardianIntro: f.guardian.Text,
-		Withdrawal: f.withdraw.Text, Closing: f.closing.Text}
+		Withdrawal: f.withdraw.Text, Closing: f.closing.Text,
+		Address: f.address.Text, WithdrawalEmail: f.email.Text, DataProtection: f.dpo.Text}
 	f.u.do(func(ws *data.Workspace, ctx context.Context) error { return ws.SaveConsentFormText(ctx, t) }, func(err error) {
 		var inv *data.InvalidError
 		switch {

@@ -92,6 +92,13 @@ func TestPeopleStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	_ = ig
+	// Anna and Ben are on a picture; Carl on none: without a consent he is
+	// "auf keinem Bild", not missing.
+	pic := addTestMedia(t, ws, Media{OriginalName: "azubi.jpg"})
+	if err := ws.SetPicturePeople(ctx, pic.ID, []int64{anna.ID, ben.ID}); err != nil {
+		t.Fatal(err)
+	}
+	carl := mustPerson(t, ws, Person{Name: "Carl Ohnebild", Role: RoleCitizen})
 
 	list := func(q PeopleQuery) []int64 {
 		t.Helper()
@@ -109,7 +116,7 @@ func TestPeopleStore(t *testing.T) {
 		q    PeopleQuery
 		want []int64
 	}{
-		{PeopleQuery{}, []int64{anna.ID, ben.ID, twin.ID}},
+		{PeopleQuery{}, []int64{anna.ID, ben.ID, twin.ID, carl.ID}},
 		{PeopleQuery{Text: "JÜR"}, []int64{anna.ID}},
 		{PeopleQuery{Text: "klein"}, []int64{ben.ID, twin.ID}},
 		{PeopleQuery{Text: "50%"}, nil},
@@ -122,6 +129,10 @@ func TestPeopleStore(t *testing.T) {
 			t.Errorf("People(%+v) = %v, want %v", tt.q, got, tt.want)
 		}
 	}
+	ps, err := ws.People(ctx, PeopleQuery{Text: "Carl"})
+	if err != nil || len(ps) != 1 || ps[0].State != PersonNoPictures {
+		t.Errorf("a person on no picture without consent: %+v, %v", ps, err)
+	}
 
 	lines := itemChanges(t, ws, "person")
 	want := []string{
@@ -129,6 +140,7 @@ func TestPeopleStore(t *testing.T) {
 		"create: Person Nr. 2 (Kind/Jugendliche/r) angelegt",
 		"create: Person Nr. 3 (Gast/Referent/in) angelegt",
 		"update: Person Nr. 2 (Kind/Jugendliche/r) geändert: Notizen",
+		"create: Person Nr. 4 (Bürger/in) angelegt",
 	}
 	if !slices.Equal(lines, want) {
 		t.Errorf("change log\n%q\nwant\n%q", lines, want)

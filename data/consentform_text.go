@@ -21,6 +21,13 @@ type ConsentFormText struct {
 	GuardianIntro string // the declaration of a minor's guardians
 	Withdrawal    string // the notice of the right to withdraw
 	Closing       string // voluntariness, data protection, contact
+
+	// The office's contacts printed on the form, so that the withdrawal
+	// and the Art. 13 information the text promises can be reached; empty
+	// ones print as lines to fill in. They have no defaults.
+	Address         string // postal address of the office
+	WithdrawalEmail string // e-mail address for withdrawals
+	DataProtection  string // contact of the Datenschutzbeauftragte/r
 }
 
 // keyConsentFormText holds the saved wording as JSON in the settings table
@@ -28,19 +35,23 @@ type ConsentFormText struct {
 // backups.
 const keyConsentFormText = "consent_form_text"
 
-// maxConsentFormText is the most characters of one part of the wording.
-const maxConsentFormText = 3000
+// maxConsentFormText is the most characters of one part of the wording,
+// maxConsentFormContact of one of the contacts.
+const (
+	maxConsentFormText    = 3000
+	maxConsentFormContact = 500
+)
 
 // DefaultConsentFormText is the wording a workspace starts with. It is in
 // German whatever the UI language: the form is handed to people in a
 // German office.
 func DefaultConsentFormText() ConsentFormText {
 	return ConsentFormText{
-		Title:         germanKey("Consent to the publication of photos and videos"),
-		Intro:         germanKey("I agree that the authority named above may publish photos and videos showing me, taken at the event named below, for the purposes and on the channels ticked below. I know that pictures published on the internet can be found, copied and passed on worldwide, also by search engines, and that the authority cannot fully remove them once they have been spread."),
-		GuardianIntro: germanKey("As the guardians of the child or adolescent named below, we agree that the authority named above may publish photos and videos showing our child, taken at the event named below, for the purposes and on the channels ticked below. We know that pictures published on the internet can be found, copied and passed on worldwide, also by search engines, and that the authority cannot fully remove them once they have been spread."),
-		Withdrawal:    germanKey("This consent is voluntary. Refusing it has no disadvantages. It can be withdrawn at any time with effect for the future, without giving reasons, in writing or by e-mail to the authority named above. After a withdrawal, the pictures are no longer published and removed from the authority's own channels as far as possible; the lawfulness of the use until the withdrawal is not affected."),
-		Closing:       germanKey("Information on data protection under Art. 13 GDPR is available from the authority named above. The consent is kept as long as the pictures are used, and afterwards as proof."),
+		Title:         germanKey("Declaration of consent to the publication of photos and videos"),
+		Intro:         germanKey("I agree that the authority named above may publish photos and videos showing me, taken at the shoot or event named above, for the purposes and on the channels ticked below. I know that pictures published on the internet can be found, copied and passed on worldwide, also by search engines, and that the authority cannot fully remove them once they have been spread."),
+		GuardianIntro: germanKey("As the guardians of the child or adolescent named above, we agree that the authority named above may publish photos and videos showing our child, taken at the shoot or event named above, for the purposes and on the channels ticked below. We know that pictures published on the internet can be found, copied and passed on worldwide, also by search engines, and that the authority cannot fully remove them once they have been spread."),
+		Withdrawal:    germanKey("This consent is voluntary. Refusing it has no disadvantages. It can be withdrawn at any time with effect for the future, without giving reasons, by post or by e-mail to the address given on this form. After a withdrawal, the authority stops publishing the pictures and removes them from its own channels where that is possible. The lawfulness of the use until the withdrawal is not affected."),
+		Closing:       germanKey("Information on data protection under Art. 13 GDPR is available from the authority and its data protection officer, both named on this form. The consent is kept as proof as long as the pictures may be used. After a withdrawal, the pictures and the data of the person shown are deleted, also from the backups; only a record without the name is kept that the withdrawal was handled and when."),
 	}
 }
 
@@ -86,6 +97,16 @@ func (w *Workspace) SaveConsentFormText(ctx context.Context, t ConsentFormText) 
 		if utf8.RuneCountInString(*p) > maxConsentFormText {
 			return invalidArgs("consentform", "A part of the consent form's text is too long (at most {{.Max}} characters).",
 				map[string]any{"Max": maxConsentFormText})
+		}
+	}
+	for _, p := range []*string{&t.Address, &t.WithdrawalEmail, &t.DataProtection} {
+		*p = strings.TrimSpace(*p)
+		if err := checkControl("consentform", p, p != &t.WithdrawalEmail); err != nil {
+			return err
+		}
+		if utf8.RuneCountInString(*p) > maxConsentFormContact {
+			return invalidArgs("consentform", "A contact of the consent form is too long (at most {{.Max}} characters).",
+				map[string]any{"Max": maxConsentFormContact})
 		}
 	}
 	b, err := json.Marshal(t)

@@ -296,10 +296,27 @@ type PersonFilter string
 // The filters of the Personen list.
 const (
 	PeopleAll       PersonFilter = ""
-	PeopleMissing   PersonFilter = "missing"   // no consent in force (and none withdrawn)
+	PeopleMissing   PersonFilter = "missing"   // on a picture, no consent in force (and none withdrawn)
 	PeopleExpiring  PersonFilter = "expiring"  // in force, but ending within ExpiringDays
 	PeopleWithdrawn PersonFilter = "withdrawn" // withdrawn, no newer consent
 )
+
+// PersonNoPictures is the list's state of a person without a consent in
+// force (and none withdrawn) who is on no picture: nothing to fear yet, so
+// the Personen list shows it in grey ("auf keinem Bild") rather than as a
+// missing consent. Planned use goes through pictures, so a person on no
+// picture is in no planned post either.
+const PersonNoPictures PersonState = "nopictures"
+
+// ListState is the state the Personen list shows for a person in state st
+// (from PersonStateOn) who is on pictures pictures: a missing consent is
+// PersonNoPictures while the person is on none.
+func ListState(st PersonState, pictures int) PersonState {
+	if st == PersonMissing && pictures == 0 {
+		return PersonNoPictures
+	}
+	return st
+}
 
 // PeopleQuery asks for people: Text matches the name (case-insensitive,
 // anywhere), Filter the consent state on Day (the zero Day is today).
@@ -354,15 +371,40 @@ func (w *Workspace) People(ctx context.Context, q PeopleQuery) ([]PersonListItem
 	if err != nil {
 		return nil, w.fault("read people", err)
 	}
+	pictures, err := pictureCounts(ctx, w.reader())
+	if err != nil {
+		return nil, w.fault("read people", err)
+	}
 	var out []PersonListItem
 	for _, p := range people {
 		p.Guardians = guardians[p.ID]
-		st := PersonStateOn(p, consents[p.ID], q.Day)
+		st := ListState(PersonStateOn(p, consents[p.ID], q.Day), pictures[p.ID])
 		if q.Filter == PeopleAll || string(q.Filter) == string(st) {
 			out = append(out, PersonListItem{Person: p, State: st})
 		}
 	}
 	return out, nil
+}
+
+// pictureCounts counts every person's pictures (as PicturesOfPerson does),
+// in one query.
+func pictureCounts(ctx context.Context, q queryer) (map[int64]int, error) {
+	rows, err := q.QueryContext(ctx, `SELECT mp.person_id, COUNT(*) FROM media_people mp
+		JOIN media m ON m.hash = mp.media_hash GROUP BY mp.person_id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]int{}
+	for rows.Next() {
+		var id int64
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, err
+		}
+		out[id] = n
+	}
+	return out, rows.Err()
 }
 
 // allGuardians reads every person's guardians, in their order.

@@ -46,9 +46,9 @@ const (
 	formW, formH   = 210.0, 297.0
 	formMargin     = 20.0
 	formTextW      = formW - 2*formMargin
-	formBottom     = formH - 18.0
+	formBottom     = formH - 15.0
 	formLabelW     = 52.0
-	formParagraphH = 4.6
+	formParagraphH = 4.3
 )
 
 // consentFormPDF draws one form; it borrows the plan's text handling
@@ -126,10 +126,17 @@ func (p *consentFormPDF) draw() {
 	d.font("B", 10, 70)
 	f.SetXY(formMargin, formMargin)
 	f.CellFormat(formTextW, 5, d.fit(p.or(c.Authority, "Behörde: ______________________________"), formTextW), "", 2, "L", false, 0, "")
-	f.SetY(f.GetY() + 4)
-	d.font("B", 15, 0)
+	// The contacts the text points to ("auf diesem Formular genannt") sit
+	// in the letterhead, where one looks for an address, and keep the
+	// signatures on the first page.
+	d.font("", 8.5, 60)
+	for _, l := range p.contacts() {
+		f.CellFormat(formTextW, 4, l, "", 2, "L", false, 0, "")
+	}
+	f.SetY(f.GetY() + 3)
+	d.font("B", 14, 0)
 	for _, l := range d.wrap(c.Text.Title, formTextW, 3) {
-		f.CellFormat(formTextW, 7, l, "", 2, "L", false, 0, "")
+		f.CellFormat(formTextW, 6.5, l, "", 2, "L", false, 0, "")
 	}
 	if c.Guardian {
 		d.font("", 10, 60)
@@ -160,17 +167,17 @@ func (p *consentFormPDF) draw() {
 	if c.Guardian {
 		intro = c.Text.GuardianIntro
 	}
-	p.paragraph(intro, 10)
+	p.paragraph(intro, 9.5)
 	var chans []string
 	for _, pl := range c.Platforms {
 		chans = append(chans, formPlatformName(pl))
 	}
 	chans = append(chans, c.Channels...)
+	// The common channel types are printed also when not chosen, unticked:
+	// the paper shows what was not agreed to as well.
 	var offered []string
-	if len(chans) == 0 {
-		for _, pl := range []data.Platform{data.Instagram, data.Facebook, data.YouTube, data.Website, data.Print} {
-			offered = append(offered, formPlatformName(pl))
-		}
+	for _, pl := range []data.Platform{data.Instagram, data.Facebook, data.YouTube, data.Website, data.Print} {
+		offered = append(offered, formPlatformName(pl))
 	}
 	p.ticks("Veröffentlichung auf diesen Kanälen:", chans, offered)
 	var chosen, all []string
@@ -218,7 +225,33 @@ func (p *consentFormPDF) fact(label, value string) {
 	} else {
 		f.CellFormat(formTextW-formLabelW, 6, d.fit(value, formTextW-formLabelW), "", 0, "L", false, 0, "")
 	}
-	f.SetXY(formMargin, y+7.5)
+	f.SetXY(formMargin, y+6.5)
+}
+
+// contacts are the letterhead's lines: the postal address, the e-mail
+// for withdrawals and the data protection officer; one left empty in the
+// settings is a line to fill in by hand.
+func (p *consentFormPDF) contacts() []string {
+	t, d := p.c.Text, p.d
+	oneLine := func(s string) string {
+		var parts []string
+		for _, l := range strings.Split(s, "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				parts = append(parts, l)
+			}
+		}
+		return strings.Join(parts, " · ")
+	}
+	blank := "______________________________"
+	var out []string
+	for _, c := range []struct{ label, value string }{
+		{"Anschrift", t.Address},
+		{"E-Mail für den Widerruf", t.WithdrawalEmail},
+		{"Datenschutzbeauftragte/r", t.DataProtection},
+	} {
+		out = append(out, d.wrap(c.label+": "+p.or(oneLine(c.value), blank), formTextW, 2)...)
+	}
+	return out
 }
 
 func (p *consentFormPDF) heading(s string) {
@@ -287,7 +320,7 @@ func (p *consentFormPDF) ticks(title string, chosen, offered []string) {
 			f.CellFormat(colW-8, 5.6, d.fit(s, colW-8), "", 0, "L", false, 0, "")
 		}
 		if i%2 == 1 || i == len(items)-1 {
-			f.SetXY(formMargin, y+6)
+			f.SetXY(formMargin, y+5.5)
 		}
 	}
 	f.SetY(f.GetY() + 2)
@@ -306,16 +339,15 @@ func (p *consentFormPDF) signatures() {
 			if i < len(c.Guardians) {
 				name = c.Guardians[i]
 			}
-			lines = append(lines, line{fmt.Sprintf("Erziehungsberechtigte/r %d", i+1), name})
+			lines = append(lines, line{fmt.Sprintf("der/des Erziehungsberechtigten %d", i+1), name})
 		}
-		lines = append(lines, line{"Kind / Jugendliche/r (ab 14 Jahren)", c.Person})
+		lines = append(lines, line{"des Kindes / der/des Jugendlichen (ab 14 Jahren)", c.Person})
 	} else {
-		lines = append(lines, line{"Abgebildete Person", c.Person})
+		lines = append(lines, line{"der abgebildeten Person", c.Person})
 	}
-	p.ensure(float64(len(lines))*17 + 8)
-	f.SetY(f.GetY() + 4)
+	p.ensure(float64(len(lines))*13 + 2)
 	for _, l := range lines {
-		y := f.GetY() + 11
+		y := f.GetY() + 8
 		f.SetDrawColor(40, 40, 40)
 		f.SetLineWidth(0.25)
 		f.Line(formMargin, y, formMargin+50, y)
@@ -329,7 +361,7 @@ func (p *consentFormPDF) signatures() {
 		}
 		f.SetXY(formMargin+60, y+0.8)
 		f.CellFormat(formTextW-60, 4, d.fit(label, formTextW-60), "", 0, "L", false, 0, "")
-		f.SetY(y + 6)
+		f.SetY(y + 5)
 	}
 }
 

@@ -42,12 +42,22 @@ func TestConsentFormFilledForAdultAndGuardians(t *testing.T) {
 		Text:       data.DefaultConsentFormText(),
 		Now:        exportTime,
 	}
+	adult.Text.Address = "Landesamt für Denkmalpflege Südheide\nAm Markt 1\n21335 Lüneburg"
+	adult.Text.WithdrawalEmail = "widerruf@denkmal-suedheide.example"
+	adult.Text.DataProtection = "Datenschutzbeauftragte, Am Markt 1, datenschutz@denkmal-suedheide.example"
 	minor := adult
 	minor.Person, minor.BornOn, minor.Guardian = "Zoë Müller", &born, true
 	minor.Guardians = []string{"Änne Müller", "Björn Müller"}
 
 	a := consentFormBytes(t, adult)
 	m := consentFormBytes(t, minor)
+	// With the contacts and two guardians the form is one page: the
+	// signatures stand under the text they sign.
+	for _, b := range [][]byte{a, m} {
+		if n := bytes.Count(b, []byte("/Count 1\n")); n != 1 {
+			t.Errorf("the form is not one page")
+		}
+	}
 	if bytes.Equal(a, m) {
 		t.Fatal("the guardian variant is the same file as the adult's")
 	}
@@ -57,7 +67,14 @@ func TestConsentFormFilledForAdultAndGuardians(t *testing.T) {
 		"Landesamt für Denkmalpflege Südheide", def.Title, "Jürgen Weiß",
 		"Tag des offenen Denkmals Lüneburg", "13.06.2026 – 14.06.2026", "bis einschließlich 31.12.2028",
 		"Instagram", "Print", "Website Aufmacher", "Öffentlichkeitsarbeit", "Personalgewinnung", "Pressearbeit",
-		"Widerrufsrecht", flat(def.Withdrawal), flat(def.Intro), "Ort, Datum", "Unterschrift Abgebildete Person (Jürgen Weiß)",
+		"Widerrufsrecht", flat(def.Withdrawal), flat(def.Intro), flat(def.Closing), "Ort, Datum",
+		"Unterschrift der abgebildeten Person (Jürgen Weiß)",
+		// The contacts the text promises.
+		"Anschrift: Landesamt für Denkmalpflege Südheide · Am Markt 1 · 21335 Lüneburg",
+		"E-Mail für den Widerruf: widerruf@denkmal-suedheide.example",
+		"Datenschutzbeauftragte/r: Datenschutzbeauftragte, Am Markt 1, datenschutz@denkmal-suedheide.example",
+		// Channel types not chosen are printed too, unticked.
+		"Facebook", "YouTube",
 	} {
 		if !strings.Contains(at, want) {
 			t.Errorf("adult form lacks %q", want)
@@ -65,15 +82,21 @@ func TestConsentFormFilledForAdultAndGuardians(t *testing.T) {
 	}
 	for _, want := range []string{
 		"Zoë Müller", "09.03.2014", "Erklärung der Erziehungsberechtigten", flat(def.GuardianIntro),
-		"Unterschrift Erziehungsberechtigte/r 1 (Änne Müller)", "Unterschrift Erziehungsberechtigte/r 2 (Björn Müller)",
-		"Kind / Jugendliche/r (ab 14 Jahren)",
+		"Unterschrift der/des Erziehungsberechtigten 1 (Änne Müller)", "Unterschrift der/des Erziehungsberechtigten 2 (Björn Müller)",
+		"Unterschrift des Kindes / der/des Jugendlichen (ab 14 Jahren) (Zoë Müller)",
 	} {
 		if !strings.Contains(mt, want) {
 			t.Errorf("guardian form lacks %q", want)
 		}
 	}
-	if strings.Contains(mt, flat(def.Intro)) || strings.Contains(at, "Erziehungsberechtigte/r 1") {
+	if strings.Contains(mt, flat(def.Intro)) || strings.Contains(at, "Erziehungsberechtigten 1") {
 		t.Error("the variants mix their declarations")
+	}
+	// The declaration points to the event printed above it, not below.
+	for _, s := range []string{def.Intro, def.GuardianIntro} {
+		if strings.Contains(s, "unten genannten Termin") || !strings.Contains(s, "oben genannten Fototermin") {
+			t.Errorf("declaration points the wrong way: %q", s)
+		}
 	}
 }
 
@@ -83,7 +106,8 @@ func TestConsentFormBlankAndEditedText(t *testing.T) {
 	b := consentFormBytes(t, ConsentForm{Text: text, Now: exportTime})
 	got := flat(pdfText(t, b))
 	for _, want := range []string{"Behörde: ___", "Name der abgebildeten Person:", "Datum / Zeitraum:", "bis auf Widerruf",
-		"presse@südheide.example – jederzeit.", "Zweiter Absatz über Löschung.", "Instagram", "Dokumentation"} {
+		"presse@südheide.example – jederzeit.", "Zweiter Absatz über Löschung.", "Instagram", "Dokumentation",
+		"Anschrift: ___", "E-Mail für den Widerruf:", "Datenschutzbeauftragte/r:"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("blank form lacks %q", want)
 		}
