@@ -33,6 +33,8 @@ type picturePeople struct {
 	add      *widget.Button
 	decision *widget.RadioGroup // keine erkennbaren Personen / nur Menschenmenge
 	filling  bool               // the radio is being set from the data, not by her
+	scope    *widget.Label      // what an ok state is valid for
+	legend   *widget.Button     // "Was die Zeichen bedeuten …"
 
 	mediaID int64
 	rights  data.PictureRights
@@ -64,12 +66,16 @@ func newPicturePeople(d *mediaDetail) *picturePeople {
 	head := widget.NewLabelWithStyle(lang.L("People in the picture"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	or := widget.NewLabel(lang.L("Or, when nobody can be recognised:"))
 	or.SizeName = theme.SizeNameCaptionText
-	scope := widget.NewLabel(lang.L("Checked for public relations on any channel; whether a picture may appear on a post's channels on its day, the post says."))
-	scope.Wrapping = fyne.TextWrapWord
-	scope.SizeName = theme.SizeNameCaptionText
-	legend := widget.NewAccordion(widget.NewAccordionItem(lang.L("What the signs on the tiles mean"), rightsLegend()))
+	// What an ok state is valid for, shown only then: under "ungeklärt"
+	// or "fehlt" any sentence about a check reads like an all-clear.
+	p.scope = widget.NewLabel(lang.L("Valid for: public relations, all channels; whether a post may use the picture, the post checks for its channels and its day."))
+	p.scope.Wrapping = fyne.TextWrapWord
+	p.scope.SizeName = theme.SizeNameCaptionText
+	p.scope.Hide()
+	p.legend = widget.NewButtonWithIcon(lang.L("What the signs mean …"), theme.InfoIcon(), func() { showRightsLegend(d.s.u.win) })
+	p.legend.Importance = widget.LowImportance
 	state := container.NewBorder(nil, nil, container.NewCenter(p.badge.content), nil, p.state)
-	p.content = container.NewVBox(head, state, p.findings, p.actions, p.rows, container.NewHBox(p.add), or, p.decision, scope, legend)
+	p.content = container.NewVBox(head, state, p.scope, p.findings, p.actions, p.rows, container.NewHBox(p.add), or, p.decision, container.NewHBox(p.legend))
 	return p
 }
 
@@ -101,6 +107,7 @@ func (p *picturePeople) fill() {
 	r := p.rights
 	p.badge.set(r.State)
 	p.state.SetText(rightsHeading(r))
+	p.scope.Hidden = r.MediaID == 0 || r.State != data.RightsOK
 	var lines []string
 	for _, f := range r.Findings {
 		lines = append(lines, message(f.Message()))
@@ -159,6 +166,20 @@ func rightsHeading(r data.PictureRights) string {
 		return ""
 	}
 	if r.State != data.RightsOK {
+		// The worst finding names the state more closely than the badge
+		// can: an ended consent is "abgelaufen", not "fehlt"; an ending
+		// licence is not an ending consent.
+		for _, f := range r.Findings {
+			switch {
+			case f.Reason == data.ReasonExpired && r.State == data.RightsMissing:
+				return lang.L("Consent expired")
+			case f.Reason == data.ReasonExpiring && r.State == data.RightsExpiring:
+				return lang.L("Consent expiring")
+			}
+		}
+		if r.State == data.RightsExpiring {
+			return lang.L("Licence expiring")
+		}
 		return rightsName(r.State)
 	}
 	switch r.Decision {
@@ -167,7 +188,7 @@ func rightsHeading(r data.PictureRights) string {
 	case data.DecisionCrowd:
 		return lang.L("In order: only a crowd, nobody identifiable.")
 	}
-	return lang.L("In order: everyone shown has given a valid consent.")
+	return lang.L("Consent valid: everyone shown has given a valid consent.")
 }
 
 // change runs op on the item and shows its rights read anew.

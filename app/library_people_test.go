@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -126,7 +127,7 @@ func TestLibraryPeopleInPicture(t *testing.T) {
 	if dec, names := pictureDecision(t, u, m.ID); dec != data.DecisionPeople || !slices.Equal(names, []string{"Anna Beispiel"}) {
 		t.Errorf("after adding: %v %v", dec, names)
 	}
-	assertShows(t, pp.content, "Anna Beispiel", "In Ordnung: Alle gezeigten Personen haben wirksam eingewilligt.")
+	assertShows(t, pp.content, "Anna Beispiel", "Einwilligung gültig: Alle gezeigten Personen haben wirksam eingewilligt.")
 	if tl := tileOf(t, s, "rathaus.jpg"); !tl.badge.content.Hidden {
 		t.Errorf("a picture in order keeps its badge %q", tl.badge.state)
 	}
@@ -299,6 +300,55 @@ func TestLibraryBulkPeople(t *testing.T) {
 		if s.rights[id].State != data.RightsOK {
 			t.Errorf("picture %d: badge %q", id, s.rights[id].State)
 		}
+	}
+}
+
+// The legend opens in a dialog of its own, so nothing in the pane is
+// drawn over (REVIEW8 item 4), and "Gilt für …" is said only of a picture
+// whose rights are in order: under "ungeklärt" it read like an all-clear
+// (item 12).
+func TestLibraryRightsLegendAndScope(t *testing.T) {
+	u, s := openLibrary(t)
+	importFixture(t, u, s)
+	m := selectByName(t, u, s, "rathaus.jpg")
+	pp := s.detail.people
+	walkObjects(s.detail.form, func(o fyne.CanvasObject) {
+		if _, ok := o.(*widget.Accordion); ok {
+			t.Error("an accordion in the detail pane")
+		}
+	})
+	assertShows(t, pp.content, "Personen ungeklärt")
+	for _, o := range []fyne.CanvasObject{pp.scope} {
+		if o.Visible() {
+			t.Errorf("an ungeklärt picture says %q", pp.scope.Text)
+		}
+	}
+	walkObjects(pp.content, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && l.Visible() && (strings.Contains(l.Text, "Geprüft") || strings.Contains(l.Text, "Gilt für")) {
+			t.Errorf("an ungeklärt picture says %q", l.Text)
+		}
+	})
+	pp.decision.SetSelected("Keine erkennbaren Personen")
+	u.Wait()
+	if dec, _ := pictureDecision(t, u, m.ID); dec != data.DecisionNone {
+		t.Fatalf("decision %q", dec)
+	}
+	if !pp.scope.Visible() || !strings.HasPrefix(pp.scope.Text, "Gilt für: Öffentlichkeitsarbeit, alle Kanäle;") {
+		t.Errorf("a picture in order: scope visible %v, %q", pp.scope.Visible(), pp.scope.Text)
+	}
+
+	test.Tap(findButton(t, pp.content, "Was die Zeichen bedeuten …"))
+	legend := topOverlay(u)
+	if legend == nil {
+		t.Fatal("the legend did not open")
+	}
+	assertShows(t, legend, "Was die Zeichen auf den Kacheln bedeuten", "Läuft ab: Eine Einwilligung oder die Lizenz läuft in den nächsten 30 Tagen ab.",
+		"Einwilligung fehlt oder abgelaufen: Für eine gezeigte Person liegt keine gültige Einwilligung vor.",
+		"Personen ungeklärt: Es ist noch nicht festgelegt, ob erkennbare Personen zu sehen sind.")
+	test.Tap(findButton(t, legend, "Schließen"))
+	u.Wait()
+	if topOverlay(u) == legend {
+		t.Error("the legend stays open")
 	}
 }
 
