@@ -8,9 +8,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"feedtakt/data"
+	"feedtakt/data/calendar"
 )
 
 // rightsPeople records four people in the workspace of u: Anna with a
@@ -363,6 +365,55 @@ func walkObjects(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
 	case fyne.Widget:
 		for _, c := range test.WidgetRenderer(w).Objects() {
 			walkObjects(c, f)
+		}
+	}
+}
+
+// The Mediathek names and marks each state with the canonical word and
+// icon (REVIEW8, table at its end): the filter's options, the pane's
+// heading and the badge.
+func TestLibraryRightsCanonicalWordsAndSigns(t *testing.T) {
+	openLibrary(t) // the translations
+	want := []string{"Alle Rechte", "Einwilligung fehlt oder abgelaufen", "Personen ungeklärt", "Läuft ab", "Einwilligung widerrufen", "Lizenz abgelaufen"}
+	if got := rightsFilterNames(); !slices.Equal(got, want) {
+		t.Errorf("filter options %q, want %q", got, want)
+	}
+	for _, c := range []struct {
+		state data.RightsState
+		icon  fyne.Resource
+		color fyne.ThemeColorName
+	}{
+		{data.RightsMissing, theme.ErrorIcon(), theme.ColorNameError},
+		{data.RightsWithdrawn, theme.CancelIcon(), theme.ColorNameError},
+		{data.RightsExpiring, theme.HistoryIcon(), theme.ColorNameWarning},
+		{data.RightsUnclear, theme.QuestionIcon(), theme.ColorNamePlaceHolder},
+		{data.RightsLicenceExpired, nil, theme.ColorNameError},
+	} {
+		look, ok := lookOf(c.state)
+		if !ok || look.color != c.color || (c.icon == nil) != (look.icon == nil) || (c.icon != nil && look.icon.Name() != c.icon.Name()) {
+			t.Errorf("%s: sign %v", c.state, look)
+		}
+	}
+	day := calendar.Date{Year: 2026, Month: 12, Day: 2}
+	for _, c := range []struct {
+		reasons []data.Reason
+		state   data.RightsState
+		want    string
+	}{
+		{[]data.Reason{data.ReasonExpired}, data.RightsMissing, "Einwilligung abgelaufen"},
+		{[]data.Reason{data.ReasonMissing}, data.RightsMissing, "Einwilligung fehlt"},
+		{[]data.Reason{data.ReasonExpiring}, data.RightsExpiring, "Einwilligung läuft ab"},
+		{[]data.Reason{data.ReasonLicenceExpiring}, data.RightsExpiring, "Lizenz läuft ab"},
+		{[]data.Reason{data.ReasonWithdrawn}, data.RightsWithdrawn, "Einwilligung widerrufen"},
+		{[]data.Reason{data.ReasonUnclear}, data.RightsUnclear, "Personen ungeklärt"},
+		{nil, data.RightsOK, "Einwilligung gültig: Alle gezeigten Personen haben wirksam eingewilligt."},
+	} {
+		r := data.PictureRights{MediaID: 1, Day: day, State: c.state, Decision: data.DecisionPeople}
+		for _, reason := range c.reasons {
+			r.Findings = append(r.Findings, data.Finding{Reason: reason})
+		}
+		if got := rightsHeading(r); got != c.want {
+			t.Errorf("%v: heading %q, want %q", c.reasons, got, c.want)
 		}
 	}
 }

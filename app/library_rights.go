@@ -166,7 +166,17 @@ func rightsFilterStates() []data.RightsState { return data.RightsStates() }
 func rightsFilterNames() []string {
 	out := []string{lang.L("Any rights")}
 	for _, s := range rightsFilterStates() {
-		out = append(out, rightsName(s))
+		out = append(out, rightsFilterName(s))
 	}
 	return out
+}
+
+// rightsFilterName is a filter option: the state's name, except that
+// "fehlt" also finds the pictures whose consent has expired (one sign,
+// the rule's worst), and the option says so.
+func rightsFilterName(s data.RightsState) string {
+	if s == data.RightsMissing {
+		return lang.L("Consent missing or expired")
+	}
+	return rightsName(s)
 }
