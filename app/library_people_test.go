@@ -284,8 +284,11 @@ func TestLibraryBulkPeople(t *testing.T) {
 	}
 	assertShows(t, p.content, "Personen zu 3 Bildern hinzugefügt.")
 
-	p.decision.SetSelectedIndex(slices.Index(bulkDecisionOrder, data.DecisionCrowd))
-	test.Tap(findButton(t, p.content, "Festlegen"))
+	// Two buttons that say what they record, not "Auswählen …" (REVIEW8
+	// item 10).
+	assertNotShows(t, p.content, "Auswählen …", "Oder für alle festlegen")
+	findButton(t, p.content, "Keine erkennbaren Personen")
+	test.Tap(findButton(t, p.content, "Nur Menschenmenge"))
 	u.Wait()
 	// People are chosen on them: she is asked first.
 	confirm := topOverlay(u)
