@@ -34,8 +34,8 @@ type bulkPane struct {
 	licence    *widget.Select
 	until      *keyEntry
 	decisions  []*widget.Button // Keine erkennbaren Personen, Nur Menschenmenge, Festlegung zurücknehmen
-	picker     *personPicker  // the open "Personen hinzufügen" dialog (tests reach it)
-	done       *widget.Label  // what the last edit did
+	picker     *personPicker    // the open "Personen hinzufügen" dialog (tests reach it)
+	done       *widget.Label    // what the last edit did
 	buttons    []*widget.Button
 	del        *widget.Button
 }
