@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -221,7 +222,7 @@ func TestLibraryRightsBadgeAndFilter(t *testing.T) {
 	selectByName(t, u, s, "sommerfest.jpg")
 	withdrawn := u.ws.Today().AddDays(-2)
 	assertShows(t, s.detail.people.content, "Einwilligung widerrufen", "Willi Weg hat die Einwilligung am "+withdrawn.String()+" widerrufen.",
-		"Widerruf von Willi Weg: wo verwendet …")
+		"Widerruf von Willi Weg bearbeiten …")
 	s.clearSelection()
 	u.Wait()
 
@@ -419,4 +420,61 @@ func TestLibraryRightsCanonicalWordsAndSigns(t *testing.T) {
 			t.Errorf("%v: heading %q, want %q", c.reasons, got, c.want)
 		}
 	}
+}
+
+// From a person with a problem the pane leads on: a missing consent to
+// the person (to record one), a withdrawal to its page; "Person
+// hinzufügen" creates a person she has not recorded yet with the name she
+// searched for and adds them to the picture (REVIEW8 item 17).
+func TestLibraryPeopleShortcuts(t *testing.T) {
+	u, s := openLibrary(t)
+	importFixture(t, u, s)
+	_, willi, maxA, _ := rightsPeople(t, u)
+	m := selectByName(t, u, s, "rathaus.jpg")
+	if err := u.ws.SetPicturePeople(context.Background(), m.ID, []int64{willi.ID, maxA.ID}); err != nil {
+		t.Fatal(err)
+	}
+	s.detail.people.load(m.ID)
+	u.Wait()
+	pp := s.detail.people
+	links := map[string]*widget.Hyperlink{}
+	walkObjects(pp.actions, func(o fyne.CanvasObject) {
+		if h, ok := o.(*widget.Hyperlink); ok {
+			links[h.Text] = h
+		}
+	})
+	toPerson, withdrawal := links["Zur Person Max Müller: Einwilligung erfassen …"], links["Widerruf von Willi Weg bearbeiten …"]
+	if toPerson == nil || withdrawal == nil || len(links) != 2 {
+		t.Fatalf("links %v", slices.Collect(maps.Keys(links)))
+	}
+	toPerson.OnTapped()
+	u.Wait()
+	if u.shell.tabs.SelectedIndex() != screenPeople {
+		t.Errorf("the link opens screen %d", u.shell.tabs.SelectedIndex())
+	}
+	u.shell.selectScreen(screenMedia)
+	u.Wait()
+
+	test.Tap(findButton(t, pp.content, "Person hinzufügen …"))
+	u.Wait()
+	picker := pp.picker
+	test.Type(picker.search, "Erika Neu")
+	if len(picker.shown) != 0 {
+		t.Fatalf("Erika is listed before she is recorded: %v", picker.shown)
+	}
+	test.Tap(findButton(t, topOverlay(u), "Neue Person anlegen …"))
+	if picker.name.Text != "Erika Neu" {
+		t.Errorf("the new person's name is %q, not what she searched for", picker.name.Text)
+	}
+	picker.role.SetSelected("Gast/Referent/in")
+	test.Tap(findButton(t, topOverlay(u), "Anlegen und hinzufügen"))
+	u.Wait()
+	if _, names := pictureDecision(t, u, m.ID); !slices.Equal(names, []string{"Erika Neu", "Max Müller", "Willi Weg"}) {
+		t.Errorf("people in the picture: %v", names)
+	}
+	people, err := u.ws.People(context.Background(), data.PeopleQuery{Text: "Erika"})
+	if err != nil || len(people) != 1 || people[0].Role != data.RoleGuest {
+		t.Errorf("Erika recorded as %v (%v)", people, err)
+	}
+	assertShows(t, pp.content, "Erika Neu", "Zur Person Erika Neu: Einwilligung erfassen …")
 }
