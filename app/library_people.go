@@ -169,6 +169,7 @@ func (p *picturePeople) fill() {
 	}
 	p.filling = false
 	p.content.Refresh()
+	p.d.relayout()
 }
 
 // rightsHeading is the state of a picture's rights in a sentence: what is

@@ -478,3 +478,35 @@ func TestLibraryPeopleShortcuts(t *testing.T) {
 	}
 	assertShows(t, pp.content, "Erika Neu", "Zur Person Erika Neu: Einwilligung erfassen …")
 }
+
+// The detail pane lays its fields out anew when the people section grows
+// (its rights are read in the background): the section ends above
+// "Titel", and the scrolled fields end above Speichern/Löschen (REVIEW8
+// item 4).
+func TestLibraryDetailSectionsDoNotOverlap(t *testing.T) {
+	u, s := openLibrary(t)
+	importFixture(t, u, s)
+	_, willi, maxA, _ := rightsPeople(t, u)
+	u.win.Resize(fyne.NewSize(1366, 768))
+	for _, it := range s.items {
+		if it.OriginalName == "rathaus.jpg" {
+			if err := u.ws.SetPicturePeople(context.Background(), it.ID, []int64{willi.ID, maxA.ID}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	selectByName(t, u, s, "rathaus.jpg")
+	u.Wait()
+	d := s.detail
+	drv := fyne.CurrentApp().Driver()
+	people := drv.AbsolutePositionForObject(d.people.content).Y + d.people.content.MinSize().Height
+	title := drv.AbsolutePositionForObject(d.title).Y
+	if people > title {
+		t.Errorf("the people section ends at %.0f, below the title field at %.0f", people, title)
+	}
+	fields := drv.AbsolutePositionForObject(d.scroll).Y + d.scroll.Size().Height
+	save := drv.AbsolutePositionForObject(d.save).Y
+	if fields > save {
+		t.Errorf("the scrolled fields end at %.0f, below the top of Speichern at %.0f", fields, save)
+	}
+}
