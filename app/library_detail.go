@@ -53,7 +53,7 @@ type mediaDetail struct {
 	tags     *keyEntry
 	facts    *widget.Label
 	usedIn   *fyne.Container
-	people   *picturePeople // Personen auf dem Bild (library_people.go)
+	people   *picturePeople  // Personen auf dem Bild (library_people.go)
 	body     *fyne.Container // the fields in the scroll, one below the other
 	scroll   *container.Scroll
 	save     *widget.Button
