@@ -33,9 +33,9 @@ type bulkPane struct {
 	credit     *keyEntry
 	licence    *widget.Select
 	until      *keyEntry
-	decision   *widget.Select // keine erkennbaren Personen, Menschenmenge, ungeklärt
-	picker     *personPicker  // the open "Personen hinzufügen" dialog (tests reach it)
-	done       *widget.Label  // what the last edit did
+	decisions  []*widget.Button // Keine erkennbaren Personen, Nur Menschenmenge, Festlegung zurücknehmen
+	picker     *personPicker    // the open "Personen hinzufügen" dialog (tests reach it)
+	done       *widget.Label    // what the last edit did
 	buttons    []*widget.Button
 	del        *widget.Button
 }
@@ -76,8 +76,17 @@ func newBulkPane(s *libraryScreen) *bulkPane {
 	}
 	p.del = widget.NewButtonWithIcon("", theme.DeleteIcon(), p.confirmDelete)
 	p.buttons = append(p.buttons, p.del)
-	p.decision = widget.NewSelect(bulkDecisionNames(), nil)
-	p.decision.PlaceHolder = lang.L("Choose …")
+	// One button per decision, each saying what it records: a select
+	// with "Auswählen …" beside "Festlegen" hid what could be chosen.
+	for i, name := range bulkDecisionNames() {
+		b := button(name, func() { p.applyDecision(i) })
+		if bulkDecisionOrder[i] == data.DecisionUnclear {
+			b.Importance = widget.LowImportance
+		}
+		p.decisions = append(p.decisions, b)
+	}
+	orHint := widget.NewLabel(lang.L("Or, when nobody can be recognised on any of them, record for all:"))
+	orHint.Wrapping = fyne.TextWrapWord
 	addPeople := widget.NewButtonWithIcon(lang.L("Add people …"), theme.ContentAddIcon(), p.choosePeople)
 	p.buttons = append(p.buttons, addPeople)
 	peopleHint := widget.NewLabel(lang.L("The people are added to those already chosen for each picture."))
@@ -94,7 +103,9 @@ func newBulkPane(s *libraryScreen) *bulkPane {
 		widget.NewSeparator(),
 		container.NewBorder(widget.NewLabelWithStyle(lang.L("People in the picture"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 			peopleHint, nil, nil, container.NewHBox(addPeople)),
-		row(lang.L("Or record for all"), p.decision, button(lang.L("Record"), p.applyDecision)),
+		orHint,
+		container.NewHBox(p.decisions[0], p.decisions[1]),
+		container.NewHBox(p.decisions[2]),
 	)
 	if s.u.ws.ReadOnly() {
 		for _, b := range p.buttons {
@@ -335,7 +346,7 @@ func (s *libraryScreen) deleteMedia(ids []int64, force bool, done func()) {
 var bulkDecisionOrder = []data.PeopleDecision{data.DecisionNone, data.DecisionCrowd, data.DecisionUnclear}
 
 func bulkDecisionNames() []string {
-	return []string{lang.L("No identifiable people"), lang.L("Only a crowd, not identifiable"), lang.L("Not decided (take the decision back)")}
+	return []string{lang.L("No identifiable people"), lang.L("Only a crowd"), lang.L("Take the decision back (ungeklärt)")}
 }
 
 // applyPeople runs a change of the people in the selected pictures and
@@ -384,13 +395,9 @@ func (p *bulkPane) choosePeople() {
 	})
 }
 
-// applyDecision records the chosen decision for every selected picture
-// (their people are removed).
-func (p *bulkPane) applyDecision() {
-	i := p.decision.SelectedIndex()
-	if i < 0 {
-		return
-	}
+// applyDecision records decision i of bulkDecisionOrder for every
+// selected picture (their people are removed).
+func (p *bulkPane) applyDecision(i int) {
 	dec := bulkDecisionOrder[i]
 	apply := func() {
 		p.applyPeople(func(ws *data.Workspace, ctx context.Context, ids []int64) error {

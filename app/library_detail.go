@@ -53,7 +53,9 @@ type mediaDetail struct {
 	tags     *keyEntry
 	facts    *widget.Label
 	usedIn   *fyne.Container
-	people   *picturePeople // Personen auf dem Bild (library_people.go)
+	people   *picturePeople  // Personen auf dem Bild (library_people.go)
+	body     *fyne.Container // the fields in the scroll, one below the other
+	scroll   *container.Scroll
 	save     *widget.Button
 	del      *widget.Button
 }
@@ -129,16 +131,29 @@ func newMediaDetail(s *libraryScreen) *mediaDetail {
 	usedHead := widget.NewLabelWithStyle(lang.L("Used in"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	buttons := container.NewHBox(d.save, d.del)
 	preview := container.NewStack(container.NewCenter(container.NewGridWrap(fyne.NewSize(64, 64), d.kindIcon)), d.preview)
-	d.form = container.NewBorder(nil, container.NewPadded(buttons), nil, nil, container.NewVScroll(container.NewPadded(container.NewVBox(
+	d.body = container.NewVBox(
 		d.missing, preview, d.name, container.NewHBox(d.prepare, d.poster, d.noPoster), widget.NewSeparator(), d.people.content, widget.NewSeparator(),
 		form, widget.NewSeparator(), d.facts, widget.NewSeparator(), usedHead, d.usedIn,
-	))))
+	)
+	d.scroll = container.NewVScroll(container.NewPadded(d.body))
+	// The buttons below the scrolled fields, never over them.
+	d.form = container.NewBorder(nil, container.NewPadded(buttons), nil, nil, d.scroll)
 	hint := widget.NewLabelWithStyle(lang.L("Select a file to see and edit its details."), fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
 	hint.Wrapping = fyne.TextWrapWord
 	d.none = container.NewCenter(container.NewGridWrap(fyne.NewSize(280, 80), hint))
 	d.stack = container.NewStack(d.none)
 	d.content = d.stack
 	return d
+}
+
+// relayout lays the fields out anew after a section changed its height
+// (the rights read in the background, the posts using the item): the
+// sections below move down and the scroll grows. Without it a grown
+// section drew over "Titel" and "Bildbeschreibung" wherever the window
+// did not notice the new height (REVIEW8 item 4).
+func (d *mediaDetail) relayout() {
+	d.body.Refresh()
+	d.scroll.Refresh()
 }
 
 // countAlt shows how long the alt text is against its limit.
@@ -421,6 +436,7 @@ func (d *mediaDetail) loadUsage(id int64) {
 				return
 			}
 			d.usedIn.RemoveAll()
+			defer d.relayout()
 			if err != nil {
 				d.usedIn.Add(widget.NewLabel(lang.L("Could not be read.")))
 				return

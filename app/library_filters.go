@@ -259,7 +259,7 @@ func (f *libraryFilters) showActive(q data.MediaQuery) {
 		parts = append(parts, f.s.state.Selected)
 	}
 	if q.Rights != "" {
-		parts = append(parts, rightsName(q.Rights))
+		parts = append(parts, rightsFilterName(q.Rights))
 	}
 	if q.Kind != "" {
 		parts = append(parts, f.s.kind.Selected)

@@ -119,7 +119,9 @@ func countImport(results []data.ImportResult) importCounts {
 			c.added = append(c.added, r.Name)
 		case data.ImportExisting:
 			name := r.Name
-			if other := r.Media.OriginalName; other != "" && other != r.Name {
+			// The item already there by what the Mediathek shows: its
+			// title, else its file name.
+			if other := displayMediaName(r.Media); other != "" && other != r.Name {
 				name = lang.L("{{.Name}} (as {{.Other}})", map[string]any{"Name": r.Name, "Other": other})
 			}
 			c.existing = append(c.existing, name)

@@ -28,11 +28,13 @@ type picturePeople struct {
 	badge    *rightsBadge
 	state    *widget.Label   // the state in words
 	findings *widget.Label   // the rule's findings, a sentence a line
-	actions  *fyne.Container // "Widerruf von … öffnen" per person who withdrew
+	actions  *fyne.Container // per person with a problem: to the person or the withdrawal page
 	rows     *fyne.Container
 	add      *widget.Button
 	decision *widget.RadioGroup // keine erkennbaren Personen / nur Menschenmenge
 	filling  bool               // the radio is being set from the data, not by her
+	scope    *widget.Label      // what an ok state is valid for
+	legend   *widget.Button     // "Was die Zeichen bedeuten …"
 
 	mediaID int64
 	rights  data.PictureRights
@@ -64,12 +66,16 @@ func newPicturePeople(d *mediaDetail) *picturePeople {
 	head := widget.NewLabelWithStyle(lang.L("People in the picture"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	or := widget.NewLabel(lang.L("Or, when nobody can be recognised:"))
 	or.SizeName = theme.SizeNameCaptionText
-	scope := widget.NewLabel(lang.L("Checked for public relations on any channel; whether a picture may appear on a post's channels on its day, the post says."))
-	scope.Wrapping = fyne.TextWrapWord
-	scope.SizeName = theme.SizeNameCaptionText
-	legend := widget.NewAccordion(widget.NewAccordionItem(lang.L("What the signs on the tiles mean"), rightsLegend()))
+	// What an ok state is valid for, shown only then: under "ungeklärt"
+	// or "fehlt" any sentence about a check reads like an all-clear.
+	p.scope = widget.NewLabel(lang.L("Valid for: public relations, all channels; whether a post may use the picture, the post checks for its channels and its day."))
+	p.scope.Wrapping = fyne.TextWrapWord
+	p.scope.SizeName = theme.SizeNameCaptionText
+	p.scope.Hide()
+	p.legend = widget.NewButtonWithIcon(lang.L("What the signs mean …"), theme.InfoIcon(), func() { showRightsLegend(d.s.u.win) })
+	p.legend.Importance = widget.LowImportance
 	state := container.NewBorder(nil, nil, container.NewCenter(p.badge.content), nil, p.state)
-	p.content = container.NewVBox(head, state, p.findings, p.actions, p.rows, container.NewHBox(p.add), or, p.decision, scope, legend)
+	p.content = container.NewVBox(head, state, p.scope, p.findings, p.actions, p.rows, container.NewHBox(p.add), or, p.decision, container.NewHBox(p.legend))
 	return p
 }
 
@@ -101,27 +107,40 @@ func (p *picturePeople) fill() {
 	r := p.rights
 	p.badge.set(r.State)
 	p.state.SetText(rightsHeading(r))
+	p.scope.Hidden = r.MediaID == 0 || r.State != data.RightsOK
 	var lines []string
 	for _, f := range r.Findings {
 		lines = append(lines, message(f.Message()))
 	}
 	p.findings.SetText(strings.Join(lines, "\n"))
 	p.findings.Hidden = len(lines) == 0
-	// A withdrawal is more than a warning: its page says where the
-	// person's pictures were and will be used and what to remove.
+	// A way on from each person with a problem: a withdrawal to its page
+	// (where the person's pictures were and will be used and what to
+	// remove), a missing or ended consent to the person, where she
+	// records one.
 	p.actions.RemoveAll()
-	var withdrew []int64
+	var linked []int64
 	for _, f := range r.Findings {
-		if (f.Reason == data.ReasonWithdrawn || f.Reason == data.ReasonWithdrawnLater) && !slices.Contains(withdrew, f.PersonID) {
-			withdrew = append(withdrew, f.PersonID)
-			id := f.PersonID
-			name, _ := f.Args["Person"].(string)
-			// A link that wraps: a long name must not widen the pane.
-			l := widget.NewHyperlink(lang.L("Withdrawal of {{.Person}}: where used …", map[string]any{"Person": name}), nil)
-			l.Wrapping = fyne.TextWrapWord
-			l.OnTapped = func() { p.d.s.u.showWithdrawal(id) }
-			p.actions.Add(l)
+		if f.PersonID == 0 || slices.Contains(linked, f.PersonID) {
+			continue
 		}
+		id := f.PersonID
+		name, _ := f.Args["Person"].(string)
+		var l *widget.Hyperlink
+		switch f.Reason {
+		case data.ReasonWithdrawn, data.ReasonWithdrawnLater:
+			l = widget.NewHyperlink(lang.L("Edit the withdrawal of {{.Person}} …", map[string]any{"Person": name}), nil)
+			l.OnTapped = func() { p.d.s.u.showWithdrawal(id) }
+		case data.ReasonMissing, data.ReasonGuardians, data.ReasonOwnConsent, data.ReasonOutOfScope, data.ReasonExpired:
+			l = widget.NewHyperlink(lang.L("To {{.Person}}: record a consent …", map[string]any{"Person": name}), nil)
+			l.OnTapped = func() { p.d.s.u.showPerson(id) }
+		default:
+			continue
+		}
+		linked = append(linked, id)
+		// A link that wraps: a long name must not widen the pane.
+		l.Wrapping = fyne.TextWrapWord
+		p.actions.Add(l)
 	}
 	p.rows.RemoveAll()
 	ro := p.d.s.u.ws.ReadOnly()
@@ -150,6 +169,7 @@ func (p *picturePeople) fill() {
 	}
 	p.filling = false
 	p.content.Refresh()
+	p.d.relayout()
 }
 
 // rightsHeading is the state of a picture's rights in a sentence: what is
@@ -159,6 +179,20 @@ func rightsHeading(r data.PictureRights) string {
 		return ""
 	}
 	if r.State != data.RightsOK {
+		// The worst finding names the state more closely than the badge
+		// can: an ended consent is "abgelaufen", not "fehlt"; an ending
+		// licence is not an ending consent.
+		for _, f := range r.Findings {
+			switch {
+			case f.Reason == data.ReasonExpired && r.State == data.RightsMissing:
+				return lang.L("Consent expired")
+			case f.Reason == data.ReasonExpiring && r.State == data.RightsExpiring:
+				return lang.L("Consent expiring")
+			}
+		}
+		if r.State == data.RightsExpiring {
+			return lang.L("Licence expiring")
+		}
 		return rightsName(r.State)
 	}
 	switch r.Decision {
@@ -167,7 +201,7 @@ func rightsHeading(r data.PictureRights) string {
 	case data.DecisionCrowd:
 		return lang.L("In order: only a crowd, nobody identifiable.")
 	}
-	return lang.L("In order: everyone shown has given a valid consent.")
+	return lang.L("Consent valid: everyone shown has given a valid consent.")
 }
 
 // change runs op on the item and shows its rights read anew.
@@ -276,6 +310,10 @@ type personPicker struct {
 	multi   bool
 	ticked  map[int64]bool
 	chosen  func(ids []int64)
+	create  *widget.Button // "Neue Person anlegen …"
+	form    dialog.Dialog  // its open form (tests reach it)
+	name    *widget.Entry
+	role    *widget.Select
 }
 
 func newPersonPicker(u *UI, exclude []int64, multi bool, chosen func(ids []int64)) *personPicker {
@@ -317,7 +355,13 @@ func newPersonPicker(u *UI, exclude []int64, multi bool, chosen func(ids []int64
 			pp.pick(pp.shown[i].ID)
 		}
 	}
-	body := container.NewBorder(container.NewVBox(pp.search, pp.empty), nil, nil, nil, pp.list)
+	// Someone not yet recorded is recorded here, without leaving the
+	// picture for the Personen screen; the consent comes later, there.
+	pp.create = widget.NewButtonWithIcon(lang.L("Create new person …"), theme.ContentAddIcon(), pp.newPerson)
+	if u.ws.ReadOnly() {
+		pp.create.Disable()
+	}
+	body := container.NewBorder(container.NewVBox(pp.search, pp.empty), container.NewHBox(pp.create), nil, nil, pp.list)
 	sized := container.NewGridWrap(fyne.NewSize(460, 380), body)
 	if multi {
 		pp.d = dialog.NewCustomConfirm(lang.L("Add people"), lang.L("Add"), lang.L("Cancel"), sized, func(ok bool) {
@@ -394,6 +438,50 @@ func (pp *personPicker) filter() {
 		pp.empty.Hide()
 	}
 	pp.list.Refresh()
+}
+
+// newPerson asks for the new person's name (what she searched for) and
+// role, records the person and chooses them.
+func (pp *personPicker) newPerson() {
+	pp.name = widget.NewEntry()
+	pp.name.SetText(strings.TrimSpace(pp.search.Text))
+	var roles []string
+	for _, r := range data.Roles() {
+		roles = append(roles, lang.L(r.Key()))
+	}
+	pp.role = widget.NewSelect(roles, nil)
+	pp.role.PlaceHolder = lang.L("Choose a role …")
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("Name"), pp.name), widget.NewFormItem(lang.L("Role"), pp.role)}
+	pp.form = dialog.NewForm(lang.L("Create new person"), lang.L("Create and add"), lang.L("Cancel"), items, func(ok bool) {
+		if ok {
+			pp.createPerson()
+		}
+	}, pp.u.win)
+	pp.form.Resize(fyne.NewSize(420, 0))
+	pp.form.Show()
+	pp.u.win.Canvas().Focus(pp.name)
+}
+
+// createPerson records the person of the form and chooses them.
+func (pp *personPicker) createPerson() {
+	person := data.Person{Name: pp.name.Text}
+	if i := pp.role.SelectedIndex(); i >= 0 {
+		person.Role = data.Roles()[i]
+	}
+	pp.u.do(func(ws *data.Workspace, ctx context.Context) error { return ws.SavePerson(ctx, &person) }, func(err error) {
+		if err != nil {
+			pp.u.showError(lang.L("The person could not be saved."), err)
+			return
+		}
+		pp.all = append(pp.all, data.PersonListItem{Person: person, State: data.PersonMissing})
+		if pp.multi {
+			pp.ticked[person.ID] = true
+			pp.search.SetText(person.Name)
+			pp.filter()
+			return
+		}
+		pp.pick(person.ID)
+	})
 }
 
 // pick chooses a person: at once, or ticked for "Hinzufügen".

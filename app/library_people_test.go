@@ -2,14 +2,18 @@ package app
 
 import (
 	"context"
+	"maps"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"feedtakt/data"
+	"feedtakt/data/calendar"
 )
 
 // rightsPeople records four people in the workspace of u: Anna with a
@@ -126,7 +130,7 @@ func TestLibraryPeopleInPicture(t *testing.T) {
 	if dec, names := pictureDecision(t, u, m.ID); dec != data.DecisionPeople || !slices.Equal(names, []string{"Anna Beispiel"}) {
 		t.Errorf("after adding: %v %v", dec, names)
 	}
-	assertShows(t, pp.content, "Anna Beispiel", "In Ordnung: Alle gezeigten Personen haben wirksam eingewilligt.")
+	assertShows(t, pp.content, "Anna Beispiel", "Einwilligung gültig: Alle gezeigten Personen haben wirksam eingewilligt.")
 	if tl := tileOf(t, s, "rathaus.jpg"); !tl.badge.content.Hidden {
 		t.Errorf("a picture in order keeps its badge %q", tl.badge.state)
 	}
@@ -218,7 +222,7 @@ func TestLibraryRightsBadgeAndFilter(t *testing.T) {
 	selectByName(t, u, s, "sommerfest.jpg")
 	withdrawn := u.ws.Today().AddDays(-2)
 	assertShows(t, s.detail.people.content, "Einwilligung widerrufen", "Willi Weg hat die Einwilligung am "+withdrawn.String()+" widerrufen.",
-		"Widerruf von Willi Weg: wo verwendet …")
+		"Widerruf von Willi Weg bearbeiten …")
 	s.clearSelection()
 	u.Wait()
 
@@ -281,8 +285,11 @@ func TestLibraryBulkPeople(t *testing.T) {
 	}
 	assertShows(t, p.content, "Personen zu 3 Bildern hinzugefügt.")
 
-	p.decision.SetSelectedIndex(slices.Index(bulkDecisionOrder, data.DecisionCrowd))
-	test.Tap(findButton(t, p.content, "Festlegen"))
+	// Two buttons that say what they record, not "Auswählen …" (REVIEW8
+	// item 10).
+	assertNotShows(t, p.content, "Auswählen …", "Oder für alle festlegen")
+	findButton(t, p.content, "Keine erkennbaren Personen")
+	test.Tap(findButton(t, p.content, "Nur Menschenmenge"))
 	u.Wait()
 	// People are chosen on them: she is asked first.
 	confirm := topOverlay(u)
@@ -302,6 +309,55 @@ func TestLibraryBulkPeople(t *testing.T) {
 	}
 }
 
+// The legend opens in a dialog of its own, so nothing in the pane is
+// drawn over (REVIEW8 item 4), and "Gilt für …" is said only of a picture
+// whose rights are in order: under "ungeklärt" it read like an all-clear
+// (item 12).
+func TestLibraryRightsLegendAndScope(t *testing.T) {
+	u, s := openLibrary(t)
+	importFixture(t, u, s)
+	m := selectByName(t, u, s, "rathaus.jpg")
+	pp := s.detail.people
+	walkObjects(s.detail.form, func(o fyne.CanvasObject) {
+		if _, ok := o.(*widget.Accordion); ok {
+			t.Error("an accordion in the detail pane")
+		}
+	})
+	assertShows(t, pp.content, "Personen ungeklärt")
+	for _, o := range []fyne.CanvasObject{pp.scope} {
+		if o.Visible() {
+			t.Errorf("an ungeklärt picture says %q", pp.scope.Text)
+		}
+	}
+	walkObjects(pp.content, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && l.Visible() && (strings.Contains(l.Text, "Geprüft") || strings.Contains(l.Text, "Gilt für")) {
+			t.Errorf("an ungeklärt picture says %q", l.Text)
+		}
+	})
+	pp.decision.SetSelected("Keine erkennbaren Personen")
+	u.Wait()
+	if dec, _ := pictureDecision(t, u, m.ID); dec != data.DecisionNone {
+		t.Fatalf("decision %q", dec)
+	}
+	if !pp.scope.Visible() || !strings.HasPrefix(pp.scope.Text, "Gilt für: Öffentlichkeitsarbeit, alle Kanäle;") {
+		t.Errorf("a picture in order: scope visible %v, %q", pp.scope.Visible(), pp.scope.Text)
+	}
+
+	test.Tap(findButton(t, pp.content, "Was die Zeichen bedeuten …"))
+	legend := topOverlay(u)
+	if legend == nil {
+		t.Fatal("the legend did not open")
+	}
+	assertShows(t, legend, "Was die Zeichen auf den Kacheln bedeuten", "Läuft ab: Eine Einwilligung oder die Lizenz läuft in den nächsten 30 Tagen ab.",
+		"Einwilligung fehlt oder abgelaufen: Für eine gezeigte Person liegt keine gültige Einwilligung vor.",
+		"Personen ungeklärt: Es ist noch nicht festgelegt, ob erkennbare Personen zu sehen sind.")
+	test.Tap(findButton(t, legend, "Schließen"))
+	u.Wait()
+	if topOverlay(u) == legend {
+		t.Error("the legend stays open")
+	}
+}
+
 // walkObjects calls f for o and every object below it.
 func walkObjects(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
 	f(o)
@@ -314,5 +370,143 @@ func walkObjects(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
 		for _, c := range test.WidgetRenderer(w).Objects() {
 			walkObjects(c, f)
 		}
+	}
+}
+
+// The Mediathek names and marks each state with the canonical word and
+// icon (REVIEW8, table at its end): the filter's options, the pane's
+// heading and the badge.
+func TestLibraryRightsCanonicalWordsAndSigns(t *testing.T) {
+	openLibrary(t) // the translations
+	want := []string{"Alle Rechte", "Einwilligung fehlt oder abgelaufen", "Personen ungeklärt", "Läuft ab", "Einwilligung widerrufen", "Lizenz abgelaufen"}
+	if got := rightsFilterNames(); !slices.Equal(got, want) {
+		t.Errorf("filter options %q, want %q", got, want)
+	}
+	for _, c := range []struct {
+		state data.RightsState
+		icon  fyne.Resource
+		color fyne.ThemeColorName
+	}{
+		{data.RightsMissing, theme.ErrorIcon(), theme.ColorNameError},
+		{data.RightsWithdrawn, theme.CancelIcon(), theme.ColorNameError},
+		{data.RightsExpiring, theme.HistoryIcon(), theme.ColorNameWarning},
+		{data.RightsUnclear, theme.QuestionIcon(), theme.ColorNamePlaceHolder},
+		{data.RightsLicenceExpired, nil, theme.ColorNameError},
+	} {
+		look, ok := lookOf(c.state)
+		if !ok || look.color != c.color || (c.icon == nil) != (look.icon == nil) || (c.icon != nil && look.icon.Name() != c.icon.Name()) {
+			t.Errorf("%s: sign %v", c.state, look)
+		}
+	}
+	day := calendar.Date{Year: 2026, Month: 12, Day: 2}
+	for _, c := range []struct {
+		reasons []data.Reason
+		state   data.RightsState
+		want    string
+	}{
+		{[]data.Reason{data.ReasonExpired}, data.RightsMissing, "Einwilligung abgelaufen"},
+		{[]data.Reason{data.ReasonMissing}, data.RightsMissing, "Einwilligung fehlt"},
+		{[]data.Reason{data.ReasonExpiring}, data.RightsExpiring, "Einwilligung läuft ab"},
+		{[]data.Reason{data.ReasonLicenceExpiring}, data.RightsExpiring, "Lizenz läuft ab"},
+		{[]data.Reason{data.ReasonWithdrawn}, data.RightsWithdrawn, "Einwilligung widerrufen"},
+		{[]data.Reason{data.ReasonUnclear}, data.RightsUnclear, "Personen ungeklärt"},
+		{nil, data.RightsOK, "Einwilligung gültig: Alle gezeigten Personen haben wirksam eingewilligt."},
+	} {
+		r := data.PictureRights{MediaID: 1, Day: day, State: c.state, Decision: data.DecisionPeople}
+		for _, reason := range c.reasons {
+			r.Findings = append(r.Findings, data.Finding{Reason: reason})
+		}
+		if got := rightsHeading(r); got != c.want {
+			t.Errorf("%v: heading %q, want %q", c.reasons, got, c.want)
+		}
+	}
+}
+
+// From a person with a problem the pane leads on: a missing consent to
+// the person (to record one), a withdrawal to its page; "Person
+// hinzufügen" creates a person she has not recorded yet with the name she
+// searched for and adds them to the picture (REVIEW8 item 17).
+func TestLibraryPeopleShortcuts(t *testing.T) {
+	u, s := openLibrary(t)
+	importFixture(t, u, s)
+	_, willi, maxA, _ := rightsPeople(t, u)
+	m := selectByName(t, u, s, "rathaus.jpg")
+	if err := u.ws.SetPicturePeople(context.Background(), m.ID, []int64{willi.ID, maxA.ID}); err != nil {
+		t.Fatal(err)
+	}
+	s.detail.people.load(m.ID)
+	u.Wait()
+	pp := s.detail.people
+	links := map[string]*widget.Hyperlink{}
+	walkObjects(pp.actions, func(o fyne.CanvasObject) {
+		if h, ok := o.(*widget.Hyperlink); ok {
+			links[h.Text] = h
+		}
+	})
+	toPerson, withdrawal := links["Zur Person Max Müller: Einwilligung erfassen …"], links["Widerruf von Willi Weg bearbeiten …"]
+	if toPerson == nil || withdrawal == nil || len(links) != 2 {
+		t.Fatalf("links %v", slices.Collect(maps.Keys(links)))
+	}
+	toPerson.OnTapped()
+	u.Wait()
+	if u.shell.tabs.SelectedIndex() != screenPeople {
+		t.Errorf("the link opens screen %d", u.shell.tabs.SelectedIndex())
+	}
+	u.shell.selectScreen(screenMedia)
+	u.Wait()
+
+	test.Tap(findButton(t, pp.content, "Person hinzufügen …"))
+	u.Wait()
+	picker := pp.picker
+	test.Type(picker.search, "Erika Neu")
+	if len(picker.shown) != 0 {
+		t.Fatalf("Erika is listed before she is recorded: %v", picker.shown)
+	}
+	test.Tap(findButton(t, topOverlay(u), "Neue Person anlegen …"))
+	if picker.name.Text != "Erika Neu" {
+		t.Errorf("the new person's name is %q, not what she searched for", picker.name.Text)
+	}
+	picker.role.SetSelected("Gast/Referent/in")
+	test.Tap(findButton(t, topOverlay(u), "Anlegen und hinzufügen"))
+	u.Wait()
+	if _, names := pictureDecision(t, u, m.ID); !slices.Equal(names, []string{"Erika Neu", "Max Müller", "Willi Weg"}) {
+		t.Errorf("people in the picture: %v", names)
+	}
+	people, err := u.ws.People(context.Background(), data.PeopleQuery{Text: "Erika"})
+	if err != nil || len(people) != 1 || people[0].Role != data.RoleGuest {
+		t.Errorf("Erika recorded as %v (%v)", people, err)
+	}
+	assertShows(t, pp.content, "Erika Neu", "Zur Person Erika Neu: Einwilligung erfassen …")
+}
+
+// The detail pane lays its fields out anew when the people section grows
+// (its rights are read in the background): the section ends above
+// "Titel", and the scrolled fields end above Speichern/Löschen (REVIEW8
+// item 4).
+func TestLibraryDetailSectionsDoNotOverlap(t *testing.T) {
+	u, s := openLibrary(t)
+	importFixture(t, u, s)
+	_, willi, maxA, _ := rightsPeople(t, u)
+	u.win.Resize(fyne.NewSize(1366, 768))
+	for _, it := range s.items {
+		if it.OriginalName == "rathaus.jpg" {
+			if err := u.ws.SetPicturePeople(context.Background(), it.ID, []int64{willi.ID, maxA.ID}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	selectByName(t, u, s, "rathaus.jpg")
+	u.Wait()
+	d := s.detail
+	drv := fyne.CurrentApp().Driver()
+	people := drv.AbsolutePositionForObject(d.people.content).Y + d.people.content.MinSize().Height
+	title := drv.AbsolutePositionForObject(d.title).Y
+	if people > title {
+		t.Errorf("the people section ends at %.0f, below the title field at %.0f", people, title)
+	}
+	fields := drv.AbsolutePositionForObject(d.scroll).Y + d.scroll.Size().Height
+	save := drv.AbsolutePositionForObject(d.save).Y
+	if fields > save {
+		t.Errorf("the scrolled fields end at %.0f, below the top of Speichern at %.0f", fields, save)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -55,26 +56,26 @@ func rightsName(s data.RightsState) string {
 	case data.RightsLicenceExpired:
 		return lang.L("Licence expired")
 	case data.RightsExpiring:
-		return lang.L("Ends soon")
+		return lang.L("Expiring")
 	case data.RightsUnclear:
 		return lang.L("People not yet decided")
 	}
-	return lang.L("Rights in order")
+	return lang.L("Consent valid")
 }
 
 // legendText is a state's badge explained in the legend.
 func legendText(s data.RightsState) string {
 	switch s {
 	case data.RightsMissing:
-		return lang.L("Consent missing: someone shown has no valid consent.")
+		return lang.L("Consent missing or expired: someone shown has no valid consent.")
 	case data.RightsWithdrawn:
 		return lang.L("Consent withdrawn: someone shown withdrew it.")
 	case data.RightsLicenceExpired:
 		return lang.L("Licence expired: the “usable until” day has passed.")
 	case data.RightsExpiring:
-		return lang.L("Ends soon: a consent or the licence ends within 30 days.")
+		return lang.L("Expiring: a consent or the licence expires within the next 30 days.")
 	}
-	return lang.L("Not yet decided whether identifiable people are shown.")
+	return lang.L("People not yet decided: nobody recorded whether identifiable people are shown.")
 }
 
 // rightsBadge is the mark on a tile (and beside the state in the detail
@@ -129,6 +130,17 @@ func (b *rightsBadge) set(s data.RightsState) {
 	b.content.Refresh()
 }
 
+// showRightsLegend opens the legend in a small dialog. In the detail pane
+// it stood as an accordion among the fields; opened, it drew over
+// "Titel" and "Bildbeschreibung" where the pane was not laid out anew
+// (REVIEW8 item 4), and it made a long pane longer still.
+func showRightsLegend(win fyne.Window) dialog.Dialog {
+	body := container.NewGridWrap(fyne.NewSize(420, 330), rightsLegend())
+	d := dialog.NewCustom(lang.L("What the signs on the tiles mean"), lang.L("Close"), body, win)
+	d.Show()
+	return d
+}
+
 // rightsLegend explains the badges: each sign with its meaning, and that
 // a picture without a sign is fine.
 func rightsLegend() fyne.CanvasObject {
@@ -140,7 +152,7 @@ func rightsLegend() fyne.CanvasObject {
 		l.Wrapping = fyne.TextWrapWord
 		rows.Add(container.NewBorder(nil, nil, container.NewCenter(b.content), nil, l))
 	}
-	none := widget.NewLabel(lang.L("No sign: nobody identifiable, or everyone shown has a valid consent."))
+	none := widget.NewLabel(lang.L("No sign: consent valid, or nobody identifiable."))
 	none.Wrapping = fyne.TextWrapWord
 	rows.Add(none)
 	return rows
@@ -154,7 +166,17 @@ func rightsFilterStates() []data.RightsState { return data.RightsStates() }
 func rightsFilterNames() []string {
 	out := []string{lang.L("Any rights")}
 	for _, s := range rightsFilterStates() {
-		out = append(out, rightsName(s))
+		out = append(out, rightsFilterName(s))
 	}
 	return out
+}
+
+// rightsFilterName is a filter option: the state's name, except that
+// "fehlt" also finds the pictures whose consent has expired (one sign,
+// the rule's worst), and the option says so.
+func rightsFilterName(s data.RightsState) string {
+	if s == data.RightsMissing {
+		return lang.L("Consent missing or expired")
+	}
+	return rightsName(s)
 }

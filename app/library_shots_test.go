@@ -11,7 +11,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"feedtakt/data"
 	"feedtakt/data/demo"
@@ -129,9 +128,9 @@ func TestMediathekRightsScreenshots(t *testing.T) {
 		s.clearSelection()
 		s.click(index("team-2.jpg"), 0)
 		shot("rights-withdrawn-" + tag)
-		s.detail.people.content.(*fyne.Container).Objects[len(s.detail.people.content.(*fyne.Container).Objects)-1].(*widget.Accordion).OpenAll()
+		test.Tap(s.detail.people.legend)
 		shot("rights-legend-" + tag)
-		s.detail.people.content.(*fyne.Container).Objects[len(s.detail.people.content.(*fyne.Container).Objects)-1].(*widget.Accordion).CloseAll()
+		u.win.Canvas().Overlays().Remove(topOverlay(u))
 		s.click(index("team-1.jpg"), 0)
 		shot("rights-expiring-" + tag)
 		s.click(index("ausgrabung-1.jpg"), 0)

@@ -421,3 +421,17 @@ func TestLibraryStateFilterNarrowsTheGrid(t *testing.T) {
 		t.Error("a filter without hits shows the empty library's import hint")
 	}
 }
+
+// A file that is already in the Mediathek is named by what the Mediathek
+// shows: the item's title, its file name only when it has none (REVIEW8
+// item 8).
+func TestImportNamesTheExistingItemByItsTitle(t *testing.T) {
+	openLibrary(t) // the translations
+	c := countImport([]data.ImportResult{
+		{Outcome: data.ImportExisting, Name: "IMG_1.jpg", Media: data.Media{OriginalName: "burg-1.jpg", Title: "Burgruine Lüttkenfels"}},
+		{Outcome: data.ImportExisting, Name: "IMG_2.jpg", Media: data.Media{OriginalName: "rathaus.jpg"}},
+	})
+	if want := []string{"IMG_1.jpg (als Burgruine Lüttkenfels)", "IMG_2.jpg (als rathaus.jpg)"}; !slices.Equal(c.existing, want) {
+		t.Errorf("existing %q, want %q", c.existing, want)
+	}
+}

@@ -75,15 +75,21 @@ func (r PictureRights) Has(s RightsState) bool {
 	return slices.ContainsFunc(r.Findings, func(f Finding) bool { return f.Reason.rightsState() == s })
 }
 
-// mediathekKeys word the findings that name a channel for a picture
-// checked for any channel: "keine Einwilligung für alle Kanäle" would
-// read as if some channel were covered.
+// mediathekKeys word the findings for a picture checked for any channel
+// today, with the canonical words ("läuft am … ab", "abgelaufen"): a
+// finding naming a channel would read "keine Einwilligung für alle
+// Kanäle", as if some channel were covered.
 var mediathekKeys = map[Reason]string{
 	ReasonMissing:    "{{.Person}}: no consent covers this picture.",
 	ReasonGuardians:  "{{.Person}} is a minor: the guardians' consent is missing.",
 	ReasonOwnConsent: "{{.Person}} is of age: their own consent is missing; the guardians' no longer suffices.",
-	ReasonExpired:    "{{.Person}}: the consent ended on {{.Date}}.",
-	ReasonExpiring:   "{{.Person}}: the consent ends on {{.Date}}.",
+	ReasonExpired:    "{{.Person}}: the consent expired on {{.Date}}.",
+	ReasonExpiring:   "{{.Person}}: the consent expires on {{.Date}}.",
+	// The Mediathek asks for today: an expired licence has expired (no
+	// post's day to compare with), and "(nutzbar bis)" is the field's
+	// name, not a sentence.
+	ReasonLicenceExpired:  "Licence expired: the picture could be used until {{.Date}}.",
+	ReasonLicenceExpiring: "The licence expires on {{.Date}}.",
 }
 
 // RightsOn is the rule for a picture in the Mediathek: ClearPicture for

@@ -432,3 +432,27 @@ func TestBulkPicturePeople(t *testing.T) {
 		t.Error("DecisionPeople is set by choosing people")
 	}
 }
+
+// The Mediathek words the licence and consent ends with the canonical
+// words and without a field's name ("(nutzbar bis)"), REVIEW8 items 5
+// and 6.
+func TestRightsOnMediathekWords(t *testing.T) {
+	day := calendar.NewDate(2026, time.December, 2)
+	date := func(y int, m time.Month, d int) *calendar.Date { v := calendar.NewDate(y, m, d); return &v }
+	for _, c := range []struct {
+		until *calendar.Date
+		state RightsState
+		key   string
+	}{
+		{date(2026, time.December, 1), RightsLicenceExpired, "Licence expired: the picture could be used until {{.Date}}."},
+		{date(2026, time.December, 6), RightsExpiring, "The licence expires on {{.Date}}."},
+	} {
+		r := RightsOn(PictureFacts{Media: Media{ID: 1, UsableUntil: c.until}, Decision: DecisionNone}, day)
+		if r.State != c.state || len(r.Findings) != 1 || r.Findings[0].Key != c.key {
+			t.Errorf("usable until %s: %q %+v", c.until, r.State, r.Findings)
+		}
+		if strings.Contains(r.Findings[0].Key, "usable until") {
+			t.Errorf("the field's name in %q", r.Findings[0].Key)
+		}
+	}
+}
