@@ -24,18 +24,11 @@ func runErase(args []string, env Env) int {
 		fmt.Fprintln(w, t("Usage: feedtakt erase-person --workspace DIR --id N [--confirm]", nil))
 	}
 	fs := flag.NewFlagSet("erase-person", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
 	dir := fs.String("workspace", "", "")
 	id := fs.Int64("id", 0, "")
 	confirm := fs.Bool("confirm", false, "")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			usageLine(env.Stdout)
-			return 0
-		}
-		fmt.Fprintln(env.Stderr, err)
-		usageLine(env.Stderr)
-		return 2
+	if code, ok := parseOptions(fs, args, env, usageLine); !ok {
+		return code
 	}
 	if *dir == "" || *id <= 0 || fs.NArg() > 0 {
 		usageLine(env.Stderr)

@@ -35,25 +35,14 @@ func runExport(args []string, env Env) int {
 	fail := env.fail
 
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.SetOutput(io.Discard) // flag's own messages are English; ours follow
 	dir := fs.String("workspace", "", "")
 	format := fs.String("format", "", "")
 	fromS := fs.String("from", "", "")
 	toS := fs.String("to", "", "")
 	out := fs.String("o", "", "")
 	fs.StringVar(out, "output", "", "")
-	if err := fs.Parse(args); err != nil {
-		msg := err.Error()
-		switch {
-		case errors.Is(err, flag.ErrHelp):
-			usageLine(env.Stdout)
-			return 0
-		case strings.HasPrefix(msg, "flag needs an argument: "):
-			return bad(t("The option {{.Option}} needs a value.", map[string]any{"Option": strings.TrimPrefix(msg, "flag needs an argument: ")}))
-		case strings.HasPrefix(msg, "flag provided but not defined: "):
-			return bad(t("Unknown option {{.Option}}.", map[string]any{"Option": strings.TrimPrefix(msg, "flag provided but not defined: ")}))
-		}
-		return bad(msg)
+	if code, ok := parseOptions(fs, args, env, usageLine); !ok {
+		return code
 	}
 	if fs.NArg() > 0 {
 		return bad(t("Unexpected argument “{{.Arg}}”.", map[string]any{"Arg": fs.Arg(0)}))

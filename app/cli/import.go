@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -29,16 +28,9 @@ func runImport(args []string, env Env) int {
 		fmt.Fprintln(w, t("Usage: feedtakt import --workspace DIR FILE_OR_FOLDER …", nil))
 	}
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
 	dir := fs.String("workspace", "", "")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			usageLine(env.Stdout)
-			return 0
-		}
-		fmt.Fprintln(env.Stderr, err)
-		usageLine(env.Stderr)
-		return 2
+	if code, ok := parseOptions(fs, args, env, usageLine); !ok {
+		return code
 	}
 	if *dir == "" || fs.NArg() == 0 {
 		usageLine(env.Stderr)
