@@ -448,21 +448,8 @@ func (w *Workspace) PostClearance(ctx context.Context, postID int64) ([]Clearanc
 	if err != nil {
 		return nil, err
 	}
-	rows, err := w.reader().QueryContext(ctx, `SELECT media_id FROM post_media WHERE post_id = ? ORDER BY position, media_id`, postID)
+	media, err := queryColumn[int64](ctx, w.reader(), `SELECT media_id FROM post_media WHERE post_id = ? ORDER BY position, media_id`, postID)
 	if err != nil {
-		return nil, w.fault("read post pictures", err)
-	}
-	var media []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, w.fault("read post pictures", err)
-		}
-		media = append(media, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return nil, w.fault("read post pictures", err)
 	}
 	out := make([]Clearance, 0, len(media))

@@ -301,21 +301,6 @@ func readFactsMedia(ctx context.Context, q queryer, list string, out map[int64]P
 	return byHash, err
 }
 
-// eachRow runs query with arg and calls fn for every row.
-func eachRow(ctx context.Context, q queryer, query string, arg any, fn func(*sql.Rows) error) error {
-	rows, err := q.QueryContext(ctx, query, arg)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := fn(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
-}
-
 // prefixed scans a row whose first column is first and whose others are
 // what a scan function of a single table expects.
 type prefixed struct {

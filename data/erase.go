@@ -275,11 +275,11 @@ func (w *Workspace) planJob(ctx context.Context, personID int64) (erasureJob, in
 	}
 	job.Name = p.Name
 	job.Needles = personNeedles(p)
-	pictures, err := queryStrings(ctx, q, `SELECT DISTINCT media_hash FROM media_people WHERE person_id = ? ORDER BY 1`, personID)
+	pictures, err := queryColumn[string](ctx, q, `SELECT DISTINCT media_hash FROM media_people WHERE person_id = ? ORDER BY 1`, personID)
 	if err != nil {
 		return job, 0, w.fault("plan erasure", err)
 	}
-	forms, err := queryStrings(ctx, q, `SELECT DISTINCT form_hash FROM consents WHERE person_id = ? AND form_hash != '' ORDER BY 1`, personID)
+	forms, err := queryColumn[string](ctx, q, `SELECT DISTINCT form_hash FROM consents WHERE person_id = ? AND form_hash != '' ORDER BY 1`, personID)
 	if err != nil {
 		return job, 0, w.fault("plan erasure", err)
 	}
@@ -835,7 +835,7 @@ func eraseRows(ctx context.Context, tx *sql.Tx, personID int64, job *erasureJob,
 
 // tableSet lists the database's plain tables.
 func tableSet(ctx context.Context, q queryer) (map[string]bool, error) {
-	names, err := queryStrings(ctx, q, `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+	names, err := queryColumn[string](ctx, q, `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
 		AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'`)
 	if err != nil {
 		return nil, err
@@ -897,23 +897,6 @@ func checkpointTruncate(ctx context.Context, conn *sql.Conn) error {
 		case <-time.After(100 * time.Millisecond):
 		}
 	}
-}
-
-func queryStrings(ctx context.Context, q queryer, query string, args ...any) ([]string, error) {
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
 }
 
 func jsonList[T any](s []T) string {

@@ -28,7 +28,7 @@ var notScrubbed = map[string]bool{"changelog.person": true, "changelog.pc": true
 // trigger is lifted for this one rewrite and put back as it was.
 func scrubTexts(ctx context.Context, tx *sql.Tx, tables map[string]bool, job *erasureJob) (int, error) {
 	s := newScrubber(job.Needles, job.Quoted)
-	virtual, err := queryStrings(ctx, tx, `SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'`)
+	virtual, err := queryColumn[string](ctx, tx, `SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'`)
 	if err != nil {
 		return 0, err
 	}
@@ -41,7 +41,7 @@ func scrubTexts(ctx context.Context, tx *sql.Tx, tables map[string]bool, job *er
 	slices.Sort(names)
 	changed := 0
 	for _, t := range names {
-		cols, err := queryStrings(ctx, tx, `SELECT name FROM pragma_table_info(?) WHERE upper(type) = 'TEXT' ORDER BY cid`, t)
+		cols, err := queryColumn[string](ctx, tx, `SELECT name FROM pragma_table_info(?) WHERE upper(type) = 'TEXT' ORDER BY cid`, t)
 		if err != nil {
 			return changed, err
 		}
@@ -102,11 +102,11 @@ func scrubColumn(ctx context.Context, tx *sql.Tx, table, col string, s *scrubber
 	}
 	var restore []string
 	if table == "changelog" {
-		trs, err := queryStrings(ctx, tx, `SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'changelog' AND sql LIKE '%BEFORE UPDATE%'`)
+		trs, err := queryColumn[string](ctx, tx, `SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'changelog' AND sql LIKE '%BEFORE UPDATE%'`)
 		if err != nil {
 			return 0, err
 		}
-		names, err := queryStrings(ctx, tx, `SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'changelog' AND sql LIKE '%BEFORE UPDATE%'`)
+		names, err := queryColumn[string](ctx, tx, `SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'changelog' AND sql LIKE '%BEFORE UPDATE%'`)
 		if err != nil {
 			return 0, err
 		}
@@ -138,7 +138,7 @@ func scrubColumn(ctx context.Context, tx *sql.Tx, table, col string, s *scrubber
 // of deleted or rewritten rows leave the index's pages instead of waiting
 // for a later merge.
 func optimizeSearch(ctx context.Context, tx *sql.Tx) error {
-	fts, err := queryStrings(ctx, tx, `SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'`)
+	fts, err := queryColumn[string](ctx, tx, `SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'`)
 	if err != nil {
 		return err
 	}

@@ -80,22 +80,11 @@ func (w *Workspace) AddPicturePeople(ctx context.Context, mediaIDs, personIDs []
 			}
 			ids := slices.Clone(personIDs)
 			if dec == DecisionPeople {
-				rows, err := tx.QueryContext(ctx, `SELECT person_id FROM media_people WHERE media_hash = ?`, m.Hash)
+				shown, err := queryColumn[int64](ctx, tx, `SELECT person_id FROM media_people WHERE media_hash = ?`, m.Hash)
 				if err != nil {
 					return err
 				}
-				for rows.Next() {
-					var pid int64
-					if err := rows.Scan(&pid); err != nil {
-						rows.Close()
-						return err
-					}
-					ids = append(ids, pid)
-				}
-				rows.Close()
-				if err := rows.Err(); err != nil {
-					return err
-				}
+				ids = append(ids, shown...)
 			}
 			if err := w.setPeopleTx(ctx, tx, m, ids); err != nil {
 				return err
@@ -198,21 +187,9 @@ func (w *Workspace) putDecision(ctx context.Context, tx *sql.Tx, hash string, de
 // PicturesOfPerson lists the Mediathek items a person is shown in, by id:
 // what a withdrawal affects.
 func (w *Workspace) PicturesOfPerson(ctx context.Context, personID int64) ([]int64, error) {
-	rows, err := w.reader().QueryContext(ctx, `SELECT m.id FROM media_people mp JOIN media m ON m.hash = mp.media_hash
+	ids, err := queryColumn[int64](ctx, w.reader(), `SELECT m.id FROM media_people mp JOIN media m ON m.hash = mp.media_hash
 		WHERE mp.person_id = ? ORDER BY m.id`, personID)
-	if err != nil {
-		return nil, w.fault("read pictures of person", err)
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, w.fault("read pictures of person", err)
-		}
-		out = append(out, id)
-	}
-	return out, w.fault("read pictures of person", rows.Err())
+	return ids, w.fault("read pictures of person", err)
 }
 
 // PersonUsage lists every post, planned and published, that uses a

@@ -118,20 +118,7 @@ func (w *Workspace) DeleteMedia(ctx context.Context, id int64) (TrashItem, error
 
 // postsOfMedia lists the posts an item is linked to.
 func postsOfMedia(ctx context.Context, tx *sql.Tx, id int64) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT post_id FROM post_media WHERE media_id = ? ORDER BY post_id`, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var p int64
-		if err := rows.Scan(&p); err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return queryColumn[int64](ctx, tx, `SELECT post_id FROM post_media WHERE media_id = ? ORDER BY post_id`, id)
 }
 
 func deleteSummary(m Media, posts int) string {

@@ -253,7 +253,7 @@ func (w *Workspace) SetRemoval(ctx context.Context, personID, postID, channelID 
 // ChangeAuthors lists the workspace users who made changes, the most
 // recent first, at most limit: the choices for "entfernt von".
 func (w *Workspace) ChangeAuthors(ctx context.Context, limit int) ([]string, error) {
-	names, err := queryStrings(ctx, w.reader(), `SELECT person FROM changelog WHERE person != ''
+	names, err := queryColumn[string](ctx, w.reader(), `SELECT person FROM changelog WHERE person != ''
 		GROUP BY person ORDER BY max(id) DESC LIMIT ?`, limit)
 	return names, w.fault("read change log", err)
 }
@@ -272,7 +272,7 @@ func withdrawalPostsKey(personID int64) string {
 // pictures (by content hash) to the person's withdrawal posts row, before
 // the erasure removes the pictures from them.
 func keepPublishedPosts(ctx context.Context, tx *sql.Tx, personID int64, hashes []string) error {
-	ids, err := queryInts(ctx, tx, `SELECT DISTINCT pm.post_id FROM post_media pm JOIN posts p ON p.id = pm.post_id
+	ids, err := queryColumn[int64](ctx, tx, `SELECT DISTINCT pm.post_id FROM post_media pm JOIN posts p ON p.id = pm.post_id
 		WHERE p.status = ? AND pm.media_id IN (SELECT id FROM media WHERE hash IN (SELECT value FROM json_each(?)))
 		UNION SELECT value FROM json_each((SELECT value FROM settings WHERE key = ?))
 		ORDER BY 1`, StatusPublished, jsonList(hashes), withdrawalPostsKey(personID))

@@ -30,7 +30,7 @@ type WithdrawalItem struct {
 // count is the withdrawal page's own, so list and page never disagree;
 // the list is short (a withdrawal is rare), one overview per line is cheap.
 func (w *Workspace) Withdrawals(ctx context.Context) ([]WithdrawalItem, error) {
-	ids, err := queryInts(ctx, w.reader(), `SELECT person_id FROM consents WHERE withdrawn_on IS NOT NULL
+	ids, err := queryColumn[int64](ctx, w.reader(), `SELECT person_id FROM consents WHERE withdrawn_on IS NOT NULL
 		UNION SELECT person_id FROM erasures`)
 	if err != nil {
 		return nil, w.fault("read withdrawals", err)
@@ -65,22 +65,4 @@ func (w *Workspace) Withdrawals(ctx context.Context) ([]WithdrawalItem, error) {
 		return cmp.Compare(b.PersonID, a.PersonID)
 	})
 	return out, nil
-}
-
-// queryInts runs a query of one integer column.
-func queryInts(ctx context.Context, q queryer, query string, args ...any) ([]int64, error) {
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var n int64
-		if err := rows.Scan(&n); err != nil {
-			return nil, err
-		}
-		out = append(out, n)
-	}
-	return out, rows.Err()
 }
