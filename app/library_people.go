@@ -391,7 +391,7 @@ func newPersonPicker(u *UI, exclude []int64, multi bool, chosen func(ids []int64
 // about is a person's second line: role and consent state, and for two
 // people of the same name their contact or number.
 func (pp *personPicker) about(it data.PersonListItem) string {
-	parts := []string{lang.L(it.Role.Key()), personStateName(it.State)}
+	parts := []string{lang.L(it.Role.Key()), lang.L("Consent today: {{.State}}", map[string]any{"State": personStateWord(it.State)})}
 	twin := slices.ContainsFunc(pp.all, func(o data.PersonListItem) bool {
 		return o.ID != it.ID && strings.EqualFold(o.Name, it.Name)
 	})
@@ -402,19 +402,6 @@ func (pp *personPicker) about(it data.PersonListItem) string {
 		parts = append(parts, lang.L("No. {{.ID}}", map[string]any{"ID": it.ID}))
 	}
 	return strings.Join(parts, " · ")
-}
-
-// personStateName is the consent state of a person in words.
-func personStateName(s data.PersonState) string {
-	switch s {
-	case data.PersonOK:
-		return lang.L("consent valid")
-	case data.PersonExpiring:
-		return lang.L("consent ends soon")
-	case data.PersonWithdrawn:
-		return lang.L("consent withdrawn")
-	}
-	return lang.L("no consent")
 }
 
 // filter shows the people whose name contains the search (umlauts and
