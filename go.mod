@@ -6,6 +6,7 @@ require (
 	fyne.io/fyne/v2 v2.7.1
 	github.com/gen2brain/heic v0.4.5
 	github.com/go-pdf/fpdf v0.9.0
+	github.com/rivo/uniseg v0.4.7
 	golang.org/x/image v0.48.0
 	golang.org/x/sys v0.50.0
 	modernc.org/sqlite v1.62.0
