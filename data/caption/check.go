@@ -121,8 +121,11 @@ func fakeBoldWord(text string) string {
 //     12 letters (#ausbildungsstart, #TAGDEROFFENENTUER);
 //   - an all-lower-case tag of 8 or more letters that holds one of a few
 //     words German office captions join often (stadt, fest, woche,
-//     dienst …) with at least 4 more letters that are no mere ending
-//     (#stadtfest, #aktionswoche, but not #sportlich or #ausbildung).
+//     dienst …) after 4 or more letters (#aktionswoche, not #auswahl), or
+//     at its start with at least 4 more letters that are no mere ending
+//     (#stadtfest, but not #sportlich or #ausbildung); "stadt" and "haus"
+//     only at the start, as place names end in them (#darmstadt,
+//     #mühlhausen).
 //
 // It misses short compounds of other words (#amtsblatt) and can take a
 // long single word for several (#verwaltungsgerichtsbarkeit is one word
@@ -170,8 +173,10 @@ func lowerCompound(body string) bool {
 		if i < 0 {
 			continue
 		}
-		if i >= 3 {
-			return true // something before the word: aktions|woche
+		if i >= 4 && w != "stadt" && w != "haus" {
+			// Something before the word: aktions|woche. Not for the
+			// endings of place names (darm|stadt, mühl|hausen).
+			return true
 		}
 		if i == 0 {
 			rest := body[len(w):]

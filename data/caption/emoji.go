@@ -1,7 +1,6 @@
 package caption
 
 import (
-	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -77,8 +76,19 @@ var presentation = []runeRange{
 
 // inRanges reports whether r lies in one of the sorted ranges.
 func inRanges(r rune, rs []runeRange) bool {
-	i := sort.Search(len(rs), func(i int) bool { return rs[i].hi >= r })
-	return i < len(rs) && rs[i].lo <= r
+	lo, hi := 0, len(rs)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		switch {
+		case r < rs[m].lo:
+			hi = m
+		case r > rs[m].hi:
+			lo = m + 1
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // isEmoji reports whether one grapheme cluster is an emoji (see above).
