@@ -63,7 +63,7 @@ func CheckText(platform, text string, l Limits, photoOnly bool) []Finding {
 	if c.ByteLimit > 0 && c.Bytes > c.ByteLimit {
 		out = append(out, Finding{Code: CodeOverBytes, Blocking: true,
 			Key:  "The text is {{.Over}} bytes too long for {{.Platform}} ({{.Bytes}} of {{.Limit}} bytes; emoji and umlauts take several bytes each). Shorten it.",
-			Args: map[string]any{"Over": c.Bytes - c.ByteLimit, "Bytes": c.Bytes, "Limit": c.ByteLimit, "Platform": name}})
+			Args: map[string]any{"Over": c.Bytes - c.ByteLimit, "Count": c.Bytes - c.ByteLimit, "Bytes": c.Bytes, "Limit": c.ByteLimit, "Platform": name}})
 	}
 	if c.HashtagLimit > 0 && c.Hashtags > c.HashtagLimit {
 		out = append(out, Finding{Code: CodeTooManyTags, Blocking: true,
@@ -281,16 +281,17 @@ func UnfilledFinding(names []string) Finding {
 // SyntaxFinding words a broken placeholder. Blocking in a post's text;
 // CheckTemplate reports the same sentence as a warning.
 func SyntaxFinding(p SyntaxProblem) Finding {
-	f := Finding{Code: CodeSyntax, Blocking: true, Args: map[string]any{"Text": p.Text, "Brace": "{{"}}
+	args := map[string]any{"Text": p.Text, "Brace": "{{"}
 	switch p.Code {
 	case ProblemUnclosed:
-		f.Key = "The placeholder “{{.Text}}” has no closing “}”. Add it, or write {{.Brace}} for a brace as text."
+		return Finding{Code: CodeSyntax, Blocking: true, Args: args,
+			Key: "The placeholder “{{.Text}}” has no closing “}”. Add it, or write {{.Brace}} for a brace as text."}
 	case ProblemEmpty:
-		f.Key = "“{{.Text}}” is an empty placeholder. Write a name between the braces, such as {Ort}, or delete it."
-	default:
-		f.Key = "“{{.Text}}” is not a placeholder: a name holds only letters, digits, spaces, - _ and . (at most 40). Correct it, or write {{.Brace}} for a brace as text."
+		return Finding{Code: CodeSyntax, Blocking: true, Args: args,
+			Key: "“{{.Text}}” is an empty placeholder. Write a name between the braces, such as {Ort}, or delete it."}
 	}
-	return f
+	return Finding{Code: CodeSyntax, Blocking: true, Args: args,
+		Key: "“{{.Text}}” is not a placeholder: a name holds only letters, digits, spaces, - _ and . (at most 40). Correct it, or write {{.Brace}} for a brace as text."}
 }
 
 // altNone are the platforms without a field for a picture's
