@@ -64,8 +64,9 @@ func PlatformName(platform string) string {
 // DefaultLimits are the platforms' limits as Feedtakt ships them, keyed by
 // platform: the same figures as the INSERT into platform_limits in
 // data/migrations/0008_templates.sql (keep both the same; the workspace's
-// copy is what the app uses and what the office corrects). The command
-// line's "feedtakt count" uses these, as it opens no workspace.
+// copy is what the app uses and what the office corrects;
+// TestDefaultLimitsMatchMigration compares them). The command line's
+// "feedtakt count" uses these, as it opens no workspace.
 func DefaultLimits() map[string]Limits {
 	const checked = "2026-11-30"
 	l := []Limits{
