@@ -71,6 +71,13 @@ func TestCountX(t *testing.T) {
 		{"URL in parentheses", "(siehe https://stadt.de/a)", 7 + 23 + 1, 0},
 		{"URL with balanced parentheses", "https://de.wikipedia.org/wiki/Rathaus_(Berlin)", 23, 0},
 		{"URL then emoji", "https://stadt.de🎉", 25, 0},
+		// Cases of twitter-text's conformance suite (validate.yml,
+		// WeightedTweetsWithDiscountedEmojiCounterTest).
+		{"conformance: emoji", "😷👾😡🔥💩", 10, 0},
+		{"conformance: skin tone and ZWJ", "🙋🏽👨‍🎤", 4, 0},
+		{"conformance: NFC splits U+FB2C into 3", "Aשּׁ", 4, 0},
+		{"conformance: several URLs", "Test https://test.com test https://test.com test.com test", 86, 0},
+		{"conformance: a 64-letter label is no host", strings.Repeat("randomurl", 7) + "s.com", 68, 0},
 	})
 }
 

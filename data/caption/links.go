@@ -119,6 +119,7 @@ func matchLink(text string, i int, schemeless bool) (end, skip int) {
 	// The host: labels separated by single dots.
 	hostStart := j
 	labels := 0
+	tooLong := false
 	var tld string
 	for {
 		k := j
@@ -139,6 +140,9 @@ func matchLink(text string, i int, schemeless bool) (end, skip int) {
 		if k == j {
 			break
 		}
+		if k-j > 63 {
+			tooLong = true // longer than DNS allows: no host name
+		}
 		labels++
 		tld = text[j:k]
 		j = k
@@ -150,7 +154,7 @@ func matchLink(text string, i int, schemeless bool) (end, skip int) {
 		}
 		break
 	}
-	if !validHost(text[hostStart:j], labels, tld, scheme) {
+	if tooLong || !validHost(text[hostStart:j], labels, tld, scheme) {
 		return 0, j
 	}
 	// A port.
