@@ -100,6 +100,30 @@ func (t Template) Variant(channelID int64) (string, bool) {
 	return "", false
 }
 
+// ForChannel reports whether the template is meant for the channel: it
+// names it, or it names no channel at all.
+func (t Template) ForChannel(channelID int64) bool {
+	return len(t.Channels) == 0 || slices.Contains(t.Channels, channelID)
+}
+
+// Matches reports whether the template's name, title, text or notes
+// contain query, case ignored and umlauts matched with their vowel
+// ("anschrift" finds "Anschrift", "grus" finds "Feiertagsgruß" as "gruss"
+// does); an empty query matches every template. The Vorlagen screen
+// filters its lists with it as the person types.
+func (t Template) Matches(query string) bool {
+	q := germanSortKey(strings.TrimSpace(query))
+	if q == "" {
+		return true
+	}
+	for _, s := range []string{t.Name, t.Title, t.Body, t.Notes} {
+		if strings.Contains(germanSortKey(s), q) {
+			return true
+		}
+	}
+	return false
+}
+
 // MaxTemplateName is the longest name of a template.
 const MaxTemplateName = 100
 
@@ -235,6 +259,15 @@ func (w *Workspace) saveTemplate(ctx context.Context, tx *sql.Tx, t *Template, n
 		}
 		t.Created, _ = time.Parse(time.RFC3339, now)
 	} else {
+		var kind TemplateKind
+		if err := tx.QueryRowContext(ctx, `SELECT kind FROM templates WHERE id = ?`, t.ID).Scan(&kind); err != nil {
+			return notFound("template", t.ID, err)
+		}
+		// Posts, series and caption templates point at a hashtag set or a
+		// caption template by its kind; a new kind is a new template.
+		if kind != t.Kind {
+			return invalid("kind", "The kind of a saved template cannot be changed; duplicate its text into a new one instead.")
+		}
 		var created string
 		err := tx.QueryRowContext(ctx, `UPDATE templates SET kind = ?, name = ?, title = ?, body = ?, notes = ?, topic_id = ?, hashtag_set_id = ?,
 			updated_at = ? WHERE id = ? RETURNING created_at`, append(args, t.ID)...).Scan(&created)

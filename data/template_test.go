@@ -276,3 +276,31 @@ func TestDuplicateTemplate(t *testing.T) {
 		t.Errorf("unknown: %v", err)
 	}
 }
+
+// A saved template keeps its kind: posts and series point at hashtag sets
+// and caption templates by kind.
+func TestTemplateKindIsFixed(t *testing.T) {
+	ctx := context.Background()
+	ws := newTestWorkspace(t)
+	set := saveTemplate(t, ws, Template{Kind: KindHashtags, Name: "Stadtleben", Body: "#Musterstadt"})
+	set.Kind = KindSnippet
+	wantInvalid(t, ws.SaveTemplate(ctx, &set), "kind", "The kind of a saved template cannot be changed; duplicate its text into a new one instead.")
+	gone := Template{ID: 9999, Kind: KindSnippet, Name: "Weg"}
+	if err := ws.SaveTemplate(ctx, &gone); !errors.Is(err, ErrNotFound) {
+		t.Errorf("update of a deleted template: %v", err)
+	}
+}
+
+func TestTemplateMatchesAndChannels(t *testing.T) {
+	tpl := Template{Kind: KindCaption, Name: "Feiertagsgruß", Title: "Frohe Ostern", Body: "Ihr {Behörde}", Notes: "Öffnungszeiten nennen",
+		Channels: []int64{2, 5}}
+	for q, want := range map[string]bool{"": true, "  ": true, "GRUSS": true, "grus": true, "ostern": true, "behorde": true,
+		"offnungszeiten": true, "Öffnungs": true, "Weihnachten": false} {
+		if got := tpl.Matches(q); got != want {
+			t.Errorf("Matches(%q) = %v", q, got)
+		}
+	}
+	if !tpl.ForChannel(5) || tpl.ForChannel(3) || !(Template{}).ForChannel(3) {
+		t.Error("ForChannel")
+	}
+}
