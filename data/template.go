@@ -206,11 +206,15 @@ func (t *Template) validate() error {
 // normaliseTags turns a hashtag set as typed into its tags joined by one
 // space, each with its '#' and no duplicates (caption.ParseHashtags).
 func (t *Template) normaliseTags() error {
+	// Words that cannot be a hashtag (punctuation inside) are left out, as
+	// the Vorlagen screen says while the set is typed (ParseHashtags'
+	// notes); only a set left without any hashtag is refused.
 	tags, _, bad := caption.ParseHashtags(t.Body)
 	// A '#' on its own is no hashtag, whatever the parser made of it.
-	tags = slices.DeleteFunc(tags, func(s string) bool { return strings.Trim(s, "#") == "" })
-	if len(bad) > 0 {
-		return invalidArgs("caption", "These words cannot be hashtags: {{.Words}}", map[string]any{"Words": strings.Join(bad, " ")})
+	tags = slices.DeleteFunc(tags, func(s string) bool { return strings.Trim(s, "#＃") == "" })
+	if len(tags) == 0 && len(bad) > 0 {
+		return invalidArgs("caption", "A hashtag set needs at least one hashtag. These words cannot be hashtags: {{.Words}}",
+			map[string]any{"Words": strings.Join(bad, " ")})
 	}
 	if len(tags) == 0 {
 		return invalid("caption", "A hashtag set needs at least one hashtag.")

@@ -132,7 +132,7 @@ func TestTemplateValidation(t *testing.T) {
 		{"body too long", Template{Kind: KindSnippet, Name: "A", Body: long}, "caption", "The caption is too long."},
 		{"variant too long", Template{Kind: KindCaption, Name: "A", Variants: []TemplateVariant{{ch[0], long}}}, "variants", "The caption is too long."},
 		{"invalid UTF-8", Template{Kind: KindCaption, Name: "A", Body: "\xff"}, "caption", "The text contains invalid characters."},
-		{"empty hashtag set", Template{Kind: KindHashtags, Name: "A", Body: " # , ;"}, "caption", "A hashtag set needs at least one hashtag."},
+		{"empty hashtag set", Template{Kind: KindHashtags, Name: "A", Body: " , ;\r\n\t"}, "caption", "A hashtag set needs at least one hashtag."},
 		{"variants on snippet", Template{Kind: KindSnippet, Name: "A", Variants: []TemplateVariant{{ch[0], "x"}}}, "kind",
 			"Only a caption template has a title, a hashtag set and texts per channel."},
 		{"hashtag set on hashtag set", Template{Kind: KindHashtags, Name: "A", Body: "#a", HashtagSetID: set.ID}, "kind",
@@ -154,6 +154,16 @@ func TestTemplateValidation(t *testing.T) {
 				t.Errorf("refused template got ID %d", tpl.ID)
 			}
 		})
+	}
+	// A set of a '#' alone has no hashtag either (the message may name the
+	// words that cannot be hashtags).
+	for _, body := range []string{"#", " # ＃ ", "#, #;"} {
+		bad := Template{Kind: KindHashtags, Name: "A", Body: body}
+		var inv *InvalidError
+		if err := ws.SaveTemplate(ctx, &bad); !errors.As(err, &inv) || inv.Field != "caption" ||
+			!strings.HasPrefix(inv.Message, "A hashtag set needs at least one hashtag.") {
+			t.Errorf("hashtag set %q: %v", body, err)
+		}
 	}
 	if lastChangeID(t, ws) != base {
 		t.Error("a refused template was logged")
