@@ -410,9 +410,14 @@ func TestMigrationFrom5KeepsData(t *testing.T) {
 	ws := newTestWorkspace(t)
 	dir := ws.Dir()
 	m := addTestMedia(t, ws, Media{OriginalName: "Alt.jpg", Title: "Altes Bild"})
-	day := date(2026, 4, 1)
-	p := Post{Title: "Alter Beitrag", Caption: "x", Date: &day}
-	if err := ws.SavePostWithMedia(ctx, &p, []int64{m.ID}); err != nil {
+	// Written as the old version did: today's code writes columns of later
+	// schemas.
+	var p Post
+	if err := ws.db.QueryRow(`INSERT INTO posts (uid, title, caption, day, status, created_at, updated_at)
+		VALUES ('alt@feedtakt', 'Alter Beitrag', 'x', '2026-04-01', 'draft', '', '') RETURNING id`).Scan(&p.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ws.db.Exec(`INSERT INTO post_media (post_id, media_id) VALUES (?, ?)`, p.ID, m.ID); err != nil {
 		t.Fatal(err)
 	}
 	ws.Close()
