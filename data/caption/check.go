@@ -212,6 +212,12 @@ func emojiFindings(text string) []Finding {
 		first := true // no text before on this line yet
 		state := -1
 		for i := 0; i < len(line); {
+			if c := line[i]; c < utf8.RuneSelf && (i+1 == len(line) || line[i+1] < utf8.RuneSelf) {
+				// ASCII: no emoji (inlined, as most of a text is ASCII).
+				first = first && (c == ' ' || c == '\t')
+				i, state = i+1, -1
+				continue
+			}
 			end, kind, st := nextCluster(line, i, state)
 			cluster := line[i:end]
 			i, state = end, st

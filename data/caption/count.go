@@ -46,7 +46,9 @@ const (
 // Every platform gets "\r\n" as one line break: a text pasted from a
 // Windows program is posted with "\n". The hashtags are counted with
 // TextHashtags' rule. Count is what the editor's counter calls on every
-// keystroke: about 30 µs for 2,000 characters (BenchmarkCountAllPlatforms).
+// keystroke: a 2,000-character caption for all nine platforms takes about
+// 0.12 ms of CPU (BenchmarkCountAllPlatforms), 100,000 characters about
+// 0.7 ms per platform (BenchmarkCountLong).
 func Count(platform, text string, l Limits, photoOnly bool) Counted {
 	text = normalizeBreaks(text)
 	c := Counted{Unit: UnitGraphemes, Limit: l.TextLimit(photoOnly), HashtagLimit: l.Hashtags}
