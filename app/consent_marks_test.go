@@ -35,6 +35,12 @@ func newConsentFixture(t *testing.T) *consentFixture {
 	ws := u.Workspace()
 	f := &consentFixture{u: u, s: s}
 	f.pics = importPictures(t, u, "anna.jpg", "flur.jpg", "rathaus.jpg")
+	for i := range f.pics { // approving asks for a Bildbeschreibung (checks before posting)
+		f.pics[i].AltText = "Blick ins Archiv"
+		if err := ws.UpdateMedia(ctx, &f.pics[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
 	f.anna = data.Person{Name: "Anna Beispiel", Role: data.RoleTrainee}
 	if err := ws.SavePerson(ctx, &f.anna); err != nil {
 		t.Fatal(err)

@@ -45,7 +45,7 @@ func withdrawalDir(t *testing.T) (string, int64) {
 	}
 	var ids []int64
 	for i := range 2 {
-		m, err := ws.AddMediaBytes(ctx, data.Media{OriginalName: fmt.Sprintf("Azubi-Tag %d.jpg", i+1)}, []byte(fmt.Sprintf("Bild %d von Lena", i)))
+		m, err := ws.AddMediaBytes(ctx, data.Media{OriginalName: fmt.Sprintf("Azubi-Tag %d.jpg", i+1), AltText: "Lena an der Werkbank"}, []byte(fmt.Sprintf("Bild %d von Lena", i)))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -28,7 +28,7 @@ func newApprovalFixture(t *testing.T, anna Person, channels ...string) *approval
 	ctx := context.Background()
 	f := &approvalFixture{postDay: date(2026, 3, 12)}
 	f.ws, f.ig, f.fb = consentWorkspace(t)
-	f.pic = addTestMedia(t, f.ws, Media{OriginalName: "Azubi.jpg", Title: "Azubi-Tag im Betrieb", Taken: time.Date(2026, 2, 10, 10, 0, 0, 0, WorkspaceZone())})
+	f.pic = addTestMedia(t, f.ws, Media{OriginalName: "Azubi.jpg", Title: "Azubi-Tag im Betrieb", AltText: "Anna an der Drehbank", Taken: time.Date(2026, 2, 10, 10, 0, 0, 0, WorkspaceZone())})
 	f.anna = mustPerson(t, f.ws, anna)
 	if err := f.ws.SetPicturePeople(ctx, f.pic.ID, []int64{f.anna.ID}); err != nil {
 		t.Fatal(err)
@@ -257,7 +257,7 @@ func TestWithdrawnAfterApproval(t *testing.T) {
 	if err := f.ws.PlaceIdea(ctx, f.post.ID, later, nil); !errors.As(err, &ce) {
 		t.Errorf("placed: %v", err)
 	}
-	other := addTestMedia(t, f.ws, Media{OriginalName: "Rathaus.jpg"})
+	other := addTestMedia(t, f.ws, Media{OriginalName: "Rathaus.jpg", AltText: "Das Rathaus im Schnee"})
 	if err := f.ws.SetPictureDecision(ctx, other.ID, DecisionNone); err != nil {
 		t.Fatal(err)
 	}
@@ -282,7 +282,7 @@ func TestWithdrawnAfterApproval(t *testing.T) {
 func TestApprovalChecksWhatIsSaved(t *testing.T) {
 	ctx := context.Background()
 	f := newApprovalFixture(t, Person{Name: "Anna Beispiel", Role: RoleTrainee}, "ig")
-	clean := addTestMedia(t, f.ws, Media{OriginalName: "Rathaus.jpg"})
+	clean := addTestMedia(t, f.ws, Media{OriginalName: "Rathaus.jpg", AltText: "Das Rathaus im Schnee"})
 	if err := f.ws.SetPictureDecision(ctx, clean.ID, DecisionNone); err != nil {
 		t.Fatal(err)
 	}
@@ -325,11 +325,11 @@ func TestClearPostsAgreesWithPostClearance(t *testing.T) {
 	f := newApprovalFixture(t, Person{Name: "Anna Beispiel", Role: RoleTrainee}, "ig", "fb")
 	mustConsent(t, f.ws, written(f.anna.ID, date(2026, 2, 1), Instagram))
 	ben := mustPerson(t, f.ws, Person{Name: "Ben Klein", Role: RoleMinor, BornOn: dp(2015, 1, 1)})
-	two := addTestMedia(t, f.ws, Media{OriginalName: "Gruppe.jpg", Taken: time.Date(2026, 2, 10, 11, 0, 0, 0, WorkspaceZone())})
+	two := addTestMedia(t, f.ws, Media{OriginalName: "Gruppe.jpg", AltText: "Gruppenbild vor dem Rathaus", Taken: time.Date(2026, 2, 10, 11, 0, 0, 0, WorkspaceZone())})
 	if err := f.ws.SetPicturePeople(ctx, two.ID, []int64{f.anna.ID, ben.ID}); err != nil {
 		t.Fatal(err)
 	}
-	unclear := addTestMedia(t, f.ws, Media{OriginalName: "Flur.jpg"})
+	unclear := addTestMedia(t, f.ws, Media{OriginalName: "Flur.jpg", AltText: "Blick in den Flur des Bürgeramts"})
 	for i, media := range [][]int64{{two.ID, unclear.ID}, {unclear.ID}, nil, {f.pic.ID, two.ID}} {
 		d := date(2026, 3, 2+i)
 		p := Post{Title: "Beitrag", Caption: "Text", Date: &d, Channels: []PostChannel{{ChannelID: f.ig}}}

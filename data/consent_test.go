@@ -296,8 +296,8 @@ func TestConsentWithdrawal(t *testing.T) {
 func TestPostClearance(t *testing.T) {
 	ctx := context.Background()
 	ws, ig, fb := consentWorkspace(t)
-	pic := addTestMedia(t, ws, Media{OriginalName: "Azubi.jpg", Taken: time.Date(2026, 2, 10, 10, 0, 0, 0, WorkspaceZone())})
-	other := addTestMedia(t, ws, Media{OriginalName: "Rathaus.jpg"})
+	pic := addTestMedia(t, ws, Media{OriginalName: "Azubi.jpg", AltText: "Zwei Auszubildende in der Werkstatt", Taken: time.Date(2026, 2, 10, 10, 0, 0, 0, WorkspaceZone())})
+	other := addTestMedia(t, ws, Media{OriginalName: "Rathaus.jpg", AltText: "Das Rathaus im Schnee"})
 	anna := mustPerson(t, ws, Person{Name: "Anna Beispiel", Role: RoleTrainee})
 	consent := mustConsent(t, ws, written(anna.ID, date(2026, 2, 10), Instagram))
 

@@ -57,7 +57,7 @@ func newErasureFixture(t *testing.T) *erasureFixture {
 		if strings.Contains(name, "Portrait 2") {
 			title = "Gruppenbild Ausbildung" // a copy of it is named after the title
 		}
-		m, err := ws.AddMedia(ctx, bytes.NewReader(content), Media{OriginalName: name, Title: title})
+		m, err := ws.AddMedia(ctx, bytes.NewReader(content), Media{OriginalName: name, Title: title, AltText: "Auszubildende bei der Arbeit im Rathaus"})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -206,7 +206,10 @@ func (rc RenderContext) Final(p Post, media []Media, channelID int64) FinalText 
 			source = c.Caption
 		}
 	}
-	return rc.final(p, channelID, source, rc.values(p, media), photoOnly(media))
+	photo := photoOnly(media)
+	f := rc.final(p, channelID, source, rc.values(p, media))
+	f.Counted = caption.Count(string(f.Channel.Platform), f.Text, f.Limits, photo)
+	return f
 }
 
 // Finals renders p's text for every channel of p, in p's order.
@@ -218,13 +221,16 @@ func (rc RenderContext) Finals(p Post, media []Media) []FinalText {
 		if c.Caption != "" {
 			source = c.Caption
 		}
-		out[i] = rc.final(p, c.ChannelID, source, v, photo)
+		out[i] = rc.final(p, c.ChannelID, source, v)
+		out[i].Counted = caption.Count(string(out[i].Channel.Platform), out[i].Text, out[i].Limits, photo)
 	}
 	return out
 }
 
-// final renders source for one channel with the post-wide values v.
-func (rc RenderContext) final(p Post, channelID int64, source string, v caption.Values, photo bool) FinalText {
+// final renders source for one channel with the post-wide values v; it
+// leaves Counted to the caller (Review counts in caption.CheckText, and
+// counting is most of the work).
+func (rc RenderContext) final(p Post, channelID int64, source string, v caption.Values) FinalText {
 	ch, ok := rc.Channels[channelID]
 	if !ok {
 		ch = Channel{ID: channelID}
@@ -232,8 +238,7 @@ func (rc RenderContext) final(p Post, channelID int64, source string, v caption.
 	l := rc.ChannelLimits(channelID)
 	v.Channel, v.Handle = ch.Name, ch.Handle
 	text, unfilled := caption.Render(source, v, l)
-	return FinalText{ChannelID: channelID, Channel: ch, Limits: l, Text: text,
-		Counted: caption.Count(string(ch.Platform), text, l, photo), Unfilled: unfilled}
+	return FinalText{ChannelID: channelID, Channel: ch, Limits: l, Text: text, Unfilled: unfilled}
 }
 
 // germanWeekdays are the weekday names {Wochentag} stands for, by

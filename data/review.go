@@ -85,7 +85,7 @@ func (rc RenderContext) Review(p Post, media []Media) []ReviewFinding {
 		if c.Caption != "" {
 			source, scope = c.Caption, fmt.Sprint(c.ChannelID) // the channel's own text: its findings are its own
 		}
-		ft := rc.final(p, c.ChannelID, source, v, photo)
+		ft := rc.final(p, c.ChannelID, source, v)
 		platform := string(ft.Channel.Platform)
 		// Placeholders are the text's, whatever the platform: in the
 		// shared caption they are the whole post's.

@@ -221,10 +221,10 @@ func TestPublishedPostIsNotCheckedAgain(t *testing.T) {
 func TestReviewPostsForTheCalendar(t *testing.T) {
 	ctx := context.Background()
 	f := newRenderFixture(t)
-	pic := addTestMedia(t, f.ws, Media{OriginalName: "Rathaus.jpg", AltText: "Rathaus", Licence: "cc-by-4.0", Credit: "A. Beispiel"})
+	pic := addTestMedia(t, f.ws, Media{OriginalName: "Rathaus.jpg", AltText: "Das Rathaus im Schnee", Licence: "cc-by-4.0", Credit: "A. Beispiel"})
 	mk := func(caption string, day int, st Status, media ...int64) Post {
 		d := date(2026, 3, day)
-		p := Post{Title: "Beitrag", Caption: caption, Date: &d, Status: st, Channels: []PostChannel{{ChannelID: f.x}, {ChannelID: f.ig}}}
+		p := Post{Title: "Beitrag", Caption: caption, Date: &d, Status: st, Channels: []PostChannel{{ChannelID: f.x}, {ChannelID: f.fb}}}
 		if err := f.ws.SavePostWithMedia(ctx, &p, media); err != nil {
 			t.Fatal(err)
 		}

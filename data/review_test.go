@@ -82,7 +82,7 @@ func TestReviewFindings(t *testing.T) {
 			post: Post{Caption: "Pressetermin {Bildnachweis}", Date: &day, Channels: on(1, 2)}, media: []Media{noCredit},
 			want: []string{"!credit/c0/m12"}},
 		{name: "a video without subtitles only warns",
-			post: Post{Caption: "Rundgang", Date: &day, Channels: on(1)}, media: []Media{video, subbed},
+			post: Post{Caption: "Rundgang", Date: &day, Channels: on(2)}, media: []Media{video, subbed},
 			want: []string{"subtitles/c0/m14"}},
 		{name: "a day in a quiet period",
 			post: Post{Caption: "Text", Date: &quiet, Channels: on(1)}, want: []string{"!quiet/c0/m0"}},
@@ -123,14 +123,18 @@ func TestReviewSentencesAreGerman(t *testing.T) {
 		t.Fatal(err)
 	}
 	codes := map[string]bool{}
+	mine := []string{caption.CodeQuiet, caption.CodeTitleTooLong, caption.CodeSyntax, caption.CodeUnfilled, caption.CodeCredit, caption.CodeSubtitles}
 	for _, f := range fs {
 		codes[f.Code] = true
+		if !slices.Contains(mine, f.Code) {
+			continue // package caption's, translated with its rules
+		}
 		s := de(f.Message())
 		if _, ok := german[f.Key]; !ok || strings.Contains(s, "{{.") || strings.Contains(s, "<no value>") {
 			t.Errorf("%s: %q", f.Code, s)
 		}
 	}
-	for _, c := range []string{caption.CodeQuiet, caption.CodeTitleTooLong, caption.CodeSyntax, caption.CodeUnfilled, caption.CodeCredit, caption.CodeSubtitles} {
+	for _, c := range mine {
 		if !codes[c] {
 			t.Errorf("no %s finding in %q", c, short(fs))
 		}
