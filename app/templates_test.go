@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -443,5 +444,51 @@ func TestTemplatesReadOnlyCannotEdit(t *testing.T) {
 	if !s.pane.shown || !s.add.Disabled() || !s.dup.Disabled() || !s.del.Disabled() || !s.pane.save.Disabled() ||
 		!s.pane.body.Disabled() || !s.pane.insert.Disabled() {
 		t.Error("a read-only workspace offers editing")
+	}
+}
+
+// The series form offers the caption templates; the one chosen is stored
+// in the series and chosen again when it is opened.
+func TestSeriesFormStoresTemplate(t *testing.T) {
+	u, s := newTestDatesScreen(t)
+	ctx := context.Background()
+	ws := u.Workspace()
+	tp := saveTemplate(t, ws, data.Template{Kind: data.KindCaption, Name: "Azubi-Dienstag", Body: "Heute: {Ausbildungsberuf}"})
+	saveTemplate(t, ws, data.Template{Kind: data.KindSnippet, Name: "Signatur", Body: "Ihre Stadt"})
+
+	test.Tap(s.addSeries)
+	u.Wait()
+	form := topOverlay(u)
+	if form == nil {
+		t.Fatal("no series form")
+	}
+	assertShows(t, form, "Textvorlage")
+	hinted := false
+	visit(form, func(o fyne.CanvasObject) {
+		if fm, ok := o.(*widget.Form); ok {
+			for _, it := range fm.Items {
+				hinted = hinted || (it.Text == "Textvorlage" && strings.HasPrefix(it.HintText, "Neue Beiträge der Serie beginnen mit dieser Vorlage"))
+			}
+		}
+	})
+	if !hinted {
+		t.Error("the template choice does not say what it does")
+	}
+	es := entriesIn(form)
+	test.Type(es[0], "Azubi-Dienstag")
+	sel := selectsIn(form)[4]
+	if !slices.Equal(sel.Options, []string{"(keine)", "Azubi-Dienstag"}) || sel.Selected != "(keine)" {
+		t.Fatalf("template choice offers %v, chosen %q", sel.Options, sel.Selected)
+	}
+	sel.SetSelected("Azubi-Dienstag")
+	test.Tap(findButton(t, form, "Speichern"))
+	u.Wait()
+	all, err := ws.Series(ctx)
+	if err != nil || len(all) != 1 || all[0].TemplateID != tp.ID {
+		t.Fatalf("series = %+v, %v", all, err)
+	}
+	f := s.seriesFormFor(all[0], lookups{}, []data.Template{tp})
+	if f.template.Selected != "Azubi-Dienstag" {
+		t.Errorf("opened again, the form shows %q", f.template.Selected)
 	}
 }
