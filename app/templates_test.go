@@ -492,3 +492,42 @@ func TestSeriesFormStoresTemplate(t *testing.T) {
 		t.Errorf("opened again, the form shows %q", f.template.Selected)
 	}
 }
+
+// A video's pane has "Untertitel vorhanden", saved with the other fields;
+// a picture's has not.
+func TestLibraryVideoSubtitlesStored(t *testing.T) {
+	u, s := openLibrary(t)
+	ctx := context.Background()
+	ws := u.Workspace()
+	video, err := ws.AddMediaBytes(ctx, data.Media{Kind: "video", OriginalName: "Rundgang.mp4"}, []byte("kein echter Film"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := ws.ImportFiles(ctx, []string{writeJPEG(t, t.TempDir(), "rathaus.jpg", "fachwerk", 1)}, data.ImportFilesOptions{})
+	if err != nil || len(res.Results) != 1 {
+		t.Fatal(res, err)
+	}
+	s.reload()
+	u.Wait()
+	d := s.detail
+	d.show(res.Results[0].Media)
+	if d.subsRow.Visible() {
+		t.Error("a picture's pane asks for subtitles")
+	}
+	d.show(video)
+	if !d.subsRow.Visible() || d.subs.Checked {
+		t.Fatalf("video pane: subtitles shown %v, ticked %v", d.subsRow.Visible(), d.subs.Checked)
+	}
+	assertShows(t, d.form, "Untertitel vorhanden", "Barrierefreiheit")
+	test.Tap(d.subs)
+	u.keySave()
+	u.Wait()
+	got, err := ws.Media(ctx, video.ID)
+	if err != nil || !got.Subtitles {
+		t.Fatalf("stored %+v, %v", got, err)
+	}
+	d.show(got)
+	if !d.subs.Checked {
+		t.Error("the pane does not show the stored subtitles")
+	}
+}
