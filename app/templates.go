@@ -29,7 +29,6 @@ type templatesScreen struct {
 	add    *widget.Button
 	dup    *widget.Button
 	del    *widget.Button
-	count  *widget.Label
 	list   *widget.List
 	body   *fyne.Container // the list, an empty state or "nothing matches"
 	empty  map[data.TemplateKind]fyne.CanvasObject
@@ -74,8 +73,6 @@ func newTemplatesScreen(u *UI) *templatesScreen {
 	s.add.Importance = widget.HighImportance
 	s.dup = widget.NewButtonWithIcon(lang.L("Duplicate"), theme.ContentCopyIcon(), s.onDuplicate)
 	s.del = widget.NewButtonWithIcon(lang.L("Delete …"), theme.DeleteIcon(), s.onDelete)
-	s.count = widget.NewLabel("")
-	s.count.SizeName = theme.SizeNameCaptionText
 
 	s.list = widget.NewList(func() int { return len(s.items) }, func() fyne.CanvasObject { return newTemplateRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -126,11 +123,10 @@ func newTemplatesScreen(u *UI) *templatesScreen {
 	for _, b := range s.kinds {
 		choice.Add(b)
 	}
-	bar := container.NewBorder(nil, nil, nil, s.count, s.search)
 	buttons := container.NewHBox(s.add, s.dup, s.del)
-	left := container.NewBorder(container.NewVBox(choice, bar), buttons, nil, nil, s.body)
+	left := container.NewBorder(container.NewVBox(choice, s.search), buttons, nil, nil, s.body)
 	split := container.NewHSplit(left, s.pane.content)
-	split.Offset = 0.36
+	split.Offset = 0.3
 	s.content = split
 	return s
 }
@@ -216,7 +212,6 @@ func (s *templatesScreen) filter() {
 			s.items = append(s.items, t)
 		}
 	}
-	s.count.SetText(lang.N("{{.Count}} shown", len(s.items), map[string]any{"Count": formatCount(len(s.items))}))
 	switch {
 	case total == 0:
 		s.body.Objects = []fyne.CanvasObject{s.empty[s.kind]}
@@ -367,7 +362,6 @@ func newTemplateRow() fyne.CanvasObject {
 	}
 	r.about.SizeName = theme.SizeNameCaptionText
 	r.text.SizeName = theme.SizeNameCaptionText
-	r.text.Importance = widget.LowImportance
 	r.ExtendBaseWidget(r)
 	return r
 }

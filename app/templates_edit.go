@@ -3,10 +3,12 @@ package app
 import (
 	"context"
 	"errors"
+	"image/color"
 	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -34,27 +36,28 @@ type templatePane struct {
 	dirty   bool          // fields edited since load or save
 	filling bool          // fields are being set by load, not typed
 
-	heading   *widget.Label
-	kindLabel *widget.Label
-	name      *keyEntry
-	title     *keyEntry
-	titleRow  fyne.CanvasObject
-	topic     *widget.Select
-	topicIDs  []int64 // beside topic's options, after "(keine)"
-	topicRow  fyne.CanvasObject
-	channels  *fyne.Container
-	chanIDs   []int64
-	checks    []*widget.Check
-	bodyHead  *widget.Label
-	body      *templateEntry
-	bodyHint  *widget.Label
-	insert    *widget.Button // Platzhalter einfügen
-	insertRow fyne.CanvasObject
-	notesText *fyne.Container // CheckTemplate's notes under the text
-	tagInfo   *fyne.Container // a hashtag set's tags as stored, and what was changed
-	hashSet   *widget.Select
-	hashIDs   []int64 // beside hashSet's options, after "(keins)"
-	hashRow   fyne.CanvasObject
+	heading    *widget.Label
+	kindLabel  *widget.Label
+	name       *keyEntry
+	title      *keyEntry
+	titleRow   fyne.CanvasObject
+	topic      *widget.Select
+	topicIDs   []int64 // beside topic's options, after "(keine)"
+	topicRow   fyne.CanvasObject
+	channels   *fyne.Container
+	chanIDs    []int64
+	checks     []*widget.Check
+	bodyHead   *widget.Label
+	body       *templateEntry
+	bodyHint   *widget.Label
+	insert     *widget.Button // Platzhalter einfügen
+	insertRow  fyne.CanvasObject
+	notesText  *fyne.Container // CheckTemplate's notes under the text
+	tagInfo    *fyne.Container // a hashtag set's tags as stored, and what was changed
+	hashSet    *widget.Select
+	hashIDs    []int64 // beside hashSet's options, after "(keins)"
+	hashRow    fyne.CanvasObject
+	captionRow fyne.CanvasObject // title and hashtag set: a caption template's
 
 	variants    *fyne.Container
 	variantRows []*variantRow
@@ -175,27 +178,27 @@ func newTemplatePane(s *templatesScreen) *templatePane {
 	d.titleRow = field(lang.L("Post title (optional)"), d.title)
 	d.topicRow = field(lang.L("Topic"), d.topic)
 	d.hashRow = field(lang.L("Hashtag set for {Hashtags}"), d.hashSet)
+	d.captionRow = container.NewGridWithColumns(2, d.titleRow, d.hashRow)
 	chanHint := widget.NewLabel(lang.L("None ticked: meant for every channel."))
 	chanHint.SizeName = theme.SizeNameCaptionText
 	d.insertRow = container.NewHBox(d.insert)
 	bodyPart := container.NewVBox(
 		container.NewBorder(nil, nil, nil, d.insertRow, d.bodyHead),
-		d.body, d.bodyHint, d.notesText, d.tagInfo)
+		d.body, d.bodyHint, d.notesText, d.tagInfo, spacer(2*theme.Padding()))
 	d.variantPart = section(lang.L("Own text per channel"),
 		lang.L("A shorter or different text for one channel, e.g. for X or Bluesky; it becomes that channel’s own text in the post."),
 		container.NewVBox(d.variants, container.NewHBox(d.addVariant)))
-	d.previewPart = section(lang.L("Preview"), "", container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Channel:")), nil, d.previewChan),
-		d.previewText, d.previewCount, d.previewNote))
+	d.previewPart = previewPanel(
+		container.NewVBox(widget.NewLabelWithStyle(lang.L("Preview"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			container.NewBorder(nil, nil, widget.NewLabel(lang.L("Channel:")), nil, d.previewChan), d.previewCount, d.previewNote),
+		container.NewVScroll(d.previewText), nil)
 
 	fields := container.NewVBox(
 		container.NewGridWithColumns(2, field(lang.L("Name"), d.name), d.topicRow),
-		d.titleRow,
+		d.captionRow,
 		field(lang.L("Channels"), container.NewVBox(d.channels, chanHint)),
 		bodyPart,
-		d.hashRow,
 		d.variantPart,
-		d.previewPart,
 		field(lang.L("Notes"), d.notes),
 		d.problem,
 	)
@@ -207,12 +210,86 @@ func newTemplatePane(s *templatesScreen) *templatePane {
 	scroll := container.NewVScroll(container.NewPadded(narrow(900, container.NewVBox(
 		container.NewBorder(nil, nil, nil, d.kindLabel, d.heading), fields))))
 	// Speichern below the scrolled fields, always in view.
-	d.form = container.NewBorder(nil, container.NewPadded(container.NewHBox(d.save)), nil, nil, scroll)
+	// The preview stays in view while she scrolls the fields: beside them
+	// on a wide screen, below them on a narrow one.
+	// The bar is opaque: Fyne's software painter (screenshots, tests) does
+	// not clip a text field's own scroll to the scroll around it.
+	bar := container.NewStack(canvas.NewRectangle(theme.Color(theme.ColorNameBackground)), container.NewPadded(container.NewHBox(d.save)))
+	d.form = container.NewBorder(nil, bar, nil, nil, container.New(&besidePreview{}, scroll, d.previewPart))
 	d.hint = emptyState(theme.DocumentIcon(), lang.L("Templates"),
 		lang.L("Choose a template, hashtag set or snippet on the left, or make a new one."), nil)
 	d.stack = container.NewStack(d.hint)
 	d.content = d.stack
 	return d
+}
+
+// previewPanel is the preview's panel: the heading, channel and count on
+// top, the rendered text scrolling in the middle, the note below, on the
+// background of a section.
+func previewPanel(top, text, bottom fyne.CanvasObject) fyne.CanvasObject {
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	bg.CornerRadius = theme.InputRadiusSize() * 2
+	bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	bg.StrokeWidth = 1
+	return container.NewPadded(container.NewStack(bg, container.NewPadded(container.NewBorder(top, bottom, nil, nil, text))))
+}
+
+// besidePreview lays out the pane's fields (first object) and the preview
+// (second): side by side when the pane is wide enough for both, else the
+// preview docked below the fields, so the count is always in view.
+type besidePreview struct{}
+
+// previewSideBySide is the pane width from which the preview goes beside
+// the fields (the pane is about 870 px at 1366, 1,300 px at 1920): side by
+// side, both have the window's full height, which a 768 px screen needs.
+const previewSideBySide = 820
+
+func (besidePreview) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	fields, preview := objs[0], objs[1]
+	if !preview.Visible() {
+		fields.Move(fyne.NewPos(0, 0))
+		fields.Resize(size)
+		return
+	}
+	if size.Width >= previewSideBySide {
+		side := min(max(size.Width*0.4, 340), 520)
+		fields.Move(fyne.NewPos(0, 0))
+		fields.Resize(fyne.NewSize(size.Width-side, size.Height))
+		preview.Move(fyne.NewPos(size.Width-side, 0))
+		preview.Resize(fyne.NewSize(side, size.Height))
+		return
+	}
+	h := min(max(size.Height*0.4, preview.MinSize().Height), size.Height/2)
+	fields.Move(fyne.NewPos(0, 0))
+	fields.Resize(fyne.NewSize(size.Width, size.Height-h))
+	preview.Move(fyne.NewPos(0, size.Height-h))
+	preview.Resize(fyne.NewSize(size.Width, h))
+}
+
+func (besidePreview) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	s := objs[0].MinSize()
+	if objs[1].Visible() {
+		p := objs[1].MinSize()
+		s = fyne.NewSize(max(s.Width, p.Width), s.Height+p.Height)
+	}
+	return s
+}
+
+// spacer is empty room of height h in a VBox.
+func spacer(h float32) fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(0, h))
+	return r
+}
+
+// channelLabel names a channel with its platform where the name does not
+// say it already: "Karriere (Instagram)", but "X".
+func channelLabel(c data.Channel) string {
+	p := platformName(c.Platform)
+	if strings.EqualFold(strings.TrimSpace(c.Name), p) {
+		return c.Name
+	}
+	return c.Name + " (" + p + ")"
 }
 
 // templateKindOne is the singular word for a kind, beside the heading.
@@ -318,8 +395,7 @@ func (d *templatePane) fill(t data.Template) {
 
 	caption := t.Kind == data.KindCaption
 	hashtags := t.Kind == data.KindHashtags
-	showIf(d.titleRow, caption)
-	showIf(d.hashRow, caption)
+	showIf(d.captionRow, caption)
 	showIf(d.variantPart, caption)
 	showIf(d.previewPart, t.Kind != data.KindHashtags)
 	showIf(d.topicRow, t.Kind != data.KindSnippet)
@@ -435,7 +511,7 @@ func (d *templatePane) refreshChoices() {
 	opts = nil
 	for _, c := range look.channels {
 		if !c.Disabled {
-			opts = append(opts, c.Name+" ("+platformName(c.Platform)+")")
+			opts = append(opts, channelLabel(c))
 			d.previewIDs = append(d.previewIDs, c.ID)
 		}
 	}
@@ -665,7 +741,7 @@ func (d *templatePane) onAddVariantMenu() {
 		if c.Disabled || slices.ContainsFunc(d.variantRows, func(r *variantRow) bool { return r.channelID == c.ID }) {
 			continue
 		}
-		items = append(items, fyne.NewMenuItem(c.Name+" ("+platformName(c.Platform)+")", func() {
+		items = append(items, fyne.NewMenuItem(channelLabel(c), func() {
 			r := d.addVariantRow(c.ID, "")
 			d.edited()
 			d.showChecks()
@@ -694,7 +770,7 @@ func (d *templatePane) addVariantRow(channelID int64, body string) *variantRow {
 	}
 	name := lang.L("Channel no longer exists")
 	if c, ok := d.s.look.channelByID[channelID]; ok {
-		name = c.Name + " (" + platformName(c.Platform) + ")"
+		name = channelLabel(c)
 	}
 	head := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	remove := widget.NewButtonWithIcon(lang.L("Remove"), theme.DeleteIcon(), func() {
@@ -769,9 +845,10 @@ func (d *templatePane) showPreview() {
 	}
 	out, unfilled := caption.Render(text, v, lim)
 	if strings.TrimSpace(out) == "" {
-		out = lang.L("(no text yet)")
+		d.previewText.SetText(lang.L("(no text yet)"))
+	} else {
+		d.previewText.SetText(out)
 	}
-	d.previewText.SetText(out)
 	n := caption.Count(string(c.Platform), out, lim, false)
 	d.previewCount.SetText(countText(n))
 	if n.Over() {

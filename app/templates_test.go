@@ -164,7 +164,7 @@ func TestTemplatesCreateEachKindThroughTheScreen(t *testing.T) {
 
 	chooseKind(t, s, data.KindSnippet)
 	test.Tap(s.add)
-	if d.topicRow.Visible() || d.titleRow.Visible() || d.variantPart.Visible() {
+	if d.topicRow.Visible() || d.captionRow.Visible() || d.variantPart.Visible() {
 		t.Error("a snippet's pane shows a caption template's fields")
 	}
 	test.Type(d.name, "Jetzt bewerben")
