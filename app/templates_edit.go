@@ -76,6 +76,9 @@ type templatePane struct {
 	problem *widget.Label // a refusal of the data layer, in her words
 	save    *widget.Button
 
+	fields *fyne.Container // the fields, one below the other
+	scroll *container.Scroll
+
 	target *templateEntry // where Platzhalter einfügen inserts: the text last focused
 }
 
@@ -193,7 +196,7 @@ func newTemplatePane(s *templatesScreen) *templatePane {
 			container.NewBorder(nil, nil, widget.NewLabel(lang.L("Channel:")), nil, d.previewChan), d.previewCount, d.previewNote),
 		container.NewVScroll(d.previewText), nil)
 
-	fields := container.NewVBox(
+	d.fields = container.NewVBox(
 		container.NewGridWithColumns(2, field(lang.L("Name"), d.name), d.topicRow),
 		d.captionRow,
 		field(lang.L("Channels"), container.NewVBox(d.channels, chanHint)),
@@ -208,7 +211,8 @@ func newTemplatePane(s *templatesScreen) *templatePane {
 		}
 	}
 	scroll := container.NewVScroll(container.NewPadded(narrow(900, container.NewVBox(
-		container.NewBorder(nil, nil, nil, d.kindLabel, d.heading), fields))))
+		container.NewBorder(nil, nil, nil, d.kindLabel, d.heading), d.fields))))
+	d.scroll = scroll
 	// Speichern below the scrolled fields, always in view.
 	// The preview stays in view while she scrolls the fields: beside them
 	// on a wide screen, below them on a narrow one.
@@ -402,6 +406,11 @@ func (d *templatePane) fill(t data.Template) {
 	showIf(d.insertRow, !hashtags)
 	showIf(d.tagInfo, hashtags)
 	showIf(d.notesText, !hashtags)
+	rows := 7
+	if hashtags {
+		rows = 4 // a set is a line or two; the notes below need the room
+	}
+	d.body.SetMinRowsVisible(rows)
 	switch t.Kind {
 	case data.KindHashtags:
 		d.bodyHead.SetText(lang.L("Hashtags"))
@@ -648,22 +657,44 @@ func (d *templatePane) showChecks() {
 	for _, f := range caption.CheckTemplate(texts...) {
 		d.notesText.Add(findingLabel(f))
 	}
-	d.notesText.Refresh()
+	d.relayout()
 	d.showPreview()
+}
+
+// templateFindingText is a check's sentence in the UI language; a finding
+// with a Count picks the singular or plural form by it.
+func templateFindingText(f caption.Finding) string {
+	if n, ok := f.Args["Count"].(int); ok {
+		return lang.N(f.Key, n, f.Args)
+	}
+	if f.Args != nil {
+		return lang.L(f.Key, f.Args)
+	}
+	return lang.L(f.Key)
+}
+
+// relayout lays the fields out anew after the notes under the text changed
+// their height; without it the grown notes drew over the fields below
+// (the Mediathek's pane had the same, REVIEW8 item 4).
+func (d *templatePane) relayout() {
+	d.notesText.Refresh()
+	d.tagInfo.Refresh()
+	d.fields.Refresh()
+	if d.scroll != nil {
+		d.scroll.Refresh()
+	}
 }
 
 // findingLabel is a check's sentence, red when it blocks.
 func findingLabel(f caption.Finding) *widget.Label {
-	l := widget.NewLabel("")
-	if f.Args != nil {
-		l.SetText(lang.L(f.Key, f.Args))
-	} else {
-		l.SetText(lang.L(f.Key))
-	}
+	l := widget.NewLabel(templateFindingText(f))
 	l.Wrapping = fyne.TextWrapWord
-	if f.Blocking {
+	switch {
+	case f.Blocking:
 		l.Importance = widget.DangerImportance
-	} else {
+	case f.Code == caption.CodeCustomFields || f.Code == caption.CodeTagDuplicates || f.Code == caption.CodeTagHashAdded:
+		// Information, nothing to correct.
+	default:
 		l.Importance = widget.WarningImportance
 	}
 	return l
@@ -674,7 +705,7 @@ func findingLabel(f caption.Finding) *widget.Label {
 // CamelCase hints.
 func (d *templatePane) showTags() {
 	d.tagInfo.RemoveAll()
-	defer d.tagInfo.Refresh()
+	defer d.relayout()
 	tags, notes, bad := caption.ParseHashtags(d.body.Text)
 	if len(tags) == 0 && len(bad) == 0 {
 		return
@@ -689,7 +720,7 @@ func (d *templatePane) showTags() {
 		d.tagInfo.Add(findingLabel(f))
 	}
 	if len(bad) > 0 {
-		l := widget.NewLabel(lang.L("Cannot be a hashtag – please remove: {{.Words}}", map[string]any{"Words": strings.Join(bad, ", ")}))
+		l := widget.NewLabel(lang.L("Cannot be a hashtag – please remove before saving: {{.Words}}. A hashtag holds only letters, digits and _ (no spaces, hyphens or punctuation).", map[string]any{"Words": strings.Join(bad, ", ")}))
 		l.Wrapping = fyne.TextWrapWord
 		l.Importance = widget.WarningImportance
 		d.tagInfo.Add(l)
