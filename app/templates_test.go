@@ -361,6 +361,12 @@ func TestTemplatesHashtagSetShowsNormalisedTags(t *testing.T) {
 	d.body.SetText("#ausbildungimrathaus #Azubi #Bau-Stelle")
 	assertShows(t, d.tagInfo, "Hashtag aus mehreren Wörtern, ganz klein oder ganz groß geschrieben: #ausbildungimrathaus",
 		"Kein Hashtag möglich – bitte vor dem Speichern entfernen: #Bau-Stelle")
+	// The notes grew: the fields below move down instead of being drawn over.
+	for _, o := range d.fields.Objects {
+		if o.Visible() && o.Size().Height < o.MinSize().Height {
+			t.Errorf("a part of the pane is %v high but needs %v: it is drawn over", o.Size().Height, o.MinSize().Height)
+		}
+	}
 	d.body.SetText("#Ausbildung #Azubi")
 	assertShows(t, d.tagInfo, "2 Hashtags – passt für Instagram (höchstens 5)")
 	assertNotShows(t, d.tagInfo, "nimmt 5")
