@@ -200,7 +200,7 @@ func (s *templatesScreen) reload() {
 // filter lists the templates of the chosen kind that match the search in
 // name, title, text, variants or notes; no database needed.
 func (s *templatesScreen) filter() {
-	q := strings.ToLower(strings.TrimSpace(s.search.Text))
+	q := s.search.Text
 	s.items = s.items[:0]
 	total := 0
 	for _, t := range s.all {
@@ -208,7 +208,7 @@ func (s *templatesScreen) filter() {
 			continue
 		}
 		total++
-		if q == "" || templateMatches(t, q) {
+		if templateMatches(t, q) {
 			s.items = append(s.items, t)
 		}
 	}
@@ -226,14 +226,15 @@ func (s *templatesScreen) filter() {
 	s.showButtons()
 }
 
-// templateMatches says whether t holds q (lower case) in its name or texts.
+// templateMatches says whether t holds q in its name, texts or notes —
+// its own texts per channel included — by data's rule (case ignored,
+// umlauts matched with their vowels).
 func templateMatches(t data.Template, q string) bool {
-	hay := []string{t.Name, t.Title, t.Body, t.Notes}
-	for _, v := range t.Variants {
-		hay = append(hay, v.Body)
+	if t.Matches(q) {
+		return true
 	}
-	for _, h := range hay {
-		if strings.Contains(strings.ToLower(h), q) {
+	for _, v := range t.Variants {
+		if (data.Template{Body: v.Body}).Matches(q) {
 			return true
 		}
 	}

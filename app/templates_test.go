@@ -198,6 +198,7 @@ func TestTemplatesSearchFiltersByNameAndText(t *testing.T) {
 		{"ostern", []string{"Feiertagsgruß"}},
 		{"rathaus", []string{"Feiertagsgruß"}}, // in the X text
 		{"gruß", []string{"Feiertagsgruß"}},
+		{"grus", []string{"Feiertagsgruß"}}, // as typed without ß
 		{"Stellenausschreibung", nil},
 	} {
 		s.search.SetText(c.q)
