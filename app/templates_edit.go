@@ -2,10 +2,12 @@ package app
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"image/color"
 	"slices"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -15,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"feedtakt/assets"
 	"feedtakt/data"
 	"feedtakt/data/caption"
 )
@@ -664,7 +667,7 @@ func (d *templatePane) showChecks() {
 // templateFindingText is a check's sentence in the UI language; a finding
 // with a Count picks the singular or plural form by it.
 func templateFindingText(f caption.Finding) string {
-	if n, ok := f.Args["Count"].(int); ok {
+	if n, ok := f.Args["Count"].(int); ok && pluralKey(f.Key) {
 		return lang.N(f.Key, n, f.Args)
 	}
 	if f.Args != nil {
@@ -684,6 +687,26 @@ func (d *templatePane) relayout() {
 		d.scroll.Refresh()
 	}
 }
+
+// pluralKeys are the translation keys with a singular and a plural form;
+// lang.N on any other key finds no "one" form and falls back to the key.
+var pluralKeys = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	b, err := assets.Lang.ReadFile("lang/de.json")
+	if err != nil {
+		return out
+	}
+	var m map[string]json.RawMessage
+	if json.Unmarshal(b, &m) != nil {
+		return out
+	}
+	for k, v := range m {
+		out[k] = len(v) > 0 && v[0] == '{'
+	}
+	return out
+})
+
+func pluralKey(key string) bool { return pluralKeys()[key] }
 
 // findingLabel is a check's sentence, red when it blocks.
 func findingLabel(f caption.Finding) *widget.Label {

@@ -339,6 +339,9 @@ func TestTemplatesPlaceholderNotesWhileTyping(t *testing.T) {
 	d.title.SetText("{Ausbildungsberuf} gesucht")
 	assertShows(t, d.notesText, "Beim Verwenden gefragt: {datum}, {Ort}, {Ausbildungsberuf}")
 	d.title.SetText("")
+	// One field: the sentence is not a plural entry, and stays German.
+	d.body.SetText("In {Ort}")
+	assertShows(t, d.notesText, "Beim Verwenden gefragt: {Ort}")
 	d.body.SetText("Am {Datum} in der {Behörde}")
 	if len(d.notesText.Objects) != 0 {
 		t.Errorf("notes on a proper text: %s", strings.Join(texts(d.notesText), "\n"))
