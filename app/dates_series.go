@@ -129,6 +129,8 @@ type seriesForm struct {
 	channels     []*widget.Check
 	chanIDs      []int64
 	topic        *widget.Select
+	templates    []data.Template // caption templates, beside template's options after "(keine)"
+	template     *widget.Select
 	caption      *widget.Entry
 	notes        *widget.Entry
 	preview      *widget.Label
@@ -142,22 +144,34 @@ func weekdayName(d time.Weekday) string {
 	return lang.L(names[d])
 }
 
-// editSeries shows the series form; ID 0 adds a new series. The channels
-// and topics it offers are read in the background first.
+// editSeries shows the series form; ID 0 adds a new series. The channels,
+// topics and caption templates it offers are read in the background first.
 func (s *datesScreen) editSeries(sr data.Series) {
-	fetch(s.u, func(ws *data.Workspace, ctx context.Context) (lookups, error) { return loadLookups(ctx, ws) },
-		func(look lookups, err error) {
-			if err != nil {
-				s.u.showError(lang.L("The series could not be opened."), err)
-				return
-			}
-			s.seriesFormFor(sr, look)
-		})
+	type choices struct {
+		look      lookups
+		templates []data.Template
+	}
+	fetch(s.u, func(ws *data.Workspace, ctx context.Context) (choices, error) {
+		var c choices
+		var err error
+		if c.look, err = loadLookups(ctx, ws); err != nil {
+			return c, err
+		}
+		c.templates, err = ws.Templates(ctx, data.KindCaption)
+		return c, err
+	}, func(c choices, err error) {
+		if err != nil {
+			s.u.showError(lang.L("The series could not be opened."), err)
+			return
+		}
+		s.seriesFormFor(sr, c.look, c.templates)
+	})
 }
 
-// seriesFormFor builds and shows the series form.
-func (s *datesScreen) seriesFormFor(sr data.Series, look lookups) *seriesForm {
-	f := &seriesForm{s: s, series: sr, look: look}
+// seriesFormFor builds and shows the series form; templates are the
+// caption templates it offers.
+func (s *datesScreen) seriesFormFor(sr data.Series, look lookups, templates []data.Template) *seriesForm {
+	f := &seriesForm{s: s, series: sr, look: look, templates: templates}
 	r := sr.Rule
 
 	f.title = widget.NewEntry()
@@ -235,6 +249,17 @@ func (s *datesScreen) seriesFormFor(sr data.Series, look lookups) *seriesForm {
 			f.topic.SetSelectedIndex(i + 1)
 		}
 	}
+	names := []string{lang.L("(no template)")}
+	for _, t := range templates {
+		names = append(names, t.Name)
+	}
+	f.template = widget.NewSelect(names, nil)
+	f.template.SetSelectedIndex(0)
+	for i, t := range templates {
+		if t.ID == sr.TemplateID {
+			f.template.SetSelectedIndex(i + 1)
+		}
+	}
 	f.caption = widget.NewMultiLineEntry()
 	f.caption.Wrapping = fyne.TextWrapWord
 	f.caption.SetMinRowsVisible(4)
@@ -251,6 +276,8 @@ func (s *datesScreen) seriesFormFor(sr data.Series, look lookups) *seriesForm {
 	f.intervalItem = widget.NewFormItem(lang.L("Every N weeks"), f.interval)
 	countItem := widget.NewFormItem(lang.L("Number of dates"), f.count)
 	countItem.HintText = lang.L("Leave end and number empty for a series without end.")
+	templateItem := widget.NewFormItem(lang.L("Caption template"), f.template)
+	templateItem.HintText = lang.L("New posts of the series start from this template: its title, text and own texts per channel.")
 	f.form = widget.NewForm(
 		widget.NewFormItem(lang.L("Title"), f.title),
 		widget.NewFormItem(lang.L("Repeats"), f.kind),
@@ -264,6 +291,7 @@ func (s *datesScreen) seriesFormFor(sr data.Series, look lookups) *seriesForm {
 		widget.NewFormItem(lang.L("Preview"), f.preview),
 		widget.NewFormItem(lang.L("Channels"), chanBox),
 		widget.NewFormItem(lang.L("Topic"), f.topic),
+		templateItem,
 		widget.NewFormItem(lang.L("Text"), f.caption),
 		widget.NewFormItem(lang.L("Notes"), f.notes),
 	)
@@ -429,6 +457,10 @@ func (f *seriesForm) collect() (data.Series, error) {
 	sr.TopicID = 0
 	if i := f.topic.SelectedIndex(); i > 0 {
 		sr.TopicID = f.look.topics[i-1].ID
+	}
+	sr.TemplateID = 0
+	if i := f.template.SelectedIndex(); i > 0 {
+		sr.TemplateID = f.templates[i-1].ID
 	}
 	sr.Channels = nil
 	for i, c := range f.channels {

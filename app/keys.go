@@ -64,7 +64,7 @@ func (u *UI) keySearch() {
 }
 
 // keySave is Ctrl+S: the open editor, the settings, the Mediathek's
-// detail pane or the person in Personen saves.
+// detail pane, the person in Personen or the template in Vorlagen saves.
 func (u *UI) keySave() {
 	switch {
 	case u.editor != nil && u.editor.dlg != nil && u.win.Canvas().Overlays().Top() != nil:
@@ -75,6 +75,8 @@ func (u *UI) keySave() {
 		u.shell.library.detail.saveEdits()
 	case u.shell != nil && u.shell.tabs.SelectedIndex() == screenPeople && u.win.Canvas().Overlays().Top() == nil:
 		u.shell.people.detail.onSave()
+	case u.shell != nil && u.shell.tabs.SelectedIndex() == screenTemplates && u.win.Canvas().Overlays().Top() == nil:
+		u.shell.templates.pane.onSave()
 	}
 }
 

@@ -51,6 +51,8 @@ type mediaDetail struct {
 	until    *keyEntry
 	notes    *keyEntry
 	tags     *keyEntry
+	subs     *widget.Check // a video's "Untertitel vorhanden"
+	subsRow  fyne.CanvasObject
 	facts    *widget.Label
 	usedIn   *fyne.Container
 	people   *picturePeople  // Personen auf dem Bild (library_people.go)
@@ -101,6 +103,11 @@ func newMediaDetail(s *libraryScreen) *mediaDetail {
 	d.notes.SetMinRowsVisible(2)
 	d.tags = newKeyEntry(false, nil)
 	d.tags.SetPlaceHolder(lang.L("comma-separated, e.g. Rathaus, Sommerfest"))
+	d.subs = widget.NewCheck(lang.L("Subtitles present"), nil)
+	subsHint := widget.NewLabel(lang.L("Burnt in or as a file given to the platform: for people who cannot hear and for everyone who watches without sound (accessibility). The check before posting asks for them."))
+	subsHint.Wrapping = fyne.TextWrapWord
+	subsHint.SizeName = theme.SizeNameCaptionText
+	d.subsRow = container.NewVBox(d.subs, subsHint)
 	d.facts = widget.NewLabel("")
 	d.facts.Wrapping = fyne.TextWrapWord
 	d.usedIn = container.NewVBox()
@@ -111,6 +118,7 @@ func newMediaDetail(s *libraryScreen) *mediaDetail {
 	if s.u.ws.ReadOnly() {
 		d.save.Disable()
 		d.del.Disable()
+		d.subs.Disable()
 	}
 
 	// Captions above the fields: the pane is narrow, and a caption
@@ -122,6 +130,7 @@ func newMediaDetail(s *libraryScreen) *mediaDetail {
 	form := container.NewVBox(
 		field(lang.L("Title"), d.title),
 		field(lang.L("Alt text"), container.NewBorder(nil, d.altCount, nil, nil, d.alt)),
+		d.subsRow,
 		container.NewGridWithColumns(2, field(lang.L("Credit"), d.credit), field(lang.L("Author"), d.creator)),
 		container.NewGridWithColumns(2, field(lang.L("Licence"), d.licence), field(lang.L("Usable until"), d.until)),
 		field(lang.L("Usage terms"), d.terms),
@@ -192,6 +201,8 @@ func (d *mediaDetail) show(m data.Media) {
 	}
 	d.notes.SetText(m.Notes)
 	d.tags.SetText(strings.Join(m.Tags, ", "))
+	d.subs.SetChecked(m.Subtitles)
+	showIf(d.subsRow, m.Kind == "video")
 	d.facts.SetText(mediaFacts(m))
 	d.showFileState()
 	d.preview.Image = nil
@@ -496,6 +507,9 @@ func (d *mediaDetail) edited() (data.Media, error) {
 	m := d.m
 	m.Title, m.AltText, m.Credit, m.Creator = d.title.Text, d.alt.Text, d.credit.Text, d.creator.Text
 	m.UsageTerms, m.Notes = d.terms.Text, d.notes.Text
+	if m.Kind == "video" {
+		m.Subtitles = d.subs.Checked
+	}
 	m.Licence = ""
 	if i := d.licence.SelectedIndex(); i > 0 {
 		m.Licence = data.Licences()[i-1].Code

@@ -45,6 +45,7 @@ type shell struct {
 	ideas        *ideasScreen
 	library      *libraryScreen
 	people       *peopleScreen
+	templates    *templatesScreen
 }
 
 func newShell(u *UI) *shell {
@@ -61,16 +62,14 @@ func newShell(u *UI) *shell {
 	s.ideas = newIdeasScreen(u)
 	s.library = newLibraryScreen(u)
 	s.people = newPeopleScreen(u)
+	s.templates = newTemplatesScreen(u)
 
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Calendar"), theme.GridIcon(), s.calendar.content),
 		container.NewTabItemWithIcon(lang.L("Idea board"), ideaIcon, s.ideas.content),
 		container.NewTabItemWithIcon(lang.L("Media library"), theme.MediaPhotoIcon(), s.library.content),
 		container.NewTabItemWithIcon(lang.L("People"), theme.AccountIcon(), s.people.content),
-		container.NewTabItemWithIcon(lang.L("Templates"), theme.DocumentIcon(), emptyState(theme.DocumentIcon(),
-			lang.L("Caption templates"),
-			lang.L("Templates with placeholders, hashtag sets and signatures, with a live preview and character count per channel, so no caption starts from a blank page."),
-			nil)),
+		container.NewTabItemWithIcon(lang.L("Templates"), theme.DocumentIcon(), s.templates.content),
 		container.NewTabItemWithIcon(lang.L("Handover"), theme.MailForwardIcon(), s.handover.content),
 		container.NewTabItemWithIcon(lang.L("Settings"), theme.SettingsIcon(), s.settingsTabs),
 	)
@@ -87,6 +86,8 @@ func newShell(u *UI) *shell {
 			s.library.reload()
 		case s.people.content:
 			s.people.reload()
+		case s.templates.content:
+			s.templates.reload()
 		}
 	}
 	s.refreshBanners()
