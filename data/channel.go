@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"feedtakt/data/caption"
 )
 
 // Platform is the kind of a channel; it decides caption rules later on.
@@ -65,9 +67,33 @@ type Channel struct {
 	Cadence  Cadence
 	Position int
 	Disabled bool
+	// TextLimit is the channel's own caption limit where it differs from
+	// its platform's (a Mastodon instance allowing 5,000); 0 = the
+	// platform's.
+	TextLimit int
 }
 
 const maxCadence = 50
+
+// MaxChannelTextLimit is the largest own caption limit a channel may have;
+// no platform takes more than Facebook's 63,206, so a million is a typo.
+const MaxChannelTextLimit = 1_000_000
+
+// Limits returns what the channel accepts: its platform's limits (from
+// PlatformLimits) with the channel's own TextLimit in place of the
+// platform's text limit. A TikTok channel's larger limit for photo posts
+// is kept only while it is still larger than the channel's own.
+func (c Channel) Limits(platform map[Platform]caption.Limits) caption.Limits {
+	l := platform[c.Platform]
+	l.Platform = string(c.Platform)
+	if c.TextLimit > 0 {
+		l.Text = c.TextLimit
+		if l.Photo > 0 && l.Photo <= c.TextLimit {
+			l.Photo = 0
+		}
+	}
+	return l
+}
 
 func (c *Channel) validate() error {
 	var err error
@@ -99,12 +125,16 @@ func (c *Channel) validate() error {
 	if c.Cadence.Count < 0 || c.Cadence.Count > maxCadence {
 		return invalidArgs("cadence", "The cadence must be between 0 and {{.Max}} posts.", map[string]any{"Max": maxCadence})
 	}
+	if c.TextLimit < 0 || c.TextLimit > MaxChannelTextLimit {
+		return invalidArgs("text limit", "The channel's own text limit must be between 0 (the platform's) and {{.Max}} characters.",
+			map[string]any{"Max": MaxChannelTextLimit})
+	}
 	return nil
 }
 
 // Channels returns all channels in their display order, disabled ones too.
 func (w *Workspace) Channels(ctx context.Context) ([]Channel, error) {
-	rows, err := w.reader().QueryContext(ctx, `SELECT id, name, platform, handle, color, cadence_count, cadence_period, position, disabled
+	rows, err := w.reader().QueryContext(ctx, `SELECT id, name, platform, handle, color, cadence_count, cadence_period, position, disabled, text_limit
 		FROM channels ORDER BY position, id`)
 	if err != nil {
 		return nil, w.fault("read channels", err)
@@ -113,7 +143,7 @@ func (w *Workspace) Channels(ctx context.Context) ([]Channel, error) {
 	var out []Channel
 	for rows.Next() {
 		var c Channel
-		if err := rows.Scan(&c.ID, &c.Name, &c.Platform, &c.Handle, &c.Color, &c.Cadence.Count, &c.Cadence.Period, &c.Position, &c.Disabled); err != nil {
+		if err := rows.Scan(&c.ID, &c.Name, &c.Platform, &c.Handle, &c.Color, &c.Cadence.Count, &c.Cadence.Period, &c.Position, &c.Disabled, &c.TextLimit); err != nil {
 			return nil, w.fault("read channels", err)
 		}
 		out = append(out, c)
@@ -145,10 +175,17 @@ func (w *Workspace) saveChannel(ctx context.Context, tx *sql.Tx, c *Channel) err
 		if err != nil {
 			return err
 		}
+		// text_limit only when set: the migration tests create workspaces
+		// of older schemas (before 8) through this function.
+		if c.TextLimit != 0 {
+			if _, err := tx.ExecContext(ctx, `UPDATE channels SET text_limit = ? WHERE id = ?`, c.TextLimit, c.ID); err != nil {
+				return err
+			}
+		}
 		return w.logChange(ctx, tx, "create", "channel", c.ID, fmt.Sprintf("Kanal %q angelegt", c.Name))
 	}
-	res, err := tx.ExecContext(ctx, `UPDATE channels SET name = ?, platform = ?, handle = ?, color = ?, cadence_count = ?, cadence_period = ?, disabled = ? WHERE id = ?`,
-		c.Name, c.Platform, c.Handle, c.Color, c.Cadence.Count, c.Cadence.Period, c.Disabled, c.ID)
+	res, err := tx.ExecContext(ctx, `UPDATE channels SET name = ?, platform = ?, handle = ?, color = ?, cadence_count = ?, cadence_period = ?, disabled = ?, text_limit = ?
+		WHERE id = ?`, c.Name, c.Platform, c.Handle, c.Color, c.Cadence.Count, c.Cadence.Period, c.Disabled, c.TextLimit, c.ID)
 	if err != nil {
 		return err
 	}

@@ -409,12 +409,20 @@ func TestMigrationFrom5KeepsData(t *testing.T) {
 	restore := migrationsUpTo(t, 5)
 	ws := newTestWorkspace(t)
 	dir := ws.Dir()
-	m := addTestMedia(t, ws, Media{OriginalName: "Alt.jpg", Title: "Altes Bild"})
-	day := date(2026, 4, 1)
-	p := Post{Title: "Alter Beitrag", Caption: "x", Date: &day}
-	if err := ws.SavePostWithMedia(ctx, &p, []int64{m.ID}); err != nil {
-		t.Fatal(err)
+	// Written as a version 5 program did: today's store reads and writes
+	// columns of later versions (media.subtitles of version 8 …).
+	for _, q := range []string{
+		`INSERT INTO media (id, hash, path, kind, original_name, title, created_at)
+			VALUES (1, '` + strings.Repeat("a", 64) + `', 'media/aa/alt.jpg', 'image', 'Alt.jpg', 'Altes Bild', '2026-01-01T00:00:00Z')`,
+		`INSERT INTO posts (id, uid, title, caption, day, status, created_at, updated_at)
+			VALUES (1, 'alt@feedtakt', 'Alter Beitrag', 'x', '2026-04-01', 'draft', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
+		`INSERT INTO post_media (post_id, media_id) VALUES (1, 1)`,
+	} {
+		if _, err := ws.db.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
 	}
+	m, p := Media{ID: 1}, Post{ID: 1}
 	ws.Close()
 	restore()
 

@@ -51,6 +51,9 @@ type Media struct {
 	Duration       time.Duration // a video's length
 	Pages          int           // a PDF's page count
 	FileTime       time.Time     // the original file's modification time, as the importer found it
+	// Subtitles says a video has subtitles (Untertitel), burnt in or as a
+	// file given to the platform; the check before posting asks for them.
+	Subtitles bool
 
 	Creator     string         // Urheber/in (XMP dc:creator)
 	Rights      string         // the file's rights statement (XMP dc:rights), kept as found
@@ -98,7 +101,7 @@ const (
 // alias media.
 const mediaColumns = `media.id, hash, path, kind, original_name, title, alt_text, credit, width, height, size,
 	taken_at, taken_local, taken_offset, taken_source, orientation, camera, has_gps, duration_ms, pages, file_time,
-	creator, rights, licence, usage_terms, usable_until, notes, missing, missing_since, created_at, poster_hash,
+	creator, rights, licence, usage_terms, usable_until, notes, missing, missing_since, created_at, poster_hash, subtitles,
 	COALESCE((SELECT poster.path FROM media AS poster WHERE poster.hash = media.poster_hash AND media.poster_hash != ''), ''),
 	(SELECT count(*) FROM post_media WHERE post_media.media_id = media.id)`
 
@@ -111,7 +114,7 @@ func scanMedia(r rowScanner) (Media, error) {
 	var until, missingSince sql.NullString
 	err := r.Scan(&m.ID, &m.Hash, &m.Path, &m.Kind, &m.OriginalName, &m.Title, &m.AltText, &m.Credit, &m.Width, &m.Height, &m.Size,
 		&takenAt, &takenLocal, &takenOffset, &m.TakenSource, &m.Orientation, &m.Camera, &m.HasGPS, &durationMS, &m.Pages, &fileTime,
-		&m.Creator, &m.Rights, &m.Licence, &m.UsageTerms, &until, &m.Notes, &m.Missing, &missingSince, &created, &m.PosterHash, &m.PosterPath, &m.Uses)
+		&m.Creator, &m.Rights, &m.Licence, &m.UsageTerms, &until, &m.Notes, &m.Missing, &missingSince, &created, &m.PosterHash, &m.Subtitles, &m.PosterPath, &m.Uses)
 	if err != nil {
 		return m, err
 	}
@@ -225,11 +228,11 @@ func insertMediaRow(ctx context.Context, tx *sql.Tx, m *Media, created string) e
 	}
 	err := tx.QueryRowContext(ctx, `INSERT INTO media (hash, path, kind, original_name, title, alt_text, credit, width, height, size,
 			taken_at, taken_local, taken_offset, taken_source, orientation, camera, has_gps, duration_ms, pages, file_time,
-			creator, rights, licence, usage_terms, usable_until, notes, missing, missing_since, created_at, tags_text, poster_hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			creator, rights, licence, usage_terms, usable_until, notes, missing, missing_since, created_at, tags_text, poster_hash, subtitles)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		m.Hash, m.Path, m.Kind, m.OriginalName, m.Title, m.AltText, m.Credit, m.Width, m.Height, m.Size,
 		at, local, offset, string(m.TakenSource), m.Orientation, m.Camera, m.HasGPS, m.Duration.Milliseconds(), m.Pages, utcOrEmpty(m.FileTime),
-		m.Creator, m.Rights, m.Licence, m.UsageTerms, nullDate(m.UsableUntil), m.Notes, string(m.Missing), missingSince, created, strings.Join(m.Tags, " "), poster).Scan(&m.ID)
+		m.Creator, m.Rights, m.Licence, m.UsageTerms, nullDate(m.UsableUntil), m.Notes, string(m.Missing), missingSince, created, strings.Join(m.Tags, " "), poster, m.Subtitles).Scan(&m.ID)
 	if err != nil {
 		return err
 	}

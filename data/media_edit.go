@@ -248,8 +248,8 @@ func mediaTags(ctx context.Context, q queryer, id int64) ([]string, error) {
 }
 
 // UpdateMedia saves what a person edits in the detail pane: title, alt
-// text, credit, creator, licence, usage terms, "nutzbar bis", notes and
-// tags (m.Tags replaces the item's tags). The other fields describe the
+// text, credit, creator, licence, usage terms, "nutzbar bis", notes,
+// whether a video has subtitles and tags (m.Tags replaces the item's tags). The other fields describe the
 // file and are left as stored. It validates first (an *InvalidError names
 // the field), writes in one transaction with one change-log line that
 // names the file and the fields changed, and logs nothing when nothing
@@ -271,8 +271,8 @@ func (w *Workspace) UpdateMedia(ctx context.Context, m *Media) error {
 			return nil
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE media SET title = ?, alt_text = ?, credit = ?, creator = ?, licence = ?,
-				usage_terms = ?, usable_until = ?, notes = ? WHERE id = ?`,
-			m.Title, m.AltText, m.Credit, m.Creator, m.Licence, m.UsageTerms, nullDate(m.UsableUntil), m.Notes, m.ID); err != nil {
+				usage_terms = ?, usable_until = ?, notes = ?, subtitles = ? WHERE id = ?`,
+			m.Title, m.AltText, m.Credit, m.Creator, m.Licence, m.UsageTerms, nullDate(m.UsableUntil), m.Notes, m.Subtitles, m.ID); err != nil {
 			return err
 		}
 		if !slices.Equal(old.Tags, m.Tags) {
@@ -302,6 +302,7 @@ func diffMedia(a, b Media) []string {
 	add(a.UsageTerms != b.UsageTerms, "Nutzungsbedingungen")
 	add(!sameDate(a.UsableUntil, b.UsableUntil), "nutzbar bis")
 	add(a.Notes != b.Notes, "Notizen")
+	add(a.Subtitles != b.Subtitles, "Untertitel")
 	add(!slices.Equal(a.Tags, b.Tags), "Schlagwörter")
 	return out
 }

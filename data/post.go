@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -73,11 +74,21 @@ func ParseClock(s string) (Clock, error) {
 }
 
 // PostChannel links a post to a channel, with a caption for that channel
-// where it differs from the post's caption ("" = the post's caption).
+// where it differs from the post's caption ("" = the post's caption), and
+// the mark of the hour of posting (see MarkPublished): where and when it
+// went out on that channel.
 type PostChannel struct {
 	ChannelID int64
 	Caption   string
+	// PublishedLink is the address of the post on the platform ("" = none
+	// given); PublishedAt the wall-clock time in the post's zone it went
+	// out, to the minute (zero = not yet marked).
+	PublishedLink string
+	PublishedAt   time.Time
 }
+
+// Published reports whether the channel is marked as posted.
+func (c PostChannel) Published() bool { return !c.PublishedAt.IsZero() }
 
 // Post (Beitrag) is one planned piece of content. Without Date it is an idea
 // in the Ideenspeicher.
@@ -100,8 +111,15 @@ type Post struct {
 	// stays when the post is moved, so the slot stays filled.
 	SeriesID   int64
 	SeriesDate *calendar.Date
-	Created    time.Time
-	Updated    time.Time
+	// Link is what {Link} stands for in the texts ("Link im Text", e.g.
+	// the job advert); HashtagSetID the hashtag set {Hashtags} stands for
+	// (0 = none); TemplateID the template the post started from, kept for
+	// the record (0 = none, or the template was deleted).
+	Link         string
+	HashtagSetID int64
+	TemplateID   int64
+	Created      time.Time
+	Updated      time.Time
 }
 
 // IsIdea reports whether the post has no date yet.
@@ -113,6 +131,7 @@ const (
 	MaxTitle   = 300
 	MaxCaption = 100_000
 	MaxNotes   = 20_000
+	MaxLink    = 2_000
 	MinYear    = 1995
 	MaxYear    = 2100
 )
@@ -128,6 +147,26 @@ func (p *Post) validate() error {
 	}
 	if err := checkControl("link", &p.PublishedLink, false); err != nil {
 		return err
+	}
+	p.Link = strings.TrimSpace(p.Link)
+	if err := checkControl("link", &p.Link, false); err != nil {
+		return err
+	}
+	for i := range p.Channels {
+		c := &p.Channels[i]
+		c.PublishedLink = strings.TrimSpace(c.PublishedLink)
+		if err := checkControl("link", &c.PublishedLink, false); err != nil {
+			return err
+		}
+		if utf8.RuneCountInString(c.PublishedLink) > MaxLink {
+			return invalidArgs("link", "The link is too long (at most {{.Max}} characters).", map[string]any{"Max": MaxLink})
+		}
+		if c.PublishedAt.IsZero() {
+			c.PublishedLink = "" // a link without a mark would be shown nowhere
+		}
+	}
+	if utf8.RuneCountInString(p.Link) > MaxLink || utf8.RuneCountInString(p.PublishedLink) > MaxLink {
+		return invalidArgs("link", "The link is too long (at most {{.Max}} characters).", map[string]any{"Max": MaxLink})
 	}
 	if p.Status != "" && !p.Status.Valid() {
 		return invalid("status", "Please choose a status from the list.")
@@ -297,10 +336,11 @@ func (w *Workspace) insertPost(ctx context.Context, tx *sql.Tx, p *Post) error {
 	}
 	now := w.timestamp()
 	err := tx.QueryRowContext(ctx, `INSERT INTO posts (uid, title, caption, notes, day, time, zone, status, topic_id, published_link, published_on,
-			series_id, series_date, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			series_id, series_date, link, hashtag_set_id, template_id, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		p.UID, p.Title, p.Caption, p.Notes, nullDate(p.Date), nullClock(p.Time), p.Zone, p.Status,
-		nullID(p.TopicID), p.PublishedLink, nullDate(p.PublishedOn), nullID(p.SeriesID), nullDate(p.SeriesDate), now, now).Scan(&p.ID)
+		nullID(p.TopicID), p.PublishedLink, nullDate(p.PublishedOn), nullID(p.SeriesID), nullDate(p.SeriesDate),
+		p.Link, nullID(p.HashtagSetID), nullID(p.TemplateID), now, now).Scan(&p.ID)
 	if err != nil {
 		return slotTaken(err)
 	}
@@ -330,6 +370,28 @@ func checkPostLinks(ctx context.Context, tx *sql.Tx, p *Post) error {
 			return invalid("series", "The series no longer exists.")
 		}
 	}
+	if p.HashtagSetID != 0 {
+		var kind string
+		err := tx.QueryRowContext(ctx, `SELECT kind FROM templates WHERE id = ?`, p.HashtagSetID).Scan(&kind)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			return invalid("hashtags", "The chosen hashtag set no longer exists.")
+		case err != nil:
+			return err
+		case kind != "hashtags":
+			return invalid("hashtags", "Please choose a hashtag set, not another kind of template.")
+		}
+	}
+	if p.TemplateID != 0 {
+		// The template is only the record of where the post started: one
+		// deleted meanwhile must not stop the post from being saved.
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM templates WHERE id = ?`, p.TemplateID).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			p.TemplateID = 0
+		}
+	}
 	return nil
 }
 
@@ -344,13 +406,40 @@ func slotTaken(err error) error {
 	return err
 }
 
+// putPostChannels stores p's channels inside tx. A channel the post keeps
+// keeps its publishing mark when p carries none: marks are set by
+// MarkPublished and UnmarkPublished, and a screen that builds the channel
+// list afresh (the editor's checkboxes) must not wipe them.
 func putPostChannels(ctx context.Context, tx *sql.Tx, p *Post) error {
+	type mark struct{ link, at string }
+	kept := map[int64]mark{}
+	err := eachRow(ctx, tx, `SELECT channel_id, published_link, published_at FROM post_channels WHERE post_id = ? AND published_at != ''`, p.ID,
+		func(rows *sql.Rows) error {
+			var id int64
+			var m mark
+			if err := rows.Scan(&id, &m.link, &m.at); err != nil {
+				return err
+			}
+			kept[id] = m
+			return nil
+		})
+	if err != nil {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM post_channels WHERE post_id = ?`, p.ID); err != nil {
 		return err
 	}
-	for _, c := range p.Channels {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO post_channels (post_id, channel_id, caption) VALUES (?, ?, ?)`,
-			p.ID, c.ChannelID, c.Caption); err != nil {
+	for i := range p.Channels {
+		c := &p.Channels[i]
+		link, at := c.PublishedLink, formatMark(c.PublishedAt, p.Zone)
+		if k, ok := kept[c.ChannelID]; ok && at == "" {
+			link, at = k.link, k.at
+			if t, err := parseMark(k.at, p.Zone); err == nil {
+				c.PublishedLink, c.PublishedAt = k.link, t
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO post_channels (post_id, channel_id, caption, published_link, published_at) VALUES (?, ?, ?, ?, ?)`,
+			p.ID, c.ChannelID, c.Caption, link, at); err != nil {
 			if isConstraint(err, sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY) {
 				return invalid("channels", "One of the chosen channels no longer exists.")
 			}
@@ -359,6 +448,68 @@ func putPostChannels(ctx context.Context, tx *sql.Tx, p *Post) error {
 	}
 	return nil
 }
+
+// markLayout is how a publishing mark is stored: the wall clock in the
+// post's zone, to the minute, like the post's own day and time.
+const markLayout = "2006-01-02 15:04"
+
+// postZone is the location of a post's zone (the workspace's when it
+// cannot be loaded, as When does).
+func postZone(zone string) *time.Location {
+	if loc, err := time.LoadLocation(zone); err == nil {
+		return loc
+	}
+	return WorkspaceZone()
+}
+
+// formatMark is t as stored for a post in zone; "" for the zero time.
+func formatMark(t time.Time, zone string) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(postZone(zone)).Format(markLayout)
+}
+
+// parseMark reads a stored mark of a post in zone; "" is the zero time.
+func parseMark(s, zone string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.ParseInLocation(markLayout, s, postZone(zone))
+	if err != nil {
+		return time.Time{}, fmt.Errorf("stored publishing time %q: %w", s, err)
+	}
+	return t, nil
+}
+
+// scanPostChannel reads one row of postChannelColumns for a post in zone.
+func scanPostChannel(scan func(...any) error, zone string) (PostChannel, error) {
+	var c PostChannel
+	var at string
+	if err := scan(&c.ChannelID, &c.Caption, &c.PublishedLink, &at); err != nil {
+		return c, err
+	}
+	var err error
+	c.PublishedAt, err = parseMark(at, zone)
+	return c, err
+}
+
+// scanPostChannelIn reads a row of post ID, the post's zone and
+// postChannelColumns.
+func scanPostChannelIn(rows *sql.Rows, pid *int64, zone *string) (PostChannel, error) {
+	var c PostChannel
+	var at string
+	if err := rows.Scan(pid, zone, &c.ChannelID, &c.Caption, &c.PublishedLink, &at); err != nil {
+		return c, err
+	}
+	var err error
+	c.PublishedAt, err = parseMark(at, *zone)
+	return c, err
+}
+
+// postChannelColumns are what scanPostChannel reads, from post_channels
+// as pc.
+const postChannelColumns = `pc.channel_id, pc.caption, pc.published_link, pc.published_at`
 
 // UpdatePost stores every field of p and logs what changed. Setting it
 // to Freigegeben or Veröffentlicht, or moving an approved post, is refused
@@ -445,9 +596,11 @@ func (w *Workspace) updatePost(ctx context.Context, tx *sql.Tx, p *Post) error {
 	}
 	now := w.timestamp()
 	res, err := tx.ExecContext(ctx, `UPDATE posts SET title = ?, caption = ?, notes = ?, day = ?, time = ?, zone = ?, status = ?,
-		topic_id = ?, published_link = ?, published_on = ?, series_id = ?, series_date = ?, updated_at = ? WHERE id = ?`,
+		topic_id = ?, published_link = ?, published_on = ?, series_id = ?, series_date = ?,
+		link = ?, hashtag_set_id = ?, template_id = ?, updated_at = ? WHERE id = ?`,
 		p.Title, p.Caption, p.Notes, nullDate(p.Date), nullClock(p.Time), p.Zone, p.Status,
-		nullID(p.TopicID), p.PublishedLink, nullDate(p.PublishedOn), nullID(p.SeriesID), nullDate(p.SeriesDate), now, p.ID)
+		nullID(p.TopicID), p.PublishedLink, nullDate(p.PublishedOn), nullID(p.SeriesID), nullDate(p.SeriesDate),
+		p.Link, nullID(p.HashtagSetID), nullID(p.TemplateID), now, p.ID)
 	if err != nil {
 		return slotTaken(err)
 	}
@@ -474,6 +627,9 @@ func (w *Workspace) DuplicatePost(ctx context.Context, id int64, date *calendar.
 		p.SeriesID, p.SeriesDate = 0, nil
 		p.PublishedLink, p.PublishedOn = "", nil
 		p.Channels = append([]PostChannel(nil), orig.Channels...)
+		for i := range p.Channels {
+			p.Channels[i].PublishedLink, p.Channels[i].PublishedAt = "", time.Time{}
+		}
 		if date != nil {
 			d := *date
 			p.Date = &d
@@ -515,6 +671,15 @@ func diffPost(a, b Post) string {
 	}
 	if a.TopicID != b.TopicID {
 		d = append(d, "Rubrik")
+	}
+	if a.Link != b.Link {
+		d = append(d, "Link im Text")
+	}
+	if a.HashtagSetID != b.HashtagSetID {
+		d = append(d, "Hashtag-Set")
+	}
+	if a.TemplateID != b.TemplateID {
+		d = append(d, "Vorlage")
 	}
 	if len(d) == 0 {
 		return ""
@@ -561,14 +726,14 @@ type queryer interface {
 }
 
 const postColumns = `id, uid, title, caption, notes, day, time, zone, status, coalesce(topic_id, 0), published_link, published_on,
-	coalesce(series_id, 0), series_date, created_at, updated_at`
+	coalesce(series_id, 0), series_date, link, coalesce(hashtag_set_id, 0), coalesce(template_id, 0), created_at, updated_at`
 
 func scanPost(scan func(...any) error) (Post, error) {
 	var p Post
 	var day, clock, pubOn, seriesDate sql.NullString
 	var created, updated string
 	if err := scan(&p.ID, &p.UID, &p.Title, &p.Caption, &p.Notes, &day, &clock, &p.Zone, &p.Status, &p.TopicID,
-		&p.PublishedLink, &pubOn, &p.SeriesID, &seriesDate, &created, &updated); err != nil {
+		&p.PublishedLink, &pubOn, &p.SeriesID, &seriesDate, &p.Link, &p.HashtagSetID, &p.TemplateID, &created, &updated); err != nil {
 		return p, err
 	}
 	var err error
@@ -609,15 +774,15 @@ func getPost(ctx context.Context, q queryer, id int64) (Post, error) {
 	if err != nil {
 		return p, notFound("post", id, err)
 	}
-	rows, err := q.QueryContext(ctx, `SELECT pc.channel_id, pc.caption FROM post_channels pc JOIN channels c ON c.id = pc.channel_id
+	rows, err := q.QueryContext(ctx, `SELECT `+postChannelColumns+` FROM post_channels pc JOIN channels c ON c.id = pc.channel_id
 		WHERE pc.post_id = ? ORDER BY c.position, c.id`, id)
 	if err != nil {
 		return p, err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var c PostChannel
-		if err := rows.Scan(&c.ChannelID, &c.Caption); err != nil {
+		c, err := scanPostChannel(rows.Scan, p.Zone)
+		if err != nil {
 			return p, err
 		}
 		p.Channels = append(p.Channels, c)
@@ -651,7 +816,7 @@ func (w *Workspace) PostsBetween(ctx context.Context, from, to calendar.Date) ([
 	if len(out) == 0 {
 		return nil, nil
 	}
-	crows, err := w.reader().QueryContext(ctx, `SELECT pc.post_id, pc.channel_id, pc.caption FROM post_channels pc
+	crows, err := w.reader().QueryContext(ctx, `SELECT pc.post_id, p.zone, `+postChannelColumns+` FROM post_channels pc
 		JOIN posts p ON p.id = pc.post_id JOIN channels c ON c.id = pc.channel_id
 		WHERE p.day BETWEEN ? AND ? ORDER BY c.position, c.id`, from.ISO(), to.ISO())
 	if err != nil {
@@ -660,8 +825,9 @@ func (w *Workspace) PostsBetween(ctx context.Context, from, to calendar.Date) ([
 	defer crows.Close()
 	for crows.Next() {
 		var pid int64
-		var c PostChannel
-		if err := crows.Scan(&pid, &c.ChannelID, &c.Caption); err != nil {
+		var zone string
+		c, err := scanPostChannelIn(crows, &pid, &zone)
+		if err != nil {
 			return nil, w.fault("read post channels", err)
 		}
 		if i, ok := index[pid]; ok {
@@ -719,8 +885,8 @@ func fillChannels(ctx context.Context, q queryer, posts []Post) error {
 		posts[i].Channels = nil
 	}
 	ids.WriteByte(']')
-	rows, err := q.QueryContext(ctx, `SELECT pc.post_id, pc.channel_id, pc.caption FROM post_channels pc
-		JOIN channels c ON c.id = pc.channel_id
+	rows, err := q.QueryContext(ctx, `SELECT pc.post_id, p.zone, `+postChannelColumns+` FROM post_channels pc
+		JOIN posts p ON p.id = pc.post_id JOIN channels c ON c.id = pc.channel_id
 		WHERE pc.post_id IN (SELECT value FROM json_each(?)) ORDER BY c.position, c.id`, ids.String())
 	if err != nil {
 		return err
@@ -728,8 +894,9 @@ func fillChannels(ctx context.Context, q queryer, posts []Post) error {
 	defer rows.Close()
 	for rows.Next() {
 		var pid int64
-		var c PostChannel
-		if err := rows.Scan(&pid, &c.ChannelID, &c.Caption); err != nil {
+		var zone string
+		c, err := scanPostChannelIn(rows, &pid, &zone)
+		if err != nil {
 			return err
 		}
 		if i, ok := index[pid]; ok {

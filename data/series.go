@@ -28,6 +28,9 @@ type Series struct {
 	Notes    string
 	TopicID  int64   // 0 = no topic
 	Channels []int64 // channel IDs, in the order chosen
+	// TemplateID names the caption template its slots start from (0 =
+	// none): see FillSlot.
+	TemplateID int64
 	// Rule says which days get a slot and at what local time. Interval 0
 	// is stored as 1; Rule.End nil and Rule.Count 0 mean the series runs
 	// until it is ended.
@@ -189,6 +192,15 @@ func (w *Workspace) SaveSeries(ctx context.Context, s *Series) error {
 		return err
 	}
 	return w.write(ctx, "save series", func(tx *sql.Tx) error {
+		if s.TemplateID != 0 {
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM templates WHERE id = ? AND kind = ?`, s.TemplateID, KindCaption).Scan(&n); err != nil {
+				return err
+			}
+			if n == 0 {
+				return invalid("template", "The chosen caption template no longer exists.")
+			}
+		}
 		if s.TopicID != 0 {
 			var n int
 			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM topics WHERE id = ?`, s.TopicID).Scan(&n); err != nil {
@@ -201,19 +213,19 @@ func (w *Workspace) SaveSeries(ctx context.Context, s *Series) error {
 		now := w.timestamp()
 		clock := Clock{s.Rule.Hour, s.Rule.Minute}.String()
 		args := []any{s.Title, s.Caption, s.Notes, nullID(s.TopicID), kindNames[s.Rule.Kind], s.Rule.Interval, int(s.Rule.Weekday),
-			s.Rule.Nth, s.Rule.Start.ISO(), nullDate(s.Rule.End), s.Rule.Count, clock, s.Zone, now}
+			s.Rule.Nth, s.Rule.Start.ISO(), nullDate(s.Rule.End), s.Rule.Count, clock, s.Zone, nullID(s.TemplateID), now}
 		action, verb := "update", "geändert"
 		if s.ID == 0 {
 			action, verb = "create", "angelegt"
-			err := tx.QueryRowContext(ctx, `INSERT INTO series (title, caption, notes, topic_id, kind, interval, weekday, nth, start_day, end_day, count, time, zone, updated_at, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, append(args, now)...).Scan(&s.ID)
+			err := tx.QueryRowContext(ctx, `INSERT INTO series (title, caption, notes, topic_id, kind, interval, weekday, nth, start_day, end_day, count, time, zone,
+				template_id, updated_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, append(args, now)...).Scan(&s.ID)
 			if err != nil {
 				return err
 			}
 			s.Created, _ = time.Parse(time.RFC3339, now)
 		} else {
 			res, err := tx.ExecContext(ctx, `UPDATE series SET title = ?, caption = ?, notes = ?, topic_id = ?, kind = ?, interval = ?, weekday = ?,
-				nth = ?, start_day = ?, end_day = ?, count = ?, time = ?, zone = ?, updated_at = ? WHERE id = ?`, append(args, s.ID)...)
+				nth = ?, start_day = ?, end_day = ?, count = ?, time = ?, zone = ?, template_id = ?, updated_at = ? WHERE id = ?`, append(args, s.ID)...)
 			if err != nil {
 				return err
 			}
@@ -257,7 +269,8 @@ func (w *Workspace) DeleteSeries(ctx context.Context, id int64) error {
 	})
 }
 
-const seriesColumns = `id, title, caption, notes, coalesce(topic_id, 0), kind, interval, weekday, nth, start_day, end_day, count, time, zone, created_at, updated_at`
+const seriesColumns = `id, title, caption, notes, coalesce(topic_id, 0), kind, interval, weekday, nth, start_day, end_day, count, time, zone,
+	coalesce(template_id, 0), created_at, updated_at`
 
 func scanSeries(scan func(...any) error) (Series, error) {
 	var s Series
@@ -265,7 +278,7 @@ func scanSeries(scan func(...any) error) (Series, error) {
 	var end sql.NullString
 	var weekday int
 	if err := scan(&s.ID, &s.Title, &s.Caption, &s.Notes, &s.TopicID, &kind, &s.Rule.Interval, &weekday, &s.Rule.Nth,
-		&start, &end, &s.Rule.Count, &clock, &s.Zone, &created, &updated); err != nil {
+		&start, &end, &s.Rule.Count, &clock, &s.Zone, &s.TemplateID, &created, &updated); err != nil {
 		return s, err
 	}
 	s.Rule.Weekday = time.Weekday(weekday)
@@ -424,7 +437,12 @@ func (w *Workspace) seriesSlots(ctx context.Context, q queryer, from, to calenda
 }
 
 // FillSlot turns a slot into a draft post: the series' title, text, notes,
-// channels, topic and time on the slot's day. The current rule decides, so
+// channels, topic and time on the slot's day. A series that names a caption
+// template starts the post from it instead: the template's title (the
+// series' title when it has none), its text, its own texts for those of
+// the post's channels it has one for, its hashtag set, and the post
+// remembers the template; the topic is the series', else the template's.
+// Placeholders stay in the texts (see package caption). The current rule decides, so
 // a slot from a calendar drawn before the series was changed is refused
 // rather than filled on a day the series no longer has; a slot filled
 // meanwhile is refused too.
@@ -444,14 +462,38 @@ func (w *Workspace) FillSlot(ctx context.Context, slot Slot) (Post, error) {
 			Date: &d, Time: &Clock{s.Rule.Hour, s.Rule.Minute}, Zone: s.Zone,
 			Status: StatusDraft, TopicID: s.TopicID, SeriesID: s.ID, SeriesDate: &d,
 		}
+		var tpl Template
+		if s.TemplateID != 0 {
+			if tpl, err = templateByID(ctx, tx, s.TemplateID); err != nil {
+				return err
+			}
+			if tpl.Title != "" {
+				p.Title = tpl.Title
+			}
+			p.Caption = tpl.Body
+			if p.TopicID == 0 {
+				p.TopicID = tpl.TopicID
+			}
+		}
 		for _, c := range s.Channels {
-			p.Channels = append(p.Channels, PostChannel{ChannelID: c})
+			own, _ := tpl.Variant(c)
+			p.Channels = append(p.Channels, PostChannel{ChannelID: c, Caption: own})
 		}
 		if err := p.validate(); err != nil {
 			return err
 		}
 		if err := w.insertPost(ctx, tx, &p); err != nil {
 			return err
+		}
+		if tpl.ID != 0 {
+			// Post.HashtagSetID and Post.TemplateID come with the posting
+			// work (helper B2, data/post.go); until they are merged the
+			// columns are set here. Afterwards set the fields on p before
+			// insertPost instead and drop this UPDATE.
+			if _, err := tx.ExecContext(ctx, `UPDATE posts SET hashtag_set_id = ?, template_id = ? WHERE id = ?`,
+				nullID(tpl.HashtagSetID), tpl.ID, p.ID); err != nil {
+				return err
+			}
 		}
 		return w.logChange(ctx, tx, "create", "post", p.ID, "Beitrag "+p.describe()+" aus der Serie „"+Ellipsis(s.Title, 80)+"“ angelegt")
 	})

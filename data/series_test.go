@@ -479,3 +479,79 @@ func TestSeriesChannelDeletedKeepsSeries(t *testing.T) {
 	// the deleted channel.
 	wantInvalid(t, ws.SaveSeries(ctx, &s), "channels", "One of the chosen channels no longer exists.")
 }
+
+// A series that names a caption template fills its slots from it: title,
+// text, the own texts of the channels the series posts to, hashtag set and
+// the template remembered on the post.
+func TestFillSlotFromTemplate(t *testing.T) {
+	ctx := context.Background()
+	ws := newTestWorkspaceOn(t, date(2026, 3, 1))
+	ch, _ := testIDs(t, ws)
+	x := Channel{Name: "X", Platform: X}
+	if err := ws.SaveChannel(ctx, &x); err != nil {
+		t.Fatal(err)
+	}
+	set := saveTemplate(t, ws, Template{Kind: KindHashtags, Name: "Ausbildung", Body: "#Ausbildung #Azubi"})
+	tpl := saveTemplate(t, ws, Template{Kind: KindCaption, Name: "Azubi-Dienstag", Title: "Azubi-Dienstag: {Ausbildungsberuf}",
+		Body: "Heute: {Ausbildungsberuf} in {Ort}\n\n{Hashtags}", HashtagSetID: set.ID,
+		Variants: []TemplateVariant{{ch[1], "Facebook: {Ausbildungsberuf} {Link}"}, {x.ID, "Kurz für X"}}})
+	snippet := saveTemplate(t, ws, Template{Kind: KindSnippet, Name: "Signatur", Body: "Ihre Stadt"})
+
+	s := azubiDienstag(t, ws)
+	s.Channels = ch // Instagram and Facebook, not X
+	s.TemplateID = snippet.ID
+	wantInvalid(t, ws.SaveSeries(ctx, &s), "template", "The chosen caption template no longer exists.")
+	s.TemplateID = tpl.ID
+	if err := ws.SaveSeries(ctx, &s); err != nil {
+		t.Fatal(err)
+	}
+	all, _ := ws.Series(ctx)
+	if len(all) != 1 || all[0].TemplateID != tpl.ID {
+		t.Fatalf("stored series %+v", all)
+	}
+	slots, _ := ws.SeriesSlots(ctx, date(2026, 3, 1), date(2026, 3, 10))
+	p, err := ws.FillSlot(ctx, slots[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []PostChannel{{ChannelID: ch[0]}, {ChannelID: ch[1], Caption: "Facebook: {Ausbildungsberuf} {Link}"}}
+	if p.Title != "Azubi-Dienstag: {Ausbildungsberuf}" || p.Caption != tpl.Body || p.Notes != s.Notes || p.TopicID != s.TopicID ||
+		!slices.Equal(p.Channels, want) {
+		t.Fatalf("post %+v", p)
+	}
+	stored, err := ws.Post(ctx, p.ID)
+	if err != nil || !slices.Equal(stored.Channels, want) || stored.Caption != tpl.Body {
+		t.Fatalf("stored %+v, %v", stored, err)
+	}
+	var setID, tplID int64
+	if err := ws.db.QueryRowContext(ctx, `SELECT hashtag_set_id, template_id FROM posts WHERE id = ?`, p.ID).Scan(&setID, &tplID); err != nil {
+		t.Fatal(err)
+	}
+	if setID != set.ID || tplID != tpl.ID {
+		t.Errorf("post's hashtag set %d, template %d; want %d, %d", setID, tplID, set.ID, tpl.ID)
+	}
+
+	// A template without a title keeps the series' title.
+	tpl.Title = ""
+	if err := ws.SaveTemplate(ctx, &tpl); err != nil {
+		t.Fatal(err)
+	}
+	p2, err := ws.FillSlot(ctx, slots[1])
+	if err != nil || p2.Title != "Azubi-Dienstag" || p2.Caption != tpl.Body {
+		t.Fatalf("untitled template: %+v, %v", p2, err)
+	}
+	// Deleting the template leaves the series without one: its slots are
+	// filled from the series' own text again.
+	if err := ws.DeleteTemplate(ctx, tpl.ID); err != nil {
+		t.Fatal(err)
+	}
+	all, _ = ws.Series(ctx)
+	if all[0].TemplateID != 0 {
+		t.Errorf("series still names the deleted template")
+	}
+	slots, _ = ws.SeriesSlots(ctx, date(2026, 3, 1), date(2026, 3, 31))
+	p3, err := ws.FillSlot(ctx, slots[0])
+	if err != nil || p3.Caption != s.Caption || p3.Channels[1].Caption != "" {
+		t.Fatalf("after delete: %+v, %v", p3, err)
+	}
+}
