@@ -407,9 +407,13 @@ func sameChannels(a, b []PostChannel) bool {
 }
 
 // checkApproval applies the rule to post id as stored so far inside tx
-// (its new day, channels and pictures): a blocking finding is a
-// *ClearanceError and the transaction is not committed. Reading inside
-// the transaction means a consent withdrawn a moment before counts.
+// (its new day, channels, texts and pictures): a blocking consent or
+// licence finding is a *ClearanceError, and failing that a blocking check
+// before posting (Review: a text over the limit, a placeholder left, a
+// picture without alt text, a quiet period …) a *ReviewError; the
+// transaction is not committed then. Reading inside the transaction means
+// a consent withdrawn a moment before counts, and the texts are checked
+// as they are stored.
 func (w *Workspace) checkApproval(ctx context.Context, tx *sql.Tx, id int64) error {
 	p, err := getPost(ctx, tx, id)
 	if err != nil {
@@ -419,8 +423,20 @@ func (w *Workspace) checkApproval(ctx context.Context, tx *sql.Tx, id int64) err
 	if err != nil {
 		return fmt.Errorf("check consents: %w", err)
 	}
-	if c := checks[p.ID]; c.Blocked() {
+	c := checks[p.ID]
+	if c.Blocked() {
 		return &ClearanceError{PostID: p.ID, Status: p.Status, Findings: c.Blocking()}
+	}
+	rc, err := w.renderContext(ctx, tx)
+	if err != nil {
+		return fmt.Errorf("check before posting: %w", err)
+	}
+	if blocking := BlockingFindings(rc.Review(p, c.Media)); len(blocking) > 0 {
+		names := make(map[int64]string, len(p.Channels))
+		for _, pc := range p.Channels {
+			names[pc.ChannelID] = rc.Channels[pc.ChannelID].Name
+		}
+		return &ReviewError{PostID: p.ID, Status: p.Status, Findings: blocking, channels: names}
 	}
 	return nil
 }

@@ -338,10 +338,6 @@ func TestQuietConflictsMarkPostsInside(t *testing.T) {
 	ctx := context.Background()
 	ws := newTestWorkspace(t)
 	ch, _ := testIDs(t, ws)
-	q := QuietPeriod{From: date(2026, 2, 1), To: date(2026, 3, 8), Note: "Vorwahlzeit Kommunalwahl"}
-	if err := ws.SaveQuietPeriod(ctx, &q); err != nil {
-		t.Fatal(err)
-	}
 	mk := func(title string, d *calendar.Date, st Status) Post {
 		p := Post{Title: title, Date: d, Status: st, Channels: []PostChannel{{ChannelID: ch[0]}}}
 		if err := ws.CreatePost(ctx, &p); err != nil {
@@ -356,6 +352,12 @@ func TestQuietConflictsMarkPostsInside(t *testing.T) {
 	mk("Danach", &after, StatusDraft)
 	mk("Verworfen drin", &first, StatusDiscarded)
 	mk("Idee", nil, StatusIdea)
+	// Declared after the posts were approved (an approval inside a quiet
+	// period is refused, see TestReviewBlocksApproval).
+	q := QuietPeriod{From: date(2026, 2, 1), To: date(2026, 3, 8), Note: "Vorwahlzeit Kommunalwahl"}
+	if err := ws.SaveQuietPeriod(ctx, &q); err != nil {
+		t.Fatal(err)
+	}
 
 	got, err := ws.QuietConflicts(ctx, date(2026, 1, 1), date(2026, 3, 31))
 	if err != nil {

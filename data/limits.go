@@ -151,7 +151,7 @@ func (w *Workspace) putLimits(ctx context.Context, tx *sql.Tx, l caption.Limits,
 	if err != nil {
 		return err
 	}
-	return w.logChange(ctx, tx, "update", "platform limits", 0, fmt.Sprintf(summary, l.Platform, describeLimits(l)))
+	return w.logChange(ctx, tx, "update", "limits", 0, fmt.Sprintf(summary, platformName(Platform(l.Platform)), describeLimits(l)))
 }
 
 // describeLimits lists the figures of l in German for the change log,

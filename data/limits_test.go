@@ -80,8 +80,8 @@ func TestSavePlatformLimitsRefusesZeroAndNegative(t *testing.T) {
 	if m := got[Mastodon]; m.Text != 5000 || m.AltText != 0 || m.Source != "Instanz social.bund.de" || m.CheckedOn != "2026-12-01" {
 		t.Errorf("stored %+v", m)
 	}
-	if s := changeSummaries(t, ws, 2); s[1] != "Plattform-Grenzen für mastodon geändert: Text 5000" ||
-		s[0] != "Plattform-Grenzen für website geändert: keine" {
+	if s := changeSummaries(t, ws, 2); s[1] != "Plattform-Grenzen für Mastodon geändert: Text 5000" ||
+		s[0] != "Plattform-Grenzen für Website geändert: keine" {
 		t.Errorf("log %q", s)
 	}
 
@@ -92,7 +92,7 @@ func TestSavePlatformLimitsRefusesZeroAndNegative(t *testing.T) {
 	if got[Mastodon] != DefaultLimits(Mastodon) {
 		t.Errorf("after reset %+v", got[Mastodon])
 	}
-	if s := changeSummaries(t, ws, 1)[0]; s != "Plattform-Grenzen für mastodon zurückgesetzt: Text 500, Bildbeschreibung 1500" {
+	if s := changeSummaries(t, ws, 1)[0]; s != "Plattform-Grenzen für Mastodon zurückgesetzt: Text 500, Bildbeschreibung 1500" {
 		t.Errorf("log %q", s)
 	}
 	wantInvalid(t, ws.ResetPlatformLimits(ctx, "myspace"), "platform", "Please choose a platform from the list.")

@@ -100,6 +100,30 @@ func (t Template) Variant(channelID int64) (string, bool) {
 	return "", false
 }
 
+// ForChannel reports whether the template is meant for the channel: it
+// names it, or it names no channel at all.
+func (t Template) ForChannel(channelID int64) bool {
+	return len(t.Channels) == 0 || slices.Contains(t.Channels, channelID)
+}
+
+// Matches reports whether the template's name, title, text or notes
+// contain query, case ignored and umlauts matched with their vowel
+// ("anschrift" finds "Anschrift", "grus" finds "Feiertagsgruß" as "gruss"
+// does); an empty query matches every template. The Vorlagen screen
+// filters its lists with it as the person types.
+func (t Template) Matches(query string) bool {
+	q := germanSortKey(strings.TrimSpace(query))
+	if q == "" {
+		return true
+	}
+	for _, s := range []string{t.Name, t.Title, t.Body, t.Notes} {
+		if strings.Contains(germanSortKey(s), q) {
+			return true
+		}
+	}
+	return false
+}
+
 // MaxTemplateName is the longest name of a template.
 const MaxTemplateName = 100
 
@@ -182,11 +206,15 @@ func (t *Template) validate() error {
 // normaliseTags turns a hashtag set as typed into its tags joined by one
 // space, each with its '#' and no duplicates (caption.ParseHashtags).
 func (t *Template) normaliseTags() error {
+	// Words that cannot be a hashtag (punctuation inside) are left out, as
+	// the Vorlagen screen says while the set is typed (ParseHashtags'
+	// notes); only a set left without any hashtag is refused.
 	tags, _, bad := caption.ParseHashtags(t.Body)
 	// A '#' on its own is no hashtag, whatever the parser made of it.
-	tags = slices.DeleteFunc(tags, func(s string) bool { return strings.Trim(s, "#") == "" })
-	if len(bad) > 0 {
-		return invalidArgs("caption", "These words cannot be hashtags: {{.Words}}", map[string]any{"Words": strings.Join(bad, " ")})
+	tags = slices.DeleteFunc(tags, func(s string) bool { return strings.Trim(s, "#＃") == "" })
+	if len(tags) == 0 && len(bad) > 0 {
+		return invalidArgs("caption", "A hashtag set needs at least one hashtag. These words cannot be hashtags: {{.Words}}",
+			map[string]any{"Words": strings.Join(bad, " ")})
 	}
 	if len(tags) == 0 {
 		return invalid("caption", "A hashtag set needs at least one hashtag.")
@@ -235,6 +263,15 @@ func (w *Workspace) saveTemplate(ctx context.Context, tx *sql.Tx, t *Template, n
 		}
 		t.Created, _ = time.Parse(time.RFC3339, now)
 	} else {
+		var kind TemplateKind
+		if err := tx.QueryRowContext(ctx, `SELECT kind FROM templates WHERE id = ?`, t.ID).Scan(&kind); err != nil {
+			return notFound("template", t.ID, err)
+		}
+		// Posts, series and caption templates point at a hashtag set or a
+		// caption template by its kind; a new kind is a new template.
+		if kind != t.Kind {
+			return invalid("kind", "The kind of a saved template cannot be changed; duplicate its text into a new one instead.")
+		}
 		var created string
 		err := tx.QueryRowContext(ctx, `UPDATE templates SET kind = ?, name = ?, title = ?, body = ?, notes = ?, topic_id = ?, hashtag_set_id = ?,
 			updated_at = ? WHERE id = ? RETURNING created_at`, append(args, t.ID)...).Scan(&created)

@@ -132,7 +132,7 @@ func TestTemplateValidation(t *testing.T) {
 		{"body too long", Template{Kind: KindSnippet, Name: "A", Body: long}, "caption", "The caption is too long."},
 		{"variant too long", Template{Kind: KindCaption, Name: "A", Variants: []TemplateVariant{{ch[0], long}}}, "variants", "The caption is too long."},
 		{"invalid UTF-8", Template{Kind: KindCaption, Name: "A", Body: "\xff"}, "caption", "The text contains invalid characters."},
-		{"empty hashtag set", Template{Kind: KindHashtags, Name: "A", Body: " # , ;"}, "caption", "A hashtag set needs at least one hashtag."},
+		{"empty hashtag set", Template{Kind: KindHashtags, Name: "A", Body: " , ;\r\n\t"}, "caption", "A hashtag set needs at least one hashtag."},
 		{"variants on snippet", Template{Kind: KindSnippet, Name: "A", Variants: []TemplateVariant{{ch[0], "x"}}}, "kind",
 			"Only a caption template has a title, a hashtag set and texts per channel."},
 		{"hashtag set on hashtag set", Template{Kind: KindHashtags, Name: "A", Body: "#a", HashtagSetID: set.ID}, "kind",
@@ -154,6 +154,16 @@ func TestTemplateValidation(t *testing.T) {
 				t.Errorf("refused template got ID %d", tpl.ID)
 			}
 		})
+	}
+	// A set of a '#' alone has no hashtag either (the message may name the
+	// words that cannot be hashtags).
+	for _, body := range []string{"#", " # ＃ ", "#, #;"} {
+		bad := Template{Kind: KindHashtags, Name: "A", Body: body}
+		var inv *InvalidError
+		if err := ws.SaveTemplate(ctx, &bad); !errors.As(err, &inv) || inv.Field != "caption" ||
+			!strings.HasPrefix(inv.Message, "A hashtag set needs at least one hashtag.") {
+			t.Errorf("hashtag set %q: %v", body, err)
+		}
 	}
 	if lastChangeID(t, ws) != base {
 		t.Error("a refused template was logged")
@@ -274,5 +284,33 @@ func TestDuplicateTemplate(t *testing.T) {
 	}
 	if _, err := ws.DuplicateTemplate(ctx, 9999); !errors.Is(err, ErrNotFound) {
 		t.Errorf("unknown: %v", err)
+	}
+}
+
+// A saved template keeps its kind: posts and series point at hashtag sets
+// and caption templates by kind.
+func TestTemplateKindIsFixed(t *testing.T) {
+	ctx := context.Background()
+	ws := newTestWorkspace(t)
+	set := saveTemplate(t, ws, Template{Kind: KindHashtags, Name: "Stadtleben", Body: "#Musterstadt"})
+	set.Kind = KindSnippet
+	wantInvalid(t, ws.SaveTemplate(ctx, &set), "kind", "The kind of a saved template cannot be changed; duplicate its text into a new one instead.")
+	gone := Template{ID: 9999, Kind: KindSnippet, Name: "Weg"}
+	if err := ws.SaveTemplate(ctx, &gone); !errors.Is(err, ErrNotFound) {
+		t.Errorf("update of a deleted template: %v", err)
+	}
+}
+
+func TestTemplateMatchesAndChannels(t *testing.T) {
+	tpl := Template{Kind: KindCaption, Name: "Feiertagsgruß", Title: "Frohe Ostern", Body: "Ihr {Behörde}", Notes: "Öffnungszeiten nennen",
+		Channels: []int64{2, 5}}
+	for q, want := range map[string]bool{"": true, "  ": true, "GRUSS": true, "grus": true, "ostern": true, "behorde": true,
+		"offnungszeiten": true, "Öffnungs": true, "Weihnachten": false} {
+		if got := tpl.Matches(q); got != want {
+			t.Errorf("Matches(%q) = %v", q, got)
+		}
+	}
+	if !tpl.ForChannel(5) || tpl.ForChannel(3) || !(Template{}).ForChannel(3) {
+		t.Error("ForChannel")
 	}
 }

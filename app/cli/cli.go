@@ -45,6 +45,7 @@ func Language() string {
 // Env is what a command works with; tests fill it.
 type Env struct {
 	Stdout, Stderr io.Writer
+	Stdin          io.Reader // nil = os.Stdin (feedtakt count)
 	Lang           string
 	Actor          data.Actor
 	Now            func() time.Time
@@ -81,6 +82,8 @@ func Run(args []string, env Env) int {
 		return runCheck(args[1:], env)
 	case "erase-person":
 		return runErase(args[1:], env)
+	case "count":
+		return runCount(args[1:], env)
 	}
 	if len(args) != 2 {
 		fmt.Fprintln(env.Stderr, usageText(t))
@@ -128,9 +131,12 @@ const usageStrict = "  feedtakt check --strict DIR   as check, and exit status 3
 // usageErase follows usageStrict: the erasure for the IT department.
 const usageErase = "  feedtakt erase-person --workspace DIR --id N [--confirm]   erase a person who withdrew: their pictures, forms and personal data, also in the backups; without --confirm it only shows what would go"
 
+// usageCount follows usageErase: counting a caption like a platform.
+const usageCount = "  feedtakt count --platform x|bluesky|mastodon|threads|instagram|tiktok|facebook|linkedin|youtube [--photo] [FILE]   count a caption (FILE or standard input, UTF-8) the way the platform counts, e.g. 287/280; exit status 1 when over the limit"
+
 // usageText is the whole usage.
 func usageText(t func(string, map[string]any) string) string {
-	return t(usage, nil) + "\n" + t(usageStrict, nil) + "\n" + t(usageErase, nil)
+	return t(usage, nil) + "\n" + t(usageStrict, nil) + "\n" + t(usageErase, nil) + "\n" + t(usageCount, nil)
 }
 
 const damagedSentence = "The workspace database is damaged. The check changed nothing. When the workspace is opened in Feedtakt, the newest intact backup is put in its place and the damaged file is kept."

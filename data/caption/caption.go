@@ -44,3 +44,52 @@ func (l Limits) TextLimit(photoOnly bool) int {
 	}
 	return l.Text
 }
+
+// platformNames are the platforms' names as a person reads them.
+var platformNames = map[string]string{
+	"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon", "threads": "Threads",
+	"instagram": "Instagram", "tiktok": "TikTok", "facebook": "Facebook", "linkedin": "LinkedIn",
+	"youtube": "YouTube",
+}
+
+// PlatformName is a platform's name for messages ("x" → "X"); an unknown
+// platform keeps its string.
+func PlatformName(platform string) string {
+	if n, ok := platformNames[platform]; ok {
+		return n
+	}
+	return platform
+}
+
+// DefaultLimits are the platforms' limits as Feedtakt ships them, keyed by
+// platform: the same figures as the INSERT into platform_limits in
+// data/migrations/0008_templates.sql (keep both the same; the workspace's
+// copy is what the app uses and what the office corrects;
+// TestDefaultLimitsMatchMigration compares them). The command line's
+// "feedtakt count" uses these, as it opens no workspace.
+func DefaultLimits() map[string]Limits {
+	const checked = "2026-11-30"
+	l := []Limits{
+		{Platform: "x", Text: 280, AltText: 1000, Source: "twitter-text v3 (config/v3.json); X Hilfe: Bildbeschreibungen"},
+		{Platform: "bluesky", Text: 300, Bytes: 3000, AltText: 2000, Source: "atproto Lexikon app.bsky.feed.post; social-app MAX_ALT_TEXT"},
+		{Platform: "mastodon", Text: 500, AltText: 1500, Source: "Mastodon: configuration.statuses.max_characters (je Instanz); media_attachment.rb"},
+		{Platform: "threads", Text: 500, Hashtags: 1, Source: "Meta: Threads API, Beiträge (1 Thema pro Beitrag)"},
+		{Platform: "instagram", Text: 2200, Hashtags: 5, AltText: 1000, Source: "Meta: Instagram Hilfe; Hashtag-Grenze 5 seit 19.12.2025"},
+		{Platform: "tiktok", Text: 2200, Photo: 4000, Source: "TikTok: Creator Hilfe (Fotobeiträge 4.000)"},
+		{Platform: "facebook", Text: 63206, Source: "Facebook: Graph API (63.206; andere Quellen 55.000)"},
+		{Platform: "linkedin", Text: 3000, Source: "LinkedIn Hilfe: Beiträge"},
+		{Platform: "youtube", Text: 5000, Title: 100, Source: "YouTube Hilfe: Titel 100, Beschreibung 5.000"},
+	}
+	out := make(map[string]Limits, len(l))
+	for _, x := range l {
+		x.CheckedOn = checked
+		out[x.Platform] = x
+	}
+	return out
+}
+
+// Platforms lists the platforms DefaultLimits knows, in the order the
+// command line names them.
+func Platforms() []string {
+	return []string{"x", "bluesky", "mastodon", "threads", "instagram", "tiktok", "facebook", "linkedin", "youtube"}
+}

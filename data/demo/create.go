@@ -44,7 +44,7 @@ func Create(ctx context.Context, dir string, opt data.Options, now time.Time) (*
 	if err := os.RemoveAll(part); err != nil {
 		return nil, fmt.Errorf("remove unfinished demo %s: %w", part, err)
 	}
-	ws, err := build(ctx, part, opt, now)
+	ws, links, err := build(ctx, part, opt, now)
 	if err == nil {
 		err = interrupt("built")
 	}
@@ -52,6 +52,9 @@ func Create(ctx context.Context, dir string, opt data.Options, now time.Time) (*
 		if cerr := ws.Close(); err == nil {
 			err = cerr
 		}
+	}
+	if err == nil {
+		err = linkPosts(ctx, part, links)
 	}
 	if err != nil {
 		os.RemoveAll(part)
@@ -94,11 +97,12 @@ func targetFree(dir string) error {
 	return nil
 }
 
-// build makes the complete demo workspace in dir.
-func build(ctx context.Context, dir string, opt data.Options, now time.Time) (*data.Workspace, error) {
+// build makes the complete demo workspace in dir; links are what its posts
+// from templates record beside their texts (see linkPosts).
+func build(ctx context.Context, dir string, opt data.Options, now time.Time) (ws *data.Workspace, links []postLink, err error) {
 	c, err := Load(demoassets.JSON)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if opt.Actor.Person == "" {
 		opt.Actor.Person = c.Person
@@ -113,24 +117,24 @@ func build(ctx context.Context, dir string, opt data.Options, now time.Time) (*d
 	for _, t := range c.Topics {
 		init.Topics = append(init.Topics, data.Topic{Name: t.Name, Color: t.Color})
 	}
-	ws, err := data.Create(ctx, dir, init, opt)
+	ws, err = data.Create(ctx, dir, init, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	if links, err = fill(ctx, ws, c, now); err != nil {
+		return ws, nil, fmt.Errorf("demo content: %w", err)
+	}
+	return ws, links, nil
+}
+
+func fill(ctx context.Context, ws *data.Workspace, c Content, now time.Time) ([]postLink, error) {
+	channels, err := ws.Channels(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if err := fill(ctx, ws, c, now); err != nil {
-		return ws, fmt.Errorf("demo content: %w", err)
-	}
-	return ws, nil
-}
-
-func fill(ctx context.Context, ws *data.Workspace, c Content, now time.Time) error {
-	channels, err := ws.Channels(ctx)
-	if err != nil {
-		return err
-	}
 	topics, err := ws.Topics(ctx)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	chanID := map[string]int64{}
 	for _, ch := range channels {
@@ -144,28 +148,32 @@ func fill(ctx context.Context, ws *data.Workspace, c Content, now time.Time) err
 	for _, p := range c.Pictures {
 		img, err := p.Render(pictureWidth, pictureHeight)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		b, err := EncodeJPEG(img)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		m, err := ws.AddMediaBytes(ctx, data.Media{
 			Kind: "image", OriginalName: p.Name + ".jpg", Title: p.Title, AltText: p.AltText, Credit: p.Credit,
 			Width: pictureWidth, Height: pictureHeight,
 		}, b)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		mediaID[p.Name] = m.ID
 	}
 	today := calendar.FromTime(now)
-	series, err := azubiSeries(ctx, ws, today, chanID, topicID)
+	tplID, err := templates(ctx, ws, chanID, topicID)
 	if err != nil {
-		return err
+		return nil, err
+	}
+	series, err := azubiSeries(ctx, ws, today, chanID, topicID, tplID["Azubi-Dienstag"])
+	if err != nil {
+		return nil, err
 	}
 	if err := ownDates(ctx, ws, today); err != nil {
-		return err
+		return nil, err
 	}
 	filled := map[calendar.Date]bool{}
 	for _, dp := range c.Posts {
@@ -203,7 +211,7 @@ func fill(ctx context.Context, ws *data.Workspace, c Content, now time.Time) err
 			p.Channels = append(p.Channels, data.PostChannel{ChannelID: chanID[name]})
 		}
 		if err := ws.CreatePost(ctx, &p); err != nil {
-			return fmt.Errorf("post %q: %w", dp.Title, err)
+			return nil, fmt.Errorf("post %q: %w", dp.Title, err)
 		}
 		var ids []int64
 		for _, name := range dp.Pictures {
@@ -211,25 +219,32 @@ func fill(ctx context.Context, ws *data.Workspace, c Content, now time.Time) err
 		}
 		if len(ids) > 0 {
 			if err := ws.AttachMedia(ctx, p.ID, ids); err != nil {
-				return err
+				return nil, err
 			}
 		}
 	}
-	return people(ctx, ws, today, mediaID)
+	links, err := fillFromTemplates(ctx, ws, today, series, tplID, mediaID)
+	if err != nil {
+		return nil, err
+	}
+	return links, people(ctx, ws, today, mediaID)
 }
 
 // azubiSeries makes the demo's weekly format, "Azubi-Dienstag": every
 // Tuesday at 10:00 on Instagram and Facebook, from three weeks ago on, so
-// the calendar shows filled and open slots.
-func azubiSeries(ctx context.Context, ws *data.Workspace, today calendar.Date, chanID, topicID map[string]int64) (data.Series, error) {
+// the calendar shows filled and open slots; its slots start from the
+// caption template templateID.
+func azubiSeries(ctx context.Context, ws *data.Workspace, today calendar.Date, chanID, topicID map[string]int64,
+	templateID int64) (data.Series, error) {
 	start := calendar.WeekStart(today.AddDays(-21)).AddDays(1)
 	s := data.Series{
-		Title:    "Azubi-Dienstag",
-		Caption:  "#AzubiDienstag #AusbildungImÖffentlichenDienst",
-		Notes:    "Einwilligung der Azubis vor jedem Foto prüfen.",
-		TopicID:  topicID["Ausbildung & Karriere"],
-		Channels: []int64{chanID["Instagram"], chanID["Facebook"]},
-		Rule:     calendar.Recurrence{Kind: calendar.Weekly, Interval: 1, Weekday: time.Tuesday, Start: start, Hour: 10},
+		Title:      "Azubi-Dienstag",
+		Caption:    "#AzubiDienstag #AusbildungImÖffentlichenDienst",
+		Notes:      "Einwilligung der Azubis vor jedem Foto prüfen.",
+		TopicID:    topicID["Ausbildung & Karriere"],
+		Channels:   []int64{chanID["Instagram"], chanID["Facebook"]},
+		Rule:       calendar.Recurrence{Kind: calendar.Weekly, Interval: 1, Weekday: time.Tuesday, Start: start, Hour: 10},
+		TemplateID: templateID,
 	}
 	if err := ws.SaveSeries(ctx, &s); err != nil {
 		return s, fmt.Errorf("series: %w", err)
