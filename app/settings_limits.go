@@ -27,33 +27,35 @@ type limitsScreen struct {
 	u       *UI
 	content fyne.CanvasObject
 	rows    *fyne.Container
+	head    *fyne.Container
+	table   *limitTable
 	limits  map[data.Platform]caption.Limits
 	// form is the open edit form (tests).
 	form *limitsForm
 }
 
-// limitColumns are the table's columns: heading key and width; the
-// source takes what is left before the buttons.
-var limitColumns = []struct {
-	key   string
-	width float32
-}{
-	{"Platform", 110}, {"Characters", 84}, {"Photo posts", 104}, {"Bytes", 70}, {"Hashtags", 80},
-	{"Alt text", 132}, {"Title", 56}, {"checked on", 100}, {"Source", 0},
-}
+// limitColumns are the table's headings; the source column (sourceCol)
+// takes the room the others leave, the others are as wide as their
+// widest cell.
+var limitColumns = []string{"Platform", "Characters", "Photo posts", "Bytes", "Hashtags", "Alt text", "Title", "Checked on", "Source"}
+
+const sourceCol = 8
 
 // newLimitsScreen builds the tab and loads the limits.
 func newLimitsScreen(u *UI) *limitsScreen {
-	s := &limitsScreen{u: u, rows: container.NewVBox()}
+	s := &limitsScreen{u: u, rows: container.NewVBox(), table: &limitTable{}}
 	explanation := lang.L("Platforms change their limits now and then. Correct a figure here when a platform announces a new one, and note where you read it. How each platform counts is built into Feedtakt: X weighs characters (most count 1, emoji, € and … count 2, a link 23), the others count the characters a person sees (an emoji with skin tone is one). A Mastodon instance with its own limit is set at the channel (Settings → Channels).")
 	heads := make([]fyne.CanvasObject, 0, len(limitColumns)+1)
-	for _, c := range limitColumns {
-		l := widget.NewLabelWithStyle(lang.L(c.key), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		l.Truncation = fyne.TextTruncateEllipsis
+	for i, key := range limitColumns {
+		l := widget.NewLabelWithStyle(lang.L(key), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		if i > 0 && i < 7 {
+			l.Alignment = fyne.TextAlignTrailing // over right-aligned figures
+		}
 		heads = append(heads, l)
 	}
 	heads = append(heads, widget.NewLabel(""))
-	table := container.NewVBox(container.New(limitRowLayout{}, heads...), widget.NewSeparator(), s.rows)
+	s.head = container.New(s.table, heads...)
+	table := container.NewVBox(s.head, widget.NewSeparator(), s.rows)
 	body := section(lang.L("Platform limits"), explanation, table)
 	s.content = container.NewVScroll(container.NewPadded(body))
 	s.load()
@@ -81,11 +83,12 @@ func (s *limitsScreen) show(ls map[data.Platform]caption.Limits, err error) {
 		objs := make([]fyne.CanvasObject, 0, len(cells)+1)
 		for i, c := range cells {
 			lb := widget.NewLabel(c)
-			lb.Truncation = fyne.TextTruncateEllipsis
-			if i == 0 {
+			switch {
+			case i == 0:
 				lb.TextStyle.Bold = true
-			}
-			if i > 0 && i < 7 {
+			case i == sourceCol:
+				lb.Truncation = fyne.TextTruncateEllipsis // the whole source is in the form
+			case i < 7:
 				lb.Alignment = fyne.TextAlignTrailing
 			}
 			objs = append(objs, lb)
@@ -94,13 +97,17 @@ func (s *limitsScreen) show(ls map[data.Platform]caption.Limits, err error) {
 		reset := widget.NewButtonWithIcon(lang.L("Reset"), theme.HistoryIcon(), func() { s.onReset(p) })
 		if ro {
 			edit.Disable()
-			reset.Disable()
+		}
+		if ro || data.DefaultLimits(p) == (caption.Limits{Platform: string(p)}) {
+			reset.Disable() // Feedtakt knows no figures to go back to
 		}
 		objs = append(objs, container.NewHBox(edit, reset))
-		rows = append(rows, container.New(limitRowLayout{}, objs...))
+		rows = append(rows, container.New(s.table, objs...))
 	}
 	s.rows.Objects = rows
+	s.table.measure(append([]fyne.CanvasObject{s.head}, rows...))
 	s.rows.Refresh()
+	s.head.Refresh()
 }
 
 // limitFigure is a limit for the table: "2.200", or "–" for none.
@@ -120,49 +127,65 @@ func checkedOnText(s string) string {
 	return s
 }
 
-// limitRowLayout puts a table row's cells at the columns' widths, the
-// source column taking what the buttons leave. Every row uses the same
-// layout, so the columns line up without a widget.Table (whose cells
-// cannot hold two buttons comfortably).
-type limitRowLayout struct{}
-
-// limitButtonsWidth is what the last column needs; the buttons row's own
-// MinSize decides in Layout.
-const limitButtonsWidth = float32(250)
+// limitTable is the layout every row of the table shares, so the columns
+// line up without a widget.Table (whose cells cannot hold two buttons
+// comfortably): each column as wide as its widest cell, the source column
+// taking what is left (at least limitSourceMin, cut with an ellipsis).
+type limitTable struct {
+	widths []float32 // per column, measured by measure
+}
 
 // limitSourceMin is the least the source column gets.
 const limitSourceMin = float32(120)
 
-func (limitRowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	w, h := limitButtonsWidth+limitSourceMin, float32(0)
-	for _, c := range limitColumns {
-		w += c.width
+// measure takes the column widths from the rows' cells.
+func (t *limitTable) measure(rows []fyne.CanvasObject) {
+	t.widths = make([]float32, len(limitColumns)+1)
+	for _, r := range rows {
+		for i, o := range r.(*fyne.Container).Objects {
+			if i < len(t.widths) && i != sourceCol {
+				t.widths[i] = max(t.widths[i], o.MinSize().Width)
+			}
+		}
 	}
-	for _, o := range objs {
+	t.widths[sourceCol] = limitSourceMin
+}
+
+func (t *limitTable) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	for i, o := range objs {
+		if i < len(t.widths) {
+			w += t.widths[i]
+		} else {
+			w += o.MinSize().Width
+		}
 		h = max(h, o.MinSize().Height)
 	}
 	return fyne.NewSize(w, h)
 }
 
-func (limitRowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	fixed := limitButtonsWidth
-	for _, c := range limitColumns {
-		fixed += c.width
+func (t *limitTable) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	widths := make([]float32, len(objs))
+	var fixed float32
+	for i, o := range objs {
+		if i < len(t.widths) {
+			widths[i] = t.widths[i]
+		} else {
+			widths[i] = o.MinSize().Width
+		}
+		if i != sourceCol {
+			fixed += widths[i]
+		}
+	}
+	if sourceCol < len(widths) {
+		widths[sourceCol] = max(size.Width-fixed, limitSourceMin)
 	}
 	x := float32(0)
 	for i, o := range objs {
-		var w float32
-		switch {
-		case i >= len(limitColumns):
-			w = size.Width - x
-		case limitColumns[i].width == 0:
-			w = max(size.Width-fixed, limitSourceMin)
-		default:
-			w = limitColumns[i].width
-		}
-		o.Move(fyne.NewPos(x, (size.Height-o.MinSize().Height)/2))
-		o.Resize(fyne.NewSize(w, o.MinSize().Height))
-		x += w
+		h := o.MinSize().Height
+		o.Move(fyne.NewPos(x, (size.Height-h)/2))
+		o.Resize(fyne.NewSize(widths[i], h))
+		x += widths[i]
 	}
 }
 
@@ -216,7 +239,7 @@ func (s *limitsScreen) edit(p data.Platform) {
 		item("Alt text", "longest Bildbeschreibung the platform takes; 0 = unknown", f.alt),
 		item("Title", "a separate title (YouTube); 0 = none", f.title),
 		item("Source", "where you read the figures", f.source),
-		item("checked on", "", f.checked),
+		item("Checked on", "", f.checked),
 	)
 	f.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() { s.onSave(f) })
 	f.save.Importance = widget.HighImportance
@@ -246,7 +269,7 @@ func (f *limitsForm) values() (caption.Limits, error) {
 	l.Source = f.source.Text
 	l.CheckedOn = strings.TrimSpace(f.checked.Text)
 	if l.CheckedOn != "" {
-		d, err := parseDay(l.CheckedOn, lang.L("checked on"))
+		d, err := parseDay(l.CheckedOn, lang.L("Checked on"))
 		if err != nil {
 			return l, err
 		}

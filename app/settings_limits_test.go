@@ -34,7 +34,7 @@ func storedLimits(t *testing.T, u *UI, p data.Platform) (text, hashtags int, che
 
 func TestLimitsTableEditRefuseAndReset(t *testing.T) {
 	u, s := newTestLimitsScreen(t)
-	assertShows(t, s.content, "Plattform-Grenzen", "Zeichen", "Fotobeiträge", "Bildbeschreibung", "geprüft am",
+	assertShows(t, s.content, "Plattform-Grenzen", "Zeichen", "Fotobeiträge", "Bildbeschreibung", "Geprüft am",
 		"Instagram", "2.200", "63.206", "4.000", "30.11.2026", "gewichtet")
 
 	// A correction with a German thousands dot and a German date.
