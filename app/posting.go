@@ -219,13 +219,17 @@ func (v *postingView) notReady(lines []string) fyne.CanvasObject {
 	head := widget.NewLabelWithStyle(lang.L("This post is not ready to be posted yet"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head.Importance = widget.DangerImportance
 	items := []fyne.CanvasObject{container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, head)}
+	// One label for the lines: a label each would put a label's padding
+	// between them, room the channels need on a 768 px screen.
+	shown := make([]string, 0, maxHeadLines+1)
 	for i, l := range lines {
 		if i == maxHeadLines {
-			items = append(items, widget.NewLabel(lang.L("… and {{.N}} more", map[string]any{"N": len(lines) - maxHeadLines})))
+			shown = append(shown, lang.L("… and {{.N}} more", map[string]any{"N": len(lines) - maxHeadLines}))
 			break
 		}
-		items = append(items, wrapped("• "+l))
+		shown = append(shown, "• "+l)
 	}
+	items = append(items, wrapped(strings.Join(shown, "\n")))
 	edit := widget.NewButtonWithIcon(lang.L("Open in the editor"), theme.DocumentCreateIcon(), v.onEdit)
 	edit.Importance = widget.HighImportance
 	items = append(items, container.NewHBox(edit))
@@ -463,7 +467,7 @@ func (v *postingView) pictureCard(pp *postingPicture) fyne.CanvasObject {
 	alt.Wrapping = fyne.TextWrapWord
 	items := []fyne.CanvasObject{container.NewStack(pic...), name, alt}
 	for _, f := range v.findings {
-		if f.MediaID == m.ID {
+		if f.MediaID == m.ID && f.Code != caption.CodeAltMissing { // "ohne Bildbeschreibung" says it
 			l := wrapped(shortFinding(f, v.channelName))
 			l.Importance = widget.WarningImportance
 			if f.Blocking {

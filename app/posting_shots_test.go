@@ -6,6 +6,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -71,6 +72,15 @@ func TestPostingScreenshots(t *testing.T) {
 	if err := w.MarkPublished(ctx, post.ID, cs[1].ID, "https://www.facebook.com/stadt.musterstadt/posts/123", time.Date(yesterday.Year, yesterday.Month, yesterday.Day, 10, 4, 0, 0, data.WorkspaceZone())); err != nil {
 		t.Fatal(err)
 	}
+	// A draft that is not ready: X's own text too long, a picture without
+	// Bildbeschreibung, a placeholder left.
+	bare := importPictures(t, u, "IMG_4711.jpg", "IMG_4712.jpg", "DSC_0815.jpg")[2]
+	draft := data.Post{Title: "Windenergie im Flächennutzungsplan: Beteiligung startet", Date: &yesterday, Time: at(14, 30), Status: data.StatusDraft,
+		Caption: "Wo dürfen in Musterstadt Windräder stehen? Ab heute können Sie die Entwürfe für neue Windenergiezonen einsehen und Ihre Meinung sagen – online und im Rathaus ({Ort}).",
+		Channels: []data.PostChannel{{ChannelID: cs[0].ID}, {ChannelID: cs[2].ID, Caption: strings.Repeat("Beteiligung Windenergie: Jetzt mitreden! ", 8)}}}
+	if err := w.SavePostWithMedia(ctx, &draft, []int64{pics[0].ID, bare.ID}); err != nil {
+		t.Fatal(err)
+	}
 	shot := func(name string) {
 		t.Helper()
 		u.Wait()
@@ -95,6 +105,10 @@ func TestPostingScreenshots(t *testing.T) {
 		shot("posten-markieren-" + tag)
 		v.form.dlg.Hide()
 		v.dlg.Hide()
+		b := startPosting(u, draft, nil)
+		u.Wait()
+		shot("posten-blockiert-" + tag)
+		b.dlg.Hide()
 		u.shell.selectScreen(screenSettings)
 		u.shell.settingsTabs.SelectIndex(2)
 		shot("plattformen-" + tag)
