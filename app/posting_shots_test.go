@@ -76,7 +76,7 @@ func TestPostingScreenshots(t *testing.T) {
 	// Bildbeschreibung, a placeholder left.
 	bare := importPictures(t, u, "IMG_4711.jpg", "IMG_4712.jpg", "DSC_0815.jpg")[2]
 	draft := data.Post{Title: "Windenergie im Flächennutzungsplan: Beteiligung startet", Date: &yesterday, Time: at(14, 30), Status: data.StatusDraft,
-		Caption: "Wo dürfen in Musterstadt Windräder stehen? Ab heute können Sie die Entwürfe für neue Windenergiezonen einsehen und Ihre Meinung sagen – online und im Rathaus ({Ort}).",
+		Caption:  "Wo dürfen in Musterstadt Windräder stehen? Ab heute können Sie die Entwürfe für neue Windenergiezonen einsehen und Ihre Meinung sagen – online und im Rathaus ({Ort}).",
 		Channels: []data.PostChannel{{ChannelID: cs[0].ID}, {ChannelID: cs[2].ID, Caption: strings.Repeat("Beteiligung Windenergie: Jetzt mitreden! ", 8)}}}
 	if err := w.SavePostWithMedia(ctx, &draft, []int64{pics[0].ID, bare.ID}); err != nil {
 		t.Fatal(err)
