@@ -329,10 +329,12 @@ func (s *calendarScreen) onChipMenu(c *chip, at fyne.Position) {
 	post := *c.info.post
 	ro := s.u.ws.ReadOnly()
 	open := fyne.NewMenuItem(lang.L("Open"), func() { s.openPost(post.ID) })
+	posting := fyne.NewMenuItem(lang.L("Post …"), func() { openPosting(s.u, post, s.afterChange) })
+	copyText := fyne.NewMenuItem(lang.L("Copy text"), func() { copyFinalText(s.u, post.ID) })
 	dup := fyne.NewMenuItem(lang.L("Duplicate"), func() { s.duplicate(post.ID) })
 	del := fyne.NewMenuItem(lang.L("Delete …"), func() { s.confirmDelete(post) })
 	dup.Disabled, del.Disabled = ro, ro
-	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", open, dup, del), s.u.win.Canvas(), at)
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", open, posting, copyText, fyne.NewMenuItemSeparator(), dup, del), s.u.win.Canvas(), at)
 }
 
 // duplicate copies a post as a new draft on the same day.

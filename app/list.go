@@ -39,6 +39,8 @@ type listRow struct {
 	consent     consentLevel
 	consentMark markState
 	consentWord string
+	// reviewBlocking: a check before posting blocks the post.
+	reviewBlocking bool
 }
 
 // listView is the agenda: a virtualised table of the posts from the chosen
@@ -194,10 +196,15 @@ func (v *listView) load(delay time.Duration) {
 		if err == nil {
 			marks, err = consentMarks(ctx, ws, look, posts)
 		}
+		var review map[int64]reviewMark
+		if err == nil {
+			review, err = reviewMarks(ctx, ws, look, posts)
+		}
 		rows := make([]listRow, 0, len(posts))
 		for _, p := range posts {
 			r := makeListRow(look, p, quiet)
 			r.noPicture = noPic[p.ID]
+			r.addReview(review[p.ID])
 			r.addConsent(marks[p.ID])
 			rows = append(rows, r)
 		}
@@ -230,6 +237,16 @@ func pictureRank(r listRow) string {
 		return "c"
 	}
 	return "d"
+}
+
+// addReview puts the findings of the checks before posting in front of
+// the other notes (the consent hints go in front of them).
+func (r *listRow) addReview(m reviewMark) {
+	if len(m.hints) == 0 {
+		return
+	}
+	r.reviewBlocking = m.blocking
+	r.problems = strings.TrimSuffix(strings.Join(append(m.hints, r.problems), "; "), "; ")
 }
 
 // addConsent puts a post's consent mark into the row: its word for the
@@ -432,7 +449,7 @@ func cellStyle(r listRow, col int, text string) (widget.Importance, bool) {
 		return widget.DangerImportance, true
 	case col == 4:
 		return widget.WarningImportance, true
-	case col == 7 && r.consent == consentBlocked:
+	case col == 7 && (r.consent == consentBlocked || r.reviewBlocking):
 		return widget.DangerImportance, false
 	case col == 7:
 		return widget.WarningImportance, false

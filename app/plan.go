@@ -140,6 +140,36 @@ type plan struct {
 	quiet    map[int64]string                   // post ID → quiet-period note
 	noPic    map[int64]bool                     // posts that get the "kein Bild" mark
 	consent  map[int64]consentMark              // planned posts with a consent problem
+	review   map[int64]reviewMark               // the checks before posting, per post
+}
+
+// reviewMark is what the checks before posting found for one post, in
+// the calendar's short form (blocking first).
+type reviewMark struct {
+	hints    []string
+	blocking bool
+}
+
+// reviewMarks runs the checks before posting for posts in one batch
+// (data.ReviewPosts) and words them for the calendar.
+func reviewMarks(ctx context.Context, ws *data.Workspace, look lookups, posts []data.Post) (map[int64]reviewMark, error) {
+	var open []data.Post // a post that went out or was dropped needs no checks
+	for _, p := range posts {
+		if p.Status != data.StatusPublished && p.Status != data.StatusDiscarded {
+			open = append(open, p)
+		}
+	}
+	found, err := ws.ReviewPosts(ctx, open)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64]reviewMark{}
+	for id, fs := range found {
+		if hints, blocking := reviewHints(fs, look.channelName); len(hints) > 0 {
+			out[id] = reviewMark{hints: hints, blocking: blocking}
+		}
+	}
+	return out, nil
 }
 
 func loadPlan(ctx context.Context, ws *data.Workspace, from, to calendar.Date) (*plan, error) {
@@ -159,6 +189,9 @@ func loadPlan(ctx context.Context, ws *data.Workspace, from, to calendar.Date) (
 		return nil, err
 	}
 	if p.consent, err = consentMarks(ctx, ws, p.look, p.posts); err != nil {
+		return nil, err
+	}
+	if p.review, err = reviewMarks(ctx, ws, p.look, p.posts); err != nil {
 		return nil, err
 	}
 	if p.slots, err = ws.SeriesSlots(ctx, from, to); err != nil {
@@ -230,6 +263,9 @@ func (p *plan) chipFor(post *data.Post, wide bool) chipInfo {
 		if wide {
 			info.detail += strings.Join(m.hints, "\n") + "\n"
 		}
+	}
+	if m, ok := p.review[post.ID]; ok && wide {
+		info.detail += strings.Join(m.hints, "\n") + "\n"
 	}
 	if wide {
 		parts := []string{statusName(post.Status)}

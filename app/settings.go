@@ -302,6 +302,11 @@ func (s *settingsScreen) editChannel(c data.Channel) {
 	} else {
 		period.SetSelectedIndex(0)
 	}
+	textLimit := widget.NewEntry()
+	if c.TextLimit > 0 {
+		textLimit.SetText(strconv.Itoa(c.TextLimit))
+	}
+	textLimit.SetPlaceHolder(lang.L("empty = as the platform"))
 	active := widget.NewCheck(lang.L("Active (offered for new posts)"), nil)
 	active.SetChecked(!c.Disabled)
 	colour := newColorButton(c.Color, s.u.win)
@@ -311,6 +316,8 @@ func (s *settingsScreen) editChannel(c data.Channel) {
 		widget.NewFormItem(lang.L("Platform"), platform),
 		widget.NewFormItem(lang.L("Handle"), handle),
 		widget.NewFormItem(lang.L("Cadence"), container.NewGridWithColumns(2, count, period)),
+		{Text: lang.L("Own character limit"), Widget: textLimit,
+			HintText: lang.L("empty = as the platform, e.g. a Mastodon instance with 1000")},
 		widget.NewFormItem(lang.L("Colour"), colour.box),
 		widget.NewFormItem("", active),
 	}
@@ -329,6 +336,13 @@ func (s *settingsScreen) editChannel(c data.Channel) {
 			d.Show()
 			return
 		}
+		limit, okLimit := parseNumber(textLimit.Text)
+		if !okLimit || limit > 1<<31-1 || limit < -(1<<31) {
+			s.u.showError(lang.L("The channel could not be saved."), &data.InvalidError{Field: "text limit", Message: "The character limit must be a whole number, e.g. 1000, or empty."})
+			d.Show()
+			return
+		}
+		c.TextLimit = int(limit)
 		c.Name = name.Text
 		if i := platform.SelectedIndex(); i >= 0 {
 			c.Platform = platforms[i]

@@ -56,6 +56,7 @@ func newShell(u *UI) *shell {
 	s.settingsTabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("General, channels, topics"), s.settings.content),
 		container.NewTabItem(lang.L("Series & dates"), s.dates.content),
+		container.NewTabItem(lang.L("Platforms"), newLimitsScreen(u).content),
 	)
 	s.handover = newHandoverScreen(u)
 	s.calendar = newCalendarScreen(u)
