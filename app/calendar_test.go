@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -384,11 +385,14 @@ func shortcut(t *testing.T, u *UI, key fyne.KeyName) {
 }
 
 func TestShortcutsCopyCaptionNewPostAndSave(t *testing.T) {
-	u, s := newCalendarUI(t, data.Post{Title: "Zum Kopieren", Date: day(2026, 12, 8), Caption: "Heute im Archiv 📚 #AzubiDienstag"})
+	u, s := newCalendarUI(t, data.Post{Title: "Zum Kopieren", Date: day(2026, 12, 8), Caption: "Heute im Archiv 📚 #AzubiDienstag\nam {Datum}"})
 	s.selPost = chipsOn(s, *day(2026, 12, 8))[0].info.post.ID
 	pressShortcut(t, u, fyne.KeyModifierControl, fyne.KeyC)
 	u.Wait()
-	if got := u.app.Clipboard().Content(); got != "Heute im Archiv 📚 #AzubiDienstag" {
+	// The final text, as "Text kopieren": placeholders filled, line breaks
+	// as the PC's programs expect them.
+	want := clipboardText("Heute im Archiv 📚 #AzubiDienstag\nam 08.12.2026", runtime.GOOS)
+	if got := u.app.Clipboard().Content(); got != want {
 		t.Fatalf("clipboard %q", got)
 	}
 	s.selected = *day(2026, 12, 9)

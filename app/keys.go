@@ -1,13 +1,8 @@
 package app
 
 import (
-	"context"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/lang"
-
-	"feedtakt/data"
 )
 
 // bindKeys sets the window's shortcuts: Ctrl+N new post on the selected day,
@@ -95,22 +90,15 @@ func (u *UI) typedKey(ev *fyne.KeyEvent) {
 	}
 }
 
-// copySelectedPost puts the text of the selected post on the clipboard. The
-// post is read in the background; the clipboard is set on the UI goroutine.
+// copySelectedPost puts the final text of the selected post on the
+// clipboard (Strg+C in the calendar): the same text as the chip menu's
+// "Text kopieren", placeholders filled, with Windows line breaks.
 func (u *UI) copySelectedPost() {
 	cal := u.calendarIfShown()
 	if cal == nil || cal.selPost == 0 || u.win.Canvas().Focused() != nil {
 		return
 	}
-	id := cal.selPost
-	fetch(u, func(ws *data.Workspace, ctx context.Context) (data.Post, error) { return ws.Post(ctx, id) },
-		func(p data.Post, err error) {
-			if err != nil {
-				u.showError(lang.L("The post could not be copied."), err)
-				return
-			}
-			u.app.Clipboard().SetContent(p.Caption)
-		})
+	copyFinalText(u, cal.selPost)
 }
 
 // calendarIfShown returns the calendar when it is the visible screen and no
