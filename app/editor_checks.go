@@ -7,6 +7,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -98,10 +99,15 @@ func findingLine(e *editor, f data.ReviewFinding, media []data.Media) string {
 				name = data.PictureName(m)
 			}
 		}
-		if f.ChannelID != 0 {
-			name += ", " + e.look.channelName(f.ChannelID)
+		switch {
+		case !strings.Contains(s, name):
+			if f.ChannelID != 0 {
+				name += ", " + e.look.channelName(f.ChannelID)
+			}
+			s = lang.L("“{{.Picture}}”: {{.Reason}}", map[string]any{"Picture": name, "Reason": s})
+		case f.ChannelID != 0: // the sentence names the picture already
+			s = e.look.channelName(f.ChannelID) + ": " + s
 		}
-		s = lang.L("“{{.Picture}}”: {{.Reason}}", map[string]any{"Picture": name, "Reason": s})
 	case f.ChannelID != 0:
 		s = e.look.channelName(f.ChannelID) + ": " + s
 	}

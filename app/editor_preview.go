@@ -201,8 +201,13 @@ func previewSegments(text string) []widget.RichTextSegment {
 		if i < 0 {
 			continue
 		}
-		add(text[at:at+i], plain)
-		add(h, tag)
+		// The space before a hashtag goes with it: Fyne wraps a segment
+		// that does not fit the rest of a line letter by letter unless
+		// it has a space to break at.
+		lead := text[at : at+i]
+		sp := len(lead) - len(strings.TrimRight(lead, " "))
+		add(lead[:len(lead)-sp], plain)
+		add(lead[len(lead)-sp:]+h, tag)
 		at += i + len(h)
 	}
 	add(text[at:], plain)

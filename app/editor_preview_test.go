@@ -102,13 +102,22 @@ func TestEditorScreenshots(t *testing.T) {
 		t.Skip("FEEDTAKT_SHOTS not set")
 	}
 	u, f := newEditorUI(t)
+	pics := importPictures(t, u, "lena-archiv.jpg", "urkunde.jpg")
+	pics[0].AltText = "Lena, Auszubildende im Stadtarchiv, hält eine Urkunde von 1612 ins Licht."
+	pics[0].Credit = "Stadt Musterstadt / J. Weber"
+	if err := u.Workspace().UpdateMedia(context.Background(), &pics[0]); err != nil {
+		t.Fatal(err)
+	}
 	p := savePost(t, u, data.Post{
 		Title: "Azubi-Dienstag: Lena im Stadtarchiv", Date: day(2026, 12, 8), Time: at(9, 30), TopicID: f.azubi,
 		Status: data.StatusDraft, Link: "https://www.musterstadt.de/ausbildung",
-		Caption: "Azubi-Dienstag 📚 Heute zeigt uns Lena, was man im Stadtarchiv lernt: alte Urkunden lesen, Akten digitalisieren und Anfragen von Bürgerinnen und Bürgern beantworten.\n\nDu willst auch? Bewirb dich bis 31.01. für den Ausbildungsstart 2027: {Link}\n\n#Ausbildung #Azubi #KarriereImÖffentlichenDienst #Stadtarchiv #Musterstadt #Archiv",
+		Caption: "Azubi-Dienstag 📚 Heute zeigt uns Lena, was man im Stadtarchiv lernt: alte Urkunden lesen, Akten digitalisieren und Anfragen von Bürgerinnen und Bürgern beantworten.\n\nDu willst auch? Bewirb dich bis 31.01. für den Ausbildungsstart 2027: {Link}\n\n#Ausbildung #Azubi #KarriereImÖffentlichenDienst #Stadtarchiv #Musterstadt #Archiv\n\n{Bildnachweis}",
 		Channels: []data.PostChannel{{ChannelID: f.insta}, {ChannelID: f.x,
 			Caption: "Azubi-Dienstag: Lena zeigt, was man im Stadtarchiv lernt – Urkunden lesen, Akten digitalisieren, Anfragen beantworten. Bewirb dich bis 31.01. für den Ausbildungsstart 2027: {Link} #Ausbildung #Azubi #karriereimöffentlichendienst"},
 			{ChannelID: f.bsky}}})
+	if err := u.Workspace().SavePostWithMedia(context.Background(), &p, []int64{pics[0].ID, pics[1].ID}); err != nil {
+		t.Fatal(err)
+	}
 	shot := func(name string) {
 		t.Helper()
 		u.Wait()
@@ -235,4 +244,37 @@ func slicesContainsCode(fs []data.ReviewFinding, code string) bool {
 		}
 	}
 	return false
+}
+
+// TestPreviewSegmentsMarkHashtags: hashtags are their own bold segments
+// (with the space before them, so Fyne wraps before the tag, not inside
+// it); the text reads the same.
+func TestPreviewSegmentsMarkHashtags(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		tags []string
+	}{
+		{"Heute im Archiv #Ausbildung #Azubi", []string{" #Ausbildung", " #Azubi"}},
+		{"#Ausbildung\nZeile zwei", []string{"#Ausbildung"}},
+		{"Kein Tag: https://x.de/#anker und Preis #1", nil},
+	} {
+		segs := previewSegments(tc.text)
+		var all strings.Builder
+		var tags []string
+		for _, s := range segs {
+			ts := s.(*widget.TextSegment)
+			all.WriteString(ts.Text)
+			if ts.Style.TextStyle.Bold {
+				tags = append(tags, ts.Text)
+			}
+		}
+		if all.String() != tc.text || fmt.Sprint(tags) != fmt.Sprint(tc.tags) {
+			t.Errorf("%q: text %q, tags %q, want %q", tc.text, all.String(), tags, tc.tags)
+		}
+	}
+	// Instagram counts what a person sees: an emoji family is one.
+	head, rest := instagramCut(strings.Repeat("👨‍👩‍👧", 130))
+	if n := strings.Count(head, "👨‍👩‍👧"); n != 125 || rest == "" {
+		t.Errorf("cut after %d families", n)
+	}
 }
