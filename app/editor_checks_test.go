@@ -59,3 +59,23 @@ func TestEditorChecksAndRefusedApproval(t *testing.T) {
 		t.Fatalf("the refused save stored %+v", got)
 	}
 }
+
+// TestEditorPostenSavesFirst: Posten … on a post with unsaved changes
+// saves them, closes the editor and opens the Posten view.
+func TestEditorPostenSavesFirst(t *testing.T) {
+	u, f := newEditorUI(t)
+	p := savePost(t, u, data.Post{Title: "Alt", Date: day(2026, 12, 8), Channels: []data.PostChannel{{ChannelID: f.insta}}})
+	e := openTestEditor(t, u, p)
+	e.title.SetText("Neu vor dem Posten")
+	test.Tap(findButton(t, topOverlay(u), "Posten …"))
+	u.Wait()
+	if u.editor != nil {
+		t.Fatal("the editor stays open behind the Posten view")
+	}
+	if got, _ := u.Workspace().Post(context.Background(), p.ID); got.Title != "Neu vor dem Posten" {
+		t.Fatalf("Posten … did not save first: %q", got.Title)
+	}
+	if topOverlay(u) == nil {
+		t.Fatal("no Posten view opened")
+	}
+}
