@@ -131,6 +131,10 @@ func TestEditorScreenshots(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	saveTemplates(t, u, data.Template{Kind: data.KindCaption, Name: "Azubi-Dienstag", TopicID: f.azubi,
+		Title: "Azubi-Dienstag: {Name} im {Bereich}", Body: "Azubi-Dienstag 📚 Heute zeigt uns {Name}, was man im {Bereich} lernt.\n\nBewirb dich bis {Frist}: {Link}\n\n{Hashtags}",
+		Variants: []data.TemplateVariant{{ChannelID: f.x, Body: "Azubi-Dienstag: {Name} im {Bereich}. Bewirb dich bis {Frist}: {Link}"}}},
+		data.Template{Kind: data.KindCaption, Name: "Denkmal der Woche", Body: "Unser Denkmal der Woche: {Denkmal}"})
 	for _, size := range []fyne.Size{fyne.NewSize(1366, 768), fyne.NewSize(1920, 1080)} {
 		tag := fmt.Sprintf("%.0fx%.0f", size.Width, size.Height)
 		u.win.Resize(size)
@@ -138,10 +142,13 @@ func TestEditorScreenshots(t *testing.T) {
 		shot("editor-instagram-" + tag)
 		e.preview.choice.SetSelectedIndex(1)
 		shot("editor-x-" + tag)
+		e.onUseTemplate()
+		test.Type(entriesIn(topOverlay(u))[0], "azubi")
+		shot("editor-template-" + tag)
+		test.Tap(findButton(t, topOverlay(u), "Abbrechen"))
 		e.dlg.Hide()
 		u.editor = nil
 	}
-	_ = test.AssertNotificationSent
 }
 
 // TestEditorCounterFollowsTyping: every keystroke in the text updates the
