@@ -19,8 +19,10 @@ import (
 )
 
 // editor is the post editor: a large dialog with everything a post has,
-// its linked media included (editor_media.go). Caption templates attach in
-// the marked place once the templates exist.
+// its linked media included (editor_media.go): the form on the left, the
+// text as each channel will show it and the checks before posting on the
+// right (editor_preview.go, editor_checks.go); caption templates, snippets
+// and hashtag sets fill the text (editor_templates.go).
 type editor struct {
 	u     *UI
 	post  data.Post
@@ -39,7 +41,9 @@ type editor struct {
 	caption   *keyEntry
 	overrides map[int64]*keyEntry
 	notes     *keyEntry
-	link      *keyEntry
+	textLink  *keyEntry // Link im Text: what {Link} stands for
+	tagSet    *widget.Select
+	pubLink   *keyEntry
 	pubDate   *keyEntry
 	hint      *widget.Label
 	saveB     *widget.Button
@@ -49,6 +53,7 @@ type editor struct {
 	body        *fyne.Container // the scrolled form, refreshed when a line comes or goes
 
 	overrideBox *fyne.Container
+	overrideAcc *widget.Accordion
 	mediaBox    *mediaSection
 
 	// initial is the form as it was opened (editor.state): Abbrechen, Esc
@@ -60,6 +65,27 @@ type editor struct {
 	media    []data.Media
 	mediaErr error
 	quiet    []data.QuietConflict
+	// rc is everything rendering and checking need, so the preview and
+	// the checks follow every keystroke without the database; rcErr says
+	// it could not be read (the preview says so, editing goes on).
+	rc    data.RenderContext
+	rcErr error
+	// templates are the caption templates, hashtag sets and snippets
+	// (all kinds, by name); tplErr says they could not be read.
+	templates []data.Template
+	tplErr    error
+	tagSets   []data.Template // the hashtag-set choice's entries after "(keins)"
+	// templateID is the caption template the post started from.
+	templateID int64
+
+	preview  *previewPanel
+	checks   *checksPanel
+	lastText *keyEntry // the caption or a channel's own text the person was last in: inserts go there
+	tools    *fyne.Container
+	fillB    *widget.Button // Platzhalter ausfüllen …
+	rcGen    int            // drops an older RenderContext read's answer
+	// ownCounts are the counters under the channels' own texts.
+	ownCounts map[int64]*counterLine
 }
 
 // openEditor shows the editor for p (ID 0: a new post); saved runs after a
@@ -75,6 +101,10 @@ func openEditor(u *UI, p data.Post, saved func()) {
 			if p.Date != nil {
 				e.quiet, _ = ws.QuietConflicts(ctx, *p.Date, *p.Date) // only a hint
 			}
+		}
+		if err == nil {
+			e.rc, e.rcErr = ws.RenderContext(ctx)
+			e.templates, e.tplErr = ws.Templates(ctx, "")
 		}
 		return func() {
 			if err != nil {
@@ -101,7 +131,7 @@ func (e *editor) show() {
 			u.editor = nil
 		}
 	})
-	e.dlg.Resize(fyne.NewSize(860, 640))
+	e.dlg.Resize(editorSize(u.win.Canvas().Size()))
 	e.initial = e.state()
 	e.dlg.Show()
 	u.win.Canvas().Focus(e.title)
@@ -157,6 +187,8 @@ func (e *editor) build() fyne.CanvasObject {
 			e.topic.SetSelectedIndex(i + 1)
 		}
 	}
+	e.topic.OnChanged = func(string) { e.onFormChanged() }
+	e.templateID = p.TemplateID
 
 	// Channels: the active ones, plus disabled or deleted ones the post
 	// already uses, so nothing silently drops off.
@@ -169,6 +201,7 @@ func (e *editor) build() fyne.CanvasObject {
 		c := widget.NewCheck(name, func(bool) {
 			e.refreshOverrides()
 			e.mediaBox.checkConsent() // the lines are for the chosen channels
+			e.onFormChanged()
 		})
 		_, c.Checked = has[id]
 		e.channels = append(e.channels, c)
@@ -191,18 +224,23 @@ func (e *editor) build() fyne.CanvasObject {
 	e.caption.SetText(p.Caption)
 	e.caption.SetMinRowsVisible(6)
 	e.caption.SetPlaceHolder(lang.L("The text for all channels; a channel can have its own below."))
+	e.watchText(e.caption)
+	e.lastText = e.caption
 	for id, text := range has {
-		ov := newKeyEntry(true, e.onCancel)
-		ov.SetText(text)
-		e.overrides[id] = ov
+		e.overrideEntry(id).SetText(text)
 	}
 	e.notes = newKeyEntry(true, e.onCancel)
 	e.notes.SetText(p.Notes)
 	e.notes.SetPlaceHolder(lang.L("For colleagues: approval by, consent, what is still missing …"))
 	e.notes.SetMinRowsVisible(3)
-	e.link = newKeyEntry(false, e.onCancel)
-	e.link.SetText(p.PublishedLink)
-	e.link.SetPlaceHolder("https://www.instagram.com/p/…")
+	e.pubLink = newKeyEntry(false, e.onCancel)
+	e.pubLink.SetText(p.PublishedLink)
+	e.pubLink.SetPlaceHolder("https://www.instagram.com/p/…")
+	e.textLink = newKeyEntry(false, e.onCancel)
+	e.textLink.SetText(p.Link)
+	e.textLink.SetPlaceHolder(lang.L("https://… – what {Link} in the text stands for"))
+	e.textLink.OnChanged = func(string) { e.onFormChanged() }
+	e.tagSet = e.hashtagSetSelect(p.HashtagSetID)
 	e.pubDate = newKeyEntry(false, e.onCancel)
 	e.pubDate.SetPlaceHolder(lang.L("DD.MM.YYYY (optional)"))
 	if p.PublishedOn != nil {
@@ -219,7 +257,9 @@ func (e *editor) build() fyne.CanvasObject {
 	e.showHints()
 
 	media := e.mediaSection()
-	e.date.OnChanged = func(string) { e.mediaBox.checkConsent() }
+	e.date.OnChanged = func(string) { e.mediaBox.checkConsent(); e.onFormChanged() }
+	e.time.OnChanged = func(string) { e.onFormChanged() }
+	e.title.OnChanged = func(string) { e.onFormChanged() }
 
 	when := container.NewBorder(nil, nil, nil, container.NewHBox(pick, e.idea),
 		container.NewGridWithColumns(2, e.date, e.time))
@@ -229,8 +269,9 @@ func (e *editor) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Channels"), container.NewGridWrap(fyne.NewSize(170, e.title.MinSize().Height), checks...)),
 		widget.NewFormItem(lang.L("Status"), container.NewVBox(e.status, e.consentHint)),
 		widget.NewFormItem(lang.L("Topic"), e.topic),
-		widget.NewFormItem(lang.L("Text"), e.caption),
-		widget.NewFormItem(lang.L("Template"), e.templateSeam()),
+		widget.NewFormItem(lang.L("Text"), container.NewVBox(e.textTools(), e.caption)),
+		widget.NewFormItem(lang.L("Link in the text"), e.textLink),
+		widget.NewFormItem(lang.L("Hashtag set"), e.tagSet),
 		// Right below the text: on most channels the picture is half the
 		// post.
 		widget.NewFormItem(lang.L("Media"), media),
@@ -239,6 +280,7 @@ func (e *editor) build() fyne.CanvasObject {
 	e.refreshOverrides()
 	// Own texts per channel are the exception: folded away unless used.
 	acc := widget.NewAccordion(widget.NewAccordionItem(lang.L("Own text per channel (optional)"), e.overrideBox))
+	e.overrideAcc = acc
 	for _, c := range p.Channels {
 		if strings.TrimSpace(c.Caption) != "" {
 			acc.Open(0)
@@ -246,66 +288,89 @@ func (e *editor) build() fyne.CanvasObject {
 	}
 	more := widget.NewForm(
 		widget.NewFormItem(lang.L("Notes"), e.notes),
-		widget.NewFormItem(lang.L("Published at"), e.link),
+		widget.NewFormItem(lang.L("Published at"), e.pubLink),
 		widget.NewFormItem(lang.L("Published on"), e.pubDate),
 	)
 	e.saveB = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), e.onSave)
 	e.saveB.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.L("Cancel"), e.onCancel)
-	buttons := []fyne.CanvasObject{cancel, e.saveB}
+	bar := container.NewHBox(layout.NewSpacer(), cancel, e.saveB)
 	if e.post.ID != 0 {
 		del := widget.NewButtonWithIcon(lang.L("Delete …"), theme.DeleteIcon(), e.onDelete)
 		del.Importance = widget.DangerImportance
-		buttons = append([]fyne.CanvasObject{del}, buttons...)
 		if ro {
 			del.Disable()
 		}
+		// Posten … opens the hour of posting: final texts to copy, alt
+		// texts, marking it published.
+		post := widget.NewButtonWithIcon(lang.L("Post …"), theme.MailSendIcon(), e.onPosting)
+		bar = container.NewHBox(del, layout.NewSpacer(), post, cancel, e.saveB)
 	}
 	if ro {
 		e.saveB.Disable()
 	}
 	body := container.NewVBox(e.hint, form, acc, more)
 	e.body = body
-	bar := container.NewHBox(layout.NewSpacer())
-	if len(buttons) == 3 {
-		bar = container.NewHBox(buttons[0], layout.NewSpacer(), buttons[1], buttons[2])
-	} else {
-		bar.Objects = append(bar.Objects, buttons...)
+	e.preview = e.newPreviewPanel()
+	e.checks = newChecksPanel(e)
+	// Preview above, checks below, each scrolling on its own: the checks
+	// stay in sight beside a long text.
+	e.preview.scroll = container.NewVScroll(e.preview.content)
+	pane := container.NewVSplit(e.preview.scroll, container.NewVScroll(e.checks.content))
+	pane.Offset = 0.62
+	right := container.NewBorder(e.preview.top, nil, nil, nil, pane)
+	split := container.NewHSplit(container.NewVScroll(body), right)
+	split.Offset = 0.55
+	e.onFormChanged()
+	return container.NewBorder(nil, bar, nil, nil, split)
+}
+
+// editorSize is the editor's size in a window of size win: most of it, so
+// text and preview sit side by side, within 860x640 and 1400x900 and
+// never larger than the window (1366x768 at 100 %).
+func editorSize(win fyne.Size) fyne.Size {
+	fit := func(have, lo, hi float32) float32 {
+		return min(max(have*0.92, lo), hi, have)
 	}
-	return container.NewBorder(nil, bar, nil, nil, container.NewVScroll(body))
+	return fyne.NewSize(fit(win.Width, 860, 1400), fit(win.Height, 640, 900))
 }
 
 // collect reads the form into a post, with German messages for bad input.
+// The post is filled even then (a field that cannot be read keeps what
+// the post had), so the preview can follow a date still being typed.
 func (e *editor) collect() (data.Post, error) {
 	p := e.post
+	var bad error
 	p.Title = e.title.Text
 	p.Caption = e.caption.Text
 	p.Notes = e.notes.Text
-	p.PublishedLink = e.link.Text
+	p.PublishedLink = e.pubLink.Text
+	p.Link = e.textLink.Text
+	p.HashtagSetID = e.hashtagSetID()
+	p.TemplateID = e.templateID
 	if e.idea.Checked {
 		p.Date, p.Time = nil, nil
+	} else if d, err := calendar.ParseDate(e.date.Text); err != nil {
+		bad = &data.InvalidError{Field: "date", Message: "Please write the date as 27.11.2026, or tick “No date yet”."}
 	} else {
-		d, err := calendar.ParseDate(e.date.Text)
-		if err != nil {
-			return p, &data.InvalidError{Field: "date", Message: "Please write the date as 27.11.2026, or tick “No date yet”."}
-		}
 		p.Date = &d
 		p.Time = nil
 		if strings.TrimSpace(e.time.Text) != "" {
-			c, err := data.ParseClock(e.time.Text)
-			if err != nil {
-				return p, err
+			if c, err := data.ParseClock(e.time.Text); err != nil {
+				bad = err
+			} else {
+				p.Time = &c
 			}
-			p.Time = &c
 		}
 	}
-	p.PublishedOn = nil
 	if strings.TrimSpace(e.pubDate.Text) != "" {
-		d, err := calendar.ParseDate(e.pubDate.Text)
-		if err != nil {
-			return p, &data.InvalidError{Field: "published", Message: "Please write the publishing date as 27.11.2026."}
+		if d, err := calendar.ParseDate(e.pubDate.Text); err != nil && bad == nil {
+			bad = &data.InvalidError{Field: "published", Message: "Please write the publishing date as 27.11.2026."}
+		} else if err == nil {
+			p.PublishedOn = &d
 		}
-		p.PublishedOn = &d
+	} else {
+		p.PublishedOn = nil
 	}
 	if i := e.status.SelectedIndex(); i >= 0 {
 		p.Status = data.Statuses()[i]
@@ -325,7 +390,7 @@ func (e *editor) collect() (data.Post, error) {
 			p.Channels = append(p.Channels, pc)
 		}
 	}
-	return p, nil
+	return p, bad
 }
 
 func (e *editor) onSave() { e.save(nil) }
@@ -382,12 +447,30 @@ func (e *editor) saveFailed(err error) {
 		e.showBlocked(ce)
 		return
 	}
+	var re *data.ReviewError
+	if errors.As(err, &re) {
+		e.showReviewBlocked(re)
+		return
+	}
 	var inv *data.InvalidError
 	if errors.As(err, &inv) {
 		dialog.ShowInformation(lang.L("Please check"), explain(err), e.u.win)
 		return
 	}
 	e.u.showError(lang.L("The post could not be saved."), err)
+}
+
+// onPosting opens the Posten view for the post; unsaved changes are saved
+// first, so what she copies is what is stored. The editor closes: the
+// Posten view may change the post (marked published).
+func (e *editor) onPosting() {
+	u, saved := e.u, e.saved
+	if e.changed() {
+		e.save(func() { openPosting(u, e.post, saved) })
+		return
+	}
+	e.dlg.Hide()
+	openPosting(u, e.post, saved)
 }
 
 func (e *editor) onDelete() {
@@ -406,11 +489,11 @@ func (e *editor) onDelete() {
 // the editor opened is what Abbrechen would throw away.
 func (e *editor) state() string {
 	var b strings.Builder
-	for _, s := range []string{e.title.Text, e.date.Text, e.time.Text, e.caption.Text, e.notes.Text, e.link.Text, e.pubDate.Text} {
+	for _, s := range []string{e.title.Text, e.date.Text, e.time.Text, e.caption.Text, e.notes.Text, e.pubLink.Text, e.pubDate.Text, e.textLink.Text} {
 		b.WriteString(s)
 		b.WriteByte(0)
 	}
-	fmt.Fprintf(&b, "%v|%d|%d|%s|", e.idea.Checked, e.status.SelectedIndex(), e.topic.SelectedIndex(), e.mediaBox.state())
+	fmt.Fprintf(&b, "%v|%d|%d|%d|%s|", e.idea.Checked, e.status.SelectedIndex(), e.topic.SelectedIndex(), e.hashtagSetID(), e.mediaBox.state())
 	for i, c := range e.channels {
 		if c.Checked {
 			fmt.Fprintf(&b, "%d:", e.chanIDs[i])

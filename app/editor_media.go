@@ -162,7 +162,8 @@ func (ms *mediaSection) rebuild() {
 	ms.loadThumbs()
 	if ms.state() != ms.checked {
 		ms.checked = ms.state()
-		ms.checkConsent() // pictures added, removed (not moved: the rule does not care)
+		ms.checkConsent()        // pictures added, removed (not moved: the rule does not care)
+		ms.e.onPicturesChanged() // credit lines, alt texts: the preview and the checks
 	}
 }
 

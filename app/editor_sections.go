@@ -1,4 +1,4 @@
-// The editor's sections beside the form: caption templates, per-channel texts, hints and the date picker (media: editor_media.go).
+// The editor's sections beside the form: per-channel texts, hints and the date picker (media: editor_media.go; templates: editor_templates.go).
 
 package app
 
@@ -9,24 +9,25 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"feedtakt/data/calendar"
 )
 
-// templateSeam is where caption templates will fill the text; until the
-// templates exist the button says so instead of doing nothing.
-func (e *editor) templateSeam() fyne.CanvasObject {
-	b := widget.NewButtonWithIcon(lang.L("Insert from template …"), theme.DocumentIcon(), nil)
-	b.Disable()
-	note := widget.NewLabel(lang.L("available with the caption templates"))
-	note.TextStyle.Italic = true
-	return container.NewHBox(b, note)
+// overrideEntry is channel id's own text field, made on first use; the
+// preview and the checks follow it like the main text.
+func (e *editor) overrideEntry(id int64) *keyEntry {
+	if ov, ok := e.overrides[id]; ok {
+		return ov
+	}
+	ov := newKeyEntry(true, e.onCancel)
+	e.watchText(ov)
+	e.overrides[id] = ov
+	return ov
 }
 
 // refreshOverrides shows one text field per chosen channel for a text that
-// differs from the main text.
+// differs from the main text, each with its own counter.
 func (e *editor) refreshOverrides() {
 	if e.overrideBox == nil {
 		return
@@ -37,13 +38,12 @@ func (e *editor) refreshOverrides() {
 			continue
 		}
 		id := e.chanIDs[i]
-		ov, ok := e.overrides[id]
-		if !ok {
-			ov = newKeyEntry(true, e.onCancel)
-			e.overrides[id] = ov
-		}
+		ov := e.overrideEntry(id)
 		ov.SetPlaceHolder(lang.L("Own text for {{.Channel}} (empty: the text above)", map[string]any{"Channel": c.Text}))
 		objs = append(objs, ov)
+		if cl := e.ownCounter(id); cl != nil {
+			objs = append(objs, cl.box)
+		}
 	}
 	if len(objs) == 0 {
 		objs = append(objs, wrapped(lang.L("Choose channels above; each can get its own text here.")))
