@@ -234,7 +234,7 @@ func newCounterLine() *counterLine {
 
 func (cl *counterLine) set(p data.Platform, c caption.Counted) {
 	cl.over = c.Over()
-	cl.label.SetText(counterText(p, c))
+	cl.label.SetText(overCounterText(p, c))
 	cl.icon.Hidden = !cl.over
 	cl.label.Importance = widget.MediumImportance
 	if cl.over {
@@ -245,34 +245,19 @@ func (cl *counterLine) set(p data.Platform, c caption.Counted) {
 	cl.box.Refresh()
 }
 
-// counterText words a count: "287 / 280 Zeichen" (X: gewichtete Zeichen),
-// "· 320 / 3000 Bytes" where the platform counts bytes too, "· 6 / 5
-// Hashtags" where it caps them, "… zu lang" when over.
-func counterText(p data.Platform, c caption.Counted) string {
-	args := map[string]any{"N": c.N, "Limit": c.Limit}
-	var parts []string
-	switch {
-	case c.Limit > 0 && c.Unit == caption.UnitWeighted:
-		parts = append(parts, lang.L("{{.N}} / {{.Limit}} weighted characters", args))
-	case c.Limit > 0:
-		parts = append(parts, lang.L("{{.N}} / {{.Limit}} characters", args))
-	default:
-		parts = append(parts, lang.L("{{.N}} characters (no limit known)", args))
+// overCounterText is the editor's counter: counterText's figures, and
+// when over "– zu lang für X" (or "zu viele Hashtags für Instagram" when
+// only the hashtags are over).
+func overCounterText(p data.Platform, c caption.Counted) string {
+	s := counterText(c)
+	if !c.Over() {
+		return s
 	}
-	if c.ByteLimit > 0 {
-		parts = append(parts, lang.L("{{.N}} / {{.Limit}} bytes", map[string]any{"N": c.Bytes, "Limit": c.ByteLimit}))
+	args := map[string]any{"Platform": platformName(p)}
+	if c.HashtagLimit > 0 && c.Hashtags > c.HashtagLimit && !(c.Limit > 0 && c.N > c.Limit) && !(c.ByteLimit > 0 && c.Bytes > c.ByteLimit) {
+		return s + " – " + lang.L("too many hashtags for {{.Platform}}", args)
 	}
-	if c.HashtagLimit > 0 {
-		parts = append(parts, lang.L("{{.N}} / {{.Limit}} hashtags", map[string]any{"N": c.Hashtags, "Limit": c.HashtagLimit}))
-	}
-	s := strings.Join(parts, " · ")
-	if c.Over() {
-		s += " – " + lang.L("too long for {{.Platform}}", map[string]any{"Platform": platformName(p)})
-		if c.HashtagLimit > 0 && c.Hashtags > c.HashtagLimit && !(c.Limit > 0 && c.N > c.Limit) && !(c.ByteLimit > 0 && c.Bytes > c.ByteLimit) {
-			s = strings.Join(parts, " · ") + " – " + lang.L("too many hashtags for {{.Platform}}", map[string]any{"Platform": platformName(p)})
-		}
-	}
-	return s
+	return s + " – " + lang.L("too long for {{.Platform}}", args)
 }
 
 // ownCounter is the counter line under channel id's own text.

@@ -190,7 +190,7 @@ func TestEditorPreviewFillsPlaceholders(t *testing.T) {
 	if got := richText(e.preview.text); got != "Am 27.11.2026 auf Bluesky: https://musterstadt.de/a" {
 		t.Fatalf("Bluesky preview shows %q", got)
 	}
-	if got := e.preview.counter.label.Text; !strings.Contains(got, "/ 300 Zeichen") || !strings.Contains(got, "/ 3000 Bytes") {
+	if got := e.preview.counter.label.Text; !strings.Contains(got, "/ 300 Zeichen") || !strings.Contains(got, "/ 3.000 Bytes") {
 		t.Fatalf("Bluesky counter says %q", got)
 	}
 	own := e.overrides[f.bsky]

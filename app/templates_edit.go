@@ -194,7 +194,7 @@ func newTemplatePane(s *templatesScreen) *templatePane {
 	d.variantPart = section(lang.L("Own text per channel"),
 		lang.L("A shorter or different text for one channel, e.g. for X or Bluesky; it becomes that channel’s own text in the post."),
 		container.NewVBox(d.variants, container.NewHBox(d.addVariant)))
-	d.previewPart = previewPanel(
+	d.previewPart = templatePreviewPanel(
 		container.NewVBox(widget.NewLabelWithStyle(lang.L("Preview"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 			container.NewBorder(nil, nil, widget.NewLabel(lang.L("Channel:")), nil, d.previewChan), d.previewCount, d.previewNote),
 		container.NewVScroll(d.previewText), nil)
@@ -230,10 +230,10 @@ func newTemplatePane(s *templatesScreen) *templatePane {
 	return d
 }
 
-// previewPanel is the preview's panel: the heading, channel and count on
+// templatePreviewPanel is the preview's panel: the heading, channel and count on
 // top, the rendered text scrolling in the middle, the note below, on the
 // background of a section.
-func previewPanel(top, text, bottom fyne.CanvasObject) fyne.CanvasObject {
+func templatePreviewPanel(top, text, bottom fyne.CanvasObject) fyne.CanvasObject {
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	bg.CornerRadius = theme.InputRadiusSize() * 2
 	bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
