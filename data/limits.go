@@ -10,28 +10,16 @@ import (
 	"feedtakt/data/caption"
 )
 
-// defaultLimits are the platforms' limits as schema 8 stores them in a new
-// workspace, kept once more here so that "Zurücksetzen" in the settings can
-// bring a corrected figure back; TestDefaultLimitsMatchSchema compares the
-// two. Change both when a platform changes its rules (and say so in a
-// migration: old workspaces keep their stored figures).
-var defaultLimits = map[Platform]caption.Limits{
-	X:         {Text: 280, AltText: 1000, Source: "twitter-text v3 (config/v3.json); X Hilfe: Bildbeschreibungen", CheckedOn: "2026-11-30"},
-	Bluesky:   {Text: 300, Bytes: 3000, AltText: 2000, Source: "atproto Lexikon app.bsky.feed.post; social-app MAX_ALT_TEXT", CheckedOn: "2026-11-30"},
-	Mastodon:  {Text: 500, AltText: 1500, Source: "Mastodon: configuration.statuses.max_characters (je Instanz); media_attachment.rb", CheckedOn: "2026-11-30"},
-	Threads:   {Text: 500, Hashtags: 1, Source: "Meta: Threads API, Beiträge (1 Thema pro Beitrag)", CheckedOn: "2026-11-30"},
-	Instagram: {Text: 2200, Hashtags: 5, AltText: 1000, Source: "Meta: Instagram Hilfe; Hashtag-Grenze 5 seit 19.12.2025", CheckedOn: "2026-11-30"},
-	TikTok:    {Text: 2200, Photo: 4000, Source: "TikTok: Creator Hilfe (Fotobeiträge 4.000)", CheckedOn: "2026-11-30"},
-	Facebook:  {Text: 63206, Source: "Facebook: Graph API (63.206; andere Quellen 55.000)", CheckedOn: "2026-11-30"},
-	LinkedIn:  {Text: 3000, Source: "LinkedIn Hilfe: Beiträge", CheckedOn: "2026-11-30"},
-	YouTube:   {Text: 5000, Title: 100, Source: "YouTube Hilfe: Titel 100, Beschreibung 5.000", CheckedOn: "2026-11-30"},
-}
-
-// DefaultLimits returns the limits a new workspace starts with for p (the
-// zero Limits, apart from the platform's name, where Feedtakt knows none:
-// website, newsletter, print, other).
+// DefaultLimits returns the limits a new workspace starts with for p: the
+// figures of caption.DefaultLimits, which schema 8 stores in a new
+// workspace too (TestDefaultLimitsMatchSchema compares the two), kept in
+// Go so that "Zurücksetzen" in the settings can bring a corrected figure
+// back. Where Feedtakt knows none (website, newsletter, print, other) it
+// is the zero Limits apart from the platform's name. When a platform
+// changes its rules, change caption.DefaultLimits and say so in a
+// migration: old workspaces keep their stored figures.
 func DefaultLimits(p Platform) caption.Limits {
-	l := defaultLimits[p]
+	l := caption.DefaultLimits()[string(p)]
 	l.Platform = string(p)
 	return l
 }
@@ -96,7 +84,7 @@ func checkLimits(l *caption.Limits) error {
 			return invalidArgs(f.field, "A limit must not be larger than {{.Max}}.", map[string]any{"Max": maxLimit})
 		}
 	}
-	if l.Text == 0 && defaultLimits[p].Text > 0 {
+	if l.Text == 0 && DefaultLimits(p).Text > 0 {
 		return invalid("text limit", "This platform limits the length of a text; the limit cannot be 0. Use “Reset” for the known figure.")
 	}
 	for _, f := range []struct {

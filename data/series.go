@@ -474,6 +474,7 @@ func (w *Workspace) FillSlot(ctx context.Context, slot Slot) (Post, error) {
 			if p.TopicID == 0 {
 				p.TopicID = tpl.TopicID
 			}
+			p.HashtagSetID, p.TemplateID = tpl.HashtagSetID, tpl.ID
 		}
 		for _, c := range s.Channels {
 			own, _ := tpl.Variant(c)
@@ -484,16 +485,6 @@ func (w *Workspace) FillSlot(ctx context.Context, slot Slot) (Post, error) {
 		}
 		if err := w.insertPost(ctx, tx, &p); err != nil {
 			return err
-		}
-		if tpl.ID != 0 {
-			// Post.HashtagSetID and Post.TemplateID come with the posting
-			// work (helper B2, data/post.go); until they are merged the
-			// columns are set here. Afterwards set the fields on p before
-			// insertPost instead and drop this UPDATE.
-			if _, err := tx.ExecContext(ctx, `UPDATE posts SET hashtag_set_id = ?, template_id = ? WHERE id = ?`,
-				nullID(tpl.HashtagSetID), tpl.ID, p.ID); err != nil {
-				return err
-			}
 		}
 		return w.logChange(ctx, tx, "create", "post", p.ID, "Beitrag "+p.describe()+" aus der Serie „"+Ellipsis(s.Title, 80)+"“ angelegt")
 	})

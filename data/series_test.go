@@ -523,12 +523,10 @@ func TestFillSlotFromTemplate(t *testing.T) {
 	if err != nil || !slices.Equal(stored.Channels, want) || stored.Caption != tpl.Body {
 		t.Fatalf("stored %+v, %v", stored, err)
 	}
-	var setID, tplID int64
-	if err := ws.db.QueryRowContext(ctx, `SELECT hashtag_set_id, template_id FROM posts WHERE id = ?`, p.ID).Scan(&setID, &tplID); err != nil {
-		t.Fatal(err)
-	}
-	if setID != set.ID || tplID != tpl.ID {
-		t.Errorf("post's hashtag set %d, template %d; want %d, %d", setID, tplID, set.ID, tpl.ID)
+	for _, got := range []Post{p, stored} {
+		if got.HashtagSetID != set.ID || got.TemplateID != tpl.ID {
+			t.Errorf("post's hashtag set %d, template %d; want %d, %d", got.HashtagSetID, got.TemplateID, set.ID, tpl.ID)
+		}
 	}
 
 	// A template without a title keeps the series' title.
@@ -551,7 +549,7 @@ func TestFillSlotFromTemplate(t *testing.T) {
 	}
 	slots, _ = ws.SeriesSlots(ctx, date(2026, 3, 1), date(2026, 3, 31))
 	p3, err := ws.FillSlot(ctx, slots[0])
-	if err != nil || p3.Caption != s.Caption || p3.Channels[1].Caption != "" {
+	if err != nil || p3.Caption != s.Caption || p3.Channels[1].Caption != "" || p3.HashtagSetID != 0 || p3.TemplateID != 0 {
 		t.Fatalf("after delete: %+v, %v", p3, err)
 	}
 }

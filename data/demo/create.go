@@ -44,7 +44,7 @@ func Create(ctx context.Context, dir string, opt data.Options, now time.Time) (*
 	if err := os.RemoveAll(part); err != nil {
 		return nil, fmt.Errorf("remove unfinished demo %s: %w", part, err)
 	}
-	ws, links, err := build(ctx, part, opt, now)
+	ws, err := build(ctx, part, opt, now)
 	if err == nil {
 		err = interrupt("built")
 	}
@@ -52,9 +52,6 @@ func Create(ctx context.Context, dir string, opt data.Options, now time.Time) (*
 		if cerr := ws.Close(); err == nil {
 			err = cerr
 		}
-	}
-	if err == nil {
-		err = linkPosts(ctx, part, links)
 	}
 	if err != nil {
 		os.RemoveAll(part)
@@ -97,12 +94,11 @@ func targetFree(dir string) error {
 	return nil
 }
 
-// build makes the complete demo workspace in dir; links are what its posts
-// from templates record beside their texts (see linkPosts).
-func build(ctx context.Context, dir string, opt data.Options, now time.Time) (ws *data.Workspace, links []postLink, err error) {
+// build makes the complete demo workspace in dir.
+func build(ctx context.Context, dir string, opt data.Options, now time.Time) (*data.Workspace, error) {
 	c, err := Load(demoassets.JSON)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if opt.Actor.Person == "" {
 		opt.Actor.Person = c.Person
@@ -117,24 +113,24 @@ func build(ctx context.Context, dir string, opt data.Options, now time.Time) (ws
 	for _, t := range c.Topics {
 		init.Topics = append(init.Topics, data.Topic{Name: t.Name, Color: t.Color})
 	}
-	ws, err = data.Create(ctx, dir, init, opt)
-	if err != nil {
-		return nil, nil, err
-	}
-	if links, err = fill(ctx, ws, c, now); err != nil {
-		return ws, nil, fmt.Errorf("demo content: %w", err)
-	}
-	return ws, links, nil
-}
-
-func fill(ctx context.Context, ws *data.Workspace, c Content, now time.Time) ([]postLink, error) {
-	channels, err := ws.Channels(ctx)
+	ws, err := data.Create(ctx, dir, init, opt)
 	if err != nil {
 		return nil, err
+	}
+	if err := fill(ctx, ws, c, now); err != nil {
+		return ws, fmt.Errorf("demo content: %w", err)
+	}
+	return ws, nil
+}
+
+func fill(ctx context.Context, ws *data.Workspace, c Content, now time.Time) error {
+	channels, err := ws.Channels(ctx)
+	if err != nil {
+		return err
 	}
 	topics, err := ws.Topics(ctx)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	chanID := map[string]int64{}
 	for _, ch := range channels {
@@ -148,32 +144,32 @@ func fill(ctx context.Context, ws *data.Workspace, c Content, now time.Time) ([]
 	for _, p := range c.Pictures {
 		img, err := p.Render(pictureWidth, pictureHeight)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		b, err := EncodeJPEG(img)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		m, err := ws.AddMediaBytes(ctx, data.Media{
 			Kind: "image", OriginalName: p.Name + ".jpg", Title: p.Title, AltText: p.AltText, Credit: p.Credit,
 			Width: pictureWidth, Height: pictureHeight,
 		}, b)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		mediaID[p.Name] = m.ID
 	}
 	today := calendar.FromTime(now)
 	tplID, err := templates(ctx, ws, chanID, topicID)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	series, err := azubiSeries(ctx, ws, today, chanID, topicID, tplID["Azubi-Dienstag"])
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if err := ownDates(ctx, ws, today); err != nil {
-		return nil, err
+		return err
 	}
 	filled := map[calendar.Date]bool{}
 	for _, dp := range c.Posts {
@@ -211,7 +207,7 @@ func fill(ctx context.Context, ws *data.Workspace, c Content, now time.Time) ([]
 			p.Channels = append(p.Channels, data.PostChannel{ChannelID: chanID[name]})
 		}
 		if err := ws.CreatePost(ctx, &p); err != nil {
-			return nil, fmt.Errorf("post %q: %w", dp.Title, err)
+			return fmt.Errorf("post %q: %w", dp.Title, err)
 		}
 		var ids []int64
 		for _, name := range dp.Pictures {
@@ -219,15 +215,14 @@ func fill(ctx context.Context, ws *data.Workspace, c Content, now time.Time) ([]
 		}
 		if len(ids) > 0 {
 			if err := ws.AttachMedia(ctx, p.ID, ids); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
-	links, err := fillFromTemplates(ctx, ws, today, series, tplID, mediaID)
-	if err != nil {
-		return nil, err
+	if err := fillFromTemplates(ctx, ws, today, tplID, mediaID); err != nil {
+		return err
 	}
-	return links, people(ctx, ws, today, mediaID)
+	return people(ctx, ws, today, mediaID)
 }
 
 // azubiSeries makes the demo's weekly format, "Azubi-Dienstag": every

@@ -2,9 +2,7 @@ package demo
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
-	"path/filepath"
 	"time"
 
 	"feedtakt/data"
@@ -153,14 +151,6 @@ func templates(ctx context.Context, ws *data.Workspace, chanID, topicID map[stri
 	return ids, nil
 }
 
-// postLink is what a demo post made from a template records beside its
-// text: the template, the hashtag set {Hashtags} stands for and the link
-// of {Link}.
-type postLink struct {
-	postID, templateID, hashtagSetID int64
-	link                             string
-}
-
 // templatePost is a demo post made from a caption template with its
 // custom fields filled in.
 type templatePost struct {
@@ -229,11 +219,10 @@ func demoTemplatePosts(today calendar.Date) []templatePost {
 
 // fillFromTemplates makes the demo's posts from templates: an Azubi-Dienstag
 // slot filled from its series (and so from the template), and the posts of
-// demoTemplatePosts. It returns what each post records beside its text;
-// see linkPosts.
-func fillFromTemplates(ctx context.Context, ws *data.Workspace, today calendar.Date, series data.Series, tplID map[string]int64,
-	mediaID map[string]int64) ([]postLink, error) {
-	var links []postLink
+// demoTemplatePosts. Each records beside its text the template it started
+// from, the hashtag set {Hashtags} stands for and the link of {Link}.
+func fillFromTemplates(ctx context.Context, ws *data.Workspace, today calendar.Date, tplID map[string]int64,
+	mediaID map[string]int64) error {
 	attach := func(p data.Post, pictures []string) error {
 		var ids []int64
 		for _, n := range pictures {
@@ -249,34 +238,35 @@ func fillFromTemplates(ctx context.Context, ws *data.Workspace, today calendar.D
 	// its custom fields typed in as the editor's form would.
 	slots, err := ws.SeriesSlots(ctx, today.AddDays(1), today.AddDays(60))
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if len(slots) > 0 {
 		p, err := ws.FillSlot(ctx, slots[0])
 		if err != nil {
-			return nil, fmt.Errorf("azubi slot: %w", err)
+			return fmt.Errorf("azubi slot: %w", err)
 		}
 		fields := map[string]string{"Name": "Finn", "Ausbildungsjahr": "1", "Ausbildungsberuf": "Fotograf",
 			"Was gerade ansteht": "Gerade übt er im Fotolabor, Fundstücke so auszuleuchten, dass jede Kerbe zu sehen ist.",
 			"Zitat":              "Eine Scherbe ist schwieriger zu fotografieren als ein Mensch – sie hilft nur nicht mit."}
 		p.Title, p.Caption = caption.Fill(p.Title, fields), caption.Fill(p.Caption, fields)
+		// FillSlot recorded the template and its hashtag set; the link is
+		// typed in the editor.
+		p.Link = "https://www.denkmalpflege-suedheide.example/ausbildung"
 		if err := ws.UpdatePost(ctx, &p); err != nil {
-			return nil, fmt.Errorf("azubi slot: %w", err)
+			return fmt.Errorf("azubi slot: %w", err)
 		}
 		if err := attach(p, []string{"team-1"}); err != nil {
-			return nil, err
+			return err
 		}
-		links = append(links, postLink{postID: p.ID, templateID: series.TemplateID,
-			hashtagSetID: tplID["Ausbildung"], link: "https://www.denkmalpflege-suedheide.example/ausbildung"})
 	}
 
 	for _, tp := range demoTemplatePosts(today) {
 		t, err := ws.Template(ctx, tplID[tp.template])
 		if err != nil {
-			return nil, err
+			return err
 		}
 		p := data.Post{Title: caption.Fill(t.Title, tp.fields), Caption: caption.Fill(t.Body, tp.fields), Notes: t.Notes,
-			Status: tp.status, TopicID: t.TopicID}
+			Status: tp.status, TopicID: t.TopicID, Link: tp.link, HashtagSetID: t.HashtagSetID, TemplateID: t.ID}
 		if tp.offset != nil {
 			d := today.AddDays(*tp.offset)
 			p.Date, p.Time = &d, &tp.clock
@@ -286,49 +276,11 @@ func fillFromTemplates(ctx context.Context, ws *data.Workspace, today calendar.D
 			p.Channels = append(p.Channels, data.PostChannel{ChannelID: c, Caption: caption.Fill(own, tp.fields)})
 		}
 		if err := ws.CreatePost(ctx, &p); err != nil {
-			return nil, fmt.Errorf("post from template %q: %w", tp.template, err)
+			return fmt.Errorf("post from template %q: %w", tp.template, err)
 		}
 		if err := attach(p, tp.pictures); err != nil {
-			return nil, err
-		}
-		links = append(links, postLink{postID: p.ID, templateID: t.ID, hashtagSetID: t.HashtagSetID, link: tp.link})
-	}
-	return links, nil
-}
-
-// linkPosts writes what the demo's posts from templates record beside their
-// texts (template, hashtag set, link) into the closed demo database in dir.
-//
-// Post.Link, Post.HashtagSetID and Post.TemplateID come with the posting
-// work of issue 9 (data/post.go, another branch); until they are merged
-// the demo sets the schema 8 columns here. Afterwards set the fields
-// before CreatePost in fillFromTemplates and remove this function.
-func linkPosts(ctx context.Context, dir string, links []postLink) error {
-	if len(links) == 0 {
-		return nil
-	}
-	db, err := sql.Open("sqlite", filepath.Join(dir, data.DBName))
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	for _, l := range links {
-		if _, err := tx.ExecContext(ctx, `UPDATE posts SET template_id = ?, hashtag_set_id = ?, link = ? WHERE id = ?`,
-			l.templateID, nullID(l.hashtagSetID), l.link, l.postID); err != nil {
-			return fmt.Errorf("link post %d to its template: %w", l.postID, err)
+			return err
 		}
 	}
-	return tx.Commit()
-}
-
-func nullID(id int64) any {
-	if id == 0 {
-		return nil
-	}
-	return id
+	return nil
 }

@@ -2,7 +2,6 @@ package demo
 
 import (
 	"context"
-	"database/sql"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -25,6 +24,7 @@ func TestDemoTemplates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer ws.Close()
 	all, err := ws.Templates(ctx, "")
 	if err != nil {
 		t.Fatal(err)
@@ -85,21 +85,17 @@ func TestDemoTemplates(t *testing.T) {
 	// built-ins kept, and hashtag set, link and template recorded.
 	posts, _ := ws.PostsBetween(ctx, calendar.FromTime(now), calendar.FromTime(now).AddDays(60))
 	ideas, _ := ws.Ideas(ctx, 100)
-	ws.Close()
-	db, err := sql.Open("sqlite", filepath.Join(dir, data.DBName))
-	if err != nil {
-		t.Fatal(err)
+	kindOf := map[int64]data.TemplateKind{}
+	for _, tpl := range all {
+		kindOf[tpl.ID] = tpl.Kind
 	}
-	defer db.Close()
 	fromTemplate := 0
 	for _, p := range append(posts, ideas...) {
-		var tplID, setID sql.NullInt64
-		var link string
-		if err := db.QueryRowContext(ctx, `SELECT template_id, hashtag_set_id, link FROM posts WHERE id = ?`, p.ID).Scan(&tplID, &setID, &link); err != nil {
-			t.Fatal(err)
-		}
-		if !tplID.Valid {
+		if p.TemplateID == 0 {
 			continue
+		}
+		if kindOf[p.TemplateID] != data.KindCaption || (p.HashtagSetID != 0 && kindOf[p.HashtagSetID] != data.KindHashtags) {
+			t.Errorf("%q: template %d, hashtag set %d", p.Title, p.TemplateID, p.HashtagSetID)
 		}
 		fromTemplate++
 		texts := []string{p.Title, p.Caption}
@@ -111,10 +107,10 @@ func TestDemoTemplates(t *testing.T) {
 			t.Errorf("%q (idea %v): open fields %q", p.Title, p.IsIdea(), custom)
 		}
 		all := strings.Join(texts, "\n")
-		if strings.Contains(all, "{Link}") && link == "" {
+		if strings.Contains(all, "{Link}") && p.Link == "" {
 			t.Errorf("%q has {Link} but no link", p.Title)
 		}
-		if strings.Contains(p.Caption, "{Hashtags}") && !setID.Valid {
+		if strings.Contains(p.Caption, "{Hashtags}") && p.HashtagSetID == 0 {
 			t.Errorf("%q has {Hashtags} but no hashtag set", p.Title)
 		}
 	}
