@@ -904,11 +904,11 @@ func (d *templatePane) showPreview() {
 		d.previewText.SetText(out)
 	}
 	n := caption.Count(string(c.Platform), out, lim, false)
-	d.previewCount.SetText(countText(n))
+	d.previewCount.SetText(overCounterText(c.Platform, n))
 	if n.Over() {
 		d.previewCount.Importance = widget.DangerImportance
 	} else {
-		d.previewCount.Importance = widget.SuccessImportance
+		d.previewCount.Importance = widget.MediumImportance
 	}
 	d.previewCount.Refresh()
 	var notes []string
@@ -924,28 +924,6 @@ func (d *templatePane) showPreview() {
 		notes = append(notes, lang.L("Stays open until used: {{.Names}}", map[string]any{"Names": strings.Join(names, ", ")}))
 	}
 	d.previewNote.SetText(strings.Join(notes, " "))
-}
-
-// countText is a counter as the platform counts: "243 von 280 gewichteten
-// Zeichen", with bytes and hashtags where the platform limits them.
-func countText(n caption.Counted) string {
-	unit := lang.L("characters")
-	if n.Unit == caption.UnitWeighted {
-		unit = lang.L("weighted characters")
-	}
-	var parts []string
-	if n.Limit > 0 {
-		parts = append(parts, lang.L("{{.N}} of {{.Limit}} {{.Unit}}", map[string]any{"N": formatCount(n.N), "Limit": formatCount(n.Limit), "Unit": unit}))
-	} else {
-		parts = append(parts, formatCount(n.N)+" "+unit)
-	}
-	if n.ByteLimit > 0 {
-		parts = append(parts, lang.L("{{.N}} of {{.Limit}} bytes", map[string]any{"N": formatCount(n.Bytes), "Limit": formatCount(n.ByteLimit)}))
-	}
-	if n.HashtagLimit > 0 {
-		parts = append(parts, lang.L("{{.N}} of {{.Limit}} hashtags", map[string]any{"N": n.Hashtags, "Limit": n.HashtagLimit}))
-	}
-	return strings.Join(parts, " · ")
 }
 
 // --- Saving ---

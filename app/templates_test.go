@@ -392,14 +392,14 @@ func TestTemplatesPreviewPerChannel(t *testing.T) {
 	if want := "Grüße von Instagram der Stadt Musterstadt am " + today + " #Ausbildung #Azubi"; d.previewText.Text != want {
 		t.Errorf("Instagram preview %q, want %q", d.previewText.Text, want)
 	}
-	assertShows(t, d.previewPart, "von 2.200 Zeichen")
+	assertShows(t, d.previewPart, "74 / 2.200 Zeichen")
 	d.addVariantRow(f.x, strings.Repeat("Langer Text ", 30))
 	d.showChecks()
 	d.selectPreview(f.x)
 	if !strings.HasPrefix(d.previewText.Text, "Langer Text") || !d.previewCount.Visible() {
 		t.Errorf("X preview %q", d.previewText.Text)
 	}
-	assertShows(t, d.previewPart, "von 280", "Eigener Text dieses Kanals.")
+	assertShows(t, d.previewPart, "/ 280 gewichtete Zeichen – zu lang für X", "Eigener Text dieses Kanals.")
 	if d.previewCount.Importance != widget.DangerImportance {
 		t.Error("a text over X's limit is not marked")
 	}

@@ -279,9 +279,17 @@ func midExcerpt(line string, start, end int) string {
 // unfilled), so the editor, the calendar and the Posten view say it the
 // same way. Blocking.
 func UnfilledFinding(names []string) Finding {
-	return Finding{Code: CodeUnfilled, Blocking: true,
-		Key:  "Placeholders not filled in: {{.Names}}. Fill them in (Platzhalter ausfüllen …) or delete them from the text.",
-		Args: map[string]any{"Names": braced(names), "Count": len(names)}}
+	args := map[string]any{"Names": braced(names), "Count": len(names)}
+	for _, n := range names {
+		if IsBuiltin(n) {
+			// A built-in gets its value from the post, not from the
+			// custom-fields form: the sentence says where.
+			return Finding{Code: CodeUnfilled, Blocking: true, Args: args,
+				Key: "Placeholders not filled in: {{.Names}}. {Link} takes the post’s “Link im Text”, {Hashtags} its hashtag set, {Datum}, {Wochentag} and {Uhrzeit} its date and time; fill in other fields with “Platzhalter ausfüllen …” or delete them from the text."}
+		}
+	}
+	return Finding{Code: CodeUnfilled, Blocking: true, Args: args,
+		Key: "Placeholders not filled in: {{.Names}}. Fill them in (Platzhalter ausfüllen …) or delete them from the text."}
 }
 
 // SyntaxFinding words a broken placeholder. Blocking in a post's text;

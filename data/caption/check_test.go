@@ -135,6 +135,14 @@ func TestUnfilledAndSyntaxFindings(t *testing.T) {
 	if f.Code != CodeUnfilled || !f.Blocking || f.Args["Names"] != "{Ort}, {Datum}" || f.Args["Count"] != 2 {
 		t.Errorf("UnfilledFinding: %+v", f)
 	}
+	// A built-in is filled from the post: the sentence says where, a
+	// custom field alone points to the form.
+	if !strings.Contains(f.Key, "Link im Text") {
+		t.Errorf("built-in left, sentence %q", f.Key)
+	}
+	if g := UnfilledFinding([]string{"Ort"}); strings.Contains(g.Key, "Link im Text") || !strings.Contains(g.Key, "Platzhalter ausfüllen") {
+		t.Errorf("custom field only, sentence %q", g.Key)
+	}
 	_, bad := Placeholders("Am {Datum in {} und {a|b}")
 	var keys []string
 	for _, p := range bad {
