@@ -136,6 +136,8 @@ const (
 	MaxYear    = 2100
 )
 
+// validate checks and normalises a post before it is stored; the checks
+// run in a fixed order, so the first problem found is the one reported.
 func (p *Post) validate() error {
 	if err := checkTexts(&p.Title, &p.Caption, &p.Notes, "Please give the post a title."); err != nil {
 		return err
@@ -145,6 +147,19 @@ func (p *Post) validate() error {
 			return err
 		}
 	}
+	if err := p.validateLinks(); err != nil {
+		return err
+	}
+	if err := p.validateSchedule(); err != nil {
+		return err
+	}
+	return p.validateChannelsAndSeries()
+}
+
+// validateLinks checks the post's link and the links where it was
+// published (whole post and per channel), trimming the post's and the
+// channels' links and dropping a channel's link that has no publish mark.
+func (p *Post) validateLinks() error {
 	if err := checkControl("link", &p.PublishedLink, false); err != nil {
 		return err
 	}
@@ -168,6 +183,12 @@ func (p *Post) validate() error {
 	if utf8.RuneCountInString(p.Link) > MaxLink || utf8.RuneCountInString(p.PublishedLink) > MaxLink {
 		return invalidArgs("link", "The link is too long (at most {{.Max}} characters).", map[string]any{"Max": MaxLink})
 	}
+	return nil
+}
+
+// validateSchedule checks the status, date, time and zone, derives the
+// status from the date and fills in the default zone.
+func (p *Post) validateSchedule() error {
 	if p.Status != "" && !p.Status.Valid() {
 		return invalid("status", "Please choose a status from the list.")
 	}
@@ -191,6 +212,13 @@ func (p *Post) validate() error {
 	if _, err := time.LoadLocation(p.Zone); err != nil {
 		return invalid("zone", "Unknown time zone.")
 	}
+	return nil
+}
+
+// validateChannelsAndSeries rejects a channel listed twice, trims the
+// published link, and checks that a post of a series has its slot's day
+// (and that a post outside a series has none).
+func (p *Post) validateChannelsAndSeries() error {
 	seen := map[int64]bool{}
 	for _, c := range p.Channels {
 		if seen[c.ChannelID] {

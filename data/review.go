@@ -56,6 +56,23 @@ func BlockingFindings(fs []ReviewFinding) []ReviewFinding {
 // post before the channels in p's order.
 func (rc RenderContext) Review(p Post, media []Media) []ReviewFinding {
 	r := reviewer{index: map[string]int{}}
+	rc.reviewPost(&r, p, media)
+	channels := p.Channels
+	if len(channels) == 0 {
+		channels = []PostChannel{{}}
+	}
+	v, photo := rc.values(p, media), photoOnly(media)
+	for _, c := range channels {
+		rc.reviewChannel(&r, p, c, media, v, photo)
+	}
+	sortFindings(r.out, p.Channels)
+	return r.out
+}
+
+// reviewPost adds the findings that belong to the whole post, whatever the
+// channel: a quiet period on its day, a video without subtitles, a licence
+// that asks for a credit line none is recorded for.
+func (rc RenderContext) reviewPost(r *reviewer, p Post, media []Media) {
 	if p.Date != nil {
 		for _, q := range rc.Quiet {
 			if q.Period().Contains(*p.Date) {
@@ -75,62 +92,74 @@ func (rc RenderContext) Review(p Post, media []Media) []ReviewFinding {
 				Args: map[string]any{"Picture": PictureName(m)}}})
 		}
 	}
-	channels := p.Channels
-	if len(channels) == 0 {
-		channels = []PostChannel{{}}
+}
+
+// reviewChannel adds the findings of one channel's final text (c is the
+// zero PostChannel for a post without channels): placeholders, the
+// platform's text rules, YouTube's title, and the pictures' checks.
+func (rc RenderContext) reviewChannel(r *reviewer, p Post, c PostChannel, media []Media, v caption.Values, photo bool) {
+	source, scope := p.Caption, ""
+	if c.Caption != "" {
+		source, scope = c.Caption, fmt.Sprint(c.ChannelID) // the channel's own text: its findings are its own
 	}
-	v, photo := rc.values(p, media), photoOnly(media)
-	for _, c := range channels {
-		source, scope := p.Caption, ""
-		if c.Caption != "" {
-			source, scope = c.Caption, fmt.Sprint(c.ChannelID) // the channel's own text: its findings are its own
+	ft := rc.final(p, c.ChannelID, source, v)
+	platform := string(ft.Channel.Platform)
+	// Placeholders are the text's, whatever the platform: in the
+	// shared caption they are the whole post's.
+	textID := c.ChannelID
+	if scope == "" {
+		textID = 0
+	}
+	_, broken := caption.Placeholders(source)
+	for _, b := range broken {
+		r.add(scope, ReviewFinding{ChannelID: textID, Finding: syntaxFinding(b)})
+	}
+	if len(ft.Unfilled) > 0 {
+		r.add(scope, ReviewFinding{ChannelID: textID, Finding: unfilledFinding(ft.Unfilled)})
+	}
+	for _, f := range caption.CheckText(platform, ft.Text, ft.Limits, photo) {
+		r.add(scope, ReviewFinding{ChannelID: c.ChannelID, Finding: f})
+	}
+	if n := uniseg.GraphemeClusterCount(p.Title); ft.Channel.Platform == YouTube && ft.Limits.Title > 0 && n > ft.Limits.Title {
+		r.add("", ReviewFinding{ChannelID: c.ChannelID, Finding: caption.Finding{Code: caption.CodeTitleTooLong, Blocking: true,
+			Key:  "The title is {{.Over}} characters too long for YouTube ({{.Count}} of {{.Limit}}). Shorten the post's title; it is the video's title there.",
+			Args: map[string]any{"Over": n - ft.Limits.Title, "Count": n, "Limit": ft.Limits.Title}}})
+	}
+	reviewChannelMedia(r, c.ChannelID, scope, ft, media)
+}
+
+// reviewChannelMedia adds each picture's and video's findings on one
+// channel: the alt text by the platform's rules, and the credit line its
+// licence asks for in the final text ft. scope is as for reviewer.add.
+func reviewChannelMedia(r *reviewer, channelID int64, scope string, ft FinalText, media []Media) {
+	platform := string(ft.Channel.Platform)
+	for _, m := range media {
+		if m.Kind != "image" && m.Kind != "video" {
+			continue
 		}
-		ft := rc.final(p, c.ChannelID, source, v)
-		platform := string(ft.Channel.Platform)
-		// Placeholders are the text's, whatever the platform: in the
-		// shared caption they are the whole post's.
-		textID := c.ChannelID
-		if scope == "" {
-			textID = 0
-		}
-		_, broken := caption.Placeholders(source)
-		for _, b := range broken {
-			r.add(scope, ReviewFinding{ChannelID: textID, Finding: syntaxFinding(b)})
-		}
-		if len(ft.Unfilled) > 0 {
-			r.add(scope, ReviewFinding{ChannelID: textID, Finding: unfilledFinding(ft.Unfilled)})
-		}
-		for _, f := range caption.CheckText(platform, ft.Text, ft.Limits, photo) {
-			r.add(scope, ReviewFinding{ChannelID: c.ChannelID, Finding: f})
-		}
-		if n := uniseg.GraphemeClusterCount(p.Title); ft.Channel.Platform == YouTube && ft.Limits.Title > 0 && n > ft.Limits.Title {
-			r.add("", ReviewFinding{ChannelID: c.ChannelID, Finding: caption.Finding{Code: caption.CodeTitleTooLong, Blocking: true,
-				Key:  "The title is {{.Over}} characters too long for YouTube ({{.Count}} of {{.Limit}}). Shorten the post's title; it is the video's title there.",
-				Args: map[string]any{"Over": n - ft.Limits.Title, "Count": n, "Limit": ft.Limits.Title}}})
-		}
-		for _, m := range media {
-			if m.Kind != "image" && m.Kind != "video" {
-				continue
+		if platform != "" {
+			for _, f := range caption.CheckAltText(platform, m.AltText, mediaFileName(m), m.Kind == "video", ft.Limits) {
+				r.add("", ReviewFinding{ChannelID: channelID, MediaID: m.ID, Finding: f})
 			}
-			if platform != "" {
-				for _, f := range caption.CheckAltText(platform, m.AltText, mediaFileName(m), m.Kind == "video", ft.Limits) {
-					r.add("", ReviewFinding{ChannelID: c.ChannelID, MediaID: m.ID, Finding: f})
-				}
-			}
-			if l, ok := LicenceByCode(m.Licence); ok && l.NeedsCredit && !holdsCredit(ft.Text, m) {
-				r.add(scope, ReviewFinding{ChannelID: c.ChannelID, MediaID: m.ID, Finding: caption.Finding{Code: caption.CodeCredit, Blocking: true,
-					Key:  "The licence of “{{.Picture}}” asks for a credit line (“{{.Credit}}”). Put {Bildnachweis} in the text or write the credit line yourself.",
-					Args: map[string]any{"Picture": PictureName(m), "Credit": creditOf(m)}}})
-			}
+		}
+		if l, ok := LicenceByCode(m.Licence); ok && l.NeedsCredit && !holdsCredit(ft.Text, m) {
+			r.add(scope, ReviewFinding{ChannelID: channelID, MediaID: m.ID, Finding: caption.Finding{Code: caption.CodeCredit, Blocking: true,
+				Key:  "The licence of “{{.Picture}}” asks for a credit line (“{{.Credit}}”). Put {Bildnachweis} in the text or write the credit line yourself.",
+				Args: map[string]any{"Picture": PictureName(m), "Credit": creditOf(m)}}})
 		}
 	}
+}
+
+// sortFindings orders findings in place, stably: blocking first, then the
+// whole post (ChannelID 0) before the channels in the post's order.
+func sortFindings(out []ReviewFinding, channels []PostChannel) {
 	order := func(id int64) int {
 		if id == 0 {
 			return -1
 		}
-		return slices.IndexFunc(p.Channels, func(c PostChannel) bool { return c.ChannelID == id })
+		return slices.IndexFunc(channels, func(c PostChannel) bool { return c.ChannelID == id })
 	}
-	slices.SortStableFunc(r.out, func(a, b ReviewFinding) int {
+	slices.SortStableFunc(out, func(a, b ReviewFinding) int {
 		if a.Blocking != b.Blocking {
 			if a.Blocking {
 				return -1
@@ -139,7 +168,6 @@ func (rc RenderContext) Review(p Post, media []Media) []ReviewFinding {
 		}
 		return order(a.ChannelID) - order(b.ChannelID)
 	})
-	return r.out
 }
 
 // reviewer collects findings, each once.

@@ -123,41 +123,17 @@ func build(ctx context.Context, dir string, opt data.Options, now time.Time) (*d
 	return ws, nil
 }
 
+// fill adds the demo's content to the fresh workspace ws: pictures,
+// templates, the weekly series, own dates, posts and people, with dates
+// relative to now.
 func fill(ctx context.Context, ws *data.Workspace, c Content, now time.Time) error {
-	channels, err := ws.Channels(ctx)
+	chanID, topicID, err := namedIDs(ctx, ws)
 	if err != nil {
 		return err
 	}
-	topics, err := ws.Topics(ctx)
+	mediaID, err := addPictures(ctx, ws, c.Pictures)
 	if err != nil {
 		return err
-	}
-	chanID := map[string]int64{}
-	for _, ch := range channels {
-		chanID[ch.Name] = ch.ID
-	}
-	topicID := map[string]int64{}
-	for _, t := range topics {
-		topicID[t.Name] = t.ID
-	}
-	mediaID := map[string]int64{}
-	for _, p := range c.Pictures {
-		img, err := p.Render(pictureWidth, pictureHeight)
-		if err != nil {
-			return err
-		}
-		b, err := EncodeJPEG(img)
-		if err != nil {
-			return err
-		}
-		m, err := ws.AddMediaBytes(ctx, data.Media{
-			Kind: "image", OriginalName: p.Name + ".jpg", Title: p.Title, AltText: p.AltText, Credit: p.Credit,
-			Width: pictureWidth, Height: pictureHeight,
-		}, b)
-		if err != nil {
-			return err
-		}
-		mediaID[p.Name] = m.ID
 	}
 	today := calendar.FromTime(now)
 	tplID, err := templates(ctx, ws, chanID, topicID)
@@ -173,39 +149,7 @@ func fill(ctx context.Context, ws *data.Workspace, c Content, now time.Time) err
 	}
 	filled := map[calendar.Date]bool{}
 	for _, dp := range c.Posts {
-		p := data.Post{
-			Title: dp.Title, Caption: dp.Caption, Notes: dp.Notes,
-			Status: data.Status(dp.Status), TopicID: topicID[dp.Topic], PublishedLink: dp.PublishedLink,
-		}
-		if dp.DayOffset != nil {
-			d := today.AddDays(*dp.DayOffset)
-			p.Date = &d
-			if h, m, ok := dp.Clock(); ok {
-				p.Time = &data.Clock{Hour: h, Minute: m}
-			}
-			// The weekly format goes out on Tuesdays: its posts sit on the
-			// Tuesday of their week (never later than planned, so a
-			// published one stays in the past) and fill that series slot.
-			if strings.HasPrefix(dp.Title, series.Title+":") {
-				tue := calendar.WeekStart(d).AddDays(1)
-				if tue.After(d) {
-					tue = tue.AddDays(-7)
-				}
-				d = tue
-				p.Date = &d
-				p.Time = &data.Clock{Hour: series.Rule.Hour, Minute: series.Rule.Minute}
-				if !d.Before(series.Rule.Start) && !filled[d] {
-					filled[d] = true
-					p.SeriesID, p.SeriesDate = series.ID, &d
-				}
-			}
-			if p.Status == data.StatusPublished {
-				p.PublishedOn = &d
-			}
-		}
-		for _, name := range dp.Channels {
-			p.Channels = append(p.Channels, data.PostChannel{ChannelID: chanID[name]})
-		}
+		p := demoPost(dp, today, series, chanID, topicID, filled)
 		if err := ws.CreatePost(ctx, &p); err != nil {
 			return fmt.Errorf("post %q: %w", dp.Title, err)
 		}
@@ -223,6 +167,99 @@ func fill(ctx context.Context, ws *data.Workspace, c Content, now time.Time) err
 		return err
 	}
 	return people(ctx, ws, today, mediaID)
+}
+
+// namedIDs maps the workspace's channel and topic names to their IDs: the
+// demo content refers to them by name.
+func namedIDs(ctx context.Context, ws *data.Workspace) (chanID, topicID map[string]int64, err error) {
+	channels, err := ws.Channels(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	topics, err := ws.Topics(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	chanID = map[string]int64{}
+	for _, ch := range channels {
+		chanID[ch.Name] = ch.ID
+	}
+	topicID = map[string]int64{}
+	for _, t := range topics {
+		topicID[t.Name] = t.ID
+	}
+	return chanID, topicID, nil
+}
+
+// addPictures renders each demo picture, stores it in the Mediathek and
+// returns the items' IDs by picture name.
+func addPictures(ctx context.Context, ws *data.Workspace, pictures []PictureSpec) (map[string]int64, error) {
+	mediaID := map[string]int64{}
+	for _, p := range pictures {
+		img, err := p.Render(pictureWidth, pictureHeight)
+		if err != nil {
+			return nil, err
+		}
+		b, err := EncodeJPEG(img)
+		if err != nil {
+			return nil, err
+		}
+		m, err := ws.AddMediaBytes(ctx, data.Media{
+			Kind: "image", OriginalName: p.Name + ".jpg", Title: p.Title, AltText: p.AltText, Credit: p.Credit,
+			Width: pictureWidth, Height: pictureHeight,
+		}, b)
+		if err != nil {
+			return nil, err
+		}
+		mediaID[p.Name] = m.ID
+	}
+	return mediaID, nil
+}
+
+// demoPost turns the demo post dp into a post to create, dated relative to
+// today; a post of the weekly series is moved onto its Tuesday and takes
+// that slot unless filled already holds it (filled is updated).
+func demoPost(dp Post, today calendar.Date, series data.Series, chanID, topicID map[string]int64,
+	filled map[calendar.Date]bool) data.Post {
+	p := data.Post{
+		Title: dp.Title, Caption: dp.Caption, Notes: dp.Notes,
+		Status: data.Status(dp.Status), TopicID: topicID[dp.Topic], PublishedLink: dp.PublishedLink,
+	}
+	if dp.DayOffset != nil {
+		d := today.AddDays(*dp.DayOffset)
+		p.Date = &d
+		if h, m, ok := dp.Clock(); ok {
+			p.Time = &data.Clock{Hour: h, Minute: m}
+		}
+		if strings.HasPrefix(dp.Title, series.Title+":") {
+			placeInSeries(&p, d, series, filled)
+		}
+		if p.Status == data.StatusPublished {
+			p.PublishedOn = p.Date
+		}
+	}
+	for _, name := range dp.Channels {
+		p.Channels = append(p.Channels, data.PostChannel{ChannelID: chanID[name]})
+	}
+	return p
+}
+
+// placeInSeries moves p, planned for day d, into the weekly series. The
+// weekly format goes out on Tuesdays: its posts sit on the Tuesday of their
+// week (never later than planned, so a published one stays in the past) and
+// fill that series slot unless filled already holds it.
+func placeInSeries(p *data.Post, d calendar.Date, series data.Series, filled map[calendar.Date]bool) {
+	tue := calendar.WeekStart(d).AddDays(1)
+	if tue.After(d) {
+		tue = tue.AddDays(-7)
+	}
+	d = tue
+	p.Date = &d
+	p.Time = &data.Clock{Hour: series.Rule.Hour, Minute: series.Rule.Minute}
+	if !d.Before(series.Rule.Start) && !filled[d] {
+		filled[d] = true
+		p.SeriesID, p.SeriesDate = series.ID, &d
+	}
 }
 
 // azubiSeries makes the demo's weekly format, "Azubi-Dienstag": every
