@@ -120,8 +120,7 @@ func eachHashtag(text string, fn func(start, end int)) {
 	if !strings.Contains(text, "#") && !strings.Contains(text, "＃") {
 		return
 	}
-	var links []span
-	linksDone := false
+	links := lazyLinks{text: text}
 	dot := false // a '.' since the last space
 	for i := 0; i < len(text); i++ {
 		hash := 0
@@ -139,37 +138,63 @@ func eachHashtag(text string, fn func(start, end int)) {
 		default:
 			continue
 		}
-		if i > 0 {
-			if r, _ := utf8.DecodeLastRuneInString(text[:i]); unicode.IsLetter(r) || unicode.IsMark(r) ||
-				unicode.IsDigit(r) || r == '_' || r == '&' {
-				continue
-			}
+		if !hashtagMayStart(text, i) {
+			continue
 		}
-		end := tagBodyEnd(text, i+hash)
+		end, ok := hashtagEnd(text, i+hash)
 		if end == i+hash {
 			continue
 		}
-		rest := text[end:]
-		if strings.HasPrefix(rest, "#") || strings.HasPrefix(rest, "＃") || strings.HasPrefix(rest, "://") ||
-			!hasLetter(text[i+hash:end]) {
-			i = end - 1
-			continue
-		}
-		inLink := false
-		if dot {
-			if !linksDone {
-				links, linksDone = linkSpans(text, true), true
-			}
-			for len(links) > 0 && links[0].end <= i {
-				links = links[1:]
-			}
-			inLink = len(links) > 0 && links[0].start <= i
-		}
-		if !inLink {
+		if ok && !(dot && links.covers(i)) {
 			fn(i, end)
 		}
 		i = end - 1
 	}
+}
+
+// hashtagMayStart: the '#' at i does not continue a word or an HTML
+// entity ("Nr#1", "&#39;").
+func hashtagMayStart(text string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return !(unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) || r == '_' || r == '&')
+}
+
+// hashtagEnd is where the hashtag body starting at body ends, and whether
+// it is a hashtag: at least one letter, not followed by another '#' or
+// "://" (then it is part of something else, and the scan skips it whole).
+func hashtagEnd(text string, body int) (end int, ok bool) {
+	end = tagBodyEnd(text, body)
+	if end == body {
+		return end, false
+	}
+	rest := text[end:]
+	if strings.HasPrefix(rest, "#") || strings.HasPrefix(rest, "＃") || strings.HasPrefix(rest, "://") {
+		return end, false
+	}
+	return end, hasLetter(text[body:end])
+}
+
+// lazyLinks finds a text's links only when first asked, since that takes
+// longer than finding its hashtags and is seldom needed.
+type lazyLinks struct {
+	text  string
+	links []span
+	done  bool
+}
+
+// covers says whether byte i lies inside a link; the positions asked for
+// must not decrease, as links before i are dropped.
+func (l *lazyLinks) covers(i int) bool {
+	if !l.done {
+		l.links, l.done = linkSpans(l.text, true), true
+	}
+	for len(l.links) > 0 && l.links[0].end <= i {
+		l.links = l.links[1:]
+	}
+	return len(l.links) > 0 && l.links[0].start <= i
 }
 
 // CheckTemplate looks at a template's texts while they are typed: broken

@@ -116,11 +116,22 @@ func matchLink(text string, i int, schemeless bool) (end, skip int) {
 	if !scheme && !schemeless {
 		return 0, wordEnd(text, i)
 	}
-	// The host: labels separated by single dots.
 	hostStart := j
-	labels := 0
-	tooLong := false
-	var tld string
+	j, labels, tld, tooLong := scanHost(text, j)
+	if tooLong || !validHost(text[hostStart:j], labels, tld, scheme) {
+		return 0, j
+	}
+	j = portEnd(text, j)
+	if j < len(text) && (text[j] == '/' || text[j] == '?' || text[j] == '#') {
+		j = pathEnd(text, j)
+	}
+	return j, j
+}
+
+// scanHost reads a host name at text[j:] — labels separated by single
+// dots — and returns where it ends, how many labels it has, its last label
+// (the top-level domain) and whether a label is longer than DNS allows.
+func scanHost(text string, j int) (end, labels int, tld string, tooLong bool) {
 	for {
 		k := j
 		for k < len(text) {
@@ -154,20 +165,19 @@ func matchLink(text string, i int, schemeless bool) (end, skip int) {
 		}
 		break
 	}
-	if tooLong || !validHost(text[hostStart:j], labels, tld, scheme) {
-		return 0, j
-	}
-	// A port.
+	return j, labels, tld, tooLong
+}
+
+// portEnd skips a port (":8080") right after a host ending at j, so the
+// path after it still belongs to the link.
+func portEnd(text string, j int) int {
 	if j+1 < len(text) && text[j] == ':' && text[j+1] >= '0' && text[j+1] <= '9' {
 		j++
 		for j < len(text) && text[j] >= '0' && text[j] <= '9' {
 			j++
 		}
 	}
-	if j < len(text) && (text[j] == '/' || text[j] == '?' || text[j] == '#') {
-		j = pathEnd(text, j)
-	}
-	return j, j
+	return j
 }
 
 // validHost: at least two labels, not starting with '-'; without a scheme
@@ -253,36 +263,54 @@ func mentionSpans(text string, links []span) []span {
 			i = links[li].end - 1
 			continue
 		}
-		if i > 0 {
-			if r, _ := utf8.DecodeLastRuneInString(text[:i]); unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '/' {
-				continue
-			}
+		if !mentionMayStart(text, i) {
+			continue
 		}
-		// The user name: letters, digits, '_', and '.' or '-' inside.
-		j := i + 1
-		for j < len(text) && (isASCIIAlnum(text[j]) || text[j] == '_' ||
-			((text[j] == '.' || text[j] == '-') && j+1 < len(text) && isASCIIAlnum(text[j+1]))) {
-			j++
-		}
+		j := mentionUserEnd(text, i+1)
 		if j == i+1 || j >= len(text) || text[j] != '@' {
 			i = j - 1
 			continue
 		}
-		// The instance: a host name of at least two labels.
-		k, dots := j+1, 0
-		for k < len(text) && (isASCIIAlnum(text[k]) || text[k] == '-' ||
-			(text[k] == '.' && k+1 < len(text) && isASCIIAlnum(text[k+1]))) {
-			if text[k] == '.' {
-				dots++
-			}
-			k++
-		}
+		k, dots := mentionInstanceEnd(text, j+1)
 		if dots > 0 {
 			out = append(out, span{j, k, 0})
 		}
 		i = k - 1
 	}
 	return out
+}
+
+// mentionMayStart: a mention's '@' at i does not continue a word or a
+// path (so presse@stadt.de and stadt.de/@team are none).
+func mentionMayStart(text string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '/')
+}
+
+// mentionUserEnd is where the user name starting at j ends: letters,
+// digits, '_', and '.' or '-' only between them.
+func mentionUserEnd(text string, j int) int {
+	for j < len(text) && (isASCIIAlnum(text[j]) || text[j] == '_' ||
+		((text[j] == '.' || text[j] == '-') && j+1 < len(text) && isASCIIAlnum(text[j+1]))) {
+		j++
+	}
+	return j
+}
+
+// mentionInstanceEnd is where the instance's host name starting at k
+// ends, with the number of dots in it (a host needs at least one).
+func mentionInstanceEnd(text string, k int) (end, dots int) {
+	for k < len(text) && (isASCIIAlnum(text[k]) || text[k] == '-' ||
+		(text[k] == '.' && k+1 < len(text) && isASCIIAlnum(text[k+1]))) {
+		if text[k] == '.' {
+			dots++
+		}
+		k++
+	}
+	return k, dots
 }
 
 // mergeSpans joins two sorted, non-overlapping lists.
