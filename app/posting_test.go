@@ -111,7 +111,7 @@ func TestPostingCopiesTheRenderedTextWithEmojiIntact(t *testing.T) {
 	if !strings.Contains(f.u.app.Clipboard().Content(), "👨‍👩‍👧‍👦") {
 		t.Error("the ZWJ family did not survive")
 	}
-	if v.channels[1].copied.Text != "In die Zwischenablage kopiert" || v.channels[0].copied.Text != "" {
+	if v.channels[1].copied.Text != "Kopiert ✓" || v.channels[0].copied.Text != "" {
 		t.Errorf("feedback %q / %q", v.channels[0].copied.Text, v.channels[1].copied.Text)
 	}
 	if !strings.Contains(v.channels[0].count.Text, "/ 2.200 Zeichen") || !strings.Contains(v.channels[1].count.Text, "/ 280") {
@@ -129,7 +129,7 @@ func TestPostingCopiesAltTextAndSaysWhenThereIsNone(t *testing.T) {
 	if got := f.u.app.Clipboard().Content(); got != "Lena sortiert Akten im Lesesaal des Stadtarchivs." {
 		t.Fatalf("clipboard %q", got)
 	}
-	if v.pictures[0].copied.Text != "In die Zwischenablage kopiert" {
+	if v.pictures[0].copied.Text != "Kopiert ✓" {
 		t.Errorf("feedback %q", v.pictures[0].copied.Text)
 	}
 	if !v.pictures[1].copyB.Disabled() {

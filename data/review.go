@@ -112,10 +112,10 @@ func (rc RenderContext) reviewChannel(r *reviewer, p Post, c PostChannel, media 
 	}
 	_, broken := caption.Placeholders(source)
 	for _, b := range broken {
-		r.add(scope, ReviewFinding{ChannelID: textID, Finding: syntaxFinding(b)})
+		r.add(scope, ReviewFinding{ChannelID: textID, Finding: caption.SyntaxFinding(b)})
 	}
 	if len(ft.Unfilled) > 0 {
-		r.add(scope, ReviewFinding{ChannelID: textID, Finding: unfilledFinding(ft.Unfilled)})
+		r.add(scope, ReviewFinding{ChannelID: textID, Finding: caption.UnfilledFinding(ft.Unfilled)})
 	}
 	for _, f := range caption.CheckText(platform, ft.Text, ft.Limits, photo) {
 		r.add(scope, ReviewFinding{ChannelID: c.ChannelID, Finding: f})
@@ -235,26 +235,6 @@ func quietFinding(q QuietPeriod, day calendar.Date, channelID int64) ReviewFindi
 		key = "Nothing may be posted on {{.Day}}: quiet period {{.Period}}. Move the post to another day."
 	}
 	return ReviewFinding{ChannelID: channelID, Finding: caption.Finding{Code: caption.CodeQuiet, Blocking: true, Key: key, Args: args}}
-}
-
-// unfilledFinding words placeholders left in a final text.
-// caption.UnfilledFinding (helper A) replaces this on merge.
-func unfilledFinding(names []string) caption.Finding {
-	braced := make([]string, len(names))
-	for i, n := range names {
-		braced[i] = "{" + n + "}"
-	}
-	return caption.Finding{Code: caption.CodeUnfilled, Blocking: true,
-		Key:  "Placeholders left in the text: {{.Names}}. Fill them in (“Fill in placeholders …”) or delete them.",
-		Args: map[string]any{"Names": strings.Join(braced, ", "), "Count": len(names)}}
-}
-
-// syntaxFinding words a broken placeholder.
-// caption.SyntaxFinding (helper A) replaces this on merge.
-func syntaxFinding(p caption.SyntaxProblem) caption.Finding {
-	return caption.Finding{Code: caption.CodeSyntax, Blocking: true,
-		Key:  "“{{.Text}}” is not a proper placeholder (a brace is missing or the name is not valid). Correct it, or write {{.Brace}} for a brace as text.",
-		Args: map[string]any{"Text": p.Text, "Brace": "{{"}}
 }
 
 // ReviewPosts runs Review on posts (as read, e.g. by PostsBetween) for the
