@@ -134,21 +134,34 @@ func (c *Channel) validate() error {
 
 // Channels returns all channels in their display order, disabled ones too.
 func (w *Workspace) Channels(ctx context.Context) ([]Channel, error) {
-	rows, err := w.reader().QueryContext(ctx, `SELECT id, name, platform, handle, color, cadence_count, cadence_period, position, disabled, text_limit
-		FROM channels ORDER BY position, id`)
-	if err != nil {
-		return nil, w.fault("read channels", err)
-	}
-	defer rows.Close()
+	out, err := allChannels(ctx, w.reader())
+	return out, w.fault("read channels", err)
+}
+
+// allChannels reads every channel through q in display order (the write
+// transaction of the approval rule reads them too).
+func allChannels(ctx context.Context, q queryer) ([]Channel, error) {
 	var out []Channel
-	for rows.Next() {
+	err := eachRow(ctx, q, `SELECT id, name, platform, handle, color, cadence_count, cadence_period, position, disabled, text_limit
+		FROM channels ORDER BY position, id`, nil, func(rows *sql.Rows) error {
 		var c Channel
 		if err := rows.Scan(&c.ID, &c.Name, &c.Platform, &c.Handle, &c.Color, &c.Cadence.Count, &c.Cadence.Period, &c.Position, &c.Disabled, &c.TextLimit); err != nil {
-			return nil, w.fault("read channels", err)
+			return err
 		}
 		out = append(out, c)
+		return nil
+	})
+	return out, err
+}
+
+// channelsByID is allChannels by ID.
+func channelsByID(ctx context.Context, q queryer) (map[int64]Channel, error) {
+	cs, err := allChannels(ctx, q)
+	out := make(map[int64]Channel, len(cs))
+	for _, c := range cs {
+		out[c.ID] = c
 	}
-	return out, w.fault("read channels", rows.Err())
+	return out, err
 }
 
 // SaveChannel inserts c (ID 0) at the end of the list or updates it; c.ID is

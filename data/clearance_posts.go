@@ -143,7 +143,7 @@ func (w *Workspace) clearPosts(ctx context.Context, q queryer, posts []Post) (ma
 	if err != nil {
 		return nil, err
 	}
-	chans, err := channelsIn(ctx, q)
+	chans, err := channelsByID(ctx, q)
 	if err != nil {
 		return nil, err
 	}
@@ -309,25 +309,6 @@ type prefixed struct {
 }
 
 func (p prefixed) Scan(dest ...any) error { return p.rows.Scan(append([]any{p.first}, dest...)...) }
-
-// channelsIn reads the channels by ID with what the rule needs (name and
-// platform).
-func channelsIn(ctx context.Context, q queryer) (map[int64]Channel, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, name, platform FROM channels`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[int64]Channel{}
-	for rows.Next() {
-		var c Channel
-		if err := rows.Scan(&c.ID, &c.Name, &c.Platform); err != nil {
-			return nil, err
-		}
-		out[c.ID] = c
-	}
-	return out, rows.Err()
-}
 
 // ClearanceError refuses to store a post as Freigegeben or Veröffentlicht
 // while the rule finds a blocking finding on one of its pictures (see

@@ -5,9 +5,14 @@ import (
 	"database/sql"
 )
 
-// eachRow runs query with arg and calls fn for every row.
+// eachRow runs query with arg (nil for a query without one) and calls fn
+// for every row.
 func eachRow(ctx context.Context, q queryer, query string, arg any, fn func(*sql.Rows) error) error {
-	rows, err := q.QueryContext(ctx, query, arg)
+	var args []any
+	if arg != nil { // nil: a query without a parameter
+		args = []any{arg}
+	}
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}

@@ -16,22 +16,16 @@ import (
 type RenderContext struct {
 	Settings Settings
 	Channels map[int64]Channel
-	// Limits are the platforms' limits as stored (every platform with
-	// stored figures; see ChannelLimits for a channel's own).
+	// Limits are the platforms' limits as stored (PlatformLimits; see
+	// ChannelLimits for a channel's own).
 	Limits map[Platform]caption.Limits
 	Topics map[int64]Topic
 	// HashtagSets are the tags of every hashtag set by its ID, each with
-	// its '#', in the set's order.
-	// B1's API may replace this on merge (map[int64]Template).
+	// its '#', in the set's order (Template.Tags, without reading the
+	// whole templates).
 	HashtagSets map[int64][]string
 	Quiet       []QuietPeriod
 	Today       calendar.Date
-
-	// textLimits are the channels' own caption limits (channels.text_limit,
-	// 0 = the platform's) and subtitled the media that have subtitles.
-	// B1's API may replace these on merge (Channel.TextLimit, Media.Subtitles).
-	textLimits map[int64]int
-	subtitled  map[int64]bool
 }
 
 // RenderContext reads the context for rendering and checking posts.
@@ -43,119 +37,36 @@ func (w *Workspace) RenderContext(ctx context.Context) (RenderContext, error) {
 // renderContext is RenderContext reading through q (the write transaction
 // of the approval rule).
 func (w *Workspace) renderContext(ctx context.Context, q queryer) (RenderContext, error) {
-	rc := RenderContext{Today: w.Today()}
+	rc := RenderContext{Today: w.Today(), Topics: map[int64]Topic{}}
 	var err error
-	if rc.Settings.Organisation, err = settingOf(ctx, q, keyOrganisation); err != nil {
+	if rc.Settings, err = readSettings(ctx, q); err != nil {
 		return rc, err
 	}
-	land, err := settingOf(ctx, q, keyLand)
+	if rc.Channels, err = channelsByID(ctx, q); err != nil {
+		return rc, err
+	}
+	if rc.Limits, err = platformLimits(ctx, q); err != nil {
+		return rc, err
+	}
+	topics, err := allTopics(ctx, q)
 	if err != nil {
 		return rc, err
 	}
-	rc.Settings.Land = calendar.Land(land)
-	if rc.Channels, rc.textLimits, err = renderChannels(ctx, q); err != nil {
-		return rc, err
-	}
-	if rc.Limits, err = storedPlatformLimits(ctx, q); err != nil {
-		return rc, err
-	}
-	if rc.Topics, err = renderTopics(ctx, q); err != nil {
-		return rc, err
+	for _, t := range topics {
+		rc.Topics[t.ID] = t
 	}
 	if rc.HashtagSets, err = hashtagSets(ctx, q); err != nil {
 		return rc, err
 	}
-	if rc.Quiet, err = quietPeriods(ctx, q, ""); err != nil {
-		return rc, err
-	}
-	ids, err := queryColumn[int64](ctx, q, `SELECT id FROM media WHERE subtitles = 1`)
-	if err != nil {
-		return rc, err
-	}
-	rc.subtitled = make(map[int64]bool, len(ids))
-	for _, id := range ids {
-		rc.subtitled[id] = true
-	}
-	return rc, nil
-}
-
-// settingOf reads one workspace setting ("" when not set).
-func settingOf(ctx context.Context, q queryer, key string) (string, error) {
-	vs, err := queryColumn[string](ctx, q, `SELECT value FROM settings WHERE key = ?`, key)
-	if err != nil || len(vs) == 0 {
-		return "", err
-	}
-	return vs[0], nil
-}
-
-// renderChannels reads every channel with its own text limit.
-// B1's API may replace this on merge (Channels with Channel.TextLimit).
-func renderChannels(ctx context.Context, q queryer) (map[int64]Channel, map[int64]int, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, name, platform, handle, color, cadence_count, cadence_period, position, disabled, text_limit
-		FROM channels`)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer rows.Close()
-	chans, limits := map[int64]Channel{}, map[int64]int{}
-	for rows.Next() {
-		var c Channel
-		var limit int
-		if err := rows.Scan(&c.ID, &c.Name, &c.Platform, &c.Handle, &c.Color, &c.Cadence.Count, &c.Cadence.Period, &c.Position, &c.Disabled, &limit); err != nil {
-			return nil, nil, err
-		}
-		chans[c.ID] = c
-		if limit > 0 {
-			limits[c.ID] = limit
-		}
-	}
-	return chans, limits, rows.Err()
-}
-
-// storedPlatformLimits reads the platforms' limits as stored.
-// B1's API may replace this on merge (PlatformLimits).
-func storedPlatformLimits(ctx context.Context, q queryer) (map[Platform]caption.Limits, error) {
-	rows, err := q.QueryContext(ctx, `SELECT platform, text_limit, photo_limit, byte_limit, hashtag_limit, alt_limit, title_limit, source, checked_on
-		FROM platform_limits`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[Platform]caption.Limits{}
-	for rows.Next() {
-		var l caption.Limits
-		if err := rows.Scan(&l.Platform, &l.Text, &l.Photo, &l.Bytes, &l.Hashtags, &l.AltText, &l.Title, &l.Source, &l.CheckedOn); err != nil {
-			return nil, err
-		}
-		out[Platform(l.Platform)] = l
-	}
-	return out, rows.Err()
-}
-
-// renderTopics reads every topic by ID.
-func renderTopics(ctx context.Context, q queryer) (map[int64]Topic, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, name, color, position FROM topics`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[int64]Topic{}
-	for rows.Next() {
-		var t Topic
-		if err := rows.Scan(&t.ID, &t.Name, &t.Color, &t.Position); err != nil {
-			return nil, err
-		}
-		out[t.ID] = t
-	}
-	return out, rows.Err()
+	rc.Quiet, err = quietPeriods(ctx, q, "")
+	return rc, err
 }
 
 // hashtagSets reads the tags of every hashtag set (stored normalised, one
 // space between them).
-// B1's API may replace this on merge (Templates(ctx, KindHashtags), Template.Tags).
 func hashtagSets(ctx context.Context, q queryer) (map[int64][]string, error) {
 	out := map[int64][]string{}
-	err := eachRow(ctx, q, `SELECT id, body FROM templates WHERE kind = ?`, "hashtags", func(rows *sql.Rows) error {
+	err := eachRow(ctx, q, `SELECT id, body FROM templates WHERE kind = ?`, string(KindHashtags), func(rows *sql.Rows) error {
 		var id int64
 		var body string
 		if err := rows.Scan(&id, &body); err != nil {
@@ -171,16 +82,7 @@ func hashtagSets(ctx context.Context, q queryer) (map[int64][]string, error) {
 // channel's own caption limit where it has one (a Mastodon instance that
 // allows more than 500).
 func (rc RenderContext) ChannelLimits(channelID int64) caption.Limits {
-	ch := rc.Channels[channelID]
-	l := rc.Limits[ch.Platform]
-	l.Platform = string(ch.Platform)
-	if n := rc.textLimits[channelID]; n > 0 {
-		l.Text = n
-		if l.Photo > 0 && l.Photo < n {
-			l.Photo = n
-		}
-	}
-	return l
+	return rc.Channels[channelID].Limits(rc.Limits)
 }
 
 // FinalText is one channel's text as it goes out: the channel's own text

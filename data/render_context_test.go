@@ -86,8 +86,12 @@ func TestRenderContextReadsTheWorkspace(t *testing.T) {
 	if len(rc.Quiet) != 1 || rc.Quiet[0].Note != "Landtagswahl" {
 		t.Errorf("quiet %+v", rc.Quiet)
 	}
-	if rc.subtitled[f.video.ID] || !rc.subtitled[f.videoWithSub.ID] {
-		t.Errorf("subtitled %v", rc.subtitled)
+	// Subtitles come with the media as read (Review looks at Media.Subtitles).
+	for _, m := range []Media{f.video, f.videoWithSub} {
+		got, err := f.ws.Media(context.Background(), m.ID)
+		if err != nil || got.Subtitles != (m.ID == f.videoWithSub.ID) {
+			t.Errorf("media %d: subtitles %v, %v", m.ID, got.Subtitles, err)
+		}
 	}
 }
 
@@ -99,7 +103,7 @@ func testContext() RenderContext {
 			1: {ID: 1, Name: "Instagram", Platform: Instagram, Handle: "@stadt.musterstadt"},
 			2: {ID: 2, Name: "X", Platform: X, Handle: "@stadt_muster"},
 			3: {ID: 3, Name: "TikTok", Platform: TikTok},
-			4: {ID: 4, Name: "Mastodon", Platform: Mastodon},
+			4: {ID: 4, Name: "Mastodon", Platform: Mastodon, TextLimit: 1000},
 			5: {ID: 5, Name: "YouTube", Platform: YouTube},
 			6: {ID: 6, Name: "Bluesky", Platform: Bluesky},
 		},
@@ -115,8 +119,6 @@ func testContext() RenderContext {
 		HashtagSets: map[int64][]string{8: {"#Ausbildung", "#Azubi"}, 9: {}},
 		Quiet:       []QuietPeriod{{ID: 1, From: date(2026, 11, 26), To: date(2026, 11, 26), Note: "Staatstrauer"}},
 		Today:       date(2026, 11, 20),
-		textLimits:  map[int64]int{4: 1000},
-		subtitled:   map[int64]bool{},
 	}
 }
 

@@ -81,7 +81,7 @@ func (rc RenderContext) reviewPost(r *reviewer, p Post, media []Media) {
 		}
 	}
 	for _, m := range media {
-		if m.Kind == "video" && !rc.subtitled[m.ID] {
+		if m.Kind == "video" && !m.Subtitles {
 			r.add("", ReviewFinding{MediaID: m.ID, Finding: caption.Finding{Code: caption.CodeSubtitles,
 				Key:  "“{{.Picture}}” has no subtitles. Many people watch without sound: add subtitles (burnt in or as a file for the platform) and tick “Subtitles available” in the Mediathek.",
 				Args: map[string]any{"Picture": PictureName(m)}}})

@@ -32,7 +32,7 @@ func TestReviewFindings(t *testing.T) {
 	noCredit := Media{ID: 12, Kind: "image", OriginalName: "Agentur.jpg", AltText: "Pressekonferenz", Licence: "agency"}
 	own := Media{ID: 13, Kind: "image", OriginalName: "Eigen.jpg", AltText: "Team", Licence: "own"}
 	video := Media{ID: 14, Kind: "video", OriginalName: "Rundgang.mp4"}
-	subbed := Media{ID: 15, Kind: "video", OriginalName: "Interview.mp4"}
+	subbed := Media{ID: 15, Kind: "video", OriginalName: "Interview.mp4", Subtitles: true}
 	on := func(ids ...int64) []PostChannel {
 		var out []PostChannel
 		for _, id := range ids {
@@ -94,7 +94,6 @@ func TestReviewFindings(t *testing.T) {
 			want:  []string{"!quiet/c0/m0", "!title-too-long/c5/m0", "!over-limit/c2/m0", "subtitles/c0/m14"}},
 	}
 	rc := testContext()
-	rc.subtitled[subbed.ID] = true
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			got := short(rc.Review(c.post, c.media))

@@ -36,16 +36,18 @@ const (
 
 // Settings reads the workspace settings.
 func (w *Workspace) Settings(ctx context.Context) (Settings, error) {
-	rows, err := w.reader().QueryContext(ctx, `SELECT key, value FROM settings`)
-	if err != nil {
-		return Settings{}, w.fault("read settings", err)
-	}
-	defer rows.Close()
+	s, err := readSettings(ctx, w.reader())
+	return s, w.fault("read settings", err)
+}
+
+// readSettings reads the settings through q (also inside the write
+// transaction of the approval rule).
+func readSettings(ctx context.Context, q queryer) (Settings, error) {
 	var s Settings
-	for rows.Next() {
+	err := eachRow(ctx, q, `SELECT key, value FROM settings`, nil, func(rows *sql.Rows) error {
 		var k, v string
 		if err := rows.Scan(&k, &v); err != nil {
-			return s, w.fault("read settings", err)
+			return err
 		}
 		switch k {
 		case keyOrganisation:
@@ -55,8 +57,9 @@ func (w *Workspace) Settings(ctx context.Context) (Settings, error) {
 		case keyDemo:
 			s.Demo = v == "1"
 		}
-	}
-	return s, w.fault("read settings", rows.Err())
+		return nil
+	})
+	return s, err
 }
 
 func (s Settings) validate() (Settings, error) {

@@ -29,20 +29,22 @@ func (t *Topic) validate() error {
 
 // Topics returns all topics in display order.
 func (w *Workspace) Topics(ctx context.Context) ([]Topic, error) {
-	rows, err := w.reader().QueryContext(ctx, `SELECT id, name, color, position FROM topics ORDER BY position, id`)
-	if err != nil {
-		return nil, w.fault("read topics", err)
-	}
-	defer rows.Close()
+	out, err := allTopics(ctx, w.reader())
+	return out, w.fault("read topics", err)
+}
+
+// allTopics reads every topic through q in display order.
+func allTopics(ctx context.Context, q queryer) ([]Topic, error) {
 	var out []Topic
-	for rows.Next() {
+	err := eachRow(ctx, q, `SELECT id, name, color, position FROM topics ORDER BY position, id`, nil, func(rows *sql.Rows) error {
 		var t Topic
 		if err := rows.Scan(&t.ID, &t.Name, &t.Color, &t.Position); err != nil {
-			return nil, w.fault("read topics", err)
+			return err
 		}
 		out = append(out, t)
-	}
-	return out, w.fault("read topics", rows.Err())
+		return nil
+	})
+	return out, err
 }
 
 // SaveTopic inserts t (ID 0) at the end or updates it.
