@@ -438,9 +438,7 @@ func (f *libraryFilters) filterTags() {
 	f.tagList.Refresh()
 }
 
-var tagFolder = strings.NewReplacer("ä", "a", "ö", "o", "ü", "u", "ß", "ss")
-
-func foldTag(s string) string { return tagFolder.Replace(strings.ToLower(strings.TrimSpace(s))) }
+func foldTag(s string) string { return data.FoldGerman(strings.TrimSpace(s)) }
 
 // periodChosen applies a preset; "Eigener Zeitraum …" asks for the days.
 func (f *libraryFilters) periodChosen(string) {

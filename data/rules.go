@@ -277,3 +277,12 @@ func CleanText(s string, multiLine bool) string {
 	}
 	return b.String()
 }
+
+// germanFold maps the German special letters to the letters they sort
+// with in a dictionary (DIN 5007, variant 1).
+var germanFold = strings.NewReplacer("ä", "a", "ö", "o", "ü", "u", "ß", "ss", "ẞ", "ss")
+
+// FoldGerman is the key for German order and for searches that forgive
+// umlauts: case ignored, "Ärger" beside "Arbeit", "Straße" as "strasse",
+// so "grus" finds "Feiertagsgruß".
+func FoldGerman(s string) string { return germanFold.Replace(strings.ToLower(s)) }

@@ -112,12 +112,12 @@ func (t Template) ForChannel(channelID int64) bool {
 // does); an empty query matches every template. The Vorlagen screen
 // filters its lists with it as the person types.
 func (t Template) Matches(query string) bool {
-	q := germanSortKey(strings.TrimSpace(query))
+	q := FoldGerman(strings.TrimSpace(query))
 	if q == "" {
 		return true
 	}
 	for _, s := range []string{t.Name, t.Title, t.Body, t.Notes} {
-		if strings.Contains(germanSortKey(s), q) {
+		if strings.Contains(FoldGerman(s), q) {
 			return true
 		}
 	}
@@ -433,21 +433,13 @@ func (w *Workspace) Templates(ctx context.Context, kind TemplateKind) ([]Templat
 }
 
 func allTemplates(ctx context.Context, q queryer, kind TemplateKind) ([]Template, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+templateColumns+` FROM templates WHERE ? = '' OR kind = ?`, kind, kind)
-	if err != nil {
-		return nil, err
-	}
 	var out []Template
-	for rows.Next() {
+	err := eachRow(ctx, q, `SELECT `+templateColumns+` FROM templates WHERE ?1 = '' OR kind = ?1`, string(kind), func(rows *sql.Rows) error {
 		t, err := scanTemplate(rows.Scan)
-		if err != nil {
-			rows.Close()
-			return nil, err
-		}
 		out = append(out, t)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(out) == 0 {
+		return err
+	})
+	if err != nil || len(out) == 0 {
 		return nil, err
 	}
 	chans, variants, err := templateParts(ctx, q, nil)
@@ -457,21 +449,13 @@ func allTemplates(ctx context.Context, q queryer, kind TemplateKind) ([]Template
 	keys := make(map[int64]string, len(out))
 	for i := range out {
 		out[i].Channels, out[i].Variants = chans[out[i].ID], variants[out[i].ID]
-		keys[out[i].ID] = germanSortKey(out[i].Name)
+		keys[out[i].ID] = FoldGerman(out[i].Name)
 	}
 	slices.SortFunc(out, func(a, b Template) int {
 		return cmp.Or(strings.Compare(keys[a.ID], keys[b.ID]), strings.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
 	})
 	return out, nil
 }
-
-// germanFold maps the German special letters to the letters they sort
-// with in a dictionary (DIN 5007, variant 1).
-var germanFold = strings.NewReplacer("ä", "a", "ö", "o", "ü", "u", "ß", "ss", "ẞ", "ss")
-
-// germanSortKey is the key names are sorted by in German order: case
-// ignored, "Ärger" beside "Arbeit", "Straße" as "Strasse".
-func germanSortKey(s string) string { return germanFold.Replace(strings.ToLower(s)) }
 
 // DeleteTemplate removes a template. Posts and series made from it, caption
 // templates using a hashtag set and posts whose {Hashtags} named it keep
