@@ -83,7 +83,6 @@ type editor struct {
 	lastText *keyEntry // the caption or a channel's own text the person was last in: inserts go there
 	tools    *fyne.Container
 	fillB    *widget.Button // Platzhalter ausfüllen …
-	rcGen    int            // drops an older RenderContext read's answer
 	// ownCounts are the counters under the channels' own texts.
 	ownCounts map[int64]*counterLine
 }

@@ -9,7 +9,6 @@
 package app
 
 import (
-	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -315,27 +314,14 @@ func (e *editor) onFormChanged() {
 }
 
 // onPicturesChanged follows pictures added or removed: their credit lines
-// feed {Bildnachweis}, and what the workspace knows may have changed since
-// the editor opened (a credit corrected in the Mediathek), so the
-// RenderContext is read again in the background.
+// feed {Bildnachweis} and their alt texts the checks. The pictures come
+// with the media section (read with their current credit), and the
+// RenderContext holds nothing about them, so nothing is read again.
 func (e *editor) onPicturesChanged() {
 	if e.preview == nil {
 		return
 	}
 	e.onFormChanged()
-	ws := e.u.ws
-	e.rcGen++
-	gen := e.rcGen
-	e.u.run(func(ctx context.Context) func() {
-		rc, err := ws.RenderContext(ctx)
-		return func() {
-			if gen != e.rcGen || err != nil {
-				return // a newer read is on its way, or the old context stays
-			}
-			e.rc, e.rcErr = rc, nil
-			e.onFormChanged()
-		}
-	})
 }
 
 // hashtagSetSelect is the choice of the hashtag set {Hashtags} stands for.
