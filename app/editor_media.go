@@ -4,7 +4,6 @@
 package app
 
 import (
-	"context"
 	"fmt"
 	"image"
 	"path/filepath"
@@ -256,31 +255,15 @@ func (ms *mediaSection) prepare(m data.Media) {
 // not cached yet the way the Mediathek's feeder does, and shows each when
 // it is there.
 func (ms *mediaSection) loadThumbs() {
-	u := ms.e.u
-	quick, build := quickThumb(ms.cache), makeThumb(ms.cache)
 	for _, m := range ms.items {
-		hash, rel, orientation, ok := thumbTarget(m)
-		if !ok || ms.images[hash] != nil || ms.asked[hash] {
+		if hash, _, _, ok := thumbTarget(m); !ok || ms.images[hash] != nil || ms.asked[hash] {
 			continue
 		}
-		ms.asked[hash] = true
-		r := thumbRequest{hash: hash, src: filepath.Join(u.ws.Dir(), filepath.FromSlash(rel)), orientation: orientation}
-		gone := m.Kind == "image" && m.Missing != data.MissingNone // nothing to make it from
-		u.run(func(ctx context.Context) func() {
-			img, final := quick(ctx, r)
-			if !final && !gone {
-				if made := build(ctx, r); made != nil {
-					img = made
-				}
-			}
-			if img == nil {
-				return nil
-			}
-			return func() {
-				ms.images[hash] = img
-				ms.rebuild()
-			}
+		hash, _ := ms.e.u.loadThumb(ms.cache, m, func(hash string, img image.Image) {
+			ms.images[hash] = img
+			ms.rebuild()
 		})
+		ms.asked[hash] = true
 	}
 }
 

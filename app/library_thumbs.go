@@ -7,9 +7,11 @@ import (
 	"image/draw"
 	"image/jpeg"
 	"os"
+	"path/filepath"
 	"runtime"
 	"sync"
 
+	"feedtakt/data"
 	"feedtakt/data/mediainfo"
 	"feedtakt/data/thumbs"
 )
@@ -190,6 +192,35 @@ func (f *thumbFeeder) work() {
 		}
 		f.mu.Unlock()
 	}
+}
+
+// loadThumb reads m's grid thumbnail (thumbTarget: a picture's own, a
+// video's poster) in the background for a small list of pictures such as a
+// post's: the cached one or the JPEG's embedded stand-in first, made the
+// feeder's way where missing, unless the file is gone (nothing to make it
+// from). show runs on the UI goroutine with the hash and the image; ok is
+// false for an item without a picture, and nothing is read then.
+func (u *UI) loadThumb(cache *thumbs.Cache, m data.Media, show func(hash string, img image.Image)) (hash string, ok bool) {
+	hash, rel, orientation, ok := thumbTarget(m)
+	if !ok {
+		return "", false
+	}
+	r := thumbRequest{hash: hash, src: filepath.Join(u.ws.Dir(), filepath.FromSlash(rel)), orientation: orientation}
+	gone := m.Kind == "image" && m.Missing != data.MissingNone
+	quick, build := quickThumb(cache), makeThumb(cache)
+	u.run(func(ctx context.Context) func() {
+		img, final := quick(ctx, r)
+		if !final && !gone {
+			if made := build(ctx, r); made != nil {
+				img = made
+			}
+		}
+		if img == nil {
+			return nil
+		}
+		return func() { show(hash, img) }
+	})
+	return hash, true
 }
 
 // quickThumb is the feeder's cheap step: the cached grid thumbnail (final),

@@ -495,27 +495,8 @@ func (v *postingView) pictureCard(pp *postingPicture) fyne.CanvasObject {
 // (the Mediathek's cache, made where missing) and shows each when it is
 // there.
 func (v *postingView) loadThumbs() {
-	u := v.u
-	quick, build := quickThumb(v.cache), makeThumb(v.cache)
 	for _, m := range v.media {
-		hash, rel, orientation, ok := thumbTarget(m)
-		if !ok {
-			continue
-		}
-		r := thumbRequest{hash: hash, src: filepath.Join(u.ws.Dir(), filepath.FromSlash(rel)), orientation: orientation}
-		gone := m.Kind == "image" && m.Missing != data.MissingNone
-		u.run(func(ctx context.Context) func() {
-			img, final := quick(ctx, r)
-			if !final && !gone {
-				if made := build(ctx, r); made != nil {
-					img = made
-				}
-			}
-			if img == nil {
-				return nil
-			}
-			return func() { v.setThumb(hash, img) }
-		})
+		v.u.loadThumb(v.cache, m, v.setThumb)
 	}
 }
 
