@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -356,6 +357,25 @@ func personStateImportance(s data.PersonState) widget.Importance {
 		return widget.LowImportance
 	}
 	return widget.MediumImportance
+}
+
+// leaveEdits is how a pane with unsaved edits is left (Personen,
+// Vorlagen): then runs at once when nothing is unsaved or the workspace is
+// read-only, else after she agrees to drop the changes to name (unnamed
+// when it has none yet), which clears dirty; cancelled runs when she keeps
+// them.
+func leaveEdits(u *UI, dirty *bool, name, unnamed string, then, cancelled func()) {
+	if !*dirty || (u.ws != nil && u.ws.ReadOnly()) {
+		then()
+		return
+	}
+	if name = strings.TrimSpace(name); name == "" {
+		name = unnamed
+	}
+	confirmDiscard(u, name, func() {
+		*dirty = false
+		then()
+	}, cancelled)
 }
 
 // confirmDiscard asks whether unsaved changes of name may be dropped.

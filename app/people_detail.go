@@ -166,18 +166,7 @@ func (d *personDetail) edited() {
 // unsaved, else after she agrees to drop the changes (cancelled runs when
 // she keeps them).
 func (d *personDetail) leave(then, cancelled func()) {
-	if !d.dirty || (d.u.ws != nil && d.u.ws.ReadOnly()) {
-		then()
-		return
-	}
-	name := strings.TrimSpace(d.name.Text)
-	if name == "" {
-		name = lang.L("the new person")
-	}
-	confirmDiscard(d.u, name, func() {
-		d.dirty = false
-		then()
-	}, cancelled)
+	leaveEdits(d.u, &d.dirty, d.name.Text, lang.L("the new person"), then, cancelled)
 }
 
 // showNew empties the pane for a new person.

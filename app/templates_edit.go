@@ -323,18 +323,7 @@ func (d *templatePane) readOnly() bool { return d.u.ws != nil && d.u.ws.ReadOnly
 // unsaved, else after she agrees to drop the changes (cancelled runs when
 // she keeps them).
 func (d *templatePane) leave(then, cancelled func()) {
-	if !d.dirty || d.readOnly() {
-		then()
-		return
-	}
-	name := strings.TrimSpace(d.name.Text)
-	if name == "" {
-		name = lang.L("the new template")
-	}
-	confirmDiscard(d.u, name, func() {
-		d.dirty = false
-		then()
-	}, cancelled)
+	leaveEdits(d.u, &d.dirty, d.name.Text, lang.L("the new template"), then, cancelled)
 }
 
 // clear shows the hint again (the shown template was deleted).
