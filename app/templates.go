@@ -105,12 +105,9 @@ func newTemplatesScreen(u *UI) *templatesScreen {
 			title = lang.L("No snippets yet")
 			text = lang.L("Snippets are pieces of text you use again and again: a signature per channel, “Jetzt bewerben: {Link}”, the data-protection line, the office’s address. The post editor inserts them at the cursor.")
 		}
-		b := widget.NewButtonWithIcon(lang.L("New"), theme.ContentAddIcon(), s.onNew)
-		b.Importance = widget.HighImportance
-		if ro {
-			b.Disable()
-		}
-		s.empty[k] = container.NewBorder(nil, container.NewCenter(b), nil, nil, emptyState(theme.DocumentIcon(), title, text, nil))
+		// The list's own Neu sits right below: a second one here would
+		// stand just above it.
+		s.empty[k] = emptyState(theme.DocumentIcon(), title, text, nil)
 	}
 	s.none = container.NewCenter(widget.NewLabel(lang.L("Nothing matches the search.")))
 	s.body = container.NewStack(s.list)
