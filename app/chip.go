@@ -41,6 +41,11 @@ type chipEvents struct {
 	menu      func(c *chip, at fyne.Position)
 	drag      func(c *chip, ev *fyne.DragEvent)
 	dragEnd   func(c *chip)
+	// hoverIn and hoverOut: the pointer rests on a chip or leaves it
+	// (chip_hover.go implements desktop.Hoverable); the screen shows a
+	// preview popup after a short rest.
+	hoverIn  func(c *chip, abs fyne.Position)
+	hoverOut func(c *chip)
 }
 
 // chip is a post in the month or week view: topic colour, time, channel
