@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"image/color"
 	"sort"
 	"strings"
@@ -88,22 +87,28 @@ func (l lookups) badge(id int64) string {
 	return channelBadge(c)
 }
 
-// monthTargets says how the channels with a monthly target stand in the
-// month of d, e.g. "Website 3/4".
+// monthTargets is the line under the month (monthTaktText): what the
+// Takt column means, and how the channels with a monthly target stand in
+// the month of d ("Website: 3 von 4, 1 fehlt").
 func (p *plan) monthTargets(d calendar.Date) string {
 	var parts []string
 	seen := map[int64]bool{}
+	weekly := false
 	for _, wc := range p.cadence {
 		for _, c := range wc.Channels {
-			if c.Period != data.PerMonth || c.Year != d.Year || c.Month != d.Month || seen[c.ChannelID] {
+			if c.Period != data.PerMonth {
+				weekly = true
+				continue
+			}
+			if c.Year != d.Year || c.Month != d.Month || seen[c.ChannelID] {
 				continue
 			}
 			seen[c.ChannelID] = true
-			parts = append(parts, fmt.Sprintf("%s %d/%d", p.look.channelName(c.ChannelID), c.Planned+c.Slots, c.Target))
+			parts = append(parts, taktLine(p.look.channelName(c.ChannelID), c.Planned+c.Slots, c.Target))
 		}
 	}
 	sort.Strings(parts)
-	return strings.Join(parts, ", ")
+	return monthTaktText(d.Month, weekly, parts)
 }
 
 func (l lookups) channelColors(ids []int64) []color.NRGBA {
