@@ -118,7 +118,8 @@ func wrapped(text string) *widget.Label {
 func (g *gapPanel) show(look lookups, gaps []gapWithIdeas, total int) {
 	ro := g.s.u.ws.ReadOnly()
 	g.placeButtons, g.placeFor = nil, nil
-	objs := []fyne.CanvasObject{g.hints.content, heading(lang.L("Gaps in the cadence")), wrapped(lang.L("Next {{.N}} weeks: where a channel would go quiet.", map[string]any{"N": gapWeeks}))}
+	objs := []fyne.CanvasObject{g.hints.content, heading(lang.L("Gaps in the cadence")), wrapped(taktExplained()),
+		wrapped(lang.L("Next {{.N}} weeks: where a channel would go quiet.", map[string]any{"N": gapWeeks}))}
 	switch {
 	case look.activeTarget == 0:
 		objs = append(objs, wrapped(lang.L("Set a cadence for your channels in the settings (e.g. Instagram 2 per week); then gaps in the plan show here.")))

@@ -87,20 +87,15 @@ func (l lookups) badge(id int64) string {
 	return channelBadge(c)
 }
 
-// monthTargets is the line under the month (monthTaktText): what the
-// Takt column means, and how the channels with a monthly target stand in
-// the month of d ("Website: 3 von 4, 1 fehlt").
+// monthTargets is the line under the month (monthTaktText): how the
+// channels with a monthly target stand in the month of d ("Im Dezember:
+// Website: 3 von 4, 1 fehlt").
 func (p *plan) monthTargets(d calendar.Date) string {
 	var parts []string
 	seen := map[int64]bool{}
-	weekly := false
 	for _, wc := range p.cadence {
 		for _, c := range wc.Channels {
-			if c.Period != data.PerMonth {
-				weekly = true
-				continue
-			}
-			if c.Year != d.Year || c.Month != d.Month || seen[c.ChannelID] {
+			if c.Period != data.PerMonth || c.Year != d.Year || c.Month != d.Month || seen[c.ChannelID] {
 				continue
 			}
 			seen[c.ChannelID] = true
@@ -108,7 +103,7 @@ func (p *plan) monthTargets(d calendar.Date) string {
 		}
 	}
 	sort.Strings(parts)
-	return monthTaktText(d.Month, weekly, parts)
+	return monthTaktText(d.Month, parts)
 }
 
 func (l lookups) channelColors(ids []int64) []color.NRGBA {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
@@ -58,27 +59,18 @@ func weekTaktText(channel string, c data.ChannelCadence) string {
 	return taktLine(channel, c.WeekPlanned+c.WeekSlots, c.Target)
 }
 
-// monthTaktText is the line under the month: what the Takt is (the
-// numbers first appear in the KW column beside it), and the channels with
-// a monthly target counted for month m ("Website: 3 von 4, 1 fehlt").
-// Empty when no channel has a target.
-func monthTaktText(m time.Month, weekly bool, monthly []string) string {
-	var text string
-	switch {
-	case weekly:
-		text = lang.L("Cadence (CW column): posts planned per channel against its weekly target; ✓ = reached.")
-	case len(monthly) > 0:
-		text = lang.L("Cadence: posts planned per channel against its target.")
-	default:
+// monthTaktText is the line under the month: the channels with a
+// monthly target counted for month m ("Im Dezember: Website: 3 von 4,
+// 1 fehlt"); empty when there are none.
+func monthTaktText(m time.Month, monthly []string) string {
+	if len(monthly) == 0 {
 		return ""
 	}
-	for i, line := range monthly {
-		if i == 0 {
-			text += " " + lang.L("In {{.Month}}:", map[string]any{"Month": monthName(m)}) + " "
-		} else {
-			text += " · "
-		}
-		text += line
-	}
-	return text
+	return lang.L("In {{.Month}}:", map[string]any{"Month": monthName(m)}) + " " + strings.Join(monthly, " · ")
+}
+
+// taktExplained is the sentence that says what the Takt figures mean, at
+// the top of the Takt gaps (the KW column has no room for it).
+func taktExplained() string {
+	return lang.L("Cadence: how many posts are planned per channel, measured against its target. In the CW column: ✓ = target reached, “1 of 2” = one post too few.")
 }

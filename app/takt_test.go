@@ -28,16 +28,18 @@ func TestTaktInWords(t *testing.T) {
 		{"de", func() string { return weekTaktText("Website", monthly) }, "Website: 1 diese Woche; im Dezember 3 von 4, 1 fehlt"},
 		{"de", func() string { return taktShort("IG", 5, 2) }, "IG 5 ✓"},
 		{"de", func() string { return taktShort("FB", 1, 2) }, "FB 1 von 2"},
-		{"de", func() string { return monthTaktText(time.December, true, nil) }, "Takt (Spalte KW): geplante Beiträge je Kanal, gemessen am Wochenziel; ✓ = erreicht."},
-		{"de", func() string { return monthTaktText(time.December, false, []string{taktLine("Website", 7, 4)}) },
-			"Takt: geplante Beiträge je Kanal, gemessen am Ziel. Im Dezember: Website: 7 geplant, Ziel 4 ✓"},
-		{"de", func() string { return monthTaktText(time.December, false, nil) }, ""},
+		{"de", func() string {
+			return monthTaktText(time.December, []string{taktLine("Website", 7, 4), taktLine("Newsletter", 0, 1)})
+		},
+			"Im Dezember: Website: 7 geplant, Ziel 4 ✓ · Newsletter: 0 von 1, 1 fehlt"},
+		{"de", func() string { return monthTaktText(time.December, nil) }, ""},
+		{"de", taktExplained, "Takt: wie viele Beiträge je Kanal geplant sind, gemessen am Ziel. In der Spalte KW: ✓ = Ziel erreicht, „1 von 2“ = ein Beitrag zu wenig."},
 		{"en", func() string { return weekTaktText("Instagram", weekly) }, "Instagram: 5 planned, target 2 ✓"},
 		{"en", func() string { return weekTaktText("Facebook", short) }, "Facebook: 1 of 2, 1 missing"},
 		{"en", func() string { return weekTaktText("Website", monthly) }, "Website: 1 this week; in December 3 of 4, 1 missing"},
 		{"en", func() string { return taktShort("FB", 1, 2) }, "FB 1 of 2"},
-		{"en", func() string { return monthTaktText(time.December, true, []string{"Website: 3 of 4, 1 missing"}) },
-			"Cadence (CW column): posts planned per channel against its weekly target; ✓ = reached. In December: Website: 3 of 4, 1 missing"},
+		{"en", func() string { return monthTaktText(time.December, []string{"Website: 3 of 4, 1 missing"}) }, "In December: Website: 3 of 4, 1 missing"},
+		{"en", taktExplained, "Cadence: how many posts are planned per channel, measured against its target. In the CW column: ✓ = target reached, “1 of 2” = one post too few."},
 	} {
 		setLanguage(tc.lang)
 		if got := tc.got(); got != tc.want {
@@ -57,7 +59,8 @@ func TestMonthAndWeekSayTheTaktInWords(t *testing.T) {
 	if strings.Join(lines, "|") != "IG 1 von 2" {
 		t.Errorf("KW 50 column shows %q", lines)
 	}
-	assertShows(t, s.month.content, "Takt (Spalte KW): geplante Beiträge je Kanal")
+	// The explanation stands where the figures are explained, above the gaps.
+	assertShows(t, s.gaps.content, "Takt: wie viele Beiträge je Kanal geplant sind")
 	s.setMode(viewWeek)
 	u.Wait()
 	if got := s.week.takt.Text; !strings.Contains(got, "Instagram: 1 von 2, 1 fehlt") {

@@ -298,8 +298,10 @@ func (t *todayPanel) row(it data.AgendaItem, today calendar.Date) fyne.CanvasObj
 	}
 	b := t.stepButton(it, today)
 	t.buttons[p.ID] = b
-	objs = append(objs, container.NewHBox(b))
-	return container.NewVBox(objs...)
+	// The lines of one post close together (a label pads itself), the
+	// posts apart: the panel is narrow and should hold a week.
+	text := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.InnerPadding()+2), objs...)
+	return container.NewVBox(text, container.NewHBox(b))
 }
 
 // agendaStatus is the row's icon and word: "überfällig" for an overdue
@@ -307,7 +309,7 @@ func (t *todayPanel) row(it data.AgendaItem, today calendar.Date) fyne.CanvasObj
 // otherwise the status.
 func agendaStatus(it data.AgendaItem) (fyne.Resource, string) {
 	if it.Overdue {
-		return theme.NewErrorThemedResource(theme.WarningIcon()), lang.L("overdue") + ", " + statusName(it.Post.Status)
+		return theme.NewErrorThemedResource(theme.WarningIcon()), lang.L("overdue")
 	}
 	switch it.Post.Status {
 	case data.StatusApproved:

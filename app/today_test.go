@@ -92,7 +92,7 @@ func TestTodayPanelListsWhatIsDueWithWhatIsMissing(t *testing.T) {
 	panel := f.s.gaps.content
 	assertShows(t, panel, "Heute und diese Woche", "Überfällig", "Heute", "Morgen",
 		"Weihnachtsmarkt am Rathaus", "Fehlt: Text, Bild, Uhrzeit, Freigabe",
-		"12:00 · Freigegeben", "überfällig, Freigegeben", "Sprechstunde des Bürgermeisters", "Fehlt: Freigabe")
+		"12:00 · Freigegeben", "10:00 · überfällig", "Sprechstunde des Bürgermeisters", "Fehlt: Freigabe")
 	assertNotShows(t, panel, "Schon draußen")
 	got := texts(f.s.gaps.today.content)
 	order := func(s string) int { return slices.IndexFunc(got, func(x string) bool { return x == s }) }
