@@ -121,12 +121,14 @@ type todayPanel struct {
 func newTodayPanel(s *calendarScreen) *todayPanel {
 	t := &todayPanel{s: s, now: time.Now, buttons: map[int64]*widget.Button{}}
 	t.open = s.u.app.Preferences().BoolWithFallback(prefTodayOpen, true)
-	t.toggle = widget.NewButtonWithIcon(lang.L("Today and this week"), theme.MenuDropDownIcon(), t.onToggle)
-	t.toggle.Alignment = widget.ButtonAlignLeading
+	// A heading like the panel's others, with the fold button before it;
+	// tapping the heading folds too.
+	t.toggle = widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), t.onToggle)
 	t.toggle.Importance = widget.LowImportance
+	head := newTapArea(heading(lang.L("Today and this week")), t.onToggle, nil)
 	t.summary = wrapped("")
 	t.body = container.NewVBox()
-	t.content = container.NewVBox(t.toggle, t.summary, t.body)
+	t.content = container.NewVBox(container.NewBorder(nil, nil, t.toggle, nil, head), t.summary, t.body)
 	t.layoutFold()
 	return t
 }
@@ -292,9 +294,10 @@ func (t *todayPanel) row(it data.AgendaItem, today calendar.Date) fyne.CanvasObj
 	title.Wrapping = fyne.TextWrapWord
 	objs := []fyne.CanvasObject{container.NewBorder(nil, nil, widget.NewIcon(icon), nil, line), title}
 	if len(it.Missing) > 0 {
+		// Plain text beside the warning sign: the theme's orange is too
+		// pale on white for a line to be read.
 		missing := wrapped(lang.L("Missing: {{.List}}", map[string]any{"List": missingWords(it.Missing)}))
-		missing.Importance = widget.WarningImportance
-		objs = append(objs, missing)
+		objs = append(objs, container.NewBorder(nil, nil, widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon())), nil, missing))
 	}
 	b := t.stepButton(it, today)
 	t.buttons[p.ID] = b
@@ -446,7 +449,9 @@ func newSidePanel(s *calendarScreen, plan, side fyne.CanvasObject) *sidePanel {
 	p.hide = widget.NewButtonWithIcon(lang.L("Hide side panel"), theme.NavigateNextIcon(), func() { p.set(false) })
 	p.hide.IconPlacement = widget.ButtonIconTrailingText
 	p.hide.Importance = widget.LowImportance
-	p.show = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { p.set(true) })
+	// A word beside the arrow: an arrow alone at the edge says nothing.
+	p.show = widget.NewButtonWithIcon(lang.L("Side panel"), theme.NavigateBackIcon(), func() { p.set(true) })
+	p.show.Importance = widget.LowImportance
 	p.panel = container.NewBorder(container.NewHBox(layout.NewSpacer(), p.hide), nil, nil, nil, side)
 	p.strip = container.NewVBox(p.show)
 	split := container.NewHSplit(plan, p.panel)

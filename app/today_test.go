@@ -233,6 +233,7 @@ func TestTodayPanelFoldsAndSidePanelHides(t *testing.T) {
 	if side.shown() || !side.strip.Visible() || f.a.Preferences().Bool(prefSidePanel) {
 		t.Fatal("side panel not hidden")
 	}
+	assertShows(t, side.strip, "Leiste")
 	if after := f.s.views.Size().Width; after <= before+200 {
 		t.Errorf("the plan did not widen: %v → %v", before, after)
 	}
