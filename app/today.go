@@ -155,7 +155,7 @@ func (t *todayPanel) layoutFold() {
 }
 
 // summaryText counts the groups for the folded section: "2 überfällig ·
-// 3 heute · 5 diese Woche".
+// 3 heute · 5 in den nächsten Tagen".
 func (t *todayPanel) summaryText() string {
 	var n [groupCount]int
 	today := data.Today(t.now())
@@ -168,7 +168,7 @@ func (t *todayPanel) summaryText() string {
 	}
 	parts = append(parts, lang.L("{{.N}} today", map[string]any{"N": n[groupToday]}))
 	if rest := n[groupTomorrow] + n[groupThisWeek] + n[groupNextWeek]; rest > 0 {
-		parts = append(parts, lang.L("{{.N}} more this week", map[string]any{"N": rest}))
+		parts = append(parts, lang.L("{{.N}} in the coming days", map[string]any{"N": rest}))
 	}
 	return strings.Join(parts, " · ")
 }

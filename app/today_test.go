@@ -216,7 +216,7 @@ func TestTodayPanelFoldsAndSidePanelHides(t *testing.T) {
 		t.Fatal("folded at first")
 	}
 	test.Tap(tp.toggle)
-	if tp.body.Visible() || !tp.summary.Visible() || tp.summary.Text != "1 überfällig · 2 heute · 1 weitere diese Woche" {
+	if tp.body.Visible() || !tp.summary.Visible() || tp.summary.Text != "1 überfällig · 2 heute · 1 in den nächsten Tagen" {
 		t.Errorf("folded: body %v, summary %q", tp.body.Visible(), tp.summary.Text)
 	}
 	if again := newTodayPanel(f.s); again.open {
