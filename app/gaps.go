@@ -53,7 +53,12 @@ func newGapPanel(s *calendarScreen) *gapPanel {
 	g.hints = newReminderBox(s.u, 3, true, "")
 	g.today = newTodayPanel(s)
 	g.box = container.NewVBox()
-	g.content = container.NewVScroll(container.NewPadded(container.NewVBox(g.today.content, widget.NewSeparator(), g.box)))
+	inner := container.NewVBox(g.today.content, widget.NewSeparator(), g.box)
+	g.content = container.NewVScroll(container.NewPadded(inner))
+	g.today.resized = func() {
+		inner.Refresh()
+		g.content.Refresh()
+	}
 	return g
 }
 

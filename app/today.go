@@ -109,6 +109,9 @@ type todayPanel struct {
 	open    bool
 	now     func() time.Time // time.Now; tests set it
 	gen     int
+	// resized lays out what holds the section again once its height
+	// changed (the side panel's scroll does not notice by itself).
+	resized func()
 
 	items   []data.AgendaItem
 	look    lookups
@@ -152,6 +155,9 @@ func (t *todayPanel) layoutFold() {
 		t.summary.Show()
 	}
 	t.content.Refresh()
+	if t.resized != nil {
+		t.resized()
+	}
 }
 
 // summaryText counts the groups for the folded section: "2 überfällig ·

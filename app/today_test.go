@@ -2,6 +2,10 @@ package app
 
 import (
 	"context"
+	"fmt"
+	"image/png"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -277,5 +281,28 @@ func TestAgendaSpanAndSteps(t *testing.T) {
 		if got := agendaGroup(tc.it, wed); got != tc.grp {
 			t.Errorf("%s: group %v, want %v", tc.name, got, tc.grp)
 		}
+	}
+}
+
+// TestTodayPanelScreenshots writes the calendar with the side panel of
+// the fixture (overdue, today, tomorrow) at 1366x768 and 1920x1080 into
+// the folder FEEDTAKT_SHOTS names; without it the test is skipped.
+func TestTodayPanelScreenshots(t *testing.T) {
+	out := os.Getenv("FEEDTAKT_SHOTS")
+	if out == "" {
+		t.Skip("FEEDTAKT_SHOTS not set")
+	}
+	f := newTodayFixture(t)
+	for _, size := range []fyne.Size{fyne.NewSize(1366, 768), fyne.NewSize(1920, 1080)} {
+		f.u.win.Resize(size)
+		f.u.Wait()
+		fh, err := os.Create(filepath.Join(out, fmt.Sprintf("heute-%.0fx%.0f.png", size.Width, size.Height)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := png.Encode(fh, f.u.win.Canvas().Capture()); err != nil {
+			t.Fatal(err)
+		}
+		fh.Close()
 	}
 }
