@@ -104,7 +104,11 @@ func TestTodayPanelListsWhatIsDueWithWhatIsMissing(t *testing.T) {
 		order("Baustelle Brückenstraße") < order("Heute") && order("Heute") < order("Morgen")) {
 		t.Errorf("order in the panel: %v", got)
 	}
-	// It comes before the gaps.
+	// It comes before the gaps, and they are laid out below it, not over it.
+	tc := f.s.gaps.today.content
+	if f.s.gaps.box.Position().Y < tc.Position().Y+tc.MinSize().Height {
+		t.Errorf("the gaps start at %v, inside the agenda (%v + %v)", f.s.gaps.box.Position().Y, tc.Position().Y, tc.MinSize().Height)
+	}
 	all := texts(panel)
 	if slices.Index(all, "Heute und diese Woche") > slices.Index(all, "Takt-Lücken") {
 		t.Errorf("the agenda is not on top: %v", all)
