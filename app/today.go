@@ -112,6 +112,10 @@ type todayPanel struct {
 	// resized lays out what holds the section again once its height
 	// changed (the side panel's scroll does not notice by itself).
 	resized func()
+	// timer reloads the panel when a post's time comes or the day
+	// changes, so an app left open all day does not offer Posten … for a
+	// post that is overdue by now.
+	timer *time.Timer
 
 	items   []data.AgendaItem
 	look    lookups
@@ -225,6 +229,40 @@ func (t *todayPanel) show() {
 	}
 	t.body.Objects = objs
 	t.layoutFold()
+	t.scheduleRefresh()
+}
+
+// nextRefresh is when the agenda read at now changes by itself: the
+// first planned time still to come today, else the next midnight.
+func nextRefresh(items []data.AgendaItem, now time.Time) time.Time {
+	next := data.Midnight(data.Today(now).AddDays(1))
+	for _, it := range items {
+		if at, ok := data.PlannedAt(it.Post); ok && at.After(now) && at.Before(next) {
+			next = at
+		}
+	}
+	return next
+}
+
+// scheduleRefresh reloads the calendar (the day's highlight, the gaps
+// from today, the agenda) at nextRefresh, unless the workspace or the
+// screen is gone by then. The reload goes through the runner's delivery
+// onto the UI goroutine.
+func (t *todayPanel) scheduleRefresh() {
+	if t.timer != nil {
+		t.timer.Stop()
+	}
+	u, s := t.s.u, t.s
+	gen := u.jobs.generation()
+	wait := nextRefresh(t.items, t.now()).Sub(t.now()) + time.Second
+	t.timer = time.AfterFunc(wait, func() {
+		u.jobs.deliver(func() {
+			if u.jobs.generation() != gen || u.shell == nil || u.shell.calendar != s {
+				return
+			}
+			s.reload()
+		})
+	})
 }
 
 // group is one group's heading and rows; Heute is always there (saying

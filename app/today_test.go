@@ -256,6 +256,23 @@ func TestTodayPanelFoldsAndSidePanelHides(t *testing.T) {
 	}
 }
 
+func TestNextRefresh(t *testing.T) {
+	wed := *day(2026, 12, 9)
+	at := func(h, m int) time.Time { return time.Date(2026, 12, 9, h, m, 0, 0, data.WorkspaceZone()) }
+	items := []data.AgendaItem{
+		{Post: data.Post{Date: &wed, Time: &data.Clock{Hour: 8}}, Overdue: true},
+		{Post: data.Post{Date: &wed, Time: &data.Clock{Hour: 16}}},
+		{Post: data.Post{Date: &wed, Time: &data.Clock{Hour: 12}}},
+		{Post: data.Post{Date: &wed}},
+	}
+	if got := nextRefresh(items, at(9, 0)); !got.Equal(at(12, 0)) {
+		t.Errorf("at 9:00: %v, want 12:00", got)
+	}
+	if got := nextRefresh(items, at(17, 0)); !got.Equal(at(24, 0)) {
+		t.Errorf("at 17:00: %v, want midnight", got)
+	}
+}
+
 func TestAgendaSpanAndSteps(t *testing.T) {
 	wed := *day(2026, 12, 9)
 	if from, to := agendaSpan(wed); from != *day(2026, 12, 2) || to != *day(2026, 12, 13) {
