@@ -171,11 +171,7 @@ func (m *monthView) show(p *plan) {
 		}
 	}
 	m.grid.Refresh()
-	if t := p.monthTargets(sel); t != "" {
-		m.monthly.SetText(lang.L("Month target") + ": " + t)
-	} else {
-		m.monthly.SetText("")
-	}
+	m.monthly.SetText(p.monthTargets(sel))
 }
 
 // dayAt returns the day under an absolute position (for dropping a chip).
@@ -230,7 +226,7 @@ func (w *weekCell) set(p *plan, monday calendar.Date) {
 			if c.Period == data.PerMonth {
 				continue
 			}
-			txt := fmt.Sprintf("%s %d/%d", p.look.badge(c.ChannelID), c.Planned+c.Slots, c.Target)
+			txt := taktShort(p.look.badge(c.ChannelID), c.Planned+c.Slots, c.Target)
 			col := color.Color(color.NRGBA{0x2E, 0x7D, 0x32, 0xFF})
 			switch {
 			case past:

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"image/color"
 	"sort"
 	"strings"
@@ -88,8 +87,9 @@ func (l lookups) badge(id int64) string {
 	return channelBadge(c)
 }
 
-// monthTargets says how the channels with a monthly target stand in the
-// month of d, e.g. "Website 3/4".
+// monthTargets is the line under the month (monthTaktText): how the
+// channels with a monthly target stand in the month of d ("Im Dezember:
+// Website: 3 von 4, 1 fehlt").
 func (p *plan) monthTargets(d calendar.Date) string {
 	var parts []string
 	seen := map[int64]bool{}
@@ -99,11 +99,11 @@ func (p *plan) monthTargets(d calendar.Date) string {
 				continue
 			}
 			seen[c.ChannelID] = true
-			parts = append(parts, fmt.Sprintf("%s %d/%d", p.look.channelName(c.ChannelID), c.Planned+c.Slots, c.Target))
+			parts = append(parts, taktLine(p.look.channelName(c.ChannelID), c.Planned+c.Slots, c.Target))
 		}
 	}
 	sort.Strings(parts)
-	return strings.Join(parts, ", ")
+	return monthTaktText(d.Month, parts)
 }
 
 func (l lookups) channelColors(ids []int64) []color.NRGBA {

@@ -191,22 +191,3 @@ func (t *tapArea) DoubleTapped(*fyne.PointEvent) {
 }
 
 func (t *tapArea) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(t.content) }
-
-// weekTaktText is one channel's Takt in the week view. A per-week target
-// shows the week's count against it; a per-month target shows the week's
-// own count and, beside it, the month's count against the month's target —
-// never the month's count as if it were the week's.
-func weekTaktText(channel string, c data.ChannelCadence) string {
-	var t string
-	if c.Period == data.PerMonth {
-		t = lang.L("{{.Channel}} {{.Week}} this week ({{.Month}} {{.Count}}/{{.Target}})", map[string]any{
-			"Channel": channel, "Week": c.WeekPlanned + c.WeekSlots, "Month": monthName(c.Month),
-			"Count": c.Planned + c.Slots, "Target": c.Target})
-	} else {
-		t = fmt.Sprintf("%s %d/%d", channel, c.WeekPlanned+c.WeekSlots, c.Target)
-	}
-	if !c.Met() {
-		t += " " + lang.L("(too few)")
-	}
-	return t
-}
