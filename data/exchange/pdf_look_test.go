@@ -1,0 +1,41 @@
+package exchange
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"feedtakt/data"
+	"feedtakt/data/calendar"
+	"feedtakt/data/demo"
+)
+
+// TestPDFLook writes the demo workspace's plan for its month, with and
+// without texts, into $FEEDTAKT_PDF_OUT to be looked at (pdftoppm -r 80
+// plan.pdf page); without the variable it is skipped.
+func TestPDFLook(t *testing.T) {
+	out := os.Getenv("FEEDTAKT_PDF_OUT")
+	if out == "" {
+		t.Skip("set FEEDTAKT_PDF_OUT to a folder to write the demo plans into")
+	}
+	now := time.Date(2026, 12, 2, 10, 0, 0, 0, calendar.GermanZone())
+	ws, err := demo.Create(context.Background(), filepath.Join(t.TempDir(), "demo"), data.Options{Now: func() time.Time { return now }}, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ws.Close()
+	for _, texts := range []bool{false, true} {
+		name := "plan.pdf"
+		if texts {
+			name = "plan-texte.pdf"
+		}
+		r := Request{Format: FormatPDF, From: day(2026, 12, 1), To: day(2026, 12, 31), Now: now, Texts: texts}
+		sum, err := r.ExportFile(context.Background(), ws, filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %+v", name, sum)
+	}
+}
