@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"encoding/binary"
+	"image/png"
 	"io"
 	"os"
 	"path/filepath"
@@ -99,5 +100,25 @@ func pdfHas(b []byte, s string) bool {
 		if bytes.Contains(content, want.Bytes()) {
 			return true
 		}
+	}
+}
+
+// TestExportDialogScreenshot writes the export dialog at 1366x768 into the
+// folder FEEDTAKT_SHOTS names, for a person to look at.
+func TestExportDialogScreenshot(t *testing.T) {
+	out := os.Getenv("FEEDTAKT_SHOTS")
+	if out == "" {
+		t.Skip("FEEDTAKT_SHOTS not set")
+	}
+	u, s := newCalendarUI(t, data.Post{Title: "Weihnachtsgruß", Date: day(2026, 12, 24), Time: at(10, 0), Status: data.StatusReview})
+	openExportDialog(s)
+	u.Wait()
+	fh, err := os.Create(filepath.Join(out, "export-dialog-1366.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fh.Close()
+	if err := png.Encode(fh, u.win.Canvas().Capture()); err != nil {
+		t.Fatal(err)
 	}
 }
