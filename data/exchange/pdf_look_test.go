@@ -38,4 +38,11 @@ func TestPDFLook(t *testing.T) {
 		}
 		t.Logf("%s: %+v", name, sum)
 	}
+	// A busy month: 300 posts with texts, umlauts, emoji.
+	tw := newTestWorkspace(t)
+	tw.fillMonth(t, 300)
+	r := Request{Format: FormatPDF, From: day(2026, 12, 1), To: day(2026, 12, 31), Now: now, Texts: true}
+	if _, err := r.ExportFile(context.Background(), tw.Workspace, filepath.Join(out, "plan-300-texte.pdf")); err != nil {
+		t.Fatal(err)
+	}
 }

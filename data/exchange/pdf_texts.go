@@ -18,7 +18,7 @@ const (
 	textW      = tableW - 85 - 2*cellPad
 	textSize   = 9.0
 	labelSize  = 8.0
-	groupGap   = 1.3 // above each channel's text and each Bildbeschreibung
+	groupGap   = 2.0 // above each channel's text and each Bildbeschreibung
 	paraGap    = 1.8 // for an empty line between paragraphs
 	blockPad   = 1.6 // below the texts, above the line to the next post
 )
@@ -34,6 +34,7 @@ const (
 // textLine is one line of a post's texts.
 type textLine struct {
 	label string  // the label's line beside it, if any
+	group string  // the label's first line, repeated when a page break splits the text
 	text  string  // cleaned and wrapped
 	note  bool    // text is a remark ("kein Text", "fehlt"), printed grey
 	gap   float64 // room above the line
@@ -72,7 +73,18 @@ func (d *pdfPlan) postTexts(ctx context.Context, post data.Post, cont func()) er
 		}})
 	}
 	for i, l := range lines {
-		d.add(&unit{h: lineH + l.gap, keep: i == 0 || i == len(lines)-1, cont: lineCont, draw: func(y float64) { d.textLine(l, y) }})
+		// After a page break inside a text its label comes again.
+		again := l
+		if again.label == "" {
+			again.label = l.group
+		}
+		d.add(&unit{h: lineH + l.gap, keep: i == 0 || i == len(lines)-1, cont: lineCont, draw: func(y float64) {
+			if d.pageTop {
+				d.textLine(again, y)
+				return
+			}
+			d.textLine(l, y)
+		}})
 	}
 	end := func(y float64) float64 {
 		if picPage == d.f.PageNo() && bottom > y {
@@ -190,6 +202,9 @@ func (d *pdfPlan) group(label, text, empty string) []textLine {
 	}
 	for i, l := range labels {
 		body[i].label = l
+	}
+	for i := range body {
+		body[i].group = labels[0]
 	}
 	body[0].gap = groupGap
 	return body

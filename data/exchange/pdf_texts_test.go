@@ -163,11 +163,12 @@ func TestPDFLongTextGoesOnOnTheNextPage(t *testing.T) {
 		}
 		last = k
 	}
-	// Each later page starts with the week's heading and says whose text
-	// goes on.
+	// Each later page starts with the week's heading, says whose text
+	// goes on and names the channel again.
 	for p := 2; p <= len(pages)-1; p++ {
 		if !strings.Contains(strings.Join(pages[p-1], "\n"), "KW 50 · 07.12. – 13.12.2026 (Fortsetzung)") ||
-			!strings.Contains(strings.Join(pages[p-1], "\n"), "Fortsetzung: Mo 07.12. · „Bekanntmachung Bebauungsplan“") {
+			!strings.Contains(strings.Join(pages[p-1], "\n"), "Fortsetzung: Mo 07.12. · „Bekanntmachung Bebauungsplan“") ||
+			!strings.Contains(strings.Join(pages[p-1], "\n"), "Website: | Absatz") {
 			t.Errorf("page %d does not say what goes on:\n%s", p, strings.Join(pages[p-1], "\n"))
 		}
 	}
