@@ -703,25 +703,34 @@ func (d *pdfPlan) cleanWith(s string, mark bool) string {
 			joined = joined || r == zwj
 			continue
 		default:
-			if d.counting && !(gap && joined) {
-				d.dropped++ // a family emoji joined by ZWJ counts once
-			}
-			if mark && !gap {
-				if space {
-					b.WriteByte(' ')
-				}
-				space = false
-				if unicode.IsLetter(r) {
-					b.WriteString(charMark)
-				} else {
-					b.WriteString(emojiMark)
-				}
-			}
+			space = d.leaveOut(&b, r, mark, space, gap, joined)
 			gap = true
 		}
 		joined = false
 	}
 	return b.String()
+}
+
+// leaveOut counts r, a character the fonts lack, unless it is joined to
+// the one before (a family emoji counts once), and with mark writes the
+// mark for the run of such characters r starts. It returns whether a
+// space is still due.
+func (d *pdfPlan) leaveOut(b *strings.Builder, r rune, mark, space, gap, joined bool) bool {
+	if d.counting && !(gap && joined) {
+		d.dropped++
+	}
+	if !mark || gap {
+		return space
+	}
+	if space {
+		b.WriteByte(' ')
+	}
+	if unicode.IsLetter(r) {
+		b.WriteString(charMark)
+	} else {
+		b.WriteString(emojiMark)
+	}
+	return false
 }
 
 const zwj = 0x200D // zero width joiner, glues emoji into one

@@ -57,18 +57,6 @@ func exportTexts(t testing.TB, ws *data.Workspace, texts bool) ([]byte, Summary)
 	return buf.Bytes(), sum
 }
 
-// lineWith returns the first line of the pages containing s.
-func lineWith(pages [][]string, s string) string {
-	for _, p := range pages {
-		for _, l := range p {
-			if strings.Contains(l, s) {
-				return l
-			}
-		}
-	}
-	return ""
-}
-
 func TestPDFWithTextsShowsFinalTextPerChannelPictureAndHolidays(t *testing.T) {
 	ws := newTestWorkspace(t)
 	gruss := ws.add(t, postSpec{title: "Weihnachtsgruß", date: day(2026, 12, 24), clock: "10:00", status: data.StatusReview,
