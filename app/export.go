@@ -44,11 +44,7 @@ func openExportDialog(s *calendarScreen) {
 	withTexts.SetChecked(u.app.Preferences().Bool(prefExportTexts))
 	withTexts.OnChanged = func(on bool) { u.app.Preferences().SetBool(prefExportTexts, on) }
 	format.OnChanged = func(string) {
-		if exportFormat(format) == exchange.FormatPDF {
-			withTexts.Show()
-		} else {
-			withTexts.Hide()
-		}
+		showIf(withTexts, exportFormat(format) == exchange.FormatPDF)
 		f, err1 := calendar.ParseDate(fromE.Text)
 		t, err2 := calendar.ParseDate(toE.Text)
 		if err1 == nil && err2 == nil {
