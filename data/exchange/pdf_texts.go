@@ -55,6 +55,7 @@ func (d *pdfPlan) postTexts(ctx context.Context, post data.Post, cont func()) er
 	if err != nil {
 		return err
 	}
+	d.font("", labelSize, 0)
 	title := d.fit("„"+post.Title+"“", textW-30)
 	lineCont := func() {
 		cont()
