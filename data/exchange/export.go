@@ -9,7 +9,9 @@
 // screens), which is embedded and covers Latin, Greek and Cyrillic but has
 // no emoji: characters they lack are left out
 // of the PDF (and counted in Summary.DroppedChars) instead of being printed
-// as empty boxes. iCalendar and CSV keep every character.
+// as empty boxes; in the posts' texts of a plan with texts (Request.Texts)
+// a grey "[Emoji]" stands in their place, so that the wording signed off
+// does not silently lose them. iCalendar and CSV keep every character.
 //
 // The package reads through the Workspace's methods and never writes to
 // the workspace, so it works on a workspace opened read-only.
@@ -66,8 +68,8 @@ type Summary struct {
 	// that the file leaves out (iCalendar and PDF; CSV keeps them).
 	LeftOut int
 	// DroppedChars counts characters the PDF font cannot show (emoji,
-	// rare scripts) and that were left out of the PDF instead of printing
-	// empty boxes.
+	// rare scripts) and that were left out of the PDF (or, in the texts,
+	// marked "[Emoji]") instead of printing empty boxes.
 	DroppedChars int
 }
 
