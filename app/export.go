@@ -43,8 +43,14 @@ func openExportDialog(s *calendarScreen) {
 	withTexts := widget.NewCheck(lang.L("with texts and pictures"), nil)
 	withTexts.SetChecked(u.app.Preferences().Bool(prefExportTexts))
 	withTexts.OnChanged = func(on bool) { u.app.Preferences().SetBool(prefExportTexts, on) }
+	formatBox := container.NewVBox(format, withTexts)
+	var d dialog.Dialog
 	format.OnChanged = func(string) {
 		showIf(withTexts, exportFormat(format) == exchange.FormatPDF)
+		formatBox.Refresh()
+		if d != nil { // the dialog fits the box shown or hidden
+			d.Resize(fyne.NewSize(620, d.MinSize().Height))
+		}
 		f, err1 := calendar.ParseDate(fromE.Text)
 		t, err2 := calendar.ParseDate(toE.Text)
 		if err1 == nil && err2 == nil {
@@ -65,14 +71,13 @@ func openExportDialog(s *calendarScreen) {
 		d.Show()
 	})
 	items := []*widget.FormItem{
-		widget.NewFormItem(lang.L("Format"), format),
-		widget.NewFormItem("", withTexts),
+		widget.NewFormItem(lang.L("Format"), formatBox),
 		widget.NewFormItem(lang.L("From"), fromE),
 		widget.NewFormItem(lang.L("To"), toE),
 		widget.NewFormItem(lang.L("Folder"), container.NewBorder(nil, nil, nil, choose, folder)),
 		widget.NewFormItem(lang.L("File name"), name),
 	}
-	d := dialog.NewForm(lang.L("Export the plan"), lang.L("Export"), lang.L("Cancel"), items, func(ok bool) {
+	d = dialog.NewForm(lang.L("Export the plan"), lang.L("Export"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}

@@ -113,12 +113,18 @@ func TestExportDialogScreenshot(t *testing.T) {
 	u, s := newCalendarUI(t, data.Post{Title: "Weihnachtsgruß", Date: day(2026, 12, 24), Time: at(10, 0), Status: data.StatusReview})
 	openExportDialog(s)
 	u.Wait()
-	fh, err := os.Create(filepath.Join(out, "export-dialog-1366.png"))
-	if err != nil {
-		t.Fatal(err)
+	shot := func(name string) {
+		fh, err := os.Create(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer fh.Close()
+		if err := png.Encode(fh, u.win.Canvas().Capture()); err != nil {
+			t.Fatal(err)
+		}
 	}
-	defer fh.Close()
-	if err := png.Encode(fh, u.win.Canvas().Capture()); err != nil {
-		t.Fatal(err)
-	}
+	shot("export-dialog-pdf-1366.png")
+	format, _, _ := exportDialogParts(t, u)
+	format.SetSelectedIndex(0)
+	shot("export-dialog-ics-1366.png")
 }
