@@ -72,6 +72,9 @@ func TestPDFWithTextsShowsFinalTextPerChannelPictureAndHolidays(t *testing.T) {
 	ws.attach(t, gruss, tree, team)
 	ws.add(t, postSpec{title: "Ohne Kanal", date: day(2026, 12, 2), caption: "Nur ein Entwurf ohne Kanal."})
 	ws.add(t, postSpec{title: "Ohne Text", date: day(2026, 12, 3), channels: []string{"Website"}})
+	if err := ws.SaveOwnDate(context.Background(), &data.OwnDate{Date: day(2026, 12, 15), Name: "Ratssitzung „Haushalt 2027“"}); err != nil {
+		t.Fatal(err)
+	}
 
 	b, sum := exportTexts(t, ws.Workspace, true)
 	checkPDF(t, b)
@@ -103,7 +106,9 @@ func TestPDFWithTextsShowsFinalTextPerChannelPictureAndHolidays(t *testing.T) {
 		t.Errorf("DroppedChars = %d, want 3", sum.DroppedChars)
 	}
 	// Holidays and action days on their days, also without posts.
-	for _, want := range []string{"Fr 25.12. | Feiertag: 1. Weihnachtstag", "Sa 26.12. | Feiertag: 2. Weihnachtstag"} {
+	for _, want := range []string{"Fr 25.12. | Feiertag: 1. Weihnachtstag", "Sa 26.12. | Feiertag: 2. Weihnachtstag",
+		// in weeks without posts too, below their grey line
+		"KW 50 – KW 51 | · 07.12. – 20.12.2026: keine Beiträge geplant\nDo 10.12. | Aktionstag: Tag der Menschenrechte\nDi 15.12. | Termin: Ratssitzung „Haushalt 2027“"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("PDF lacks the holiday line %q", want)
 		}
