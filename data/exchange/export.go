@@ -206,9 +206,10 @@ type plan struct {
 	posts    []data.Post
 	channels map[int64]data.Channel
 	topics   map[int64]data.Topic
-	// marks are the holidays, action days and own dates of the period's
-	// days (PDF only).
+	// marks are the holidays, action days, own dates and quiet periods of
+	// the period's days (PDF only).
 	marks map[calendar.Date][]data.DayMark
+	quiet map[int64]data.QuietPeriod // by ID, for the last day of one
 	// texts is set for a PDF with texts and pictures (Request.Texts).
 	texts *planTexts
 }
@@ -252,6 +253,14 @@ func load(ctx context.Context, ws *data.Workspace, r Request) (*plan, error) {
 	}
 	if p.marks, err = ws.DayMarks(ctx, r.From, r.To); err != nil {
 		return nil, fmt.Errorf("export: %w", err)
+	}
+	quiet, err := ws.QuietPeriods(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	p.quiet = make(map[int64]data.QuietPeriod, len(quiet))
+	for _, q := range quiet {
+		p.quiet[q.ID] = q
 	}
 	if r.Texts {
 		if p.texts, err = loadTexts(ctx, ws, posts); err != nil {

@@ -8,38 +8,83 @@ import (
 )
 
 // markWords are the words a day's band puts before a name, by kind; kinds
-// not listed (quiet periods, reminders) are not printed.
+// not listed (reminders) are not printed. A quiet period is named on its
+// first day in the plan only.
 var markWords = map[data.DayMarkKind]string{
+	data.MarkQuiet:           "Ruhezeit",
 	data.MarkHoliday:         "Feiertag",
 	data.MarkRegionalHoliday: "Feiertag (regional)",
 	data.MarkOwnDate:         "Termin",
 	data.MarkActionDay:       "Aktionstag",
 }
 
+// The tints of a day's band: a public holiday, a quiet period, else.
+const (
+	tintOther = iota
+	tintQuiet
+	tintHoliday
+)
+
 // dayMarks is what a day's band says: "Feiertag: 1. Weihnachtstag ·
-// Aktionstag: …", and whether a public holiday is among it.
-func (d *pdfPlan) dayMarks(day calendar.Date) (string, bool) {
+// Aktionstag: …", and its tint.
+func (d *pdfPlan) dayMarks(day calendar.Date) (string, int) {
 	var parts []string
-	holiday := false
+	tint := tintOther
 	for _, m := range d.p.marks[day] {
 		word, ok := markWords[m.Kind]
 		if !ok || strings.TrimSpace(m.Label) == "" {
 			continue
 		}
-		holiday = holiday || m.Kind == data.MarkHoliday || m.Kind == data.MarkRegionalHoliday
+		switch m.Kind {
+		case data.MarkHoliday, data.MarkRegionalHoliday:
+			tint = tintHoliday
+		case data.MarkQuiet:
+			last, first := d.quietRun(day, m.ID)
+			if !first {
+				continue
+			}
+			if q, ok := d.p.quiet[m.ID]; ok && q.To.After(day) {
+				word += " bis " + q.To.String()
+			} else if last != day {
+				word += " bis " + last.String()
+			}
+			tint = max(tint, tintQuiet)
+		}
 		parts = append(parts, word+": "+m.Label)
 	}
-	return strings.Join(parts, " · "), holiday
+	return strings.Join(parts, " · "), tint
+}
+
+// quietRun returns the last day of the plan in the quiet period id that
+// day lies in, and whether day is its first day in the plan.
+func (d *pdfPlan) quietRun(day calendar.Date, id int64) (calendar.Date, bool) {
+	in := func(x calendar.Date) bool {
+		if x.Before(d.p.from) || x.After(d.p.to) {
+			return false
+		}
+		for _, m := range d.p.marks[x] {
+			if m.Kind == data.MarkQuiet && m.ID == id {
+				return true
+			}
+		}
+		return false
+	}
+	last := day
+	for in(last.AddDays(1)) {
+		last = last.AddDays(1)
+	}
+	return last, !in(day.AddDays(-1))
 }
 
 // bands adds a tinted line for each day from..to that is a holiday, an
-// action day or one of the authority's own dates, also when nothing is
-// planned that day; it returns how many. Inside a week's table (cont set)
+// action day, one of the authority's own dates or the first day of a
+// quiet period, also when nothing is planned that day; it returns how
+// many. Inside a week's table (cont set)
 // a band stays on the page of the row below it.
 func (d *pdfPlan) bands(from, to calendar.Date, cont func()) int {
 	n := 0
 	for day := from; !day.After(to); day = day.AddDays(1) {
-		text, holiday := d.dayMarks(day)
+		text, tint := d.dayMarks(day)
 		if text == "" {
 			continue
 		}
@@ -47,7 +92,7 @@ func (d *pdfPlan) bands(from, to calendar.Date, cont func()) int {
 		lines := d.wrap(text, tableW-pdfColumns[0].w-2*cellPad, 2)
 		h := max(rowMinH, float64(len(lines))*lineH+2*cellPad)
 		d.add(&unit{h: h, keep: cont != nil, cont: cont, draw: func(y float64) {
-			d.band(day, lines, holiday, y, h)
+			d.band(day, lines, tint, y, h)
 		}})
 		n++
 	}
@@ -55,13 +100,16 @@ func (d *pdfPlan) bands(from, to calendar.Date, cont func()) int {
 }
 
 // band draws a day's band at y: the date, then the names on a light red
-// (public holiday) or light blue tint.
-func (d *pdfPlan) band(day calendar.Date, lines []string, holiday bool, y, h float64) {
+// (public holiday), light yellow (quiet period) or light blue tint.
+func (d *pdfPlan) band(day calendar.Date, lines []string, tint int, y, h float64) {
 	f := d.f
 	show := d.startDay(day, y)
-	if holiday {
+	switch tint {
+	case tintHoliday:
 		f.SetFillColor(252, 231, 227)
-	} else {
+	case tintQuiet:
+		f.SetFillColor(252, 243, 207)
+	default:
 		f.SetFillColor(234, 240, 248)
 	}
 	f.Rect(marginX, y+0.3, tableW, h-0.6, "F")

@@ -26,6 +26,10 @@ func TestPDFLook(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ws.Close()
+	// A quiet period, which the demo does not have, to see its band.
+	if err := ws.SaveQuietPeriod(context.Background(), &data.QuietPeriod{From: day(2026, 12, 28), To: day(2027, 1, 6), Note: "Zwischen den Jahren nur Notfallmeldungen"}); err != nil {
+		t.Fatal(err)
+	}
 	for _, texts := range []bool{false, true} {
 		name := "plan.pdf"
 		if texts {

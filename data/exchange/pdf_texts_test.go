@@ -75,6 +75,9 @@ func TestPDFWithTextsShowsFinalTextPerChannelPictureAndHolidays(t *testing.T) {
 	if err := ws.SaveOwnDate(context.Background(), &data.OwnDate{Date: day(2026, 12, 15), Name: "Ratssitzung „Haushalt 2027“"}); err != nil {
 		t.Fatal(err)
 	}
+	if err := ws.SaveQuietPeriod(context.Background(), &data.QuietPeriod{From: day(2026, 12, 28), To: day(2027, 1, 10), Note: "Vor der Wahl: keine Beiträge zu Kandidierenden"}); err != nil {
+		t.Fatal(err)
+	}
 
 	b, sum := exportTexts(t, ws.Workspace, true)
 	checkPDF(t, b)
@@ -112,6 +115,10 @@ func TestPDFWithTextsShowsFinalTextPerChannelPictureAndHolidays(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("PDF lacks the holiday line %q", want)
 		}
+	}
+	// A quiet period once, on its first day, with its last day in the plan.
+	if !strings.Contains(text, "Mo 28.12. | Ruhezeit bis 10.01.2027: Vor der Wahl: keine Beiträge zu Kandidierenden") || strings.Count(text, "Ruhezeit") != 1 {
+		t.Errorf("the quiet period is not named once on its first day:\n%s", text)
 	}
 	// The first picture once, small, though two posts could use it; the
 	// second is only counted.
