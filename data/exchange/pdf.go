@@ -423,10 +423,15 @@ func (d *pdfPlan) weekTable(ctx context.Context, start calendar.Date, posts []da
 	i := 0
 	for day := a; !day.After(b); day = day.AddDays(1) {
 		d.bands(day, day, cont)
-		for ; i < len(posts) && *posts[i].Date == day; i++ {
+		for ; i < len(posts) && !posts[i].Date.After(day); i++ {
 			if err := d.post(ctx, posts[i], cont); err != nil {
 				return err
 			}
+		}
+	}
+	for ; i < len(posts); i++ { // none: posts lie in the week; but never lose one
+		if err := d.post(ctx, posts[i], cont); err != nil {
+			return err
 		}
 	}
 	return nil
