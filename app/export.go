@@ -140,7 +140,12 @@ func runExport(u *UI, req exchange.Request, path string) {
 			}
 			msg := lang.N("Exported {{.Count}} post to {{.File}}.", sum.Posts, map[string]any{"Count": sum.Posts, "File": path})
 			if sum.DroppedChars > 0 {
-				msg += "\n" + lang.L("{{.N}} characters (such as emoji) are not in the PDF font and were left out.", map[string]any{"N": sum.DroppedChars})
+				n := map[string]any{"N": sum.DroppedChars}
+				if req.Texts {
+					msg += "\n" + lang.L("{{.N}} characters (such as emoji) are not in the PDF font: left out of the titles, marked [Emoji] in the texts.", n)
+				} else {
+					msg += "\n" + lang.L("{{.N}} characters (such as emoji) are not in the PDF font and were left out.", n)
+				}
 			}
 			dialog.ShowInformation(lang.L("Export"), msg, u.win)
 		}

@@ -107,9 +107,18 @@ func runExport(args []string, env Env) int {
 		fmt.Fprintln(env.Stdout, t("{{.Count}} discarded post was left out.", map[string]any{"Count": sum.LeftOut}))
 	}
 	if sum.DroppedChars > 0 {
-		fmt.Fprintln(env.Stdout, t("{{.N}} characters (such as emoji) are not in the PDF font and were left out.", map[string]any{"N": sum.DroppedChars}))
+		fmt.Fprintln(env.Stdout, droppedMessage(t, sum.DroppedChars, req.Texts))
 	}
 	return 0
+}
+
+// droppedMessage tells about the characters the PDF fonts lack: left
+// out, and in a plan with texts marked in the texts.
+func droppedMessage(t func(string, map[string]any) string, n int, texts bool) string {
+	if texts {
+		return t("{{.N}} characters (such as emoji) are not in the PDF font: left out of the titles, marked [Emoji] in the texts.", map[string]any{"N": n})
+	}
+	return t("{{.N}} characters (such as emoji) are not in the PDF font and were left out.", map[string]any{"N": n})
 }
 
 // workspaceFile reports whether target is the database or lock of the

@@ -300,6 +300,10 @@ func TestExportCommandTexts(t *testing.T) {
 	}
 	a, _ := os.ReadFile(plain)
 	b, _ := os.ReadFile(withTexts)
+	if r := runCLI(append(base, "--texts", "-o", filepath.Join(dir, "x.pdf"))...); !strings.Contains(r.stdout,
+		de("{{.N}} characters (such as emoji) are not in the PDF font: left out of the titles, marked [Emoji] in the texts.", map[string]any{"N": 1})) {
+		t.Errorf("--texts does not say the emoji are marked in the texts: %q", r.stdout)
+	}
 	// The caption with its placeholders filled, per channel.
 	for _, want := range []string{"mit Texten und Bildern", "Instagram, Facebook:", "Heute im Archiv der Stadt Musterstadt, am Dienstag."} {
 		if !pdfContains(t, b, want) {
