@@ -33,10 +33,10 @@ type editor struct {
 	title     *keyEntry
 	date      *keyEntry
 	time      *keyEntry
-	idea      *widget.Check
-	status    *widget.Select
-	topic     *widget.Select
-	channels  []*widget.Check
+	idea      *escCheck
+	status    *escSelect
+	topic     *escSelect
+	channels  []*escCheck
 	chanIDs   []int64
 	caption   *keyEntry
 	overrides map[int64]*keyEntry
@@ -152,7 +152,7 @@ func (e *editor) build() fyne.CanvasObject {
 	if p.Time != nil {
 		e.time.SetText(p.Time.String())
 	}
-	e.idea = widget.NewCheck(lang.L("No date yet (idea)"), func(on bool) {
+	e.idea = newEscCheck(lang.L("No date yet (idea)"), func(on bool) {
 		if on {
 			e.date.Disable()
 			e.time.Disable()
@@ -161,7 +161,7 @@ func (e *editor) build() fyne.CanvasObject {
 			e.time.Enable()
 		}
 		e.mediaBox.checkConsent()
-	})
+	}, e.onCancel)
 	e.idea.SetChecked(p.Date == nil)
 	pick := widget.NewButtonWithIcon("", theme.CalendarIcon(), e.onPickDate)
 
@@ -169,7 +169,7 @@ func (e *editor) build() fyne.CanvasObject {
 	for _, s := range data.Statuses() {
 		statuses = append(statuses, statusName(s))
 	}
-	e.status = widget.NewSelect(statuses, nil)
+	e.status = newEscSelect(statuses, nil, e.onCancel)
 	for i, s := range data.Statuses() {
 		if s == p.Status {
 			e.status.SetSelectedIndex(i)
@@ -179,7 +179,7 @@ func (e *editor) build() fyne.CanvasObject {
 	for _, t := range e.look.topics {
 		topics = append(topics, t.Name)
 	}
-	e.topic = widget.NewSelect(topics, nil)
+	e.topic = newEscSelect(topics, nil, e.onCancel)
 	e.topic.SetSelectedIndex(0)
 	for i, t := range e.look.topics {
 		if t.ID == p.TopicID {
@@ -197,11 +197,11 @@ func (e *editor) build() fyne.CanvasObject {
 	}
 	var checks []fyne.CanvasObject
 	addCheck := func(id int64, name string) {
-		c := widget.NewCheck(name, func(bool) {
+		c := newEscCheck(name, func(bool) {
 			e.refreshOverrides()
 			e.mediaBox.checkConsent() // the lines are for the chosen channels
 			e.onFormChanged()
-		})
+		}, e.onCancel)
 		_, c.Checked = has[id]
 		e.channels = append(e.channels, c)
 		e.chanIDs = append(e.chanIDs, id)
@@ -325,13 +325,14 @@ func (e *editor) build() fyne.CanvasObject {
 }
 
 // editorSize is the editor's size in a window of size win: most of it, so
-// text and preview sit side by side, within 860x640 and 1400x900 and
-// never larger than the window (1366x768 at 100 %).
+// text, preview and checks sit side by side — at least 860x640 (less only
+// in a smaller window), at most 1800x1040 (a 1920x1080 screen's window),
+// never larger than the window.
 func editorSize(win fyne.Size) fyne.Size {
 	fit := func(have, lo, hi float32) float32 {
-		return min(max(have*0.92, lo), hi, have)
+		return min(max(have*0.96, lo), hi, have)
 	}
-	return fyne.NewSize(fit(win.Width, 860, 1400), fit(win.Height, 640, 900))
+	return fyne.NewSize(fit(win.Width, 860, 1800), fit(win.Height, 640, 1040))
 }
 
 // collect reads the form into a post, with German messages for bad input.
