@@ -315,7 +315,12 @@ func (e *editor) build() fyne.CanvasObject {
 	// Preview above, checks below, each scrolling on its own: the checks
 	// stay in sight beside a long text.
 	e.preview.scroll = container.NewVScroll(e.preview.content)
-	pane := container.NewVSplit(e.preview.scroll, container.NewVScroll(e.checks.content))
+	// The counter stays in sight under the preview however long the text
+	// is: at the end of the scrolled preview it sat below the fold on a
+	// 1366x768 laptop.
+	e.preview.content.Remove(e.preview.counter.box)
+	preview := container.NewBorder(nil, e.preview.counter.box, nil, nil, e.preview.scroll)
+	pane := container.NewVSplit(preview, container.NewVScroll(e.checks.content))
 	pane.Offset = 0.62
 	right := container.NewBorder(e.preview.top, nil, nil, nil, pane)
 	split := container.NewHSplit(container.NewVScroll(body), right)

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -365,5 +366,35 @@ func TestEditorSizeFollowsTheWindow(t *testing.T) {
 	}
 	if tiny := editorSize(fyne.NewSize(800, 600)); tiny.Width > 800 || tiny.Height > 600 {
 		t.Errorf("at 800x600: %v", tiny)
+	}
+}
+
+// On a 1366x768 laptop the character counter and the checks stay in sight
+// beside a long text: not at the end of the scrolled preview.
+func TestEditorCounterAndChecksInSightAt1366(t *testing.T) {
+	long := strings.Repeat("Heute zeigt uns Lena, wie alte Bauakten im Stadtarchiv gereinigt werden. ", 20)
+	u, s := newCalendarUI(t, data.Post{Title: "Lang", Date: day(2026, 12, 8), Caption: long})
+	u.win.Resize(fyne.NewSize(1366, 740))
+	ps, _ := u.Workspace().PostsBetween(context.Background(), *day(2026, 12, 8), *day(2026, 12, 8))
+	s.openPost(ps[0].ID)
+	u.Wait()
+	ed := u.editor
+	if ed == nil {
+		t.Fatal("no editor")
+	}
+	d := fyne.CurrentApp().Driver()
+	win := u.win.Canvas().Size()
+	for name, o := range map[string]fyne.CanvasObject{"counter": ed.preview.counter.box, "checks": ed.checks.content} {
+		if !o.Visible() {
+			t.Errorf("%s hidden", name)
+			continue
+		}
+		pos := d.AbsolutePositionForObject(o)
+		if pos.Y+min(o.Size().Height, 20) > win.Height || o.Size().Height == 0 {
+			t.Errorf("%s at %v (size %v), below the window's %v", name, pos, o.Size(), win)
+		}
+	}
+	if !contains(texts(ed.preview.counter.box), "/ 2.200") {
+		t.Errorf("counter shows %v", texts(ed.preview.counter.box))
 	}
 }
