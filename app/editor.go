@@ -130,7 +130,12 @@ func (e *editor) show() {
 			u.editor = nil
 		}
 	})
-	e.dlg.Resize(editorSize(u.win.Canvas().Size()))
+	size := editorSize(u.win.Canvas().Size())
+	if size.Height >= 900 {
+		// A large screen: room for more of the text without scrolling.
+		e.caption.SetMinRowsVisible(12)
+	}
+	e.dlg.Resize(size)
 	e.initial = e.state()
 	e.dlg.Show()
 	u.win.Canvas().Focus(e.title)
@@ -265,7 +270,7 @@ func (e *editor) build() fyne.CanvasObject {
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Title"), e.title),
 		widget.NewFormItem(lang.L("Date and time"), when),
-		widget.NewFormItem(lang.L("Channels"), container.NewGridWrap(fyne.NewSize(170, e.title.MinSize().Height), checks...)),
+		widget.NewFormItem(lang.L("Channels"), container.NewGridWrap(fyne.NewSize(checkWidth(e.channels), e.title.MinSize().Height), checks...)),
 		widget.NewFormItem(lang.L("Status"), container.NewVBox(e.status, e.consentHint)),
 		widget.NewFormItem(lang.L("Topic"), e.topic),
 		widget.NewFormItem(lang.L("Text"), container.NewVBox(e.textTools(), e.caption)),
@@ -327,6 +332,17 @@ func (e *editor) build() fyne.CanvasObject {
 	split.Offset = 0.55
 	e.onFormChanged()
 	return container.NewBorder(nil, bar, nil, nil, split)
+}
+
+// checkWidth is the width of a cell of the channels' grid: the widest tick
+// box, at least 120 — four channels fit in one row at 1366x768, where a
+// second row pushed the pictures further below the fold.
+func checkWidth(checks []*escCheck) float32 {
+	w := float32(120)
+	for _, c := range checks {
+		w = max(w, c.MinSize().Width)
+	}
+	return w
 }
 
 // editorSize is the editor's size in a window of size win: most of it, so

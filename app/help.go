@@ -39,28 +39,26 @@ func (u *UI) showShortcuts() {
 	d.Show()
 }
 
-// shortcutList lays out keyBindings: a heading per group, then the keys in
-// bold beside what they do.
+// shortcutList lays out keyBindings in one table, so the columns line up
+// across groups: a heading per group, then the keys in bold beside what
+// they do.
 func shortcutList() fyne.CanvasObject {
-	var rows []fyne.CanvasObject
-	var grid *fyne.Container
+	grid := container.New(layout.NewFormLayout())
 	group := ""
 	for _, b := range keyBindings() {
 		if b.group != group {
 			group = b.group
 			head := widget.NewLabelWithStyle(lang.L(group), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			head.SizeName = theme.SizeNameSubHeadingText
-			grid = container.New(layout.NewFormLayout())
-			rows = append(rows, head, grid)
+			grid.Add(head)
+			grid.Add(layout.NewSpacer())
 		}
-		what := widget.NewLabel(lang.L(b.what))
-		grid.Add(widget.NewLabelWithStyle(b.keyText(), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
-		grid.Add(what)
+		grid.Add(widget.NewLabelWithStyle(b.keyText(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		grid.Add(widget.NewLabel(lang.L(b.what)))
 	}
 	note := widget.NewLabelWithStyle(lang.L("In text fields, Ctrl+C, Ctrl+X, Ctrl+V, Ctrl+A and Ctrl+Z work as usual."), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	note.Wrapping = fyne.TextWrapWord
-	rows = append(rows, note)
-	return container.NewVBox(rows...)
+	return container.NewVBox(grid, widget.NewSeparator(), note)
 }
 
 // showManual is Hilfe → Handbuch: the short manual in the UI language,
