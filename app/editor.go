@@ -170,59 +170,15 @@ func (e *editor) build() fyne.CanvasObject {
 	e.idea.SetChecked(p.Date == nil)
 	pick := widget.NewButtonWithIcon("", theme.CalendarIcon(), e.onPickDate)
 
-	var statuses []string
-	for _, s := range data.Statuses() {
-		statuses = append(statuses, statusName(s))
-	}
-	e.status = newEscSelect(statuses, nil, e.onCancel)
-	for i, s := range data.Statuses() {
-		if s == p.Status {
-			e.status.SetSelectedIndex(i)
-		}
-	}
-	topics := []string{lang.L("(no topic)")}
-	for _, t := range e.look.topics {
-		topics = append(topics, t.Name)
-	}
-	e.topic = newEscSelect(topics, nil, e.onCancel)
-	e.topic.SetSelectedIndex(0)
-	for i, t := range e.look.topics {
-		if t.ID == p.TopicID {
-			e.topic.SetSelectedIndex(i + 1)
-		}
-	}
-	e.topic.OnChanged = func(string) { e.onFormChanged() }
+	e.statusAndTopic()
 	e.templateID = p.TemplateID
 
-	// Channels: the active ones, plus disabled or deleted ones the post
-	// already uses, so nothing silently drops off.
+	// The post's channels, with their own texts.
 	has := map[int64]string{}
 	for _, c := range p.Channels {
 		has[c.ChannelID] = c.Caption
 	}
-	var checks []fyne.CanvasObject
-	addCheck := func(id int64, name string) {
-		c := newEscCheck(name, func(bool) {
-			e.refreshOverrides()
-			e.mediaBox.checkConsent() // the lines are for the chosen channels
-			e.onFormChanged()
-		}, e.onCancel)
-		_, c.Checked = has[id]
-		e.channels = append(e.channels, c)
-		e.chanIDs = append(e.chanIDs, id)
-		checks = append(checks, c)
-	}
-	for _, c := range e.look.channels {
-		if _, used := has[c.ID]; c.Disabled && !used {
-			continue
-		}
-		addCheck(c.ID, c.Name)
-	}
-	for _, c := range p.Channels {
-		if _, ok := e.look.channelByID[c.ChannelID]; !ok {
-			addCheck(c.ChannelID, lang.L("(deleted channel)"))
-		}
-	}
+	checks := e.channelChecks(has)
 
 	e.caption = newKeyEntry(true, e.onCancel)
 	e.caption.SetText(p.Caption)
@@ -295,24 +251,7 @@ func (e *editor) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Published at"), e.pubLink),
 		widget.NewFormItem(lang.L("Published on"), e.pubDate),
 	)
-	e.saveB = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), e.onSave)
-	e.saveB.Importance = widget.HighImportance
-	cancel := widget.NewButton(lang.L("Cancel"), e.onCancel)
-	bar := container.NewHBox(layout.NewSpacer(), cancel, e.saveB)
-	if e.post.ID != 0 {
-		del := widget.NewButtonWithIcon(lang.L("Delete …"), theme.DeleteIcon(), e.onDelete)
-		del.Importance = widget.DangerImportance
-		if ro {
-			del.Disable()
-		}
-		// Posten … opens the hour of posting: final texts to copy, alt
-		// texts, marking it published.
-		post := widget.NewButtonWithIcon(lang.L("Post …"), theme.MailSendIcon(), e.onPosting)
-		bar = container.NewHBox(del, layout.NewSpacer(), post, cancel, e.saveB)
-	}
-	if ro {
-		e.saveB.Disable()
-	}
+	bar := e.buttonBar(ro)
 	body := container.NewVBox(e.hint, form, acc, more)
 	e.body = body
 	e.preview = e.newPreviewPanel()
@@ -332,6 +271,87 @@ func (e *editor) build() fyne.CanvasObject {
 	split.Offset = 0.55
 	e.onFormChanged()
 	return container.NewBorder(nil, bar, nil, nil, split)
+}
+
+// statusAndTopic makes the status and Rubrik choices, set to the post's.
+func (e *editor) statusAndTopic() {
+	p := e.post
+	var statuses []string
+	for _, s := range data.Statuses() {
+		statuses = append(statuses, statusName(s))
+	}
+	e.status = newEscSelect(statuses, nil, e.onCancel)
+	for i, s := range data.Statuses() {
+		if s == p.Status {
+			e.status.SetSelectedIndex(i)
+		}
+	}
+	topics := []string{lang.L("(no topic)")}
+	for _, t := range e.look.topics {
+		topics = append(topics, t.Name)
+	}
+	e.topic = newEscSelect(topics, nil, e.onCancel)
+	e.topic.SetSelectedIndex(0)
+	for i, t := range e.look.topics {
+		if t.ID == p.TopicID {
+			e.topic.SetSelectedIndex(i + 1)
+		}
+	}
+	e.topic.OnChanged = func(string) { e.onFormChanged() }
+}
+
+// channelChecks makes a tick box per channel: the active ones, plus
+// disabled or deleted ones the post already uses (has: its channels), so
+// nothing silently drops off.
+func (e *editor) channelChecks(has map[int64]string) []fyne.CanvasObject {
+	var checks []fyne.CanvasObject
+	addCheck := func(id int64, name string) {
+		c := newEscCheck(name, func(bool) {
+			e.refreshOverrides()
+			e.mediaBox.checkConsent() // the lines are for the chosen channels
+			e.onFormChanged()
+		}, e.onCancel)
+		_, c.Checked = has[id]
+		e.channels = append(e.channels, c)
+		e.chanIDs = append(e.chanIDs, id)
+		checks = append(checks, c)
+	}
+	for _, c := range e.look.channels {
+		if _, used := has[c.ID]; c.Disabled && !used {
+			continue
+		}
+		addCheck(c.ID, c.Name)
+	}
+	for _, c := range e.post.Channels {
+		if _, ok := e.look.channelByID[c.ChannelID]; !ok {
+			addCheck(c.ChannelID, lang.L("(deleted channel)"))
+		}
+	}
+	return checks
+}
+
+// buttonBar is the row under the form: Löschen … and Posten … for a
+// stored post, Abbrechen and Speichern.
+func (e *editor) buttonBar(ro bool) fyne.CanvasObject {
+	e.saveB = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), e.onSave)
+	e.saveB.Importance = widget.HighImportance
+	cancel := widget.NewButton(lang.L("Cancel"), e.onCancel)
+	bar := container.NewHBox(layout.NewSpacer(), cancel, e.saveB)
+	if e.post.ID != 0 {
+		del := widget.NewButtonWithIcon(lang.L("Delete …"), theme.DeleteIcon(), e.onDelete)
+		del.Importance = widget.DangerImportance
+		if ro {
+			del.Disable()
+		}
+		// Posten … opens the hour of posting: final texts to copy, alt
+		// texts, marking it published.
+		post := widget.NewButtonWithIcon(lang.L("Post …"), theme.MailSendIcon(), e.onPosting)
+		bar = container.NewHBox(del, layout.NewSpacer(), post, cancel, e.saveB)
+	}
+	if ro {
+		e.saveB.Disable()
+	}
+	return bar
 }
 
 // checkWidth is the width of a cell of the channels' grid: the widest tick

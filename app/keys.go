@@ -161,17 +161,31 @@ func (u *UI) keySearch() {
 // keySave is Ctrl+S: the open editor, the settings, the Mediathek's
 // detail pane, the person in Personen or the template in Vorlagen saves.
 func (u *UI) keySave() {
-	switch {
-	case u.editor != nil && u.editor.dlg != nil && u.win.Canvas().Overlays().Top() != nil:
+	dialogOpen := u.win.Canvas().Overlays().Top() != nil
+	if u.editor != nil && u.editor.dlg != nil && dialogOpen {
 		u.editor.onSave()
-	case u.shell != nil && u.shell.tabs.SelectedIndex() == screenSettings && !u.ws.ReadOnly():
-		u.shell.settings.onSaveGeneral()
-	case u.shell != nil && u.shell.tabs.SelectedIndex() == screenMedia && !u.ws.ReadOnly() && u.win.Canvas().Overlays().Top() == nil:
-		u.shell.library.detail.saveEdits()
-	case u.shell != nil && u.shell.tabs.SelectedIndex() == screenPeople && u.win.Canvas().Overlays().Top() == nil:
-		u.shell.people.detail.onSave()
-	case u.shell != nil && u.shell.tabs.SelectedIndex() == screenTemplates && u.win.Canvas().Overlays().Top() == nil:
-		u.shell.templates.pane.onSave()
+		return
+	}
+	if u.shell == nil {
+		return
+	}
+	switch u.shell.tabs.SelectedIndex() {
+	case screenSettings:
+		if !u.ws.ReadOnly() {
+			u.shell.settings.onSaveGeneral()
+		}
+	case screenMedia:
+		if !u.ws.ReadOnly() && !dialogOpen {
+			u.shell.library.detail.saveEdits()
+		}
+	case screenPeople:
+		if !dialogOpen {
+			u.shell.people.detail.onSave()
+		}
+	case screenTemplates:
+		if !dialogOpen {
+			u.shell.templates.pane.onSave()
+		}
 	}
 }
 
