@@ -7,9 +7,12 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"feedtakt/assets"
@@ -228,5 +231,31 @@ func TestManualsHaveTheSameSections(t *testing.T) {
 	}
 	if !strings.HasPrefix(en, "# Feedtakt – Manual") {
 		t.Errorf("English manual starts %q", en[:min(40, len(en))])
+	}
+}
+
+// The manual wraps as words at every width a dialog can have: Fyne 2.7's
+// RichText breaks a segment into one letter per line when the segment
+// before it ends at the very end of a line, so bold or italic words may
+// only open a paragraph or a list item, never stand inside one.
+func TestManualWrapsWordsAtEveryWidth(t *testing.T) {
+	test.NewTempApp(t)
+	for _, code := range []string{"de", "en"} {
+		rt := widget.NewRichTextFromMarkdown(assets.ManualText(code))
+		rt.Wrapping = fyne.TextWrapWord
+		for w := float32(380); w <= 1100; w += 3 {
+			rt.Resize(fyne.NewSize(w, rt.MinSize().Height))
+			var letters []string
+			visit(rt, func(o fyne.CanvasObject) {
+				if tx, ok := o.(*canvas.Text); ok && o.Visible() {
+					if r := []rune(strings.TrimSpace(tx.Text)); len(r) == 1 && unicode.IsLetter(r[0]) {
+						letters = append(letters, tx.Text)
+					}
+				}
+			})
+			if len(letters) > 0 {
+				t.Fatalf("%s manual at width %v: lines of single letters %q", code, w, letters)
+			}
+		}
 	}
 }
