@@ -106,4 +106,3 @@ func (s *datesScreen) onDeleteQuietPeriod(q data.QuietPeriod) {
 		func(ctx context.Context) error { return ws.DeleteQuietPeriod(ctx, q.ID) },
 		func(bool) { s.loadQuietPeriods() })
 }
-

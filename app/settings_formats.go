@@ -29,7 +29,6 @@ type formatsSection struct {
 	formats []upload.Format
 }
 
-
 // newFormatsSection builds the section and loads the formats.
 func newFormatsSection(u *UI) *formatsSection {
 	f := &formatsSection{u: u, rows: container.NewVBox()}
