@@ -66,7 +66,7 @@ func newActionTable(u *UI) *actionTable {
 	explanation.Wrapping = fyne.TextWrapWord
 	head := widget.NewLabelWithStyle(lang.L("Action days"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head.SizeName = theme.SizeNameSubHeadingText
-	top := container.NewVBox(head, explanation, container.NewHBox(t.add, t.imp, t.exp, t.reset))
+	top := container.NewVBox(head, explanation, container.NewHBox(t.add, t.imp, t.exp, t.reset), actionHeading(), widget.NewSeparator())
 	t.content = container.NewPadded(container.NewBorder(top, t.info, nil, nil, t.list))
 	t.load()
 	return t
@@ -119,12 +119,22 @@ func (t *actionTable) show(entries []calendar.ActionDayEntry) {
 	t.info.SetText(text)
 }
 
-// actionRow is the template of a table row.
+// Column widths of the table: the date column fits "letzter Mi im
+// September", the note column takes a short hint.
+const (
+	actionDateWidth = 200
+	actionNoteWidth = 240
+)
+
+// actionRow is the template of a table row: on/off, date, name, note,
+// the buttons, and under them the parser's message for a bad row.
 type actionRow struct {
-	*fyne.Container
+	widget.BaseWidget
+	box     *fyne.Container
 	on      *widget.Check
+	date    *widget.Label
 	title   *widget.Label
-	detail  *widget.Label
+	detail  *widget.Label // the note
 	warning *widget.Label
 	edit    *widget.Button
 	del     *widget.Button
@@ -132,7 +142,9 @@ type actionRow struct {
 
 func newActionRow() fyne.CanvasObject {
 	r := &actionRow{}
-	r.on = widget.NewCheck(lang.L("in the calendar"), nil)
+	r.on = widget.NewCheck("", nil)
+	r.date = widget.NewLabel("")
+	r.date.Truncation = fyne.TextTruncateEllipsis
 	r.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	r.title.Truncation = fyne.TextTruncateEllipsis
 	r.detail = widget.NewLabel("")
@@ -142,10 +154,35 @@ func newActionRow() fyne.CanvasObject {
 	r.warning.Importance = widget.WarningImportance
 	r.edit = widget.NewButtonWithIcon(lang.L("Edit …"), theme.DocumentCreateIcon(), nil)
 	r.del = removeButton(nil)
-	text := container.NewVBox(r.title, r.detail, r.warning)
-	r.Container = container.NewBorder(nil, nil, container.NewCenter(r.on), container.NewCenter(container.NewHBox(r.edit, r.del)), text)
+	line := actionColumns(r.on, r.date, r.title, r.detail, container.NewHBox(r.edit, r.del))
+	r.box = container.NewVBox(line, r.warning)
+	r.ExtendBaseWidget(r)
 	return r
 }
+
+// actionColumns lays out one line of the table (the heading too).
+func actionColumns(on, date, name, note, buttons fyne.CanvasObject) fyne.CanvasObject {
+	h := date.MinSize().Height
+	left := container.NewHBox(container.NewGridWrap(fyne.NewSize(90, h), container.NewCenter(on)),
+		container.NewGridWrap(fyne.NewSize(actionDateWidth, h), date))
+	right := container.NewHBox(container.NewGridWrap(fyne.NewSize(actionNoteWidth, h), note), buttons)
+	return container.NewBorder(nil, nil, left, right, name)
+}
+
+// actionHeading is the heading line over the table's columns.
+func actionHeading() fyne.CanvasObject {
+	bold := func(key string) *widget.Label {
+		return widget.NewLabelWithStyle(lang.L(key), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	// The buttons' room, so the note heading stands over the notes.
+	spacer := container.NewHBox(widget.NewButtonWithIcon(lang.L("Edit …"), theme.DocumentCreateIcon(), nil), removeButton(nil))
+	room := container.NewGridWrap(spacer.MinSize(), widget.NewLabel(""))
+	on := bold("In the calendar")
+	on.Alignment = fyne.TextAlignCenter
+	return actionColumns(on, bold("Date or rule"), bold("Name"), bold("Hint"), room)
+}
+
+func (r *actionRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.box) }
 
 // actionRowHeights are the heights of a row without and with a message.
 func actionRowHeights() (base, warned float32) {
@@ -175,11 +212,10 @@ func (t *actionTable) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	r.title.SetText(name)
 	r.title.TextStyle = fyne.TextStyle{Bold: !e.Off, Italic: e.Off}
 	r.title.Refresh()
-	detail := actionDateText(e.Date)
-	if e.Note != "" {
-		detail += " · " + e.Note
-	}
-	r.detail.SetText(detail)
+	r.date.SetText(actionDateText(e.Date))
+	r.date.TextStyle = fyne.TextStyle{Italic: e.Off}
+	r.date.Refresh()
+	r.detail.SetText(e.Note)
 	if msg := e.Check(); !msg.IsZero() {
 		r.warning.SetText("⚠ " + message(msg))
 		r.warning.Show()
@@ -262,6 +298,7 @@ func (t *actionTable) onRemove(i int) {
 // actionDayForm is the form of one row.
 type actionDayForm struct {
 	dlg                *dialog.CustomDialog
+	box                *fyne.Container
 	date, name, note   *widget.Entry
 	on                 *widget.Check
 	problem            *widget.Label
@@ -280,19 +317,35 @@ func (f *actionDayForm) entry() calendar.ActionDayEntry {
 	return e
 }
 
-// recheck shows, while she types, what the list's parser would say.
-func (f *actionDayForm) recheck() {
-	e := f.entry()
-	if e.Date == "" && e.Name == "" && !f.checkedAtLeastOnce {
-		f.problem.Hide()
-		return
+// problemOf is what the form says about e: the date first (while she
+// types it), then a missing name, then what the list's parser says.
+func (f *actionDayForm) problemOf(e calendar.ActionDayEntry) string {
+	if e.Date != "" || f.checkedAtLeastOnce {
+		if msg := calendar.CheckActionDate(e.Date); !msg.IsZero() {
+			return message(msg)
+		}
+	}
+	if e.Name == "" {
+		if f.checkedAtLeastOnce {
+			return lang.L("Please enter a name, e.g. Tag des offenen Denkmals.")
+		}
+		return ""
 	}
 	if msg := e.Check(); !msg.IsZero() {
-		f.problem.SetText("⚠ " + message(msg))
-		f.problem.Show()
-		return
+		return message(msg)
 	}
-	f.problem.Hide()
+	return ""
+}
+
+// recheck shows, while she types, what is still wrong.
+func (f *actionDayForm) recheck() {
+	if p := f.problemOf(f.entry()); p != "" {
+		f.problem.SetText("⚠ " + p)
+		f.problem.Show()
+	} else {
+		f.problem.Hide()
+	}
+	f.box.Refresh() // lay the form out anew around the message
 }
 
 // edit opens the form for entry i (-1: a new row at the end).
@@ -303,7 +356,7 @@ func (t *actionTable) edit(i int) {
 	}
 	t.form = f
 	f.date, f.name, f.note = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	f.date.SetPlaceHolder(lang.L("08.03. · 2. So im September · letzter Mi im April · 23.04.2026"))
+	f.date.SetPlaceHolder(lang.L("e.g. 08.03. or 2. So im September"))
 	f.name.SetPlaceHolder(lang.L("e.g. Tag des offenen Denkmals"))
 	f.note.SetPlaceHolder(lang.L("optional, e.g. date changes every year"))
 	f.date.SetText(f.previous.Date)
@@ -315,28 +368,29 @@ func (t *actionTable) edit(i int) {
 	f.problem.Wrapping = fyne.TextWrapWord
 	f.problem.Importance = widget.WarningImportance
 	f.checkedAtLeastOnce = i >= 0
+	form := widget.NewForm(
+		&widget.FormItem{Text: lang.L("Date or rule"), Widget: container.NewVBox(f.date, f.problem),
+			HintText: lang.L("yearly 08.03. · weekday 2. So im September, letzter Mi im April · once 23.04.2026")},
+		widget.NewFormItem(lang.L("Name"), f.name),
+		widget.NewFormItem(lang.L("Hint"), f.note),
+		widget.NewFormItem("", f.on),
+	)
+	f.box = container.NewVBox(form)
 	for _, e := range []*widget.Entry{f.date, f.name, f.note} {
 		e.OnChanged = func(string) { f.recheck() }
 	}
 	f.recheck()
-	form := widget.NewForm(
-		&widget.FormItem{Text: lang.L("Date or rule"), Widget: f.date,
-			HintText: lang.L("every year on a day (08.03.), a weekday of a month (2. So im September, letzter Mi im April) or one day only (23.04.2026)")},
-		widget.NewFormItem(lang.L("Name"), f.name),
-		widget.NewFormItem(lang.L("Note"), f.note),
-		widget.NewFormItem("", f.on),
-	)
 	title := lang.L("Edit action day")
 	if i < 0 {
 		title = lang.L("New action day")
 	}
-	f.dlg = t.u.openForm(title, container.NewVBox(form, f.problem), fyne.NewSize(640, 420), lang.L("The action days could not be saved."),
+	f.dlg = t.u.openForm(title, f.box, fyne.NewSize(680, 420), lang.L("The action days could not be saved."),
 		func() (func(context.Context) error, func(), error) {
 			f.checkedAtLeastOnce = true
 			e := f.entry()
-			if msg := e.Check(); !msg.IsZero() {
+			if p := f.problemOf(e); p != "" {
 				f.recheck()
-				return nil, nil, &data.InvalidError{Field: "action day", Message: msg.Key, Args: msg.Args}
+				return nil, nil, &data.InvalidError{Field: "action day", Message: p}
 			}
 			entries := t.with(i, &e)
 			text := calendar.FormatActionDayEntries(entries)

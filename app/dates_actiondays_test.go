@@ -111,8 +111,8 @@ func TestActionDayTableAddSwitchOffSurvivesReload(t *testing.T) {
 		t.Error("the off state was not kept")
 	}
 	r3, _ := actionRowOf(t, b, "Tag der Stadtbibliothek")
-	if !r3.on.Checked || r3.detail.Text != "13.05. · mit Foto vom Lesesaal" {
-		t.Errorf("new row after reload: on=%v detail=%q", r3.on.Checked, r3.detail.Text)
+	if !r3.on.Checked || r3.date.Text != "13.05." || r3.detail.Text != "mit Foto vom Lesesaal" {
+		t.Errorf("new row after reload: on=%v date=%q note=%q", r3.on.Checked, r3.date.Text, r3.detail.Text)
 	}
 	assertShows(t, u.win.Content(), "Davon ist 1 ausgeschaltet und steht nicht im Kalender.")
 

@@ -34,7 +34,10 @@ type guide struct {
 	back  *widget.Button
 	next  *widget.Button
 	skip  *widget.Button
-	first *widget.Button // "Ersten Beitrag anlegen …"
+	first *widget.Button // "Ersten Beitrag planen …"
+	// footer holds the buttons; it is laid out anew when "Weiter"
+	// becomes "Zum Kalender".
+	footer *fyne.Container
 	set   *settingsScreen
 }
 
@@ -47,7 +50,7 @@ func (u *UI) startGuide() *guide {
 }
 
 func newGuide(u *UI) *guide {
-	g := &guide{u: u, ws: u.ws, set: &settingsScreen{u: u}}
+	g := &guide{u: u, ws: u.ws, set: &settingsScreen{u: u}, body: container.NewStack()}
 	title := widget.NewLabelWithStyle(lang.L("Your workspace is ready. Three steps, then you can plan."), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 	title.Wrapping = fyne.TextWrapWord
@@ -64,6 +67,8 @@ func newGuide(u *UI) *guide {
 
 	channels := g.set.channelsSection()
 	topics := g.set.topicsSection()
+	// The lists fill in the background; the page then lays out anew.
+	g.set.shown = func() { g.body.Refresh() }
 	g.set.loadChannels()
 	g.set.loadTopics()
 	g.first = widget.NewButtonWithIcon(lang.L("Plan the first post …"), theme.ContentAddIcon(), g.onFirstPost)
@@ -77,14 +82,14 @@ func newGuide(u *UI) *guide {
 		guideStep(lang.L("Plan your first post now: a day, the channels, a title; text and pictures can follow later. Later you make new posts with “New post” in the calendar or Ctrl+N."),
 			container.NewHBox(g.first)),
 	}
-	g.body = container.NewStack()
 	g.skip = widget.NewButton(lang.L("Skip the guide"), g.finish)
 	g.skip.Importance = widget.LowImportance
 	g.back = widget.NewButtonWithIcon(lang.L("Back"), theme.NavigateBackIcon(), func() { g.show(g.step - 1) })
 	g.next = widget.NewButtonWithIcon(lang.L("Next"), theme.NavigateNextIcon(), g.onNext)
 	g.next.IconPlacement = widget.ButtonIconTrailingText
 	g.next.Importance = widget.HighImportance
-	footer := container.NewHBox(g.skip, layout.NewSpacer(), g.back, g.next)
+	g.footer = container.NewHBox(g.skip, layout.NewSpacer(), g.back, g.next)
+	footer := g.footer
 	head := container.NewVBox(title, container.NewHBox(marks...), widget.NewSeparator())
 	page := container.NewBorder(head, container.NewVBox(widget.NewSeparator(), footer), nil, nil, container.NewVScroll(g.body))
 	g.content = container.NewPadded(narrow(980, page))
@@ -107,8 +112,8 @@ func (g *guide) show(i int) {
 	for k, m := range g.marks {
 		m.TextStyle = fyne.TextStyle{Bold: k == g.step}
 		m.Importance = widget.MediumImportance
-		if k != g.step {
-			m.Importance = widget.LowImportance
+		if k == g.step {
+			m.Importance = widget.HighImportance
 		}
 		m.Refresh()
 	}
@@ -127,6 +132,7 @@ func (g *guide) show(i int) {
 		g.skip.Show()
 	}
 	g.next.Refresh()
+	g.footer.Refresh()
 }
 
 func (g *guide) onNext() {

@@ -40,6 +40,9 @@ type settingsScreen struct {
 	topics   *fyne.Container
 	addChan  *widget.Button
 	addTopic *widget.Button
+	// shown, if set, runs after the channels or topics were (re)listed:
+	// the guided start lays its page out anew.
+	shown func()
 }
 
 func newSettingsScreen(u *UI) *settingsScreen {
@@ -256,6 +259,9 @@ func (s *settingsScreen) showChannels(cs []data.Channel, err error) {
 	}
 	s.channels.Objects = rows
 	s.channels.Refresh()
+	if s.shown != nil {
+		s.shown()
+	}
 }
 
 func (s *settingsScreen) onMoveChannel(id int64, delta int) {
@@ -422,6 +428,9 @@ func (s *settingsScreen) showTopics(ts []data.Topic, err error) {
 	}
 	s.topics.Objects = rows
 	s.topics.Refresh()
+	if s.shown != nil {
+		s.shown()
+	}
 }
 
 func (s *settingsScreen) onMoveTopic(id int64, delta int) {

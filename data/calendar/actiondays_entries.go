@@ -137,3 +137,18 @@ func FormatActionDayEntries(entries []ActionDayEntry) string {
 	}
 	return b.String()
 }
+
+// CheckActionDate says what is wrong with the date column alone (the zero
+// Message when it is a date or rule the list understands), for a form that
+// checks the date while it is typed.
+func CheckActionDate(spec string) Message {
+	spec = strings.TrimSpace(spec)
+	if spec == "" {
+		return Message{Key: "The date is missing. Format: date | name, e.g. “08.03. | Weltfrauentag”."}
+	}
+	if strings.Contains(spec, "|") {
+		return Message{Key: "The sign “|” separates the columns of the list and cannot be part of the date, name or note."}
+	}
+	_, msg := parseActionDate(spec)
+	return msg
+}

@@ -104,3 +104,18 @@ func TestDefaultListSurvivesTheTable(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckActionDateAlone(t *testing.T) {
+	for spec, want := range map[string]string{
+		"08.03.":              "",
+		"letzter Mi im April": "",
+		"31.02.":              "Datum „31.02.“ gibt es nicht.",
+		"":                    "Datum fehlt.",
+		"08.03. |":            "„|“",
+	} {
+		got := de(CheckActionDate(spec))
+		if want == "" && !CheckActionDate(spec).IsZero() || want != "" && !strings.Contains(got, want) {
+			t.Errorf("CheckActionDate(%q) = %q, want %q", spec, got, want)
+		}
+	}
+}
