@@ -38,7 +38,7 @@ type guide struct {
 	// footer holds the buttons; it is laid out anew when "Weiter"
 	// becomes "Zum Kalender".
 	footer *fyne.Container
-	set   *settingsScreen
+	set    *settingsScreen
 }
 
 // startGuide shows the guided start over the open workspace; it ends in
