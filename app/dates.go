@@ -171,9 +171,6 @@ func (u *UI) openForm(title string, body fyne.CanvasObject, size fyne.Size, fail
 
 // showProblem explains bad input as something to check, and any other
 // failure as an error with what was being done.
-func (s *datesScreen) showProblem(failed string, err error) { s.u.showProblem(failed, err) }
-
-// showProblem is datesScreen.showProblem for any settings form.
 func (u *UI) showProblem(failed string, err error) {
 	var inv *data.InvalidError
 	if errors.As(err, &inv) {
