@@ -119,12 +119,9 @@ func (t *actionTable) show(entries []calendar.ActionDayEntry) {
 	t.info.SetText(text)
 }
 
-// Column widths of the table: the date column fits "letzter Mi im
-// September", the note column takes a short hint.
-const (
-	actionDateWidth = 200
-	actionNoteWidth = 240
-)
+// actionDateWidth is the date column's width: it fits "letzter Mi im
+// September".
+const actionDateWidth = 200
 
 // actionRow is the template of a table row: on/off, date, name, note,
 // the buttons, and under them the parser's message for a bad row.
@@ -160,13 +157,33 @@ func newActionRow() fyne.CanvasObject {
 	return r
 }
 
-// actionColumns lays out one line of the table (the heading too).
+// actionColumns lays out one line of the table (the heading too): the
+// name and the note share what the fixed columns leave, 3:2.
 func actionColumns(on, date, name, note, buttons fyne.CanvasObject) fyne.CanvasObject {
 	h := date.MinSize().Height
 	left := container.NewHBox(container.NewGridWrap(fyne.NewSize(90, h), container.NewCenter(on)),
 		container.NewGridWrap(fyne.NewSize(actionDateWidth, h), date))
-	right := container.NewHBox(container.NewGridWrap(fyne.NewSize(actionNoteWidth, h), note), buttons)
-	return container.NewBorder(nil, nil, left, right, name)
+	return container.NewBorder(nil, nil, left, buttons, container.New(nameNoteLayout{}, name, note))
+}
+
+// nameNoteLayout gives the first object 60 % of the width, the second the
+// rest (at least actionNoteMin).
+type nameNoteLayout struct{}
+
+const actionNoteMin = 160
+
+func (nameNoteLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := max(objs[0].MinSize().Height, objs[1].MinSize().Height)
+	return fyne.NewSize(2*actionNoteMin, h)
+}
+
+func (nameNoteLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	noteW := max(size.Width*0.4, actionNoteMin)
+	nameW := max(size.Width-noteW, 0)
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(fyne.NewSize(nameW, size.Height))
+	objs[1].Move(fyne.NewPos(nameW, 0))
+	objs[1].Resize(fyne.NewSize(size.Width-nameW, size.Height))
 }
 
 // actionHeading is the heading line over the table's columns.

@@ -241,7 +241,7 @@ func TestActionDayRemoveAsksWithTheSharedDialog(t *testing.T) {
 	if a.rowCount() != n-1 {
 		t.Fatalf("rows %d, want %d", a.rowCount(), n-1)
 	}
-	if text, _, _ := u.Workspace().ActionDayText(context.Background()); strings.Contains(text, "Weltwassertag") {
+	if text, _, _ := u.Workspace().ActionDayText(context.Background()); strings.Contains(text, "\n22.03. | Weltwassertag\n") {
 		t.Error("removed row still stored")
 	}
 }

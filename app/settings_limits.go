@@ -137,7 +137,7 @@ type limitTable struct {
 }
 
 // limitSourceMin is the least the source column gets.
-const limitSourceMin = float32(120)
+const limitSourceMin = float32(96)
 
 // measure takes the column widths from the rows' cells.
 func (t *limitTable) measure(rows []fyne.CanvasObject) {
