@@ -158,7 +158,7 @@ func newActionRow() fyne.CanvasObject {
 }
 
 // actionColumns lays out one line of the table (the heading too): the
-// name and the note share what the fixed columns leave, 3:2.
+// name and the note share what the fixed columns leave, about 2:1.
 func actionColumns(on, date, name, note, buttons fyne.CanvasObject) fyne.CanvasObject {
 	h := date.MinSize().Height
 	left := container.NewHBox(container.NewGridWrap(fyne.NewSize(90, h), container.NewCenter(on)),
@@ -166,7 +166,7 @@ func actionColumns(on, date, name, note, buttons fyne.CanvasObject) fyne.CanvasO
 	return container.NewBorder(nil, nil, left, buttons, container.New(nameNoteLayout{}, name, note))
 }
 
-// nameNoteLayout gives the first object 60 % of the width, the second the
+// nameNoteLayout gives the first object 65 % of the width, the second the
 // rest (at least actionNoteMin).
 type nameNoteLayout struct{}
 
@@ -178,7 +178,7 @@ func (nameNoteLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 }
 
 func (nameNoteLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	noteW := max(size.Width*0.4, actionNoteMin)
+	noteW := max(size.Width*0.35, actionNoteMin)
 	nameW := max(size.Width-noteW, 0)
 	objs[0].Move(fyne.NewPos(0, 0))
 	objs[0].Resize(fyne.NewSize(nameW, size.Height))
