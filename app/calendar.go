@@ -187,6 +187,7 @@ func (s *calendarScreen) onJump(text string) {
 // stale month.
 func (s *calendarScreen) reload() {
 	s.updateHeading()
+	checkEmptyPlan(s) // the hint over an empty plan (guide.go)
 	if s.mode == viewList {
 		s.list.reload()
 		s.gaps.reload()
