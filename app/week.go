@@ -113,9 +113,9 @@ func (v *weekView) show(p *plan) {
 		case d == v.s.dragOver:
 			c.bg.FillColor = theme.Color(theme.ColorNameSelection)
 		case holiday || d.Weekday() == time.Saturday || d.Weekday() == time.Sunday:
-			c.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
+			c.bg.FillColor = dayWeekend
 		default:
-			c.bg.FillColor = theme.Color(theme.ColorNameBackground)
+			c.bg.FillColor = dayPlain
 		}
 		c.bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
 		c.bg.StrokeWidth = 1
