@@ -186,7 +186,7 @@ const (
 	chipIcon       = 12
 	chipLeft       = 8 // the bar and a gap
 	chipChansMin   = 150
-	chipMinTitle   = 44 // the title's room a badge may not take
+	chipMinTitle   = 50 // the title's room a badge may not take
 )
 
 // chipTextSize is the size of a chip's title.
@@ -195,6 +195,18 @@ func chipTextSize() float32 { return theme.CaptionTextSize() + 1 }
 // chipLineHeight is the distance of two title lines, a little less than
 // a text's box (which has room above and below).
 func chipLineHeight() float32 { return chipTextSize() * 1.2 }
+
+var (
+	textBoxOnce sync.Once
+	textBox     float32
+)
+
+// chipTextBox is the height of a title's text box (measured once: a
+// measurement costs, and the chips lay out often).
+func chipTextBox() float32 {
+	textBoxOnce.Do(func() { textBox = fyne.MeasureText("Äg", chipTextSize(), fyne.TextStyle{}).Height })
+	return textBox
+}
 
 // chipHeightFor is the height of a month chip with n title lines.
 func chipHeightFor(n int) float32 {
@@ -216,9 +228,6 @@ func newMissingBadge(icon fyne.Resource) (*canvas.Rectangle, *canvas.Image) {
 	img.FillMode = canvas.ImageFillContain
 	return box, img
 }
-
-// newNoPictureBadge makes the "kein Bild" badge's box and icon.
-func newNoPictureBadge() (*canvas.Rectangle, *canvas.Image) { return newMissingBadge(noPictureIcon) }
 
 func (r *chipRenderer) MinSize() fyne.Size {
 	if r.c.wide {
@@ -309,7 +318,8 @@ func (r *chipRenderer) layoutNarrow(s fyne.Size) {
 	// The channels' badges only where the whole title fits beside
 	// them: the title matters more.
 	r.chans.Hidden = true
-	if cw := r.chans.MinSize().Width + 4; r.c.lines > 1 && s.Width >= chipChansMin && r.chans.Text != "" {
+	if r.c.lines > 1 && s.Width >= chipChansMin && r.chans.Text != "" {
+		cw := r.chans.MinSize().Width + 4
 		withChans := append([]float32(nil), widths...)
 		withChans[len(withChans)-1] -= cw
 		if lines := wrapText(r.fullText(), withChans, chipTextSize(), r.lines[0].TextStyle); !cut(lines, r.fullText()) {
@@ -334,7 +344,7 @@ func (r *chipRenderer) layoutWide(s fyne.Size) {
 	x := r.lead(y, lh)
 	right := s.Width - 4
 	bx := r.placeBadges(right, y+(lh-badgeHeight)/2, right-x)
-	r.lines[0].Move(fyne.NewPos(x, y-(r.lines[0].MinSize().Height-lh)/2))
+	r.lines[0].Move(fyne.NewPos(x, y-(chipTextBox()-lh)/2))
 	fitCanvasText(r.lines[0], r.headText(), bx-x-2)
 	title := strings.TrimSpace(r.c.info.title)
 	w := right - chipLeft
@@ -373,26 +383,24 @@ func (r *chipRenderer) setTitle(text string, widths []float32, y, lh, x float32,
 		}
 		t.Hidden = false
 		t.Text = r.wrapped[n]
-		box := t.MinSize().Height
+		box := chipTextBox()
 		t.Move(fyne.NewPos(x, y+float32(n)*lh-(box-lh)/2))
 		t.Resize(fyne.NewSize(widths[n], box))
 	}
 }
 
-// headText is the week chip's first line: status word and time.
+// headText is the week chip's first line: time and status word (the
+// word may be cut in a narrow column; the icon before it stays).
 func (r *chipRenderer) headText() string {
 	i := r.c.info
-	t := ""
-	if i.slot == nil {
-		t = statusName(i.status)
-	}
+	var parts []string
 	if i.time != "" {
-		if t != "" {
-			t += " · "
-		}
-		t += i.time
+		parts = append(parts, i.time)
 	}
-	return t
+	if i.slot == nil {
+		parts = append(parts, statusName(i.status))
+	}
+	return strings.Join(parts, " ")
 }
 
 // layoutStrikes draws the line through a discarded post's title.
@@ -512,10 +520,21 @@ func (r *chipRenderer) refresh() {
 	r.chans.Text = strings.Join(i.channels, " ")
 	r.status.Hidden = i.slot != nil
 	r.free.Hidden = i.slot == nil
-	if i.slot == nil {
-		r.status.Resource = inkIcon(statusIcon(i.status), ink)
+	if res := inkIcon(statusIcon(i.status), ink); i.slot == nil && r.status.Resource != res {
+		r.status.Resource = res // refreshed only when it changes: an image costs
 		r.status.Refresh()
 	}
+	r.refreshBadges()
+	if r.c.wide && r.detail.Text != i.detail {
+		r.detail.SetText(i.detail)
+	}
+	r.detail.Hidden = !r.c.wide
+}
+
+// refreshBadges shows the badges of what a planned post lacks (none on a
+// series slot); placeBadges may hide some in a cramped chip.
+func (r *chipRenderer) refreshBadges() {
+	i := r.c.info
 	open := i.slot == nil
 	r.badge.Hidden = !i.noPicture || !open
 	r.badgeIcon.Hidden = r.badge.Hidden
@@ -524,8 +543,6 @@ func (r *chipRenderer) refresh() {
 	r.noTime.Hidden = !i.noTime || !open
 	r.noTimeIcon.Hidden = r.noTime.Hidden
 	r.refreshConsent()
-	r.detail.SetText(i.detail)
-	r.detail.Hidden = !r.c.wide
 }
 
 // refreshConsent shows the consent badge of a planned post (none on a

@@ -337,8 +337,10 @@ func styleConsentBadge(box *canvas.Rectangle, icon *canvas.Image, s markState) {
 	if s == markUnclear {
 		box.StrokeWidth = 1
 	}
-	icon.Resource = s.icon()
-	icon.Refresh()
+	if res := s.icon(); icon.Resource != res {
+		icon.Resource = res // an image's refresh costs: only on a change
+		icon.Refresh()
+	}
 }
 
 // consentLegend explains every consent and licence badge a chip can

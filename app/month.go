@@ -103,7 +103,7 @@ func legend() fyne.CanvasObject {
 	free := newChip(&chipEvents{}, false)
 	free.set(chipInfo{slot: &data.Slot{}}, false)
 	freeW := fyne.MeasureText(lang.L("free"), chipTextSize(), fyne.TextStyle{Bold: true}).Width + chipLeft + 6
-	add(container.NewGridWrap(fyne.NewSize(freeW, chipHeight-4), free), text(lang.L("Series slot"), inkDark, false))
+	add(container.NewGridWrap(fyne.NewSize(freeW, chipHeight), free), text(lang.L("Series slot"), inkDark, false))
 	cbox, cicon := newConsentBadge()
 	styleConsentBadge(cbox, cicon, markMissing)
 	consent := newTapArea(container.New(&legendItemLayout{gap: 3}, legendBadge(cbox, cicon), text(lang.L("Consent")+" …", inkMark, false)), nil, nil)
@@ -456,7 +456,7 @@ func (r *dayCellRenderer) layoutMarks(s fyne.Size) float32 {
 	d := r.d
 	ns := d.num.MinSize()
 	markX := 5 + ns.Width + 6
-	lineH := d.marks.MinSize().Height
+	lineH := chipTextBox() - 2 // the names are a point smaller than a title
 	d.marks.Move(fyne.NewPos(markX, 3+(ns.Height-lineH)/2))
 	d.marks2.Move(fyne.NewPos(5, 3+ns.Height-1))
 	y := 3 + ns.Height + 2

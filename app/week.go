@@ -64,7 +64,7 @@ func newWeekView(s *calendarScreen) *weekView {
 		v.cols = append(v.cols, c)
 		cols = append(cols, c.box)
 	}
-	v.content = container.NewBorder(v.takt, nil, nil, nil, container.NewGridWithColumns(7, cols...))
+	v.content = container.NewBorder(v.takt, legend(), nil, nil, container.NewGridWithColumns(7, cols...))
 	return v
 }
 
