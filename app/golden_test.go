@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -232,4 +233,77 @@ func TestGoldenMonthCellTwoLinesSlotAndBadges(t *testing.T) {
 		}
 	}
 	test.AssertObjectRendersToMarkup(t, "month_cell_two_lines.xml", cell)
+}
+
+// TestLegendOneLineExplainsAll: the legend below the month and the week
+// names every status, the free slot, the three missing-badges and the
+// Rubrik colour on one line that fits the month at 1366x768; tapping its
+// consent badge shows every consent and licence mark.
+func TestLegendOneLineExplainsAll(t *testing.T) {
+	u, s := newCalendarUI(t, goldenPosts()...)
+	u.win.Resize(fyne.NewSize(1366, 768))
+	u.Wait()
+	lg := s.month.content.(*fyne.Container).Objects[1].(*fyne.Container).Objects[1].(*container.Scroll)
+	assertShows(t, lg, "Idee", "Entwurf", "Zur Freigabe", "Freigegeben", "Veröffentlicht", "Verworfen",
+		"frei", "Serientermin", "fehlt:", "Text", "Bild", "Uhrzeit", "Einwilligung …", "Farbe = Rubrik")
+	row := lg.Content
+	if need, has := row.MinSize().Width, lg.Size().Width; need > has {
+		t.Errorf("legend needs %v, has %v at 1366x768", need, has)
+	}
+	if h := row.MinSize().Height; h > chipHeight+2 {
+		t.Errorf("legend is %v high: more than one line", h)
+	}
+	var consent *tapArea
+	walkObjects(row, func(o fyne.CanvasObject) {
+		if ta, ok := o.(*tapArea); ok {
+			consent = ta
+		}
+	})
+	if consent == nil {
+		t.Fatal("no tappable consent item in the legend")
+	}
+	test.Tap(consent)
+	top := topOverlay(u)
+	if top == nil {
+		t.Fatal("tapping the consent badge shows nothing")
+	}
+	assertShows(t, top, "widerrufen", "ungeklärt", "Lizenz abgelaufen")
+}
+
+// TestDayNamesReadable: a long action-day name in a narrow day cell is
+// shown whole on two lines, or sensibly abbreviated ("Tag d. offenen
+// Denkmals") — not cut after a few letters — and the full name stays in
+// markText for the hover.
+func TestDayNamesReadable(t *testing.T) {
+	_, s := newCalendarUI(t)
+	d := calendar.NewDate(2026, 9, 13)
+	long := "Tag des offenen Denkmals"
+	p := &plan{marks: map[calendar.Date][]data.DayMark{d: {{Kind: data.MarkActionDay, Label: long}}}}
+	cell := newDayCell(s)
+	cell.set(p, d, true, false, false, false)
+	shown := func() string {
+		t := cell.marks.Text
+		if cell.marks2.Visible() {
+			t = strings.TrimSpace(t + " " + cell.marks2.Text)
+		}
+		return t
+	}
+	cell.Resize(goldenDaySize)
+	cell.Refresh()
+	if got := shown(); got != long || !cell.marks2.Visible() {
+		t.Errorf("106 px cell shows %q (two lines %v), want %q whole", got, cell.marks2.Visible(), long)
+	}
+	for _, o := range textOverflow(cell, goldenDaySize.Width) {
+		t.Error(o)
+	}
+	// A short cell (a month of six weeks on a small screen): one line,
+	// abbreviated before it is cut.
+	cell.Resize(fyne.NewSize(160, 70))
+	cell.Refresh()
+	if got := shown(); got != "Tag d. offenen Denkmals" {
+		t.Errorf("short cell shows %q", got)
+	}
+	if cell.markText != long {
+		t.Errorf("markText %q, want the full name", cell.markText)
+	}
 }

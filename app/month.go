@@ -40,12 +40,12 @@ type monthView struct {
 func newMonthView(s *calendarScreen) *monthView {
 	m := &monthView{s: s, rows: gridWeeks}
 	var objs []fyne.CanvasObject
-	kw := canvas.NewText(lang.L("CW"), theme.Color(theme.ColorNamePlaceHolder))
+	kw := canvas.NewText(lang.L("CW"), inkMuted)
 	kw.TextStyle.Bold = true
 	kw.TextSize = theme.CaptionTextSize()
 	m.heads = append(m.heads, kw)
 	for i := 0; i < 7; i++ {
-		t := canvas.NewText(weekdayShort(time.Weekday((i+1)%7)), theme.Color(theme.ColorNamePlaceHolder))
+		t := canvas.NewText(weekdayShort(time.Weekday((i+1)%7)), inkMuted)
 		t.TextStyle.Bold = true
 		t.TextSize = theme.CaptionTextSize()
 		m.heads = append(m.heads, t)

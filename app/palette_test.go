@@ -72,6 +72,7 @@ func palettePairs() []contrastPair {
 		add(n+"week: action day (high importance label)", themeColor(theme.ColorNamePrimary), bg, minText)
 	}
 	add("today's number", themeColor(theme.ColorNameForegroundOnPrimary), themeColor(theme.ColorNamePrimary), minText)
+	add("weekday and KW heads", inkMuted, themeColor(theme.ColorNameBackground), minText)
 	add("legend: text", inkDark, themeColor(theme.ColorNameBackground), minText)
 	add("legend: consent link", inkMark, themeColor(theme.ColorNameBackground), minText)
 	add("selected chip outline", themeColor(theme.ColorNamePrimary), dayPlain, minGraph)

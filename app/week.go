@@ -140,10 +140,11 @@ func (v *weekView) show(p *plan) {
 			objs = append(objs, ch)
 		}
 		if len(infos) == 0 {
-			empty := widget.NewLabelWithStyle(lang.L("nothing planned"), fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
-			empty.Importance = widget.LowImportance
-			empty.Wrapping = fyne.TextWrapWord
-			objs = append(objs, empty)
+			// Muted, but dark enough to read (palette.go).
+			empty := canvas.NewText(lang.L("nothing planned"), inkMuted)
+			empty.TextStyle.Italic = true
+			empty.TextSize = theme.CaptionTextSize()
+			objs = append(objs, container.NewPadded(container.NewCenter(empty)))
 		}
 		c.list.Objects = objs
 		c.list.Refresh()
