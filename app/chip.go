@@ -666,8 +666,8 @@ var (
 	// noPictureIcon is a picture frame crossed out, for "kein Bild".
 	noPictureIcon = svgIcon("no-picture.svg", `<path fill-rule="evenodd" d="M1 3h22v18H1z M4 6v12h16V6z"/>`+
 		`<path d="M5 17l4-5 3 3.5 2-2.5 4 4z"/><path d="M0.5 3.3l2.8-2.8 20.2 20.2-2.8 2.8z"/>`)
-	// noTextIcon is a letter T crossed out, for "kein Text".
-	noTextIcon = svgIcon("no-text.svg", `<path d="M4 3h16v4h-6v14h-4V7H4z"/><path d="M0.5 3.3l2.8-2.8 20.2 20.2-2.8 2.8z"/>`)
+	// noTextIcon is lines of text crossed out, for "kein Text".
+	noTextIcon = svgIcon("no-text.svg", `<path d="M2 3h20v3.2H2z M2 10.4h20v3.2H2z M2 17.8h12v3.2H2z"/><path d="M0.5 3.3l2.8-2.8 20.2 20.2-2.8 2.8z"/>`)
 	// noTimeIcon is a clock crossed out, for "keine Uhrzeit".
 	noTimeIcon = svgIcon("no-time.svg", `<path fill-rule="evenodd" d="M12 1a11 11 0 1 1 0 22a11 11 0 1 1 0-22z M12 3.6a8.4 8.4 0 1 0 0 16.8a8.4 8.4 0 1 0 0-16.8z"/>`+
 		`<path d="M10.8 6h2.4v5.4l3.8 2.3-1.2 2-5-3z"/><path d="M0.5 3.3l2.8-2.8 20.2 20.2-2.8 2.8z"/>`)
