@@ -25,7 +25,7 @@ func (u *UI) dropped(pos fyne.Position, uris []fyne.URI) {
 	switch lib := u.shell.library; {
 	case u.editor != nil:
 		u.editor.dropFiles(paths)
-	case lib != nil && u.shell.tabs.Selected() != nil && u.shell.tabs.Selected().Content == lib.content:
+	case lib != nil && u.shell.tabs.SelectedIndex() == screenMedia:
 		lib.dropped(pos, uris)
 	default:
 		dialog.ShowInformation(lang.L("Import"), lang.L("To import, switch to the media library or open a post."), u.win)

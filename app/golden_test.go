@@ -307,3 +307,25 @@ func TestDayNamesReadable(t *testing.T) {
 		t.Errorf("markText %q, want the full name", cell.markText)
 	}
 }
+
+// TestWindowFitsAt125Percent: a 1366 px screen at 125 % scaling gives the
+// window 1093 units. The calendar must fit it whole; the wider screens
+// (Mediathek, Personen, the settings' Plattformen table) scroll sideways
+// instead of widening the window past the screen.
+func TestWindowFitsAt125Percent(t *testing.T) {
+	u, s := newCalendarUI(t, goldenPosts()...)
+	const width = 1366 / 1.25
+	for i := range u.shell.tabs.Items {
+		u.shell.selectScreen(i)
+		u.Wait()
+		if min := u.win.Content().MinSize(); min.Width > width {
+			t.Errorf("screen %d (%s): the window needs %v units, more than %v", i, u.shell.tabs.Items[i].Text, min.Width, width)
+		}
+	}
+	u.shell.selectScreen(screenCalendar)
+	u.win.Resize(fyne.NewSize(width, 768/1.25))
+	u.Wait()
+	if s.content.Size().Width < s.content.MinSize().Width {
+		t.Errorf("calendar squeezed to %v, needs %v", s.content.Size().Width, s.content.MinSize().Width)
+	}
+}

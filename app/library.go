@@ -705,8 +705,7 @@ func (s *libraryScreen) startIn(set func(fyne.ListableURI)) {
 // dropped imports files and folders dropped on the window while the
 // Mediathek is shown; elsewhere a drop does nothing.
 func (s *libraryScreen) dropped(_ fyne.Position, uris []fyne.URI) {
-	if s.u.shell == nil || s.u.shell.library != s || s.u.shell.tabs.Selected() == nil ||
-		s.u.shell.tabs.Selected().Content != s.content || s.u.ws.ReadOnly() {
+	if s.u.shell == nil || s.u.shell.library != s || s.u.shell.tabs.SelectedIndex() != screenMedia || s.u.ws.ReadOnly() {
 		return
 	}
 	var paths []string

@@ -61,29 +61,32 @@ func newShell(u *UI) *shell {
 	s.people = newPeopleScreen(u)
 	s.templates = newTemplatesScreen(u)
 
+	// AppTabs is as wide as its widest screen. The calendar must fit a
+	// 1366 px screen at 125 % (1093 units with the navigation); the other
+	// screens scroll sideways there instead of widening the window.
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Calendar"), theme.GridIcon(), s.calendar.content),
-		container.NewTabItemWithIcon(lang.L("Idea board"), ideaIcon, s.ideas.content),
-		container.NewTabItemWithIcon(lang.L("Media library"), theme.MediaPhotoIcon(), s.library.content),
-		container.NewTabItemWithIcon(lang.L("People"), theme.AccountIcon(), s.people.content),
-		container.NewTabItemWithIcon(lang.L("Templates"), theme.DocumentIcon(), s.templates.content),
-		container.NewTabItemWithIcon(lang.L("Handover"), theme.MailForwardIcon(), s.handover.content),
-		container.NewTabItemWithIcon(lang.L("Settings"), theme.SettingsIcon(), s.settingsTabs),
+		container.NewTabItemWithIcon(lang.L("Idea board"), ideaIcon, container.NewHScroll(s.ideas.content)),
+		container.NewTabItemWithIcon(lang.L("Media library"), theme.MediaPhotoIcon(), container.NewHScroll(s.library.content)),
+		container.NewTabItemWithIcon(lang.L("People"), theme.AccountIcon(), container.NewHScroll(s.people.content)),
+		container.NewTabItemWithIcon(lang.L("Templates"), theme.DocumentIcon(), container.NewHScroll(s.templates.content)),
+		container.NewTabItemWithIcon(lang.L("Handover"), theme.MailForwardIcon(), container.NewHScroll(s.handover.content)),
+		container.NewTabItemWithIcon(lang.L("Settings"), theme.SettingsIcon(), container.NewHScroll(s.settingsTabs)),
 	)
 	s.tabs.SetTabLocation(container.TabLocationLeading)
-	s.tabs.OnSelected = func(t *container.TabItem) {
-		switch t.Content {
-		case s.handover.content:
+	s.tabs.OnSelected = func(*container.TabItem) {
+		switch s.tabs.SelectedIndex() {
+		case screenHandover:
 			s.handover.refresh()
-		case s.ideas.content:
+		case screenIdeas:
 			s.ideas.reload()
-		case s.calendar.content:
+		case screenCalendar:
 			s.calendar.reload()
-		case s.library.content:
+		case screenMedia:
 			s.library.reload()
-		case s.people.content:
+		case screenPeople:
 			s.people.reload()
-		case s.templates.content:
+		case screenTemplates:
 			s.templates.reload()
 		}
 	}
