@@ -306,6 +306,17 @@ func TestDayNamesReadable(t *testing.T) {
 	if cell.markText != long {
 		t.Errorf("markText %q, want the full name", cell.markText)
 	}
+	// The first of a month ("1. Dezember") leaves no room beside the
+	// number in a narrow cell: the name goes whole onto the second line,
+	// never split into a lost first letter and the rest.
+	first := calendar.NewDate(2026, 12, 1)
+	p.marks[first] = []data.DayMark{{Kind: data.MarkActionDay, Label: "Welt-Aids-Tag"}}
+	cell.set(p, first, true, false, false, false)
+	cell.Resize(fyne.NewSize(94, 106))
+	cell.Refresh()
+	if cell.marks.Text != "" || !cell.marks2.Visible() || cell.marks2.Text != "Welt-Aids-Tag" {
+		t.Errorf("first of the month: beside the number %q, below %q (shown %v)", cell.marks.Text, cell.marks2.Text, cell.marks2.Visible())
+	}
 }
 
 // TestWindowFitsAt125Percent: a 1366 px screen at 125 % scaling gives the

@@ -475,7 +475,12 @@ func (r *dayCellRenderer) layoutMarks(s fyne.Size) float32 {
 	// Two lines: the whole name below the number if it fits there,
 	// else wrapped over both (abbreviated if that still cuts it).
 	lines := []string{"", text}
-	if !fits(text, full) {
+	switch {
+	case side < 40: // a long day number ("1. Dezember") leaves no room beside it
+		if !fits(text, full) {
+			lines[1] = dayNameAbbrevs.Replace(text)
+		}
+	case !fits(text, full):
 		lines = wrapText(text, []float32{side, full}, sz, st)
 		if len(lines) == 2 && strings.HasSuffix(lines[1], "…") {
 			lines = wrapText(dayNameAbbrevs.Replace(text), []float32{side, full}, sz, st)
