@@ -312,7 +312,7 @@ func TestDayNamesReadable(t *testing.T) {
 	first := calendar.NewDate(2026, 12, 1)
 	p.marks[first] = []data.DayMark{{Kind: data.MarkActionDay, Label: "Welt-Aids-Tag"}}
 	cell.set(p, first, true, false, false, false)
-	cell.Resize(fyne.NewSize(94, 106))
+	cell.Resize(fyne.NewSize(80, 106))
 	cell.Refresh()
 	if cell.marks.Text != "" || !cell.marks2.Visible() || cell.marks2.Text != "Welt-Aids-Tag" {
 		t.Errorf("first of the month: beside the number %q, below %q (shown %v)", cell.marks.Text, cell.marks2.Text, cell.marks2.Visible())
