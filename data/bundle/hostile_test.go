@@ -158,7 +158,7 @@ func bombStream(t testing.TB, mib int) (io.Reader, int64) {
 	var chunk bytes.Buffer
 	fw, _ := flate.NewWriter(&chunk, flate.BestCompression)
 	fw.Write(make([]byte, 1<<20))
-	fw.Flush() // byte-aligned, not final: chunks can follow each other
+	fw.Flush()                // byte-aligned, not final: chunks can follow each other
 	end := []byte{0x03, 0x00} // a final, empty fixed-Huffman block
 	readers := []io.Reader{}
 	for range mib {

@@ -41,8 +41,8 @@ type opened struct {
 	zr       *zip.Reader
 	manifest Manifest
 	want     map[string]Entry // the manifest's entries by path
-	payload  []*zip.File // every entry but the manifest, in file order
-	dbHead   []byte      // the database's first bytes, seen while hashing
+	payload  []*zip.File      // every entry but the manifest, in file order
+	dbHead   []byte           // the database's first bytes, seen while hashing
 	buf      []byte
 	// fromDisk drops the file's cached pages before hashing, so a
 	// verify after writing reads what reached the disk.
