@@ -77,22 +77,30 @@ func runBundle(args []string, env Env) int {
 	if err != nil {
 		return env.failBundle(t("The handover bundle could not be written to {{.File}}.", map[string]any{"File": *out}), err)
 	}
+	printBundleSummary(env, t, sum)
+	return 0
+}
+
+// printBundleSummary says what went into the bundle and what could not.
+func printBundleSummary(env Env, t func(string, map[string]any) string, sum bundle.Summary) {
 	fmt.Fprintln(env.Stdout, t("Handover bundle written and verified: {{.File}}", map[string]any{"File": sum.Path}))
 	fmt.Fprintln(env.Stdout, t("Contents: the database and {{.Count}} media files, {{.Size}} in total.",
 		map[string]any{"Count": sum.Files - 1, "Size": sizeText(env.Lang, sum.Bytes)}))
-	if n := len(sum.Missing); n > 0 {
-		fmt.Fprintln(env.Stdout, t("{{.Count}} media files are missing in the workspace and could not be packed:", map[string]any{"Count": n}))
-		for _, p := range sum.Missing {
+	for _, l := range []struct {
+		key   string
+		paths []string
+	}{
+		{"{{.Count}} media files are missing in the workspace and could not be packed:", sum.Missing},
+		{"{{.Count}} media files no longer match their fingerprint (damaged on disk); they were packed as they are:", sum.Mismatched},
+	} {
+		if len(l.paths) == 0 {
+			continue
+		}
+		fmt.Fprintln(env.Stdout, t(l.key, map[string]any{"Count": len(l.paths)}))
+		for _, p := range l.paths {
 			fmt.Fprintln(env.Stdout, "  "+p)
 		}
 	}
-	if n := len(sum.Mismatched); n > 0 {
-		fmt.Fprintln(env.Stdout, t("{{.Count}} media files no longer match their fingerprint (damaged on disk); they were packed as they are:", map[string]any{"Count": n}))
-		for _, p := range sum.Mismatched {
-			fmt.Fprintln(env.Stdout, "  "+p)
-		}
-	}
-	return 0
 }
 
 // runUnbundle is "feedtakt unbundle FILE DIR": the whole bundle is checked

@@ -40,11 +40,8 @@ func checkName(name string) string {
 		// A drive letter (C:x) or an NTFS stream (x:evil).
 		return "drive letter or colon"
 	}
-	for i := 0; i < len(name); i++ {
-		c := name[i]
-		if c < 0x20 || c >= 0x7f || strings.IndexByte(`<>"|?*`, c) >= 0 {
-			return "character not allowed in a Windows name"
-		}
+	if !plainChars(name) {
+		return "character not allowed in a Windows name"
 	}
 	parts := strings.Split(name, "/")
 	for _, p := range parts {
@@ -56,6 +53,19 @@ func checkName(name string) string {
 		return "not a file a workspace holds"
 	}
 	return ""
+}
+
+// plainChars reports whether name is printable ASCII without the
+// characters Windows forbids in names. Feedtakt's own names are ASCII, so
+// a name in another script cannot be Unicode-folded into another one.
+func plainChars(name string) bool {
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c < 0x20 || c >= 0x7f || strings.IndexByte(`<>"|?*`, c) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // checkComponent checks one folder or file name of a path.
