@@ -40,6 +40,10 @@ func Write(ctx context.Context, ws *data.Workspace, path string, progress func(d
 	if err != nil {
 		return Summary{}, fmt.Errorf("write bundle %s: %w", path, err)
 	}
+	// A folder typed into the dialog that does not exist yet is made.
+	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
+		return Summary{}, fmt.Errorf("write bundle %s: %w", abs, err)
+	}
 	part := abs + ".part"
 	if err := os.Remove(part); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return Summary{}, fmt.Errorf("write bundle %s: %w", abs, err)
