@@ -64,7 +64,7 @@ func newHandoverScreen(u *UI) *handoverScreen {
 	bCard := section(lang.L("Backups"), lang.L("A verified copy is made once a day and before every update; the last 14 days and one per month for a year are kept."),
 		container.NewVBox(h.backups, container.NewHBox(h.backup, showBackups)))
 	h.makeBundle = widget.NewButtonWithIcon(lang.L("Make bundle …"), theme.DocumentSaveIcon(), h.onMakeBundle)
-	openBundle := widget.NewButtonWithIcon(lang.L("Open bundle …"), theme.FolderOpenIcon(), h.onOpenBundle)
+	openBundle := widget.NewButtonWithIcon(lang.L("Open bundle …"), theme.FolderOpenIcon(), u.chooseBundle)
 	pCard := section(lang.L("Handover bundle"), lang.L("The whole workspace in one file, for a colleague's PC. It is checked completely after writing."),
 		container.NewHBox(h.makeBundle, openBundle))
 	note := widget.NewLabel(lang.L("The printable handover report comes in a later version."))

@@ -133,10 +133,11 @@ func showBundleError(u *UI, what string, err error) {
 	dialog.NewError(errors.New(what+"\n\n"+message(calendar.Message{Key: e.Key, Args: e.Args})), u.win).Show()
 }
 
-// onOpenBundle asks for a bundle file, then for the new workspace folder.
-func (h *handoverScreen) onOpenBundle() {
-	h.u.openFiles(lang.L("Open a handover bundle"), data.DocumentsDir(), func(paths []string) {
-		askUnpackTarget(h.u, paths[0])
+// chooseBundle asks for a bundle file, then for the new workspace folder
+// (Übergabe → Paket öffnen …, and the welcome screen).
+func (u *UI) chooseBundle() {
+	u.openFiles(lang.L("Open a handover bundle"), data.DocumentsDir(), func(paths []string) {
+		askUnpackTarget(u, paths[0])
 	})
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"feedtakt/data"
 	"feedtakt/data/bundle"
 )
 
@@ -89,5 +90,42 @@ func TestHandoverOpenRefusesNoBundle(t *testing.T) {
 	}
 	if u.ws.Dir() != dir {
 		t.Error("the open workspace changed")
+	}
+}
+
+// The welcome screen opens a bundle too: a colleague's PC without any
+// workspace yet.
+func TestWelcomeOpensBundle(t *testing.T) {
+	src := newTestWorkspaceDir(t)
+	ws, err := data.Open(context.Background(), src, data.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "Feedtakt-Übergabe.feedtakt")
+	if _, err := bundle.Write(context.Background(), ws, file, nil); err != nil {
+		t.Fatal(err)
+	}
+	ws.Close()
+
+	u, _ := newTestUI(t, Config{})
+	test.Tap(findButton(t, u.win.Content(), "Paket öffnen …"))
+	if topOverlay(u) == nil {
+		t.Fatal("no file dialog")
+	}
+	u.win.Canvas().Overlays().Remove(topOverlay(u)) // the chooser is Fyne's (Windows: the system's)
+	askUnpackTarget(u, file)
+	form := topOverlay(u)
+	es := entriesIn(form)
+	out := t.TempDir()
+	es[0].SetText(out)
+	if es[1].Text != "Feedtakt-Übergabe" {
+		t.Errorf("suggested folder %q", es[1].Text)
+	}
+	test.Tap(findButton(t, form, "Entpacken"))
+	u.Wait()
+	test.Tap(findButton(t, topOverlay(u), "Ja"))
+	u.Wait()
+	if u.ws == nil || u.ws.Dir() != filepath.Join(out, "Feedtakt-Übergabe") {
+		t.Fatalf("open workspace: %v", u.ws)
 	}
 }
