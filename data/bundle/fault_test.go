@@ -252,3 +252,29 @@ func TestCancelLeavesNothing(t *testing.T) {
 		t.Errorf("left after cancel: %v", got)
 	}
 }
+
+// A bundle spoilt on the disk after writing (a failing stick) is caught by
+// reading it back: Write fails with ErrReadBack and removes the file.
+func TestWriteCatchesSpoiltFile(t *testing.T) {
+	ws := newMediaWorkspace(t, filepath.Join(t.TempDir(), "ws"), 3, 100_000)
+	for _, at := range []float64{0.1, 0.5, 0.9} {
+		writtenHook = func(part string) {
+			b, _ := os.ReadFile(part)
+			b[int(float64(len(b))*at)] ^= 0x20
+			os.WriteFile(part, b, 0o644)
+		}
+		out := t.TempDir()
+		_, err := Write(context.Background(), ws, filepath.Join(out, "p.feedtakt"), nil)
+		writtenHook = func(string) {}
+		if !errors.Is(err, ErrReadBack) {
+			t.Fatalf("spoilt at %.0f%%: %v", at*100, err)
+		}
+		if Explain(err).Key != "What was written could not be read back correctly (is the drive all right?). It was removed again. Please try again or choose another drive." {
+			t.Errorf("explained as %q", Explain(err).Key)
+		}
+		assertGerman(t, err)
+		if got := listTree(t, out); len(got) > 0 {
+			t.Errorf("left: %v", got)
+		}
+	}
+}

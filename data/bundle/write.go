@@ -90,6 +90,7 @@ func write(ctx context.Context, ws *data.Workspace, target, part string, progres
 	if err != nil {
 		return Summary{}, fmt.Errorf("write bundle %s: %w", target, err)
 	}
+	writtenHook(part)
 	if err := verifyWritten(ctx, part, m, advance); err != nil {
 		return Summary{}, fmt.Errorf("write bundle %s: %w", target, err)
 	}
@@ -104,6 +105,10 @@ func write(ctx context.Context, ws *data.Workspace, target, part string, progres
 	}
 	return sum, nil
 }
+
+// writtenHook is a test hook: it runs between writing the .part and
+// reading it back, where a failing drive would have spoilt it.
+var writtenHook = func(part string) {}
 
 // sources lists what goes into the bundle: the database copy, then each
 // media file the copy names. A file deleted since the copy was made is
