@@ -108,7 +108,7 @@ func TestWelcomeOpensBundle(t *testing.T) {
 	ws.Close()
 
 	u, _ := newTestUI(t, Config{})
-	test.Tap(findButton(t, u.win.Content(), "Paket öffnen …"))
+	test.Tap(findButton(t, u.win.Content(), "Übergabepaket öffnen …"))
 	if topOverlay(u) == nil {
 		t.Fatal("no file dialog")
 	}
