@@ -22,8 +22,8 @@ const changePage = 200
 
 // handoverScreen shows what a colleague who takes over needs to know about
 // the workspace itself: where it is, who has it open, its backups, and the
-// change log. The bundle export and the handover report come with the
-// handover issue.
+// change log, and it writes and opens the handover bundle (handover_bundle.go).
+// The printable handover report comes later.
 type handoverScreen struct {
 	u       *UI
 	content fyne.CanvasObject
@@ -31,6 +31,8 @@ type handoverScreen struct {
 	where   *widget.Label
 	backups *widget.Label
 	backup  *widget.Button
+
+	makeBundle *widget.Button // Paket erstellen …; off while a bundle is written
 
 	mu      sync.Mutex // guards changes and more, filled by the pager
 	changes []data.Change
@@ -61,7 +63,11 @@ func newHandoverScreen(u *UI) *handoverScreen {
 	wsCard := section(lang.L("Workspace"), "", container.NewVBox(h.where, container.NewHBox(openFolder)))
 	bCard := section(lang.L("Backups"), lang.L("A verified copy is made once a day and before every update; the last 14 days and one per month for a year are kept."),
 		container.NewVBox(h.backups, container.NewHBox(h.backup, showBackups)))
-	note := widget.NewLabel(lang.L("Exporting the whole workspace as one file for a colleague's PC and the printable handover report come in a later version."))
+	h.makeBundle = widget.NewButtonWithIcon(lang.L("Make bundle …"), theme.DocumentSaveIcon(), h.onMakeBundle)
+	openBundle := widget.NewButtonWithIcon(lang.L("Open bundle …"), theme.FolderOpenIcon(), u.chooseBundle)
+	pCard := section(lang.L("Handover bundle"), lang.L("The whole workspace in one file, for a colleague's PC. It is checked completely after writing."),
+		container.NewHBox(h.makeBundle, openBundle))
+	note := widget.NewLabel(lang.L("The printable handover report comes in a later version."))
 	note.Wrapping = fyne.TextWrapWord
 	note.TextStyle.Italic = true
 
@@ -73,7 +79,7 @@ func newHandoverScreen(u *UI) *handoverScreen {
 	logCard := section(lang.L("Change log"), lang.L("Who changed what, newest first."), h.logErr)
 	h.hints = newReminderBox(u, 4, false, lang.L("No consent or licence ends within 30 days, and nobody who withdrew is in a planned post."))
 	hCard := section(lang.L("Consents and licences"), "", h.hints.content)
-	top := container.NewVBox(container.NewGridWithColumns(2, wsCard, bCard), hCard, note, logCard)
+	top := container.NewVBox(container.NewGridWithColumns(3, wsCard, bCard, pCard), hCard, note, logCard)
 	h.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewPadded(h.log))
 	h.refresh()
 	return h

@@ -69,7 +69,7 @@ func newWelcome(u *UI) *welcome {
 
 	// Open
 	w.open = widget.NewButtonWithIcon(lang.L("Open workspace …"), theme.FolderOpenIcon(), w.onOpen)
-	openBox := container.NewVBox(container.NewHBox(w.open))
+	openBox := container.NewVBox(container.NewHBox(w.open, widget.NewButtonWithIcon(lang.L("Open handover bundle …"), theme.FolderOpenIcon(), u.chooseBundle)))
 	if last := u.app.Preferences().String(prefLastWorkspace); last != "" {
 		// Back to where the person came from (e.g. after "New workspace …").
 		back := widget.NewButtonWithIcon(lang.L("Open the last one again"), theme.HistoryIcon(), func() { u.openWorkspace(last) })

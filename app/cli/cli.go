@@ -84,6 +84,10 @@ func Run(args []string, env Env) int {
 		return runErase(args[1:], env)
 	case "count":
 		return runCount(args[1:], env)
+	case "bundle":
+		return runBundle(args[1:], env)
+	case "unbundle":
+		return runUnbundle(args[1:], env)
 	}
 	if len(args) != 2 {
 		fmt.Fprintln(env.Stderr, usageText(t))
@@ -136,7 +140,8 @@ const usageCount = "  feedtakt count --platform x|bluesky|mastodon|threads|insta
 
 // usageText is the whole usage.
 func usageText(t func(string, map[string]any) string) string {
-	return t(usage, nil) + "\n" + t(usageStrict, nil) + "\n" + t(usageErase, nil) + "\n" + t(usageCount, nil)
+	return t(usage, nil) + "\n" + t(usageStrict, nil) + "\n" + t(usageErase, nil) + "\n" + t(usageCount, nil) +
+		"\n" + t(usageBundle, nil) + "\n" + t(usageUnbundle, nil)
 }
 
 const damagedSentence = "The workspace database is damaged. The check changed nothing. When the workspace is opened in Feedtakt, the newest intact backup is put in its place and the damaged file is kept."
