@@ -48,6 +48,8 @@ type calendarScreen struct {
 	chipEv   *chipEvents
 	dragOver calendar.Date // day under a dragged chip
 
+	toolbar *toolbarLayout // one row, or two where the heading has no room
+
 	plan *plan // what month and week view show
 	gen  int   // load generation: older results are dropped
 
@@ -105,12 +107,15 @@ func newCalendarScreen(u *UI) *calendarScreen {
 	// The heading takes the room that is left and is cut with an ellipsis
 	// there, so a long week span or search never widens the window.
 	s.heading.Truncation = fyne.TextTruncateEllipsis
-	tools := container.NewBorder(nil, nil,
-		container.NewHBox(prev, todayB, next),
+	s.toolbar = &toolbarLayout{}
+	tools := container.New(s.toolbar,
+		container.NewHBox(prev, todayB, next), s.heading,
 		container.NewHBox(s.modeSel, container.NewGridWrap(fyne.NewSize(100, h), s.jump),
-			container.NewGridWrap(fyne.NewSize(150, h), s.search), export, newPost), s.heading)
+			container.NewGridWrap(fyne.NewSize(150, h), s.search), export, newPost))
 	s.side = newSidePanel(s, s.views, s.gaps.content)
-	s.content = container.NewBorder(container.NewPadded(tools), nil, nil, nil, s.side.content)
+	content := container.NewBorder(container.NewPadded(tools), nil, nil, nil, s.side.content)
+	s.toolbar.relayout = func() { fyne.Do(content.Refresh) }
+	s.content = content
 	s.modeSel.SetSelected(lang.L("Month"))
 	return s
 }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"feedtakt/data"
@@ -338,5 +339,16 @@ func TestWindowFitsAt125Percent(t *testing.T) {
 	u.Wait()
 	if s.content.Size().Width < s.content.MinSize().Width {
 		t.Errorf("calendar squeezed to %v, needs %v", s.content.Size().Width, s.content.MinSize().Width)
+	}
+	// The heading keeps its room: the view and search controls move to a
+	// second row rather than cutting "Dezember 2026" to "…".
+	whole := fyne.MeasureText(s.heading.Text, theme.Size(s.heading.SizeName), s.heading.TextStyle).Width
+	if !s.toolbar.twoRows || s.heading.Size().Width < whole {
+		t.Errorf("at 125 %%: two rows %v, heading %v wide for %q (needs %v)", s.toolbar.twoRows, s.heading.Size().Width, s.heading.Text, whole)
+	}
+	u.win.Resize(fyne.NewSize(1366, 768))
+	u.Wait()
+	if s.toolbar.twoRows {
+		t.Error("at 1366 px the toolbar should be one row")
 	}
 }
