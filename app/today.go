@@ -280,7 +280,7 @@ func (t *todayPanel) group(g int, items []data.AgendaItem, today calendar.Date) 
 		objs = append(objs, head)
 	}
 	if len(items) == 0 {
-		objs = append(objs, wrapped(lang.L("Nothing is due today.")))
+		objs = append(objs, wrapped(t.nothingToday(today)))
 	}
 	shown := items
 	fold := g >= groupThisWeek && len(items) > agendaFolded+1 && !t.showAll[g]
@@ -345,10 +345,29 @@ func (t *todayPanel) row(it data.AgendaItem, today calendar.Date) fyne.CanvasObj
 	}
 	b := t.stepButton(it, today)
 	t.buttons[p.ID] = b
+	buttons := container.NewHBox(b)
+	if nextStep(it, today) == stepMark && p.Status == data.StatusApproved {
+		// Overdue and approved: perhaps not posted yet. The posting view
+		// (texts to copy) stands beside the mark, so she never has to
+		// mark a post she did not post.
+		buttons.Objects = []fyne.CanvasObject{widget.NewButtonWithIcon(lang.L("Post …"), theme.MailSendIcon(), func() { openPosting(t.s.u, p, t.s.afterChange) }), b}
+	}
 	// The lines of one post close together (a label pads itself), the
 	// posts apart: the panel is narrow and should hold a week.
 	text := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.InnerPadding()+2), objs...)
-	return container.NewVBox(text, container.NewHBox(b))
+	return container.NewVBox(text, buttons)
+}
+
+// nothingToday says that nothing is due today, or nothing more when an
+// overdue post of today stands above ("Heute steht nichts an" under a post
+// of today at 16:00 would contradict it).
+func (t *todayPanel) nothingToday(today calendar.Date) string {
+	for _, it := range t.items {
+		if it.Overdue && it.Post.Date != nil && *it.Post.Date == today {
+			return lang.L("Nothing else is due today.")
+		}
+	}
+	return lang.L("Nothing is due today.")
 }
 
 // agendaStatus is the row's icon and word: "überfällig" for an overdue
@@ -358,13 +377,9 @@ func agendaStatus(it data.AgendaItem) (fyne.Resource, string) {
 	if it.Overdue {
 		return theme.NewErrorThemedResource(theme.WarningIcon()), lang.L("overdue")
 	}
-	switch it.Post.Status {
-	case data.StatusApproved:
-		return theme.NewSuccessThemedResource(theme.ConfirmIcon()), statusName(it.Post.Status)
-	case data.StatusReview:
-		return theme.VisibilityIcon(), statusName(it.Post.Status)
-	}
-	return theme.DocumentCreateIcon(), statusName(it.Post.Status)
+	// The calendar's own status icons, so a status looks the same here
+	// and on its chip.
+	return theme.NewThemedResource(statusIcon(it.Post.Status)), statusName(it.Post.Status)
 }
 
 // missingWords names what an item lacks: "Text, Bild, Uhrzeit".

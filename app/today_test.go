@@ -163,6 +163,18 @@ func TestTodayPanelOffersTheNextStep(t *testing.T) {
 	if got := f.button(t, "Azubi-Dienstag: Lena im Archiv").Text; got != "Als veröffentlicht markieren" {
 		t.Errorf("after its time: %q", got)
 	}
+	// An approved post whose time has passed may not be posted yet: the
+	// posting view stands beside the mark, and "Heute" no longer says
+	// that nothing is due while today's post stands above as overdue.
+	assertShows(t, f.s.gaps.today.content, "Posten …")
+	day := today()
+	tp := &todayPanel{items: []data.AgendaItem{{Post: data.Post{Date: &day}, Overdue: true}}}
+	if got := tp.nothingToday(day); got != "Heute steht sonst nichts an." {
+		t.Errorf("with an overdue post of today: %q", got)
+	}
+	if got := tp.nothingToday(day.AddDays(1)); got != "Heute steht nichts an." {
+		t.Errorf("without: %q", got)
+	}
 }
 
 // TestTodayPanelAsksWhichChannelsWhenThereAreSeveral: a post on two
