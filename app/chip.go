@@ -254,10 +254,16 @@ func (r *chipRenderer) badgeList() [][2]fyne.CanvasObject {
 // placeBadges puts the badges right-aligned on the line at y, ending at
 // right, and returns where they begin. It leaves at least room for the
 // title: in a cramped chip the first badges only (consent, then picture,
-// text, time), the rest are on the week view's chip and the preview.
+// text, time), the rest are on the week view's chip and the preview. The
+// first badge stays even in the narrowest chip (125 % on a laptop): a
+// warning matters more than two more letters of the title.
 func (r *chipRenderer) placeBadges(right, y, room float32) float32 {
 	for i, b := range r.badgeList() {
-		if room < chipMinTitle+float32(i+1)*(badgeWidth+2) {
+		need := chipMinTitle + float32(i+1)*(badgeWidth+2)
+		if i == 0 {
+			need = 2*badgeWidth + 2
+		}
+		if room < need {
 			b[0].Hide()
 			b[1].Hide()
 			continue

@@ -352,3 +352,21 @@ func TestWindowFitsAt125Percent(t *testing.T) {
 		t.Error("at 1366 px the toolbar should be one row")
 	}
 }
+
+// TestNarrowChipKeepsItsWarning: in the narrowest month chip (a 1366 px
+// screen at 125 %) the first badge — the consent problem — stays; only
+// the lesser ones give way to the title.
+func TestNarrowChipKeepsItsWarning(t *testing.T) {
+	newCalendarUI(t)
+	c := newChip(&chipEvents{}, false)
+	c.set(chipInfo{post: &data.Post{ID: 1}, title: "Denkmal der Woche", time: "12:00", consent: markWithdrawn, noPicture: true}, false)
+	r := test.WidgetRenderer(c).(*chipRenderer)
+	c.Resize(fyne.NewSize(72, chipHeight))
+	r.Layout(c.Size())
+	if !r.consent.Visible() {
+		t.Error("the consent badge is hidden in a 72 px chip")
+	}
+	if r.badge.Visible() {
+		t.Error("the picture badge should give way to the title in a 72 px chip")
+	}
+}
