@@ -1,0 +1,154 @@
+package exchange
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"feedtakt/data"
+	"feedtakt/data/calendar"
+	"feedtakt/data/demo"
+)
+
+var reportTime = time.Date(2026, 11, 30, 16, 45, 0, 0, calendar.GermanZone())
+
+// demoReport builds the demo workspace as of reportTime, adds what only
+// the report shows (access note, notes for the person covering) and
+// writes the report for December 2026.
+func demoReport(t *testing.T) ([]byte, Summary, *data.Workspace) {
+	t.Helper()
+	ctx := context.Background()
+	now := func() time.Time { return reportTime }
+	ws, err := demo.Create(ctx, filepath.Join(t.TempDir(), "Demo"), data.Options{Actor: data.Actor{Person: "Maria Muster", PC: "PC-042"}, Now: now}, reportTime)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ws.Close() })
+	chs, err := ws.Channels(ctx)
+	if err != nil || len(chs) == 0 {
+		t.Fatalf("channels %v, %v", chs, err)
+	}
+	if err := ws.SetChannelAccessNote(ctx, chs[0].ID, "Zugang: Passwortsafe, Eintrag Social Media"); err != nil {
+		t.Fatal(err)
+	}
+	if err := ws.SaveHandoverNotes(ctx, data.HandoverNotes{
+		Hints:      "Die Fotos für den Azubi-Dienstag liegen im Ordner „Azubis 2026“.\nBitte jeden Morgen um 9 Uhr die Kommentare lesen.",
+		Netiquette: "Wir antworten werktags binnen 24 Stunden, freundlich und per Sie.",
+		Contacts:   "Referatsleitung: Dr. Hans Beispiel, Tel. 0511 1234-56",
+	}); err != nil {
+		t.Fatal(err)
+	}
+	q := data.QuietPeriod{From: calendar.NewDate(2026, 12, 24), To: calendar.NewDate(2026, 12, 26), Note: "Weihnachtsruhe"}
+	if err := ws.SaveQuietPeriod(ctx, &q); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	sum, err := writeHandoverReport(ctx, ws, calendar.NewDate(2026, 12, 1), calendar.NewDate(2026, 12, 31), reportTime, &buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dir := os.Getenv("FEEDTAKT_REPORT_PDF"); dir != "" {
+		os.WriteFile(filepath.Join(dir, "vertretungsmappe.pdf"), buf.Bytes(), 0o644)
+	}
+	return buf.Bytes(), sum, ws
+}
+
+func TestHandoverReportHasEverySection(t *testing.T) {
+	b, sum, ws := demoReport(t)
+	checkPDF(t, b)
+	if sum.Posts == 0 {
+		t.Fatalf("summary %+v: the demo's December has posts", sum)
+	}
+	text := pdfText(t, b)
+	flat := strings.Join(strings.Fields(text), " ")
+	n := pageCount(b)
+	for _, want := range []string{
+		"Vertretungsmappe", "Vertretungszeitraum: 01.12.2026 – 31.12.2026",
+		"So arbeiten Sie mit diesem Plan", "Hinweise für die Vertretung", "im Ordner „Azubis 2026“",
+		"Redaktionsplan", "KW 49", "KW 53", "Offene Entwürfe und Freigaben", "Zur Freigabe",
+		"Ideen, die bereitliegen", "Serien und eigene Termine", "Kanäle und Zugänge",
+		"Zugang: Passwortsafe, Eintrag Social Media", "Regeln", "Weihnachtsruhe", "Wir antworten werktags binnen 24 Stunden",
+		"Einwilligungen und Lizenzen", "Ansprechpartner", "Dr. Hans Beispiel", "Maria Muster",
+		"Gedruckt am 30.11.2026, 16:45 Uhr", "Seite 1 von ", "Seite " + itoa(n) + " von " + itoa(n),
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	// A draft of the period is listed by its title.
+	posts, err := ws.PostsBetween(context.Background(), calendar.NewDate(2026, 12, 1), calendar.NewDate(2026, 12, 31))
+	if err != nil {
+		t.Fatal(err)
+	}
+	drafts := 0
+	for _, p := range posts {
+		if p.Status == data.StatusDraft || p.Status == data.StatusReview {
+			drafts++
+			if !strings.Contains(flat, strings.Join(strings.Fields(p.Title), " ")[:min(len(p.Title), 20)]) {
+				t.Errorf("open post %q not in the report", p.Title)
+			}
+		}
+	}
+	if drafts == 0 {
+		t.Error("the demo's December has no draft to look for")
+	}
+}
+
+func TestHandoverReportSectionHeadingsNotAloneAtPageBottom(t *testing.T) {
+	b, _, _ := demoReport(t)
+	pages := strings.Split(pdfText(t, b), "\f")
+	headings := []string{"So arbeiten Sie mit diesem Plan", "Hinweise für die Vertretung", "Offene Entwürfe und Freigaben",
+		"Ideen, die bereitliegen", "Serien und eigene Termine", "Kanäle und Zugänge", "Regeln", "Einwilligungen und Lizenzen", "Ansprechpartner"}
+	for i, p := range pages {
+		var lines []string
+		for _, l := range strings.Split(p, "\n") {
+			if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "Gedruckt am") {
+				lines = append(lines, l)
+			}
+		}
+		if len(lines) == 0 {
+			continue
+		}
+		last := lines[len(lines)-1]
+		for _, h := range headings {
+			if last == h {
+				t.Errorf("page %d ends with the heading %q", i+1, h)
+			}
+		}
+	}
+}
+
+func TestHandoverReportPeriodChecks(t *testing.T) {
+	ws := newTestWorkspace(t)
+	var buf bytes.Buffer
+	for _, c := range []struct{ from, to calendar.Date }{
+		{day(2026, 12, 31), day(2026, 12, 1)},
+		{day(2026, 1, 1), day(2026, 12, 31)},
+		{calendar.Date{}, day(2026, 12, 1)},
+	} {
+		_, err := WriteHandoverReport(context.Background(), ws.Workspace, c.from, c.to, &buf)
+		if !errors.Is(err, data.ErrInvalid) || buf.Len() != 0 {
+			t.Errorf("%v–%v: %v, %d bytes", c.from, c.to, err, buf.Len())
+		}
+	}
+	// An empty workspace gives a report that says so in every section.
+	sum, err := writeHandoverReport(context.Background(), ws.Workspace, day(2030, 1, 1), day(2030, 1, 14), reportTime, &buf)
+	if err != nil || sum.Posts != 0 {
+		t.Fatalf("%+v, %v", sum, err)
+	}
+	flat := strings.Join(strings.Fields(pdfText(t, buf.Bytes())), " ")
+	for _, want := range []string{"Keine Beiträge geplant.", "Keine Hinweise hinterlegt", "Zugang: nicht hinterlegt", "Keine Netiquette hinterlegt"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("empty report lacks %q", want)
+		}
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
