@@ -320,11 +320,15 @@ func (d *reportDoc) none(s string) {
 }
 
 // item writes one entry: a bold lead (date, name) in a column of width
-// lead, then its text wrapped beside it; the entry is never split.
+// lead, then its text wrapped beside it (a line break in body starts a
+// new line); the entry is never split.
 func (d *reportDoc) item(lead string, leadW float64, body string, grey int) {
 	f := d.f
 	d.font("", 9.5, grey)
-	lines := d.wrap(body, repTextW-leadW, 6)
+	var lines []string
+	for _, para := range strings.Split(body, "\n") {
+		lines = append(lines, d.wrap(para, repTextW-leadW, 6)...)
+	}
 	h := float64(max(1, len(lines)))*repLineH + 1
 	d.ensure(h)
 	y := f.GetY()

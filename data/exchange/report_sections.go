@@ -86,14 +86,17 @@ func (d *reportDoc) week(start calendar.Date, posts []data.Post) {
 func (d *reportDoc) weekMarks(start calendar.Date) string {
 	a, b := d.span(start)
 	var parts []string
+	for _, q := range d.r.quiet {
+		if !q.To.Before(a) && !q.From.After(b) {
+			parts = append(parts, "Ruhezeit "+shortDate(q.From)+" – "+shortDate(q.To)+" ("+q.Note+")")
+		}
+	}
 	for day := a; !day.After(b); day = day.AddDays(1) {
 		for _, m := range d.r.marks[day] {
 			label := m.Label
 			switch m.Kind {
-			case data.MarkReminder:
-				continue
-			case data.MarkQuiet:
-				label = "Ruhezeit (" + m.Label + ")"
+			case data.MarkReminder, data.MarkQuiet:
+				continue // quiet periods are named once, above
 			case data.MarkOwnDate:
 				label = "eigener Termin: " + m.Label
 			}
@@ -117,12 +120,28 @@ func (d *reportDoc) planCells(post data.Post) [4][]string {
 	c[2] = post.Title
 	c[3] = statusName(post.Status)
 	d.font("", 9, 0)
+	title := d.wrap(c[2], colTitle-1.5, 4)
+	if q, ok := d.r.quietOn(*post.Date); ok {
+		d.font("B", 9, 0)
+		title = append(title, d.wrap("Achtung, Ruhezeit: "+q.Note+" – nicht veröffentlichen, nachfragen.", colTitle-1.5, 2)...)
+	}
+	d.font("", 9, 0)
 	return [4][]string{
 		d.wrap(c[0], colWhen-1.5, 1),
 		d.wrap(c[1], colChan-1.5, 3),
-		d.wrap(c[2], colTitle-1.5, 4),
+		title,
 		d.wrap(c[3], colStatus, 1),
 	}
+}
+
+// quietOn returns the quiet period a day lies in.
+func (r *report) quietOn(day calendar.Date) (data.QuietPeriod, bool) {
+	for _, q := range r.quiet {
+		if !day.Before(q.From) && !day.After(q.To) {
+			return q, true
+		}
+	}
+	return data.QuietPeriod{}, false
 }
 
 func (d *reportDoc) planRowHeight(post data.Post) float64 {
@@ -155,6 +174,10 @@ func (d *reportDoc) planRow(post data.Post) {
 			d.font("", 9, 0)
 		}
 		for n, l := range cells[k] {
+			if k == 2 && strings.HasPrefix(l, "Achtung, Ruhezeit") {
+				d.font("B", 9, 0)
+				f.SetTextColor(160, 20, 20)
+			}
 			f.SetXY(x, y+1.2+float64(n)*4.2)
 			f.CellFormat(w-1.5, 4.2, l, "", 0, "L", false, 0, "")
 		}
@@ -307,7 +330,10 @@ func (d *reportDoc) channelsSection() {
 		d.none("Keine Kanäle angelegt.")
 	}
 	for _, c := range chs {
-		parts := []string{platformNames[c.Platform]}
+		var parts []string
+		if pn := platformNames[c.Platform]; pn != c.Name {
+			parts = append(parts, pn)
+		}
 		if h := strings.TrimSpace(c.Handle); h != "" {
 			parts = append(parts, h)
 		}
@@ -322,7 +348,7 @@ func (d *reportDoc) channelsSection() {
 		if a := d.r.access[c.ID]; a != "" {
 			access = "Zugang: " + strings.TrimPrefix(strings.TrimPrefix(a, "Zugang:"), " ")
 		}
-		d.item(c.Name, 38, strings.Join(parts, " · ")+". "+access, 0)
+		d.item(c.Name, 38, strings.Join(parts, " · ")+"\n"+access, 0)
 	}
 }
 

@@ -151,4 +151,3 @@ func TestHandoverReportPeriodChecks(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
-
