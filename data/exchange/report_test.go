@@ -151,3 +151,21 @@ func TestHandoverReportPeriodChecks(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+func TestPDFPagesRefusesAnIncompleteFile(t *testing.T) {
+	ws := newTestWorkspace(t)
+	var buf bytes.Buffer
+	if _, err := writeHandoverReport(context.Background(), ws.Workspace, day(2026, 12, 1), day(2026, 12, 14), reportTime, &buf); err != nil {
+		t.Fatal(err)
+	}
+	b := buf.Bytes()
+	n, err := PDFPages(b)
+	if err != nil || n != pageCount(b) || n < 2 {
+		t.Fatalf("%d pages, %v (the file has %d)", n, err, pageCount(b))
+	}
+	for _, bad := range [][]byte{b[:len(b)/2], b[1:], nil, []byte("%PDF-1.4\n%%EOF\n")} {
+		if _, err := PDFPages(bad); !errors.Is(err, ErrBadPDF) {
+			t.Errorf("%d bytes accepted: %v", len(bad), err)
+		}
+	}
+}
