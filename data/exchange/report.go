@@ -166,7 +166,8 @@ func reportReminders(ctx context.Context, ws *data.Workspace, today, to calendar
 // wrapping (pdfPlan) for the same fonts.
 type reportDoc struct {
 	*pdfPlan
-	r *report
+	r    *report
+	held []heldHead
 }
 
 func (r *report) write(ctx context.Context, w io.Writer) (Summary, error) {
@@ -253,38 +254,84 @@ func (d *reportDoc) ensure(h float64) {
 	}
 }
 
-// heading starts a section; keep is the room of what must follow it on
-// the same page (its first lines), so that a heading never stands alone
-// at the bottom of a page.
-func (d *reportDoc) heading(title string, keep float64) {
-	d.ensure(repHeadH + keep)
-	f := d.f
-	y := f.GetY() + 4
-	d.font("B", 13, 0)
-	f.SetXY(repMargin, y)
-	f.CellFormat(repTextW, 6, title, "", 0, "L", false, 0, "")
-	f.SetDrawColor(90, 90, 90)
-	f.SetLineWidth(0.3)
-	f.Line(repMargin, y+7, repW-repMargin, y+7)
-	f.SetY(y + repHeadH - 3)
+// Headings are held until the content below them is placed: the content
+// then asks for room for itself and the held headings together, so that a
+// heading never stands alone at the bottom of a page.
+type heldHead struct {
+	h    float64
+	draw func()
 }
 
-// subheading is a heading inside a section, kept with keep millimetres.
-func (d *reportDoc) subheading(title string, keep float64) {
-	d.ensure(repSubH + keep)
-	f := d.f
-	y := f.GetY() + 1.5
-	d.font("B", 10.5, 0)
-	f.SetXY(repMargin, y)
-	f.CellFormat(repTextW, 5, d.fit(title, repTextW), "", 0, "L", false, 0, "")
-	f.SetY(y + repSubH - 1.5)
+// hold keeps a heading (or a line that belongs to one) of height h until
+// the next content is placed.
+func (d *reportDoc) hold(h float64, draw func()) {
+	d.held = append(d.held, heldHead{h, draw})
 }
 
-// text writes free text at x (indent from the margin) in the given style,
-// keeping its line breaks; a long text runs on over pages line by line.
+// room starts a new page when the held headings and h millimetres of
+// content do not fit on this one, then draws the held headings.
+func (d *reportDoc) room(h float64) {
+	total := h
+	for _, hh := range d.held {
+		total += hh.h
+	}
+	d.ensure(total)
+	held := d.held
+	d.held = nil
+	for _, hh := range held {
+		hh.draw()
+	}
+}
+
+// heading starts a section.
+func (d *reportDoc) heading(title string) {
+	d.hold(repHeadH+1, func() {
+		f := d.f
+		y := f.GetY() + 4
+		d.font("B", 13, 0)
+		f.SetXY(repMargin, y)
+		f.CellFormat(repTextW, 6, title, "", 0, "L", false, 0, "")
+		f.SetDrawColor(90, 90, 90)
+		f.SetLineWidth(0.3)
+		f.Line(repMargin, y+7, repW-repMargin, y+7)
+		f.SetY(y + repHeadH - 3)
+	})
+}
+
+// subheading is a heading inside a section.
+func (d *reportDoc) subheading(title string) {
+	d.hold(repSubH, func() {
+		f := d.f
+		y := f.GetY() + 1.5
+		d.font("B", 10.5, 0)
+		f.SetXY(repMargin, y)
+		f.CellFormat(repTextW, 5, d.fit(title, repTextW), "", 0, "L", false, 0, "")
+		f.SetY(y + repSubH - 1.5)
+	})
+}
+
+// holdText holds a grey line of text that belongs to the heading above
+// it (a week's special days).
+func (d *reportDoc) holdText(s string, grey int) {
+	d.font("", 9.5, grey)
+	lines := d.wrap(s, repTextW, 6)
+	d.hold(float64(len(lines))*repLineH, func() {
+		f := d.f
+		for _, l := range lines {
+			d.font("", 9.5, grey)
+			f.SetXY(repMargin, f.GetY())
+			f.CellFormat(repTextW, repLineH, l, "", 2, "L", false, 0, "")
+		}
+	})
+}
+
+// text writes free text at indent from the margin in the given style,
+// keeping its line breaks; a long text runs on over pages line by line,
+// its first two lines kept with a heading above.
 func (d *reportDoc) text(s string, indent float64, style string, grey int) {
 	f := d.f
 	w := repTextW - indent
+	first := true
 	for _, para := range strings.Split(data.CleanText(s, true), "\n") {
 		d.font(style, 9.5, grey)
 		lines := d.wrap(para, w, 1000)
@@ -292,26 +339,17 @@ func (d *reportDoc) text(s string, indent float64, style string, grey int) {
 			f.SetY(f.GetY() + repLineH/2)
 			continue
 		}
-		for _, l := range lines {
+		for i, l := range lines {
+			if first {
+				d.room(float64(min(2, len(lines)-i)) * repLineH)
+				first = false
+			}
 			d.ensure(repLineH)
 			d.font(style, 9.5, grey)
 			f.SetXY(repMargin+indent, f.GetY())
 			f.CellFormat(w, repLineH, l, "", 2, "L", false, 0, "")
 		}
 	}
-}
-
-// textHeight is the room text takes, for keeping it with a heading.
-func (d *reportDoc) textHeight(s string, indent float64, maxLines int) float64 {
-	d.font("", 9.5, 0)
-	n := 0
-	for _, para := range strings.Split(data.CleanText(s, true), "\n") {
-		n += max(1, len(d.wrap(para, repTextW-indent, 1000)))
-		if n >= maxLines {
-			return float64(maxLines) * repLineH
-		}
-	}
-	return float64(n) * repLineH
 }
 
 // none writes the grey line of a section without entries.
@@ -330,7 +368,7 @@ func (d *reportDoc) item(lead string, leadW float64, body string, grey int) {
 		lines = append(lines, d.wrap(para, repTextW-leadW, 6)...)
 	}
 	h := float64(max(1, len(lines)))*repLineH + 1
-	d.ensure(h)
+	d.room(h)
 	y := f.GetY()
 	d.font("B", 9.5, 0)
 	f.SetXY(repMargin, y)
@@ -357,7 +395,7 @@ func (d *reportDoc) cover() {
 	f.CellFormat(repTextW, 6, "Vertretungszeitraum: "+r.plan.period(), "", 2, "L", false, 0, "")
 	d.font("", 9, 90)
 	f.CellFormat(repTextW, 5, "Stand: "+d.printedAt(), "", 2, "L", false, 0, "")
-	d.heading("So arbeiten Sie mit diesem Plan", 4*repLineH)
+	d.heading("So arbeiten Sie mit diesem Plan")
 	d.text("Diese Mappe enthält alles, was Sie für die Vertretung der Social-Media-Arbeit brauchen – auch ohne Feedtakt. "+
 		"Im Redaktionsplan steht Woche für Woche, was wann auf welchem Kanal erscheinen soll, mit seinem Stand (Status):", 0, "", 20)
 	for _, s := range []struct{ name, what string }{
@@ -380,7 +418,7 @@ func (d *reportDoc) cover() {
 // what the officer most wants read.
 func (d *reportDoc) hints() {
 	h := d.r.notes.Hints
-	d.heading("Hinweise für die Vertretung", min(d.textHeight(h, 0, 3), 3*repLineH))
+	d.heading("Hinweise für die Vertretung")
 	if h == "" {
 		d.none("Keine Hinweise hinterlegt (in Feedtakt unter Einstellungen).")
 		return

@@ -36,7 +36,7 @@ func (d *reportDoc) planSection(ctx context.Context, sum *Summary) {
 	}
 	sum.Posts = len(shown)
 	p := d.r.plan
-	d.heading("Redaktionsplan", repSubH+2*repLineH)
+	d.heading("Redaktionsplan")
 	intro := fmt.Sprintf("%d Beiträge im Zeitraum.", len(shown))
 	if len(shown) == 1 {
 		intro = "1 Beitrag im Zeitraum."
@@ -57,25 +57,18 @@ func (d *reportDoc) planSection(ctx context.Context, sum *Summary) {
 // week prints one week: its heading, its special days and its posts.
 func (d *reportDoc) week(start calendar.Date, posts []data.Post) {
 	label := d.weekHeading(start)
-	days := d.weekMarks(start)
+	d.subheading(label)
+	if days := d.weekMarks(start); days != "" {
+		d.holdText(days, 90)
+	}
 	if len(posts) == 0 {
-		d.ensure(repSubH + repLineH)
-		d.subheading(label, 0)
-		if days != "" {
-			d.text(days, 0, "", 90)
-		}
 		d.text("Keine Beiträge geplant.", 0, "", 110)
 		return
 	}
-	first := d.planRowHeight(posts[0])
-	d.subheading(label, first+repLineH)
-	if days != "" {
-		d.text(days, 0, "", 90)
-	}
 	for _, post := range posts {
-		if h := d.planRowHeight(post); d.f.GetY()+h > repBottom {
+		if h := d.planRowHeight(post); len(d.held) == 0 && d.f.GetY()+h > repBottom {
 			d.f.AddPage()
-			d.subheading(label+" (Fortsetzung)", h)
+			d.subheading(label + " (Fortsetzung)")
 		}
 		d.planRow(post)
 	}
@@ -157,6 +150,7 @@ func (d *reportDoc) planRow(post data.Post) {
 	f := d.f
 	cells := d.planCells(post)
 	h := d.planRowHeight(post)
+	d.room(h)
 	y := f.GetY()
 	f.SetDrawColor(90, 90, 90)
 	f.SetLineWidth(0.25)
@@ -224,15 +218,15 @@ func (d *reportDoc) openSection() {
 			drafts = append(drafts, p)
 		}
 	}
-	d.heading("Offene Entwürfe und Freigaben", repSubH+2*repLineH)
-	d.subheading("Zur Freigabe – warten auf die Referatsleitung", 2*repLineH)
+	d.heading("Offene Entwürfe und Freigaben")
+	d.subheading("Zur Freigabe – warten auf die Referatsleitung")
 	if len(review) == 0 {
 		d.none("Keine Beiträge warten auf Freigabe.")
 	}
 	for _, p := range review {
 		d.item(reportWhen(p), 32, d.postLine(p), 0)
 	}
-	d.subheading("Entwürfe und Ideen mit Termin – Text fertigstellen, dann zur Freigabe geben", 2*repLineH)
+	d.subheading("Entwürfe und Ideen mit Termin – Text fertigstellen, dann zur Freigabe geben")
 	if len(drafts) == 0 {
 		d.none("Keine offenen Entwürfe im Zeitraum.")
 	}
@@ -244,7 +238,7 @@ func (d *reportDoc) openSection() {
 // ideasSection lists the ideas without a date that can fill a gap.
 func (d *reportDoc) ideasSection() {
 	ideas := d.r.ideas
-	d.heading("Ideen, die bereitliegen", 2*repLineH)
+	d.heading("Ideen, die bereitliegen")
 	d.text("Ohne festen Termin; geeignet, wenn im Plan eine Lücke entsteht.", 0, "", 60)
 	if len(ideas) == 0 {
 		d.none("Keine Ideen gespeichert.")
@@ -265,8 +259,8 @@ func (d *reportDoc) ideasSection() {
 // datesSection lists the series with their free slots in the period and
 // the authority's own dates.
 func (d *reportDoc) datesSection() {
-	d.heading("Serien und eigene Termine", repSubH+2*repLineH)
-	d.subheading("Serien (feste Formate)", 2*repLineH)
+	d.heading("Serien und eigene Termine")
+	d.subheading("Serien (feste Formate)")
 	free := map[int64][]string{}
 	for _, s := range d.r.slots {
 		free[s.SeriesID] = append(free[s.SeriesID], shortDate(s.Date))
@@ -300,7 +294,7 @@ func (d *reportDoc) datesSection() {
 	if n == 0 {
 		d.none("Keine Serie im Zeitraum.")
 	}
-	d.subheading("Eigene Termine der Behörde", 2*repLineH)
+	d.subheading("Eigene Termine der Behörde")
 	if len(d.r.ownDates) == 0 {
 		d.none("Keine eigenen Termine im Zeitraum.")
 	}
@@ -324,7 +318,7 @@ var platformNames = map[data.Platform]string{
 // cadence and where their access is documented.
 func (d *reportDoc) channelsSection() {
 	chs, _ := d.r.channelList()
-	d.heading("Kanäle und Zugänge", 3*repLineH)
+	d.heading("Kanäle und Zugänge")
 	d.text("Passwörter stehen nie in dieser Mappe, nur wo der Zugang hinterlegt ist.", 0, "", 60)
 	if len(chs) == 0 {
 		d.none("Keine Kanäle angelegt.")
@@ -376,8 +370,8 @@ func sortChannels(cs []data.Channel) {
 // rulesSection prints the quiet periods near the period and the office's
 // netiquette.
 func (d *reportDoc) rulesSection() {
-	d.heading("Regeln", repSubH+2*repLineH)
-	d.subheading("Ruhezeiten – in dieser Zeit nichts veröffentlichen", 2*repLineH)
+	d.heading("Regeln")
+	d.subheading("Ruhezeiten – in dieser Zeit nichts veröffentlichen")
 	if len(d.r.quiet) == 0 {
 		d.none("Keine Ruhezeit im Zeitraum oder in den zwei Wochen davor und danach.")
 	}
@@ -389,7 +383,7 @@ func (d *reportDoc) rulesSection() {
 		d.item(span, 48, q.Note, 0)
 	}
 	net := d.r.notes.Netiquette
-	d.subheading("Netiquette – so antworten wir auf Kommentare und Nachrichten", min(d.textHeight(net, 0, 2), 2*repLineH))
+	d.subheading("Netiquette – so antworten wir auf Kommentare und Nachrichten")
 	if net == "" {
 		d.none("Keine Netiquette hinterlegt. Im Zweifel nicht antworten, sondern die Ansprechpartner fragen.")
 		return
@@ -400,7 +394,7 @@ func (d *reportDoc) rulesSection() {
 // consentsSection lists consents and licences that end before the period
 // is over, and withdrawals that still concern planned posts.
 func (d *reportDoc) consentsSection() {
-	d.heading("Einwilligungen und Lizenzen", 3*repLineH)
+	d.heading("Einwilligungen und Lizenzen")
 	d.text("Bilder mit Personen dürfen nur mit gültiger Einwilligung erscheinen; Bilder mit abgelaufener Lizenz gar nicht. "+
 		"Ist ein Beitrag betroffen, das Bild nicht verwenden und nachfragen.", 0, "", 60)
 	if len(d.r.reminders) == 0 {
@@ -415,7 +409,7 @@ func (d *reportDoc) consentsSection() {
 // down and who worked in the workspace lately.
 func (d *reportDoc) contactsSection() {
 	c := d.r.notes.Contacts
-	d.heading("Ansprechpartner", 3*repLineH)
+	d.heading("Ansprechpartner")
 	if d.r.plan.org != "" {
 		d.item("Behörde", 38, d.r.plan.org, 0)
 	}
