@@ -249,7 +249,11 @@ func (d *reportDoc) ideasSection() {
 		ideas = ideas[:repIdeasLimit]
 	}
 	for _, p := range ideas {
-		d.item("–", 5, d.postLine(p)+" ("+statusName(p.Status)+")", 0)
+		line := d.postLine(p)
+		if p.Status != data.StatusIdea {
+			line += " (" + statusName(p.Status) + ")"
+		}
+		d.item("–", 5, line, 0)
 	}
 	if more {
 		d.none(fmt.Sprintf("Weitere Ideen stehen im Ideenspeicher; hier die %d zuletzt bearbeiteten.", repIdeasLimit))
