@@ -53,6 +53,7 @@ type report struct {
 	reminders []data.Reminder
 	authors   []string
 	today     calendar.Date
+	texts     reportTexts
 }
 
 // ValidateReportPeriod checks a report's period without a workspace.
@@ -133,6 +134,9 @@ func loadReport(ctx context.Context, ws *data.Workspace, from, to calendar.Date,
 	if r.authors, err = ws.ChangeAuthors(ctx, 5); err != nil {
 		return nil, err
 	}
+	if r.texts, err = loadReportTexts(ctx, ws, p.posts); err != nil {
+		return nil, err
+	}
 	return r, nil
 }
 
@@ -196,6 +200,7 @@ func (r *report) write(ctx context.Context, w io.Writer) (Summary, error) {
 	d.hints()
 	d.planSection(ctx, &sum)
 	d.openSection()
+	d.textsSection()
 	d.ideasSection()
 	d.datesSection()
 	d.channelsSection()
@@ -407,7 +412,7 @@ func (d *reportDoc) cover() {
 	} {
 		d.item("  "+s.name, 32, s.what, 20)
 	}
-	d.text("Veröffentlicht wird von Hand in den Apps und Webseiten der Plattformen; wo die Zugänge hinterlegt sind, steht unter "+
+	d.text("Veröffentlicht wird von Hand in den Apps und Webseiten der Plattformen, mit den Texten unter „Fertige Texte zum Veröffentlichen“; wo die Zugänge hinterlegt sind, steht unter "+
 		"„Kanäle und Zugänge“. Beachten Sie vor jedem Beitrag die „Regeln“ (keine Beiträge in Ruhezeiten) und bei Bildern mit "+
 		"Personen die „Einwilligungen und Lizenzen“. Haken Sie Erledigtes auf dem Papier ab und notieren Sie Links zu "+
 		"veröffentlichten Beiträgen am Rand, damit sie nach der Vertretung nachgetragen werden können. "+

@@ -99,11 +99,34 @@ func TestHandoverReportHasEverySection(t *testing.T) {
 	if drafts == 0 {
 		t.Error("the demo's December has no draft to look for")
 	}
+	// The final text of an approved post, placeholders filled, to copy.
+	rc, err := ws.RenderContext(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	approved := 0
+	for _, p := range posts {
+		if p.Status != data.StatusApproved || len(p.Channels) == 0 {
+			continue
+		}
+		approved++
+		media, err := ws.PostMedia(context.Background(), p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		words := strings.Fields(rc.Finals(p, media)[0].Text)
+		if want := strings.Join(words[:min(len(words), 8)], " "); !strings.Contains(flat, want) {
+			t.Errorf("the final text of %q is not in the report: %q", p.Title, want)
+		}
+	}
+	if approved == 0 || !strings.Contains(flat, "Fertige Texte zum Veröffentlichen") {
+		t.Errorf("%d approved posts; texts section missing?", approved)
+	}
 }
 
 // reportHeadings are the report's section and sub-section headings.
 var reportHeadings = []string{"So arbeiten Sie mit diesem Plan", "Hinweise für die Vertretung", "Redaktionsplan",
-	"Offene Entwürfe und Freigaben", "Zur Freigabe – warten auf die Referatsleitung",
+	"Offene Entwürfe und Freigaben", "Fertige Texte zum Veröffentlichen", "Zur Freigabe – warten auf die Referatsleitung",
 	"Entwürfe und Ideen mit Termin – Text fertigstellen, dann zur Freigabe geben", "Ideen, die bereitliegen",
 	"Serien und eigene Termine", "Serien (feste Formate)", "Eigene Termine der Behörde", "Kanäle und Zugänge", "Regeln",
 	"Ruhezeiten – in dieser Zeit nichts veröffentlichen", "Netiquette – so antworten wir auf Kommentare und Nachrichten",
@@ -140,7 +163,8 @@ func TestHandoverReportHeadingNeverAloneAtPageBottom(t *testing.T) {
 				continue
 			}
 			last := text[len(text)-1]
-			if slices.Contains(reportHeadings, last) || strings.HasPrefix(last, "KW ") || strings.HasPrefix(last, "Besondere Tage") {
+			if slices.Contains(reportHeadings, last) || strings.HasPrefix(last, "KW ") || strings.HasPrefix(last, "Besondere Tage") ||
+				strings.HasPrefix(last, "Wartet noch auf Freigabe") {
 				t.Errorf("%d lines of notes: page %d ends with %q", n, i+1, last)
 			}
 		}
