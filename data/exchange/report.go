@@ -172,6 +172,11 @@ type reportDoc struct {
 	*pdfPlan
 	r    *report
 	held []heldHead
+	// docTitle replaces "Vertretungsmappe …" (the Akte); wsDir is the
+	// workspace folder, for the Akte's pictures.
+	docTitle string
+	wsDir    string
+	pictures map[string]*fpdf.ImageInfoType // the Akte's, by content hash
 }
 
 func (r *report) write(ctx context.Context, w io.Writer) (Summary, error) {
@@ -218,6 +223,9 @@ func (r *report) write(ctx context.Context, w io.Writer) (Summary, error) {
 }
 
 func (d *reportDoc) title() string {
+	if d.docTitle != "" {
+		return d.docTitle
+	}
 	if d.r.plan.org == "" {
 		return "Vertretungsmappe"
 	}
@@ -288,14 +296,20 @@ func (d *reportDoc) room(h float64) {
 	}
 }
 
-// heading starts a section.
+// heading starts a section; a long one wraps (an Akte's post titles).
 func (d *reportDoc) heading(title string) {
-	d.hold(repHeadH+1, func() {
+	d.font("B", 13, 0)
+	lines := d.wrap(title, repTextW, 3)
+	extra := float64(max(len(lines), 1)-1) * 6
+	d.hold(repHeadH+1+extra, func() {
 		f := d.f
 		y := f.GetY() + 4
 		d.font("B", 13, 0)
-		f.SetXY(repMargin, y)
-		f.CellFormat(repTextW, 6, title, "", 0, "L", false, 0, "")
+		for i, l := range lines {
+			f.SetXY(repMargin, y+float64(i)*6)
+			f.CellFormat(repTextW, 6, l, "", 0, "L", false, 0, "")
+		}
+		y += extra
 		f.SetDrawColor(90, 90, 90)
 		f.SetLineWidth(0.3)
 		f.Line(repMargin, y+7, repW-repMargin, y+7)
