@@ -106,27 +106,8 @@ func loadReport(ctx context.Context, ws *data.Workspace, from, to calendar.Date,
 	if r.ideas, err = ws.Ideas(ctx, repIdeasLimit+1); err != nil {
 		return nil, err
 	}
-	if r.series, err = ws.Series(ctx); err != nil {
+	if err := r.loadDates(ctx, ws, from, to); err != nil {
 		return nil, err
-	}
-	if r.slots, err = ws.SeriesSlots(ctx, from, to); err != nil {
-		return nil, err
-	}
-	if r.ownDates, err = ws.OwnDates(ctx, from, to); err != nil {
-		return nil, err
-	}
-	if r.marks, err = ws.DayMarks(ctx, from, to); err != nil {
-		return nil, err
-	}
-	quiet, err := ws.QuietPeriods(ctx)
-	if err != nil {
-		return nil, err
-	}
-	// Quiet periods in the period and in the two weeks around it.
-	for _, q := range quiet {
-		if !q.To.Before(from.AddDays(-14)) && !q.From.After(to.AddDays(14)) {
-			r.quiet = append(r.quiet, q)
-		}
 	}
 	if r.reminders, err = reportReminders(ctx, ws, r.today, to); err != nil {
 		return nil, err
@@ -138,6 +119,34 @@ func loadReport(ctx context.Context, ws *data.Workspace, from, to calendar.Date,
 		return nil, err
 	}
 	return r, nil
+}
+
+// loadDates reads the series, own dates, day marks and quiet periods.
+func (r *report) loadDates(ctx context.Context, ws *data.Workspace, from, to calendar.Date) error {
+	var err error
+	if r.series, err = ws.Series(ctx); err != nil {
+		return err
+	}
+	if r.slots, err = ws.SeriesSlots(ctx, from, to); err != nil {
+		return err
+	}
+	if r.ownDates, err = ws.OwnDates(ctx, from, to); err != nil {
+		return err
+	}
+	if r.marks, err = ws.DayMarks(ctx, from, to); err != nil {
+		return err
+	}
+	quiet, err := ws.QuietPeriods(ctx)
+	if err != nil {
+		return err
+	}
+	// Quiet periods in the period and in the two weeks around it.
+	for _, q := range quiet {
+		if !q.To.Before(from.AddDays(-14)) && !q.From.After(to.AddDays(14)) {
+			r.quiet = append(r.quiet, q)
+		}
+	}
+	return nil
 }
 
 // reportReminders are the consents and licences that end (or ended) from
