@@ -74,6 +74,10 @@ func Run(args []string, env Env) int {
 		return 0
 	}
 	switch args[0] {
+	case "report":
+		return runReport(args[1:], env)
+	case "akte":
+		return runAkte(args[1:], env)
 	case "export":
 		return runExport(args[1:], env)
 	case "import":
@@ -141,7 +145,7 @@ const usageCount = "  feedtakt count --platform x|bluesky|mastodon|threads|insta
 // usageText is the whole usage.
 func usageText(t func(string, map[string]any) string) string {
 	return t(usage, nil) + "\n" + t(usageStrict, nil) + "\n" + t(usageErase, nil) + "\n" + t(usageCount, nil) +
-		"\n" + t(usageBundle, nil) + "\n" + t(usageUnbundle, nil)
+		"\n" + t(usageBundle, nil) + "\n" + t(usageUnbundle, nil) + "\n" + t(usageReport, nil) + "\n" + t(usageAkte, nil)
 }
 
 const damagedSentence = "The workspace database is damaged. The check changed nothing. When the workspace is opened in Feedtakt, the newest intact backup is put in its place and the damaged file is kept."
