@@ -9,8 +9,9 @@ GO ?= go
 
 # Fyne's cgo build (GLFW) for the real window.
 GUI_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
-# The tests use Fyne's software driver (-tags ci): only gcc for -race.
-TEST_PKGS := gcc
+# The tests use Fyne's software driver (-tags ci): gcc for -race, and
+# pdftotext (poppler-utils) to read back the PDFs the tests write.
+TEST_PKGS := gcc poppler-utils
 WIN_PKGS := gcc-mingw-w64-x86-64
 FYNE_TOOL := fyne.io/tools/cmd/fyne@v1.7.4
 # Checks beyond vet, pinned so that CI and a developer see the same findings.
