@@ -50,6 +50,8 @@ type calendarScreen struct {
 
 	plan *plan // what month and week view show
 	gen  int   // load generation: older results are dropped
+
+	hover *calendarHover // the chips' preview (chip_hover.go)
 }
 
 func newCalendarScreen(u *UI) *calendarScreen {
@@ -109,7 +111,7 @@ func newCalendarScreen(u *UI) *calendarScreen {
 			container.NewGridWrap(fyne.NewSize(150, h), s.search), export, newPost), s.heading)
 	split := container.NewHSplit(s.views, s.gaps.content)
 	split.Offset = 0.76
-	s.content = container.NewBorder(container.NewPadded(tools), nil, nil, nil, split)
+	s.content = s.hoverEvents(container.NewBorder(container.NewPadded(tools), nil, nil, nil, split))
 	s.modeSel.SetSelected(lang.L("Month"))
 	return s
 }
@@ -185,6 +187,7 @@ func (s *calendarScreen) onJump(text string) {
 // reload makes an older result void, so quick clicking never shows a
 // stale month.
 func (s *calendarScreen) reload() {
+	s.hover.dismiss()
 	s.updateHeading()
 	if s.mode == viewList {
 		s.list.reload()
@@ -242,6 +245,7 @@ func (s *calendarScreen) updateHeading() {
 
 // redraw shows the loaded plan in the current view.
 func (s *calendarScreen) redraw() {
+	s.hover.dismiss()
 	s.updateHeading()
 	switch s.mode {
 	case viewWeek:
@@ -320,21 +324,6 @@ func (s *calendarScreen) newPostOn(d *calendar.Date) {
 		p.Status = data.StatusIdea
 	}
 	openEditor(s.u, p, s.afterChange)
-}
-
-func (s *calendarScreen) onChipMenu(c *chip, at fyne.Position) {
-	if c.info.post == nil {
-		return
-	}
-	post := *c.info.post
-	ro := s.u.ws.ReadOnly()
-	open := fyne.NewMenuItem(lang.L("Open"), func() { s.openPost(post.ID) })
-	posting := fyne.NewMenuItem(lang.L("Post …"), func() { openPosting(s.u, post, s.afterChange) })
-	copyText := fyne.NewMenuItem(lang.L("Copy text"), func() { copyFinalText(s.u, post.ID) })
-	dup := fyne.NewMenuItem(lang.L("Duplicate"), func() { s.duplicate(post.ID) })
-	del := fyne.NewMenuItem(lang.L("Delete …"), func() { s.confirmDelete(post) })
-	dup.Disabled, del.Disabled = ro, ro
-	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", open, posting, copyText, fyne.NewMenuItemSeparator(), dup, del), s.u.win.Canvas(), at)
 }
 
 // duplicate copies a post as a new draft on the same day.
