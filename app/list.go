@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"log"
 	"sort"
 	"strings"
@@ -34,6 +35,8 @@ type listRow struct {
 	problems string
 	// noPicture: the post still needs a picture (data.LacksPicture).
 	noPicture bool
+	// pictures: how many pictures (images and videos) the post has.
+	pictures int
 	// consent: a picture of the planned post may not be used, or is
 	// ungeklärt (consent_marks.go); its hints lead "Notes for you".
 	consent     consentLevel
@@ -63,15 +66,69 @@ type listView struct {
 	more    bool      // the search found more than it shows
 	sortCol int
 	desc    bool
+	widths  []float32 // of the columns as shown, filling the list
 	gen     int
 	pending *job // the load under way; a newer one cancels it
 }
 
+// listColumns are the list's columns by their number (what sortBy,
+// updateCell and cellStyle take); each has the least width it gets and a
+// weight for its share of the width that is left, so the columns always
+// fill the list and the title gets the most.
 var listColumns = []struct {
-	key   string
-	width float32
+	key    string
+	min    float32
+	weight float32
 }{
-	{"Date", 96}, {"Time", 60}, {"Channels", 150}, {"Title", 280}, {"Picture", 150}, {"Topic", 150}, {"Status", 120}, {"Notes for you", 240},
+	{"Date", 92, 0}, {"Time", 56, 0}, {"Channels", 100, 1}, {"Title", 190, 5}, {"Picture", 96, 0.5},
+	{"Topic", 90, 1}, {"Status", 104, 0}, {"Notes for you", 150, 3},
+}
+
+// listOrder is the order the columns are shown in: the notes for her
+// next to the title, where they are read with it, not off to the right.
+var listOrder = []int{0, 1, 3, 7, 4, 6, 2, 5}
+
+// listWidths shares width among the columns (in the order shown): each
+// gets its least width and a share of the rest by its weight; where even
+// the least widths do not fit, the list scrolls sideways.
+func listWidths(width float32) []float32 {
+	var least, weights float32
+	for _, c := range listColumns {
+		least += c.min
+		weights += c.weight
+	}
+	extra := max(0, width-least)
+	out := make([]float32, len(listOrder))
+	for i, col := range listOrder {
+		c := listColumns[col]
+		out[i] = c.min + extra*c.weight/weights
+	}
+	return out
+}
+
+// listFit lays the table out at the size it gets and shares its width
+// among the columns whenever that width changes.
+type listFit struct {
+	v     *listView
+	width float32
+}
+
+func (l *listFit) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if size.Width != l.width {
+		l.width = size.Width
+		l.v.widths = listWidths(size.Width)
+		for i, w := range l.v.widths {
+			l.v.table.SetColumnWidth(i, w)
+		}
+	}
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (l *listFit) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	return fyne.NewSize(100, objs[0].MinSize().Height)
 }
 
 func newListView(s *calendarScreen) *listView {
@@ -82,12 +139,11 @@ func newListView(s *calendarScreen) *listView {
 	v.status = widget.NewSelect(nil, func(string) { v.apply() })
 	v.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(v.rows), len(listColumns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		v.updateCell)
+		func() fyne.CanvasObject { return newListCell(v) },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			o.(*listCell).row = id.Row
+			v.updateCell(widget.TableCellID{Row: id.Row, Col: listOrder[id.Col]}, o)
+		})
 	v.table.ShowHeaderColumn = false
 	v.table.CreateHeader = func() fyne.CanvasObject { return widget.NewButton("", nil) }
 	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
@@ -95,37 +151,71 @@ func newListView(s *calendarScreen) *listView {
 		if id.Col < 0 {
 			return
 		}
-		b.SetText(lang.L(listColumns[id.Col].key))
+		col := listOrder[id.Col]
+		b.SetText(lang.L(listColumns[col].key))
 		// Theme icons rather than arrow characters: not every Windows
 		// font has them.
 		switch {
-		case id.Col != v.sortCol:
+		case col != v.sortCol:
 			b.SetIcon(nil)
 		case v.desc:
 			b.SetIcon(theme.MenuDropDownIcon())
 		default:
 			b.SetIcon(theme.MenuDropUpIcon())
 		}
-		col := id.Col
 		b.OnTapped = func() { v.sortBy(col) }
 	}
-	for i, c := range listColumns {
-		v.table.SetColumnWidth(i, c.width)
-	}
 	v.table.OnSelected = func(id widget.TableCellID) {
-		if id.Row >= 0 && id.Row < len(v.rows) {
-			v.s.selPost = v.rows[id.Row].post.ID
-			if d := v.rows[id.Row].post.Date; d != nil {
-				v.s.selected = *d
-			}
-			v.table.UnselectAll()
-			v.s.openPost(v.rows[id.Row].post.ID)
-		}
+		v.table.UnselectAll()
+		v.openRow(id.Row)
 	}
 	filters := container.NewGridWithColumns(3, v.channel, v.topic, v.status)
-	v.content = container.NewBorder(container.NewVBox(filters, v.info), nil, nil, nil, v.table)
+	v.content = container.NewBorder(container.NewVBox(filters, v.info), nil, nil, nil,
+		container.New(&listFit{v: v}, v.table))
 	return v
 }
+
+// openRow opens the post of a row (a click, or Enter on the keyboard).
+func (v *listView) openRow(row int) {
+	if row < 0 || row >= len(v.rows) {
+		return
+	}
+	v.s.selPost = v.rows[row].post.ID
+	if d := v.rows[row].post.Date; d != nil {
+		v.s.selected = *d
+	}
+	v.s.openPost(v.rows[row].post.ID)
+}
+
+// rowMenu is the right click on a row: the chip's menu for its post.
+func (v *listView) rowMenu(row int, at fyne.Position) {
+	if row < 0 || row >= len(v.rows) {
+		return
+	}
+	widget.ShowPopUpMenuAtPosition(v.s.postMenu(v.rows[row].post), v.s.u.win.Canvas(), at)
+}
+
+// listCell is one cell of the list: a label cut with an ellipsis that
+// opens its row's post on a click and offers its menu on a right click.
+type listCell struct {
+	widget.BaseWidget
+	label *widget.Label
+	v     *listView
+	row   int
+}
+
+func newListCell(v *listView) *listCell {
+	c := &listCell{label: widget.NewLabel(""), v: v}
+	c.label.Truncation = fyne.TextTruncateEllipsis
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *listCell) Tapped(*fyne.PointEvent) { c.v.openRow(c.row) }
+
+func (c *listCell) TappedSecondary(ev *fyne.PointEvent) { c.v.rowMenu(c.row, ev.AbsolutePosition) }
+
+func (c *listCell) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(c.label) }
 
 // setQuery shows the search results for q (blank: the agenda) after
 // delay; a newer query before then replaces it, and the result of an older
@@ -200,10 +290,14 @@ func (v *listView) load(delay time.Duration) {
 		if err == nil {
 			review, err = reviewMarks(ctx, ws, look, posts)
 		}
+		var pics map[int64]int
+		if err == nil {
+			pics, err = pictureCounts(ctx, ws, posts)
+		}
 		rows := make([]listRow, 0, len(posts))
 		for _, p := range posts {
 			r := makeListRow(look, p, quiet)
-			r.noPicture = noPic[p.ID]
+			r.noPicture, r.pictures = noPic[p.ID], pics[p.ID]
 			r.addReview(review[p.ID])
 			r.addConsent(marks[p.ID])
 			rows = append(rows, r)
@@ -225,6 +319,40 @@ func (v *listView) load(delay time.Duration) {
 	})
 }
 
+// pictureCounts says how many pictures (images and videos; a PDF is none)
+// each of posts has, in a few queries whatever their number.
+func pictureCounts(ctx context.Context, ws *data.Workspace, posts []data.Post) (map[int64]int, error) {
+	checks, err := ws.ClearPosts(ctx, posts)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64]int{}
+	for id, c := range checks {
+		for _, m := range c.Media {
+			if m.Kind == "image" || m.Kind == "video" {
+				out[id]++
+			}
+		}
+	}
+	return out, nil
+}
+
+// pictureWord is the Bild column: what is wrong with the pictures, or
+// how many there are.
+func pictureWord(r listRow) string {
+	switch {
+	case r.noPicture:
+		return lang.L("no picture")
+	case r.consent != consentOK:
+		return r.consentWord
+	case r.pictures == 1:
+		return lang.L("picture ✓")
+	case r.pictures > 1:
+		return lang.L("{{.N}} pictures", map[string]any{"N": r.pictures})
+	}
+	return ""
+}
+
 // pictureRank sorts the Bild column: the posts that may not go out
 // first, then those that need a picture, then ungeklärt ones.
 func pictureRank(r listRow) string {
@@ -236,7 +364,7 @@ func pictureRank(r listRow) string {
 	case r.consent == consentWarn:
 		return "c"
 	}
-	return "d"
+	return fmt.Sprintf("d%03d", 999-min(r.pictures, 999))
 }
 
 // addReview puts the findings of the checks before posting in front of
@@ -403,7 +531,13 @@ func (v *listView) sortRows() {
 }
 
 func (v *listView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
+	l, ok := o.(*widget.Label)
+	if c, isCell := o.(*listCell); isCell {
+		l, ok = c.label, true
+	}
+	if !ok {
+		return
+	}
 	if id.Row >= len(v.rows) {
 		l.SetText("")
 		return
@@ -420,12 +554,7 @@ func (v *listView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case 3:
 		t = r.post.Title
 	case 4:
-		switch {
-		case r.noPicture:
-			t = lang.L("no picture")
-		case r.consent != consentOK:
-			t = r.consentWord
-		}
+		t = pictureWord(r)
 	case 5:
 		t = r.topic
 	case 6:
@@ -443,6 +572,8 @@ func (v *listView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 func cellStyle(r listRow, col int, text string) (widget.Importance, bool) {
 	switch {
 	case text == "":
+	case col == 4 && !r.noPicture && r.consent == consentOK:
+		return widget.MediumImportance, false // pictures there and fine
 	case col == 4 && r.consentMark == markUnclear && !r.noPicture:
 		return widget.LowImportance, false // ungeklärt only warns, quietly
 	case col == 4 && r.consent == consentBlocked:
