@@ -49,6 +49,7 @@ type chipPreview struct {
 	channels string
 	status   string
 	hints    []string // what is missing or in the way, short
+	blocked  bool     // a hint stops the post (consent, a check before posting)
 	text     string   // the caption's first lines
 	pic      *data.Media
 }
@@ -72,7 +73,8 @@ func (p *plan) previewFor(info chipInfo) chipPreview {
 }
 
 func (p *plan) postPreview(post *data.Post) chipPreview {
-	pv := chipPreview{title: strings.TrimSpace(post.Title), status: statusName(post.Status), text: captionStart(post.Caption)}
+	pv := chipPreview{title: strings.TrimSpace(post.Title), text: captionStart(post.Caption),
+		status: lang.L("Status: {{.Status}}", map[string]any{"Status": statusName(post.Status)})}
 	if pv.title == "" {
 		pv.title = lang.L("(no title)")
 	}
@@ -100,12 +102,14 @@ func (p *plan) postPreview(post *data.Post) chipPreview {
 	}
 	if m, ok := p.consent[post.ID]; ok && m.word != "" {
 		pv.hints = append(pv.hints, m.word)
+		pv.blocked = m.level == consentBlocked
 	}
 	if note, ok := p.quiet[post.ID]; ok {
 		pv.hints = append(pv.hints, lang.L("Quiet period: {{.Note}}", map[string]any{"Note": note}))
 	}
 	if m, ok := p.review[post.ID]; ok {
 		pv.hints = append(pv.hints, m.hints[:min(2, len(m.hints))]...)
+		pv.blocked = pv.blocked || m.blocking
 	}
 	if m, ok := p.firstPic[post.ID]; ok {
 		pv.pic = &m
@@ -151,7 +155,11 @@ func (s *calendarScreen) previewCard(pv chipPreview) fyne.CanvasObject {
 		}
 	}
 	if len(pv.hints) > 0 {
-		head = append(head, previewLine(strings.Join(pv.hints, " · "), widget.WarningImportance))
+		imp := widget.WarningImportance
+		if pv.blocked {
+			imp = widget.DangerImportance
+		}
+		head = append(head, previewLine(strings.Join(pv.hints, " · "), imp))
 	}
 	var right fyne.CanvasObject
 	if pv.pic != nil {

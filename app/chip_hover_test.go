@@ -46,7 +46,7 @@ func TestHoverPreviewShowsThePostAndHidesOnLeave(t *testing.T) {
 		t.Fatal("no preview while the pointer rests on the chip")
 	}
 	// Shown at once from the loaded plan: no job had to run for the text.
-	assertShows(t, card, "Tag der offenen Tür", "Di 08.12.2026 · 09:30", "Instagram", "Entwurf", "Zeile eins", "Zeile vier")
+	assertShows(t, card, "Tag der offenen Tür", "Di 08.12.2026 · 09:30", "Instagram", "Status: Entwurf", "Zeile eins", "Zeile vier")
 	if contains(texts(card), "Zeile fünf") {
 		t.Error("the preview shows more than the caption's first four lines")
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -115,8 +114,9 @@ func (s *calendarScreen) statusRefused(st data.Status, err error) {
 	d.Show()
 }
 
-// askMoveDate asks for the day to move a post to: typed, or picked in a
-// month; the post keeps its time.
+// askMoveDate asks for the day to move a post to: typed, or stepped by
+// a day or a week from the one shown; the weekday of what is typed is said
+// at once, and the post keeps its time.
 func (s *calendarScreen) askMoveDate(post data.Post) {
 	start := today()
 	if post.Date != nil {
@@ -124,19 +124,29 @@ func (s *calendarScreen) askMoveDate(post data.Post) {
 	}
 	e := widget.NewEntry()
 	e.SetPlaceHolder(lang.L("DD.MM.YYYY"))
+	said := widget.NewLabel("")
+	e.OnChanged = func(text string) {
+		said.Importance = widget.MediumImportance
+		if d, err := moveDay(text); err != nil {
+			said.Importance = widget.DangerImportance
+			said.SetText(err.Error())
+		} else {
+			said.SetText(weekdayName(d.Weekday()) + ", " + d.String())
+		}
+	}
 	e.SetText(start.String())
-	problem := widget.NewLabel("")
-	problem.Importance = widget.DangerImportance
-	problem.Wrapping = fyne.TextWrapWord
-	problem.Hide()
-	pick := widget.NewCalendar(start.Time(nil), func(t time.Time) { e.SetText(calendar.FromTime(t).String()) })
+	step := func(label string, days int) *widget.Button {
+		return widget.NewButton(label, func() {
+			if d, err := moveDay(e.Text); err == nil {
+				e.SetText(d.AddDays(days).String())
+			}
+		})
+	}
 	var d *dialog.CustomDialog
 	submit := func() {
 		day, err := moveDay(e.Text)
 		if err != nil {
-			problem.SetText(err.Error())
-			problem.Show()
-			return
+			return // the line below the field says what is wrong
 		}
 		d.Hide()
 		if post.Date == nil || day != *post.Date {
@@ -146,13 +156,13 @@ func (s *calendarScreen) askMoveDate(post data.Post) {
 	e.OnSubmitted = func(string) { submit() }
 	intro := widget.NewLabel(lang.L("Move “{{.Title}}” to:", map[string]any{"Title": post.Title}))
 	intro.Wrapping = fyne.TextWrapWord
+	steps := container.NewHBox(step(lang.L("1 day earlier"), -1), step(lang.L("1 day later"), 1), step(lang.L("1 week later"), 7))
 	cancel := widget.NewButton(lang.L("Cancel"), func() { d.Hide() })
 	ok := widget.NewButton(lang.L("Move"), submit)
 	ok.Importance = widget.HighImportance
-	body := container.NewVBox(intro, e, problem, pick)
-	d = dialog.NewCustomWithoutButtons(lang.L("Move to …"), body, s.u.win)
+	d = dialog.NewCustomWithoutButtons(lang.L("Move to …"), container.NewVBox(intro, e, said, steps), s.u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, ok})
-	d.Resize(fyne.NewSize(380, 0))
+	d.Resize(fyne.NewSize(420, 0))
 	d.Show()
 	s.u.win.Canvas().Focus(e)
 }

@@ -99,12 +99,14 @@ func TestChipMenuMovesAPostToATypedDate(t *testing.T) {
 	if d == nil {
 		t.Fatal("no date dialog")
 	}
-	assertShows(t, d, "„Umzug“ verschieben auf:", "08.12.2026")
+	assertShows(t, d, "„Umzug“ verschieben auf:", "08.12.2026", "Dienstag, 08.12.2026")
 	e := u.win.Canvas().Focused().(*widget.Entry)
 	e.SetText("31.02.2026")
 	test.Tap(findButton(t, d, "Verschieben"))
 	assertShows(t, d, "27.11.2026") // asks for a real date, the dialog stays
-	e.SetText("15.12.2026")
+	e.SetText("14.12.2026")
+	test.Tap(findButton(t, d, "1 Tag später"))
+	assertShows(t, d, "Dienstag, 15.12.2026")
 	test.Tap(findButton(t, d, "Verschieben"))
 	u.Wait()
 	ps, _ := u.Workspace().PostsBetween(context.Background(), *day(2026, 12, 15), *day(2026, 12, 15))
