@@ -232,10 +232,14 @@ func (t *hoverText) SetText(s string) {
 }
 
 // cut says whether the label shows less than its full text.
-func (t *hoverText) cut() bool {
-	full := widget.NewLabel(t.label.Text)
-	full.TextStyle, full.SizeName = t.label.TextStyle, t.label.SizeName
-	return full.MinSize().Width > t.Size().Width
+func (t *hoverText) cut() bool { return labelCut(t.label) }
+
+// labelCut says whether a label cut with an ellipsis shows less than its
+// full text at its size.
+func labelCut(l *widget.Label) bool {
+	full := widget.NewLabel(l.Text)
+	full.TextStyle, full.SizeName = l.TextStyle, l.SizeName
+	return full.MinSize().Width > l.Size().Width
 }
 
 func (t *hoverText) MouseIn(*desktop.MouseEvent) {

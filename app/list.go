@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -80,8 +81,8 @@ var listColumns = []struct {
 	min    float32
 	weight float32
 }{
-	{"Date", 92, 0}, {"Time", 56, 0}, {"Channels", 100, 1}, {"Title", 190, 5}, {"Picture", 96, 0.5},
-	{"Topic", 90, 1}, {"Status", 104, 0}, {"Notes for you", 150, 3},
+	{"Date", 88, 0}, {"Time", 60, 0}, {"Channels", 80, 1}, {"Title", 170, 5}, {"Picture", 110, 0.5},
+	{"Topic", 70, 1}, {"Status", 100, 0}, {"Notes for you", 120, 3},
 }
 
 // listOrder is the order the columns are shown in: the notes for her
@@ -196,7 +197,8 @@ func (v *listView) rowMenu(row int, at fyne.Position) {
 }
 
 // listCell is one cell of the list: a label cut with an ellipsis that
-// opens its row's post on a click and offers its menu on a right click.
+// opens its row's post on a click, offers its menu on a right click and
+// shows its full text when the pointer rests on it and it is cut.
 type listCell struct {
 	widget.BaseWidget
 	label *widget.Label
@@ -216,6 +218,33 @@ func (c *listCell) Tapped(*fyne.PointEvent) { c.v.openRow(c.row) }
 func (c *listCell) TappedSecondary(ev *fyne.PointEvent) { c.v.rowMenu(c.row, ev.AbsolutePosition) }
 
 func (c *listCell) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(c.label) }
+
+// MouseIn shows a cut text in full after the rest, and lets the table
+// still mark the row under the pointer.
+func (c *listCell) MouseIn(ev *desktop.MouseEvent) {
+	c.v.table.MouseMoved(c.tableEvent(ev))
+	if c.v.s.hover == nil || c.label.Text == "" || !labelCut(c.label) {
+		return
+	}
+	text := c.label.Text
+	c.v.s.hover.rest(c, func() fyne.CanvasObject { return hoverTextCard(text) })
+}
+
+func (c *listCell) MouseMoved(ev *desktop.MouseEvent) { c.MouseIn(ev) }
+
+func (c *listCell) MouseOut() {
+	c.v.table.MouseOut()
+	if c.v.s.hover != nil {
+		c.v.s.hover.leave(c)
+	}
+}
+
+// tableEvent is ev as the table sees it, relative to the table.
+func (c *listCell) tableEvent(ev *desktop.MouseEvent) *desktop.MouseEvent {
+	out := *ev
+	out.Position = ev.AbsolutePosition.Subtract(fyne.CurrentApp().Driver().AbsolutePositionForObject(c.v.table))
+	return &out
+}
 
 // setQuery shows the search results for q (blank: the agenda) after
 // delay; a newer query before then replaces it, and the result of an older

@@ -197,7 +197,8 @@ func TestListColumnsShareTheWidth(t *testing.T) {
 // TestListRowRightClickOffersThePostMenu: the list's rows have the chip's
 // menu; a left click still opens the post.
 func TestListRowRightClickOffersThePostMenu(t *testing.T) {
-	u, s := newCalendarUI(t, data.Post{Title: "Listenbeitrag", Date: day(2026, 12, 8)})
+	const long = "Listenbeitrag mit einem sehr langen Titel, der in keine Spalte passt: Tag der offenen Tür"
+	u, s := newCalendarUI(t, data.Post{Title: long, Date: day(2026, 12, 8)})
 	s.modeSel.SetSelected("Liste")
 	s.selected = *day(2026, 12, 1)
 	s.reload()
@@ -217,9 +218,31 @@ func TestListRowRightClickOffersThePostMenu(t *testing.T) {
 	}
 	assertShows(t, topOverlay(u), "Öffnen", "Status ändern", "Verschieben auf …", "Löschen …")
 	u.win.Canvas().Overlays().Remove(topOverlay(u))
+
+	// A title cut in its column shows in full when the pointer rests on it.
+	noHoverDelay(t)
+	var title *listCell
+	visit(s.list.table, func(o fyne.CanvasObject) {
+		if c, ok := o.(*listCell); ok && c.Visible() && c.label.Text == long {
+			title = c
+		}
+	})
+	if title == nil || !labelCut(title.label) {
+		t.Fatal("the long title's cell is missing or not cut")
+	}
+	test.MoveMouse(u.win.Canvas(), pointAt(title))
+	if s.hover.shown() == nil {
+		t.Fatal("no full text for a cut title")
+	}
+	assertShows(t, s.hover.shown(), long)
+	test.MoveMouse(u.win.Canvas(), fyne.NewPos(2, 2))
+	if s.hover.shown() != nil {
+		t.Error("the full title stays after leaving")
+	}
+
 	test.Tap(cell)
 	u.Wait()
-	if u.editor == nil || u.editor.post.Title != "Listenbeitrag" {
+	if u.editor == nil || u.editor.post.Title != long {
 		t.Error("a click on the row does not open the post")
 	}
 }
