@@ -91,8 +91,10 @@ var listOrder = []int{0, 1, 3, 7, 4, 6, 2, 5}
 
 // listWidths shares width among the columns (in the order shown): each
 // gets its least width and a share of the rest by its weight; where even
-// the least widths do not fit, the list scrolls sideways.
+// the least widths do not fit, the list scrolls sideways. The table puts
+// the theme's padding after every column; that is taken off first.
 func listWidths(width float32) []float32 {
+	width -= float32(len(listOrder)) * theme.Padding()
 	var least, weights float32
 	for _, c := range listColumns {
 		least += c.min
