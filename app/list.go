@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"feedtakt/data"
+	"feedtakt/data/calendar"
 )
 
 // listDays is how far ahead the agenda reaches from its start day.
@@ -287,51 +288,10 @@ func (v *listView) load(delay time.Duration) {
 			case <-t.C:
 			}
 		}
-		look, err := loadLookups(ctx, ws)
-		var posts []data.Post
-		var quiet map[int64]string
-		var more bool
+		look, posts, more, err := listPosts(ctx, ws, from, q, order)
+		var rows []listRow
 		if err == nil {
-			if strings.TrimSpace(q) != "" {
-				var r data.SearchResult
-				r, err = ws.SearchPosts(ctx, q, order, data.MaxSearchResults)
-				posts, more = r.Posts, r.More
-			} else {
-				posts, err = ws.PostsBetween(ctx, from, from.AddDays(listDays))
-			}
-		}
-		if err == nil {
-			quiet = map[int64]string{}
-			var cs []data.QuietConflict
-			if cs, err = ws.QuietConflicts(ctx, from.AddDays(-366), from.AddDays(listDays)); err == nil {
-				for _, c := range cs {
-					quiet[c.PostID] = c.Note
-				}
-			}
-		}
-		var noPic map[int64]bool
-		if err == nil {
-			noPic, err = lackingPicture(ctx, ws, look, posts)
-		}
-		var marks map[int64]consentMark
-		if err == nil {
-			marks, err = consentMarks(ctx, ws, look, posts)
-		}
-		var review map[int64]reviewMark
-		if err == nil {
-			review, err = reviewMarks(ctx, ws, look, posts)
-		}
-		var pics map[int64]int
-		if err == nil {
-			pics, err = pictureCounts(ctx, ws, posts)
-		}
-		rows := make([]listRow, 0, len(posts))
-		for _, p := range posts {
-			r := makeListRow(look, p, quiet)
-			r.noPicture, r.pictures = noPic[p.ID], pics[p.ID]
-			r.addReview(review[p.ID])
-			r.addConsent(marks[p.ID])
-			rows = append(rows, r)
+			rows, err = listRows(ctx, ws, look, posts, from)
 		}
 		return func() {
 			if gen != v.gen {
@@ -348,6 +308,59 @@ func (v *listView) load(delay time.Duration) {
 			v.apply()
 		}
 	})
+}
+
+// listPosts reads the posts the list shows: the search's hits for q, or
+// the agenda from the day from on.
+func listPosts(ctx context.Context, ws *data.Workspace, from calendar.Date, q string, order data.SearchOrder) (lookups, []data.Post, bool, error) {
+	look, err := loadLookups(ctx, ws)
+	if err != nil {
+		return look, nil, false, err
+	}
+	if strings.TrimSpace(q) != "" {
+		r, err := ws.SearchPosts(ctx, q, order, data.MaxSearchResults)
+		return look, r.Posts, r.More, err
+	}
+	posts, err := ws.PostsBetween(ctx, from, from.AddDays(listDays))
+	return look, posts, false, err
+}
+
+// listRows makes the rows of posts with everything their notes and the
+// Bild column say, in a few queries for all of them.
+func listRows(ctx context.Context, ws *data.Workspace, look lookups, posts []data.Post, from calendar.Date) ([]listRow, error) {
+	quiet := map[int64]string{}
+	cs, err := ws.QuietConflicts(ctx, from.AddDays(-366), from.AddDays(listDays))
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range cs {
+		quiet[c.PostID] = c.Note
+	}
+	noPic, err := lackingPicture(ctx, ws, look, posts)
+	if err != nil {
+		return nil, err
+	}
+	marks, err := consentMarks(ctx, ws, look, posts)
+	if err != nil {
+		return nil, err
+	}
+	review, err := reviewMarks(ctx, ws, look, posts)
+	if err != nil {
+		return nil, err
+	}
+	pics, err := pictureCounts(ctx, ws, posts)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]listRow, 0, len(posts))
+	for _, p := range posts {
+		r := makeListRow(look, p, quiet)
+		r.noPicture, r.pictures = noPic[p.ID], pics[p.ID]
+		r.addReview(review[p.ID])
+		r.addConsent(marks[p.ID])
+		rows = append(rows, r)
+	}
+	return rows, nil
 }
 
 // pictureCounts says how many pictures (images and videos; a PDF is none)
