@@ -279,3 +279,25 @@ func BenchmarkHoverPreview(b *testing.B) {
 	}
 	b.ReportMetric(float64(worst.Microseconds())/1000, "worst-ms")
 }
+
+// BenchmarkFirstPictures is what the hover preview adds to loading a
+// month (loadPlan): each post's first picture, for 300 posts in the month.
+func BenchmarkFirstPictures(b *testing.B) {
+	dir := newBenchWorkspace(b)
+	ws, err := data.Open(context.Background(), dir, data.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ws.Close()
+	posts, err := ws.PostsBetween(context.Background(), *day(2027, 3, 1), *day(2027, 3, 31))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := firstPictures(context.Background(), ws, posts, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(posts)), "posts")
+}
