@@ -301,3 +301,38 @@ func BenchmarkFirstPictures(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(posts)), "posts")
 }
+
+// TestHoverOnCutTextsShowsTheWholeName: a day's names shown cut (or
+// abbreviated) show in full when the pointer rests on them, not elsewhere
+// in the day and not when they show in full.
+func TestHoverOnCutTextsShowsTheWholeName(t *testing.T) {
+	noHoverDelay(t)
+	test.NewTempApp(t)
+	h := newHoverLayer(func(f func()) { f() })
+	cut := canvas.NewText("Internationaler Tag d…", nil)
+	whole := canvas.NewText("Nikolaus", nil)
+	cell := container.NewWithoutLayout(cut, whole)
+	w := test.NewTempWindow(t, h.over(cell))
+	w.Resize(fyne.NewSize(500, 400))
+	cut.Move(fyne.NewPos(10, 10))
+	cut.Resize(cut.MinSize())
+	whole.Move(fyne.NewPos(10, 100))
+	whole.Resize(whole.MinSize())
+	full := "Internationaler Tag der Menschen mit Behinderung"
+	at := func(o fyne.CanvasObject) fyne.Position {
+		return fyne.CurrentApp().Driver().AbsolutePositionForObject(o).AddXY(3, 3)
+	}
+	h.restOnTexts(cell, full, at(cut), cut)
+	if h.shown() == nil {
+		t.Fatal("no full name over the cut one")
+	}
+	assertShows(t, h.shown(), full)
+	h.restOnTexts(cell, full, fyne.NewPos(300, 300), cut)
+	if h.shown() != nil {
+		t.Error("the full name stays with the pointer elsewhere in the day")
+	}
+	h.restOnTexts(cell, "Nikolaus", at(whole), whole)
+	if h.shown() != nil {
+		t.Error("a name shown in full gets a preview")
+	}
+}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"image/color"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -40,10 +41,13 @@ type hoverLayer struct {
 	after func(d time.Duration, f func()) (stop func() bool)
 	now   func() time.Time
 
-	owner fyne.CanvasObject        // what the pointer rests on (waiting or shown)
-	build func() fyne.CanvasObject // its card
-	stop  func() bool
-	card  fyne.CanvasObject // on show; nil: none
+	owner fyne.CanvasObject // what the pointer rests on (waiting or shown)
+	// anchor is what the card is placed at: the owner, or a part of it
+	// such as the text the pointer rests on.
+	anchor fyne.CanvasObject
+	build  func() fyne.CanvasObject // its card
+	stop   func() bool
+	card   fyne.CanvasObject // on show; nil: none
 	// muted was closed by a click, a drag or scrolling: no preview for it
 	// again until the pointer has left it.
 	muted   fyne.CanvasObject
@@ -76,11 +80,16 @@ func (h *hoverLayer) over(content fyne.CanvasObject) fyne.CanvasObject {
 // goroutine, after hoverDelay (at once when a preview just closed).
 // Moving within owner changes nothing.
 func (h *hoverLayer) rest(owner fyne.CanvasObject, build func() fyne.CanvasObject) {
-	if owner == h.muted || owner == h.owner {
+	h.restAt(owner, owner, build)
+}
+
+// restAt is rest with the card placed at anchor, a part of owner.
+func (h *hoverLayer) restAt(owner, anchor fyne.CanvasObject, build func() fyne.CanvasObject) {
+	if owner == h.muted || owner == h.owner && anchor == h.anchor {
 		return
 	}
 	h.hide()
-	h.owner, h.build = owner, build
+	h.owner, h.anchor, h.build = owner, anchor, build
 	delay := hoverDelay
 	if !h.lastOut.IsZero() && h.now().Sub(h.lastOut) < hoverWarm {
 		delay = 0
@@ -130,7 +139,7 @@ func (h *hoverLayer) hide() {
 		h.stop()
 		h.stop = nil
 	}
-	h.owner, h.build = nil, nil
+	h.owner, h.anchor, h.build = nil, nil, nil
 	if h.card != nil {
 		h.card = nil
 		h.layer.Objects = nil
@@ -165,13 +174,13 @@ func (h *hoverLayer) show() {
 // place puts the card below its owner, or above it where the room below
 // is short, and always inside the layer (the screen).
 func (h *hoverLayer) place() {
-	if h.card == nil || h.owner == nil {
+	if h.card == nil || h.anchor == nil {
 		return
 	}
 	drv := fyne.CurrentApp().Driver()
 	origin := drv.AbsolutePositionForObject(h.layer)
-	at := drv.AbsolutePositionForObject(h.owner).Subtract(origin)
-	own := h.owner.Size()
+	at := drv.AbsolutePositionForObject(h.anchor).Subtract(origin)
+	own := h.anchor.Size()
 	room := h.layer.Size()
 	ms := h.card.MinSize()
 	w := fyne.Min(fyne.Max(ms.Width, hoverCardWidth), fyne.Max(room.Width-8, ms.Width))
@@ -205,6 +214,32 @@ func hoverTextCard(text string) fyne.CanvasObject {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
 	return hoverCard(l)
+}
+
+// restOnTexts shows full, the whole of what texts (parts of owner, such
+// as a day's names beside its number) show cut or abbreviated, when the
+// pointer at abs rests on one of them; elsewhere on owner, or where the
+// texts show it all, nothing.
+func (h *hoverLayer) restOnTexts(owner fyne.CanvasObject, full string, abs fyne.Position, texts ...*canvas.Text) {
+	var over *canvas.Text
+	var shown strings.Builder
+	drv := fyne.CurrentApp().Driver()
+	for _, t := range texts {
+		if t == nil || !t.Visible() || t.Text == "" {
+			continue
+		}
+		shown.WriteString(t.Text)
+		pos, size := drv.AbsolutePositionForObject(t), t.MinSize()
+		if abs.X >= pos.X && abs.X < pos.X+size.Width && abs.Y >= pos.Y && abs.Y < pos.Y+size.Height {
+			over = t
+		}
+	}
+	bare := strings.NewReplacer(" ", "", "·", "")
+	if over == nil || full == "" || bare.Replace(shown.String()) == bare.Replace(full) {
+		h.leave(owner)
+		return
+	}
+	h.restAt(owner, over, func() fyne.CanvasObject { return hoverTextCard(full) })
 }
 
 // hoverText is a one-line label that is cut with an ellipsis where it
