@@ -67,7 +67,7 @@ func (p *plan) previewFor(info chipInfo) chipPreview {
 		}
 		return chipPreview{title: sl.Title, channels: strings.Join(names, ", "),
 			when:   weekdayShort(sl.Date.Weekday()) + " " + sl.Date.String() + " · " + sl.Time.String(),
-			status: lang.L("free – double-click to fill")}
+			status: lang.L("Series slot, free – double-click to fill")}
 	}
 	return chipPreview{}
 }

@@ -197,7 +197,7 @@ func TestHoverPreviewOfAFreeSlotAndCaptionStart(t *testing.T) {
 	p := &plan{look: lookups{channelByID: map[int64]data.Channel{1: {ID: 1, Name: "Instagram"}}}}
 	slot := data.Slot{Title: "Azubi-Freitag", Date: *day(2026, 12, 11), Time: data.Clock{Hour: 12}, Channels: []int64{1}}
 	pv := p.previewFor(chipInfo{slot: &slot})
-	if pv.title != "Azubi-Freitag" || pv.status != "frei – zum Füllen doppelklicken" || pv.channels != "Instagram" || pv.when != "Fr 11.12.2026 · 12:00" {
+	if pv.title != "Azubi-Freitag" || pv.status != "Serientermin, frei – zum Füllen doppelklicken" || pv.channels != "Instagram" || pv.when != "Fr 11.12.2026 · 12:00" {
 		t.Errorf("slot preview = %+v", pv)
 	}
 	long := strings.Repeat("Wort ", 100)
