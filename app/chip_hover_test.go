@@ -194,6 +194,7 @@ func TestHoverClosesOnClickAndScroll(t *testing.T) {
 }
 
 func TestHoverPreviewOfAFreeSlotAndCaptionStart(t *testing.T) {
+	setLanguage("de")
 	p := &plan{look: lookups{channelByID: map[int64]data.Channel{1: {ID: 1, Name: "Instagram"}}}}
 	slot := data.Slot{Title: "Azubi-Freitag", Date: *day(2026, 12, 11), Time: data.Clock{Hour: 12}, Channels: []int64{1}}
 	pv := p.previewFor(chipInfo{slot: &slot})
