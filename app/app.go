@@ -246,7 +246,7 @@ func (u *UI) openOrCreate(dir string) {
 }
 
 // createWorkspace makes a new workspace with German default channels and
-// topics the person then adapts in the settings.
+// topics the person then adapts in the guided start (guide.go).
 func (u *UI) createWorkspace(dir string, s data.Settings) {
 	if u.opening {
 		return
@@ -271,7 +271,7 @@ func (u *UI) createWorkspace(dir string, s data.Settings) {
 				return
 			}
 			u.showWorkspace(ws)
-			u.shell.selectScreen(screenSettings)
+			u.startGuide() // channels, topics, a first post; ends in the calendar
 		}
 	})
 }

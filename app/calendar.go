@@ -51,6 +51,7 @@ type calendarScreen struct {
 	plan *plan // what month and week view show
 	gen  int   // load generation: older results are dropped
 
+	side  *sidePanel     // the side panel beside the plan, which can be hidden
 	hover *calendarHover // the chips' preview (chip_hover.go)
 }
 
@@ -109,9 +110,8 @@ func newCalendarScreen(u *UI) *calendarScreen {
 		container.NewHBox(prev, todayB, next),
 		container.NewHBox(s.modeSel, container.NewGridWrap(fyne.NewSize(100, h), s.jump),
 			container.NewGridWrap(fyne.NewSize(150, h), s.search), export, newPost), s.heading)
-	split := container.NewHSplit(s.views, s.gaps.content)
-	split.Offset = 0.76
-	s.content = s.hoverEvents(container.NewBorder(container.NewPadded(tools), nil, nil, nil, split))
+	s.side = newSidePanel(s, s.views, s.gaps.content)
+	s.content = s.hoverEvents(container.NewBorder(container.NewPadded(tools), nil, nil, nil, s.side.content))
 	s.modeSel.SetSelected(lang.L("Month"))
 	return s
 }
@@ -189,6 +189,7 @@ func (s *calendarScreen) onJump(text string) {
 func (s *calendarScreen) reload() {
 	s.hover.dismiss()
 	s.updateHeading()
+	checkEmptyPlan(s) // the hint over an empty plan (guide.go)
 	if s.mode == viewList {
 		s.list.reload()
 		s.gaps.reload()

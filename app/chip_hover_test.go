@@ -337,3 +337,35 @@ func TestHoverOnCutTextsShowsTheWholeName(t *testing.T) {
 		t.Error("a name shown in full gets a preview")
 	}
 }
+
+// TestMonthDayShowsItsCutNameInFull: a long own date cut in the month's
+// day cell shows in full when the pointer rests on it.
+func TestMonthDayShowsItsCutNameInFull(t *testing.T) {
+	noHoverDelay(t)
+	u, s := newCalendarUI(t, data.Post{Title: "Irgendwas", Date: day(2026, 12, 8)})
+	name := "Tag der offenen Tür im Rathaus mit Führungen durch alle Ämter"
+	od := data.OwnDate{Date: *day(2026, 12, 9), Name: name}
+	if err := u.Workspace().SaveOwnDate(context.Background(), &od); err != nil {
+		t.Fatal(err)
+	}
+	s.reload()
+	u.Wait()
+	var cell *dayCell
+	for _, d := range s.month.days {
+		if d.date == *day(2026, 12, 9) {
+			cell = d
+		}
+	}
+	if cell == nil || cell.markText != name || cell.marks.Text == name {
+		t.Fatalf("the day's name is not there or not cut: %q", cell.marks.Text)
+	}
+	test.MoveMouse(u.win.Canvas(), fyne.CurrentApp().Driver().AbsolutePositionForObject(cell.marks).AddXY(4, 4))
+	if s.hover.shown() == nil {
+		t.Fatal("no full name over the cut one")
+	}
+	assertShows(t, s.hover.shown(), name)
+	test.MoveMouse(u.win.Canvas(), fyne.CurrentApp().Driver().AbsolutePositionForObject(cell).AddXY(20, 80))
+	if s.hover.shown() != nil {
+		t.Error("the name stays with the pointer lower in the day")
+	}
+}

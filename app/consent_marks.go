@@ -337,13 +337,16 @@ func styleConsentBadge(box *canvas.Rectangle, icon *canvas.Image, s markState) {
 	if s == markUnclear {
 		box.StrokeWidth = 1
 	}
-	icon.Resource = s.icon()
-	icon.Refresh()
+	if res := s.icon(); icon.Resource != res {
+		icon.Resource = res // an image's refresh costs: only on a change
+		icon.Refresh()
+	}
 }
 
 // consentLegend explains every consent and licence badge a chip can
-// carry, each with its short word; states sharing an icon share an item
-// ("fehlt · abgelaufen · nicht abgedeckt").
+// carry, one line each with its short word; states sharing an icon share
+// a line ("fehlt · abgelaufen · nicht abgedeckt"). The legend below the
+// month shows it when its consent badge is tapped.
 func consentLegend() fyne.CanvasObject {
 	badge := func(s markState) fyne.CanvasObject {
 		box, icon := newConsentBadge()
@@ -369,7 +372,7 @@ func consentLegend() fyne.CanvasObject {
 			words = append(words, n.word())
 			i++
 		}
-		objs = append(objs, badge(s), text(strings.Join(words, " · ")))
+		objs = append(objs, container.NewHBox(badge(s), text(strings.Join(words, " · "))))
 	}
-	return container.NewHBox(objs...)
+	return container.NewVBox(objs...)
 }

@@ -430,6 +430,7 @@ func TestConsentFormTextEditedInSettings(t *testing.T) {
 	}
 	// The settings screen shows the section.
 	u.shell.selectScreen(screenSettings)
+	u.shell.settingsTabs.SelectIndex(4) // Organisation
 	u.Wait()
 	assertShows(t, u.shell.settingsTabs, "Einwilligungserklärung", "Formulartext speichern")
 }

@@ -25,14 +25,12 @@ const (
 	ownDatesAhead = 730
 	// previewDays is how far the series form looks ahead for its preview.
 	previewDays = 8 * 7
-	// maxActionErrors is how many bad lines of the action-day list are
-	// shown; the rest are counted.
-	maxActionErrors = 30
 )
 
 // datesScreen edits what plans the calendar beyond single posts: series,
-// the authority's own dates, quiet periods and the action-day list. Public
-// holidays are computed from the Bundesland and need no editing.
+// the authority's own dates, quiet periods, and (on a tab of its own) the
+// action-day list. Public holidays are computed from the Bundesland and
+// need no editing.
 type datesScreen struct {
 	u       *UI
 	content fyne.CanvasObject
@@ -44,11 +42,8 @@ type datesScreen struct {
 	addOwn    *widget.Button
 	addQuiet  *widget.Button
 
-	actionText   *widget.Entry
-	actionSave   *widget.Button
-	actionReset  *widget.Button
-	actionInfo   *widget.Label
-	actionErrors *widget.Label
+	// actions is the action-day table, a settings tab of its own.
+	actions *actionTable
 }
 
 // newDatesScreen builds the screen and fills it from the open workspace.
@@ -73,32 +68,14 @@ func newDatesScreen(u *UI) *datesScreen {
 		lang.L("Days on which nothing may go out, such as the pre-election period or state mourning. Posts planned inside one are marked with its note, so the neutrality duty is kept."),
 		container.NewVBox(s.quiet, container.NewHBox(s.addQuiet)))
 
-	s.actionText = widget.NewMultiLineEntry()
-	s.actionText.TextStyle = fyne.TextStyle{Monospace: true}
-	s.actionText.Wrapping = fyne.TextWrapOff
-	s.actionText.SetMinRowsVisible(14)
-	s.actionSave = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), s.onSaveActionDays)
-	s.actionSave.Importance = widget.HighImportance
-	s.actionReset = widget.NewButtonWithIcon(lang.L("Restore the default list …"), theme.HistoryIcon(), s.onResetActionDays)
-	s.actionInfo = widget.NewLabel("")
-	s.actionErrors = widget.NewLabel("")
-	s.actionErrors.Wrapping = fyne.TextWrapWord
-	s.actionErrors.Importance = widget.WarningImportance
-	s.actionErrors.Hide()
-	actions := section(lang.L("Action days"),
-		lang.L("Awareness and action days the calendar shows, e.g. Girls'Day or Tag des offenen Denkmals. One line per day: date | name | optional hint. The date is 08.03. (every year), a rule such as 2. So im September or letzter Mi im April, or 23.04.2026 (that year only). Lines starting with # are comments."),
-		container.NewVBox(s.actionText, s.actionErrors,
-			container.NewBorder(nil, nil, nil, container.NewHBox(s.actionReset, s.actionSave), s.actionInfo)))
+	s.actions = newActionTable(u)
 
 	if u.ws.ReadOnly() {
 		s.addSeries.Disable()
 		s.addOwn.Disable()
 		s.addQuiet.Disable()
-		s.actionText.Disable()
-		s.actionSave.Disable()
-		s.actionReset.Disable()
 	}
-	body := container.NewVBox(series, own, quiet, actions)
+	body := container.NewVBox(series, own, quiet)
 	s.content = container.NewVScroll(container.NewPadded(narrow(980, body)))
 	s.load()
 	return s
@@ -109,7 +86,7 @@ func (s *datesScreen) load() {
 	s.loadSeries()
 	s.loadOwnDates()
 	s.loadQuietPeriods()
-	s.loadActionDays()
+	s.actions.load()
 }
 
 // dayText is a date with its weekday, "Di 24.03.2026".
@@ -140,8 +117,8 @@ func entryRow(lead fyne.CanvasObject, title, detail, warning string, past bool, 
 // editDeleteButtons are a row's Edit and Delete buttons, both off while
 // the workspace is read-only.
 func editDeleteButtons(ro bool, edit, del func()) fyne.CanvasObject {
-	e := widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), edit)
-	d := widget.NewButtonWithIcon(lang.L("Delete …"), theme.DeleteIcon(), del)
+	e := widget.NewButtonWithIcon(lang.L("Edit …"), theme.DocumentCreateIcon(), edit)
+	d := removeButton(del)
 	if ro {
 		e.Disable()
 		d.Disable()
@@ -155,22 +132,27 @@ func editDeleteButtons(ro bool, edit, del func()) fyne.CanvasObject {
 // the dialog closes when it succeeds and otherwise stays open with
 // everything typed, the problem shown on top of it.
 func (s *datesScreen) openForm(title string, body fyne.CanvasObject, size fyne.Size, failed string, save func() (write func(context.Context) error, saved func(), err error)) *dialog.CustomDialog {
-	d := dialog.NewCustomWithoutButtons(title, container.NewVScroll(body), s.u.win)
+	return s.u.openForm(title, body, size, failed, save)
+}
+
+// openForm is datesScreen.openForm for any settings form.
+func (u *UI) openForm(title string, body fyne.CanvasObject, size fyne.Size, failed string, save func() (write func(context.Context) error, saved func(), err error)) *dialog.CustomDialog {
+	d := dialog.NewCustomWithoutButtons(title, container.NewVScroll(body), u.win)
 	saveB := widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), nil)
 	saveB.Importance = widget.HighImportance
 	saveB.OnTapped = func() {
 		write, saved, err := save()
 		if err != nil {
-			s.showProblem(failed, err)
+			u.showProblem(failed, err)
 			return
 		}
 		saveB.Disable() // one save at a time
-		s.u.run(func(ctx context.Context) func() {
+		u.run(func(ctx context.Context) func() {
 			err := write(ctx)
 			return func() {
 				saveB.Enable()
 				if err != nil {
-					s.showProblem(failed, err)
+					u.showProblem(failed, err)
 					return
 				}
 				saved()
@@ -178,7 +160,7 @@ func (s *datesScreen) openForm(title string, body fyne.CanvasObject, size fyne.S
 			}
 		})
 	}
-	if s.u.ws.ReadOnly() {
+	if u.ws.ReadOnly() {
 		saveB.Disable()
 	}
 	d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), d.Hide), saveB})
@@ -189,13 +171,13 @@ func (s *datesScreen) openForm(title string, body fyne.CanvasObject, size fyne.S
 
 // showProblem explains bad input as something to check, and any other
 // failure as an error with what was being done.
-func (s *datesScreen) showProblem(failed string, err error) {
+func (u *UI) showProblem(failed string, err error) {
 	var inv *data.InvalidError
 	if errors.As(err, &inv) {
-		dialog.ShowInformation(lang.L("Please check"), explain(err), s.u.win)
+		dialog.ShowInformation(lang.L("Please check"), explain(err), u.win)
 		return
 	}
-	s.u.showError(failed, err)
+	u.showError(failed, err)
 }
 
 // dateEntry is a date field with a button that opens a month calendar.

@@ -97,8 +97,7 @@ func (s *datesScreen) editOwnDate(d data.OwnDate) {
 
 func (s *datesScreen) onDeleteOwnDate(d data.OwnDate) {
 	ws := s.u.ws
-	s.u.confirmDelete(lang.L("Delete date?"),
-		lang.L("Delete the date “{{.Name}}” on {{.Date}}?", map[string]any{"Name": d.Name, "Date": d.Date.String()}),
+	removeConfirmed(s.u, d.Name+", "+d.Date.String(), lang.L("The date leaves the list and the calendar."),
 		lang.L("The date could not be deleted."),
 		func(ctx context.Context) error { return ws.DeleteOwnDate(ctx, d.ID) },
 		func(bool) { s.loadOwnDates() })

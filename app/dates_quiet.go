@@ -100,12 +100,9 @@ func (s *datesScreen) editQuietPeriod(q data.QuietPeriod) {
 
 func (s *datesScreen) onDeleteQuietPeriod(q data.QuietPeriod) {
 	ws := s.u.ws
-	s.u.confirmDelete(lang.L("Delete quiet period?"),
-		lang.L("Delete the quiet period {{.From}} – {{.To}} (“{{.Note}}”)? Posts in it are no longer marked.",
-			map[string]any{"From": q.From.String(), "To": q.To.String(), "Note": firstLine(q.Note)}),
+	removeConfirmed(s.u, q.From.String()+" – "+q.To.String(),
+		lang.L("The quiet period “{{.Note}}” leaves the list; posts in it are no longer marked.", map[string]any{"Note": firstLine(q.Note)}),
 		lang.L("The quiet period could not be deleted."),
 		func(ctx context.Context) error { return ws.DeleteQuietPeriod(ctx, q.ID) },
 		func(bool) { s.loadQuietPeriods() })
 }
-
-// --- Action days ---

@@ -100,9 +100,8 @@ func seriesSpan(r calendar.Recurrence, now calendar.Date) (string, bool) {
 
 func (s *datesScreen) onDeleteSeries(sr data.Series) {
 	ws := s.u.ws
-	s.u.confirmDelete(lang.L("Delete series?"),
-		lang.L("Delete the series “{{.Title}}”? Its open slots disappear from the calendar. Posts already made from it stay in the plan as ordinary posts.",
-			map[string]any{"Title": sr.Title}),
+	removeConfirmed(s.u, sr.Title,
+		lang.L("Its open slots disappear from the calendar. Posts already made from it stay in the plan as ordinary posts."),
 		lang.L("The series could not be deleted."),
 		func(ctx context.Context) error { return ws.DeleteSeries(ctx, sr.ID) },
 		func(bool) { s.loadSeries() })

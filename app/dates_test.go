@@ -2,12 +2,10 @@ package app
 
 import (
 	"context"
-	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -217,7 +215,7 @@ func TestDatesDeleteSeriesKeepsPostsMadeFromIt(t *testing.T) {
 	if confirm == nil {
 		t.Fatal("deleted without asking")
 	}
-	test.Tap(findButton(t, confirm, "Ja"))
+	test.Tap(findButton(t, confirm, "Löschen"))
 	u.Wait()
 	if all, _ := ws.Series(ctx); len(all) != 0 {
 		t.Fatalf("series still there: %+v", all)
@@ -314,56 +312,6 @@ func TestDatesQuietPeriodEndingBeforeStartIsRefused(t *testing.T) {
 	assertShows(t, u.win.Content(), "Vorwahlzeit Kommunalwahl", calendar.NewDate(y, time.March, 29).String())
 }
 
-func TestDatesActionDayTextWithBadLineIsSavedAndShown(t *testing.T) {
-	u, s := newTestDatesScreen(t)
-	ctx := context.Background()
-	shipped := s.actionText.Text
-	if !strings.Contains(shipped, "Internationaler Frauentag") || s.actionErrors.Visible() {
-		t.Fatalf("shipped list not shown cleanly")
-	}
-
-	s.actionText.SetText(shipped + "\n31.02. | Kaputter Tag\n13.05. | Eigener Aktionstag\n")
-	test.Tap(s.actionSave)
-	u.Wait()
-	text, errs, err := u.Workspace().ActionDayText(ctx)
-	if err != nil || !strings.Contains(text, "Eigener Aktionstag") || !strings.Contains(text, "Kaputter Tag") {
-		t.Fatalf("text not saved: %v", err)
-	}
-	if len(errs) != 1 {
-		t.Fatalf("parse errors = %+v", errs)
-	}
-	if !s.actionErrors.Visible() {
-		t.Fatal("the bad line is not shown")
-	}
-	shown := lang.L("Line {{.Line}}: {{.Text}}", map[string]any{"Line": errs[0].Line, "Text": message(errs[0].Message)})
-	assertShows(t, u.win.Content(), shown)
-	if !strings.HasPrefix(shown, "Zeile ") || !strings.Contains(shown, "nicht erkannt") && !strings.Contains(shown, "fehlt") && !strings.Contains(shown, "gibt es nicht") {
-		t.Errorf("error line %q is not German", shown)
-	}
-	// The good line counts meanwhile.
-	y := today().Year + 1
-	marks, _ := u.Workspace().DayMarks(ctx, calendar.NewDate(y, time.May, 13), calendar.NewDate(y, time.May, 13))
-	if ms := marks[calendar.NewDate(y, time.May, 13)]; len(ms) == 0 || !contains([]string{ms[len(ms)-1].Label}, "Eigener Aktionstag") {
-		t.Errorf("marks on 13 May: %+v", ms)
-	}
-
-	// Back to the shipped list after a confirmation.
-	test.Tap(s.actionReset)
-	u.Wait()
-	confirm := topOverlay(u)
-	if confirm == nil {
-		t.Fatal("reset without asking")
-	}
-	test.Tap(findButton(t, confirm, "Ja"))
-	u.Wait()
-	if s.actionText.Text != shipped || s.actionErrors.Visible() {
-		t.Errorf("reset: errors visible %v, text changed %v", s.actionErrors.Visible(), s.actionText.Text != shipped)
-	}
-	if text, _, _ := u.Workspace().ActionDayText(ctx); text != shipped {
-		t.Error("stored text not reset")
-	}
-}
-
 func TestDatesReadOnlyDisablesEditing(t *testing.T) {
 	dir := newTestWorkspaceDir(t)
 	holder, err := data.Open(context.Background(), dir, data.Options{Actor: data.Actor{Person: "Maria Muster", PC: "PC-1"}})
@@ -395,14 +343,14 @@ func TestDatesReadOnlyDisablesEditing(t *testing.T) {
 	u.Wait()
 	assertShows(t, u.win.Content(), "Azubi-Dienstag", "Tag der offenen Tür", "Staatstrauer")
 	for name, w := range map[string]fyne.Disableable{"add series": s.addSeries, "add date": s.addOwn, "add quiet period": s.addQuiet,
-		"action text": s.actionText, "save action days": s.actionSave, "reset action days": s.actionReset} {
+		"add action day": s.actions.add, "import action days": s.actions.imp, "reset action days": s.actions.reset} {
 		if !w.Disabled() {
 			t.Errorf("%s is enabled while read-only", name)
 		}
 	}
 	n := 0
 	for _, b := range datesButtons(s.content) {
-		if b.Text == "Bearbeiten" || b.Text == "Löschen …" {
+		if b.Text == "Bearbeiten …" || b.Text == "Löschen …" {
 			n++
 			if !b.Disabled() {
 				t.Errorf("button %q enabled while read-only", b.Text)

@@ -33,10 +33,10 @@ type editor struct {
 	title     *keyEntry
 	date      *keyEntry
 	time      *keyEntry
-	idea      *widget.Check
-	status    *widget.Select
-	topic     *widget.Select
-	channels  []*widget.Check
+	idea      *escCheck
+	status    *escSelect
+	topic     *escSelect
+	channels  []*escCheck
 	chanIDs   []int64
 	caption   *keyEntry
 	overrides map[int64]*keyEntry
@@ -130,7 +130,12 @@ func (e *editor) show() {
 			u.editor = nil
 		}
 	})
-	e.dlg.Resize(editorSize(u.win.Canvas().Size()))
+	size := editorSize(u.win.Canvas().Size())
+	if size.Height >= 900 {
+		// A large screen: room for more of the text without scrolling.
+		e.caption.SetMinRowsVisible(12)
+	}
+	e.dlg.Resize(size)
 	e.initial = e.state()
 	e.dlg.Show()
 	u.win.Canvas().Focus(e.title)
@@ -152,7 +157,7 @@ func (e *editor) build() fyne.CanvasObject {
 	if p.Time != nil {
 		e.time.SetText(p.Time.String())
 	}
-	e.idea = widget.NewCheck(lang.L("No date yet (idea)"), func(on bool) {
+	e.idea = newEscCheck(lang.L("No date yet (idea)"), func(on bool) {
 		if on {
 			e.date.Disable()
 			e.time.Disable()
@@ -161,63 +166,19 @@ func (e *editor) build() fyne.CanvasObject {
 			e.time.Enable()
 		}
 		e.mediaBox.checkConsent()
-	})
+	}, e.onCancel)
 	e.idea.SetChecked(p.Date == nil)
 	pick := widget.NewButtonWithIcon("", theme.CalendarIcon(), e.onPickDate)
 
-	var statuses []string
-	for _, s := range data.Statuses() {
-		statuses = append(statuses, statusName(s))
-	}
-	e.status = widget.NewSelect(statuses, nil)
-	for i, s := range data.Statuses() {
-		if s == p.Status {
-			e.status.SetSelectedIndex(i)
-		}
-	}
-	topics := []string{lang.L("(no topic)")}
-	for _, t := range e.look.topics {
-		topics = append(topics, t.Name)
-	}
-	e.topic = widget.NewSelect(topics, nil)
-	e.topic.SetSelectedIndex(0)
-	for i, t := range e.look.topics {
-		if t.ID == p.TopicID {
-			e.topic.SetSelectedIndex(i + 1)
-		}
-	}
-	e.topic.OnChanged = func(string) { e.onFormChanged() }
+	e.statusAndTopic()
 	e.templateID = p.TemplateID
 
-	// Channels: the active ones, plus disabled or deleted ones the post
-	// already uses, so nothing silently drops off.
+	// The post's channels, with their own texts.
 	has := map[int64]string{}
 	for _, c := range p.Channels {
 		has[c.ChannelID] = c.Caption
 	}
-	var checks []fyne.CanvasObject
-	addCheck := func(id int64, name string) {
-		c := widget.NewCheck(name, func(bool) {
-			e.refreshOverrides()
-			e.mediaBox.checkConsent() // the lines are for the chosen channels
-			e.onFormChanged()
-		})
-		_, c.Checked = has[id]
-		e.channels = append(e.channels, c)
-		e.chanIDs = append(e.chanIDs, id)
-		checks = append(checks, c)
-	}
-	for _, c := range e.look.channels {
-		if _, used := has[c.ID]; c.Disabled && !used {
-			continue
-		}
-		addCheck(c.ID, c.Name)
-	}
-	for _, c := range p.Channels {
-		if _, ok := e.look.channelByID[c.ChannelID]; !ok {
-			addCheck(c.ChannelID, lang.L("(deleted channel)"))
-		}
-	}
+	checks := e.channelChecks(has)
 
 	e.caption = newKeyEntry(true, e.onCancel)
 	e.caption.SetText(p.Caption)
@@ -265,7 +226,7 @@ func (e *editor) build() fyne.CanvasObject {
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Title"), e.title),
 		widget.NewFormItem(lang.L("Date and time"), when),
-		widget.NewFormItem(lang.L("Channels"), container.NewGridWrap(fyne.NewSize(170, e.title.MinSize().Height), checks...)),
+		widget.NewFormItem(lang.L("Channels"), container.NewGridWrap(fyne.NewSize(checkWidth(e.channels), e.title.MinSize().Height), checks...)),
 		widget.NewFormItem(lang.L("Status"), container.NewVBox(e.status, e.consentHint)),
 		widget.NewFormItem(lang.L("Topic"), e.topic),
 		widget.NewFormItem(lang.L("Text"), container.NewVBox(e.textTools(), e.caption)),
@@ -290,6 +251,88 @@ func (e *editor) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Published at"), e.pubLink),
 		widget.NewFormItem(lang.L("Published on"), e.pubDate),
 	)
+	bar := e.buttonBar(ro)
+	body := container.NewVBox(e.hint, form, acc, more)
+	e.body = body
+	e.preview = e.newPreviewPanel()
+	e.checks = newChecksPanel(e)
+	// Preview above, checks below, each scrolling on its own: the checks
+	// stay in sight beside a long text.
+	e.preview.scroll = container.NewVScroll(e.preview.content)
+	// The counter stays in sight under the preview however long the text
+	// is: at the end of the scrolled preview it sat below the fold on a
+	// 1366x768 laptop.
+	e.preview.content.Remove(e.preview.counter.box)
+	preview := container.NewBorder(nil, e.preview.counter.box, nil, nil, e.preview.scroll)
+	pane := container.NewVSplit(preview, container.NewVScroll(e.checks.content))
+	pane.Offset = 0.62
+	right := container.NewBorder(e.preview.top, nil, nil, nil, pane)
+	split := container.NewHSplit(container.NewVScroll(body), right)
+	split.Offset = 0.55
+	e.onFormChanged()
+	return container.NewBorder(nil, bar, nil, nil, split)
+}
+
+// statusAndTopic makes the status and Rubrik choices, set to the post's.
+func (e *editor) statusAndTopic() {
+	p := e.post
+	var statuses []string
+	for _, s := range data.Statuses() {
+		statuses = append(statuses, statusName(s))
+	}
+	e.status = newEscSelect(statuses, nil, e.onCancel)
+	for i, s := range data.Statuses() {
+		if s == p.Status {
+			e.status.SetSelectedIndex(i)
+		}
+	}
+	topics := []string{lang.L("(no topic)")}
+	for _, t := range e.look.topics {
+		topics = append(topics, t.Name)
+	}
+	e.topic = newEscSelect(topics, nil, e.onCancel)
+	e.topic.SetSelectedIndex(0)
+	for i, t := range e.look.topics {
+		if t.ID == p.TopicID {
+			e.topic.SetSelectedIndex(i + 1)
+		}
+	}
+	e.topic.OnChanged = func(string) { e.onFormChanged() }
+}
+
+// channelChecks makes a tick box per channel: the active ones, plus
+// disabled or deleted ones the post already uses (has: its channels), so
+// nothing silently drops off.
+func (e *editor) channelChecks(has map[int64]string) []fyne.CanvasObject {
+	var checks []fyne.CanvasObject
+	addCheck := func(id int64, name string) {
+		c := newEscCheck(name, func(bool) {
+			e.refreshOverrides()
+			e.mediaBox.checkConsent() // the lines are for the chosen channels
+			e.onFormChanged()
+		}, e.onCancel)
+		_, c.Checked = has[id]
+		e.channels = append(e.channels, c)
+		e.chanIDs = append(e.chanIDs, id)
+		checks = append(checks, c)
+	}
+	for _, c := range e.look.channels {
+		if _, used := has[c.ID]; c.Disabled && !used {
+			continue
+		}
+		addCheck(c.ID, c.Name)
+	}
+	for _, c := range e.post.Channels {
+		if _, ok := e.look.channelByID[c.ChannelID]; !ok {
+			addCheck(c.ChannelID, lang.L("(deleted channel)"))
+		}
+	}
+	return checks
+}
+
+// buttonBar is the row under the form: Löschen … and Posten … for a
+// stored post, Abbrechen and Speichern.
+func (e *editor) buttonBar(ro bool) fyne.CanvasObject {
 	e.saveB = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), e.onSave)
 	e.saveB.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.L("Cancel"), e.onCancel)
@@ -308,30 +351,29 @@ func (e *editor) build() fyne.CanvasObject {
 	if ro {
 		e.saveB.Disable()
 	}
-	body := container.NewVBox(e.hint, form, acc, more)
-	e.body = body
-	e.preview = e.newPreviewPanel()
-	e.checks = newChecksPanel(e)
-	// Preview above, checks below, each scrolling on its own: the checks
-	// stay in sight beside a long text.
-	e.preview.scroll = container.NewVScroll(e.preview.content)
-	pane := container.NewVSplit(e.preview.scroll, container.NewVScroll(e.checks.content))
-	pane.Offset = 0.62
-	right := container.NewBorder(e.preview.top, nil, nil, nil, pane)
-	split := container.NewHSplit(container.NewVScroll(body), right)
-	split.Offset = 0.55
-	e.onFormChanged()
-	return container.NewBorder(nil, bar, nil, nil, split)
+	return bar
+}
+
+// checkWidth is the width of a cell of the channels' grid: the widest tick
+// box, at least 120 — four channels fit in one row at 1366x768, where a
+// second row pushed the pictures further below the fold.
+func checkWidth(checks []*escCheck) float32 {
+	w := float32(120)
+	for _, c := range checks {
+		w = max(w, c.MinSize().Width)
+	}
+	return w
 }
 
 // editorSize is the editor's size in a window of size win: most of it, so
-// text and preview sit side by side, within 860x640 and 1400x900 and
-// never larger than the window (1366x768 at 100 %).
+// text, preview and checks sit side by side — at least 860x640 (less only
+// in a smaller window), at most 1800x1040 (a 1920x1080 screen's window),
+// never larger than the window.
 func editorSize(win fyne.Size) fyne.Size {
 	fit := func(have, lo, hi float32) float32 {
-		return min(max(have*0.92, lo), hi, have)
+		return min(max(have*0.96, lo), hi, have)
 	}
-	return fyne.NewSize(fit(win.Width, 860, 1400), fit(win.Height, 640, 900))
+	return fyne.NewSize(fit(win.Width, 860, 1800), fit(win.Height, 640, 1040))
 }
 
 // collect reads the form into a post, with German messages for bad input.

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -302,5 +303,98 @@ func TestDiscardQuestionOffersSavingAndWeighsItsButtons(t *testing.T) {
 		if w == u.win {
 			t.Fatal("the window stayed open after Speichern")
 		}
+	}
+}
+
+// Strg+S with the cursor in the text (a multi-line field, which keeps
+// most keys to itself) saves the post.
+func TestEditorCtrlSSavesFromTheCaption(t *testing.T) {
+	u, s := newCalendarUI(t, data.Post{Title: "Da", Date: day(2026, 12, 8)})
+	ed := openNewPostEditor(t, u, s)
+	test.Type(ed.title, "Aus dem Text gespeichert")
+	u.win.Canvas().Focus(ed.caption)
+	test.Type(ed.caption, "Zeile eins\nZeile zwei")
+	if u.win.Canvas().Focused() != ed.caption {
+		t.Fatal("the caption does not have the cursor")
+	}
+	pressShortcut(t, u, fyne.KeyModifierControl, fyne.KeyS)
+	u.Wait()
+	ps := postsOn9Dec(t, u)
+	if len(ps) != 1 || ps[0].Caption != "Zeile eins\nZeile zwei" {
+		t.Fatalf("after Strg+S in the caption: %+v", ps)
+	}
+	if topOverlay(u) != nil {
+		t.Error("the editor stayed open after saving")
+	}
+}
+
+// A clicked tick box or choice keeps the keyboard in Fyne; Esc still
+// leaves the editor, asking when something changed.
+func TestEditorEscAfterClickingATickBoxOrChoice(t *testing.T) {
+	u, s := newCalendarUI(t, data.Post{Title: "Da", Date: day(2026, 12, 8)})
+	ed := openNewPostEditor(t, u, s)
+	u.win.Canvas().Focus(ed.topic) // as a click on the choice does
+	pressKey(u, fyne.KeyEscape)
+	u.Wait()
+	if topOverlay(u) != nil {
+		t.Fatal("Esc in the untouched editor's Rubrik choice did not close it")
+	}
+
+	ed = openNewPostEditor(t, u, s)
+	test.Tap(ed.channels[0]) // untick Instagram: a change, and the focus
+	if u.win.Canvas().Focused() != ed.channels[0] {
+		t.Fatalf("the tick box did not take the keyboard (focused: %T)", u.win.Canvas().Focused())
+	}
+	pressKey(u, fyne.KeyEscape)
+	assertShows(t, topOverlay(u), "Änderungen verwerfen?")
+	test.Tap(findButton(t, topOverlay(u), "Verwerfen"))
+	u.Wait()
+	if topOverlay(u) != nil || u.editor != nil {
+		t.Fatal("Verwerfen left the editor open")
+	}
+}
+
+// The editor fills most of the window: bigger on a 1920x1080 screen than
+// on a 1366x768 laptop, never larger than the window.
+func TestEditorSizeFollowsTheWindow(t *testing.T) {
+	small, big := editorSize(fyne.NewSize(1366, 740)), editorSize(fyne.NewSize(1920, 1040))
+	if small.Width > 1366 || small.Height > 740 || small.Width < 1200 || small.Height < 680 {
+		t.Errorf("at 1366x740: %v", small)
+	}
+	if big.Width < 1700 || big.Height < 980 || big.Width > 1920 || big.Height > 1040 {
+		t.Errorf("at 1920x1040: %v", big)
+	}
+	if tiny := editorSize(fyne.NewSize(800, 600)); tiny.Width > 800 || tiny.Height > 600 {
+		t.Errorf("at 800x600: %v", tiny)
+	}
+}
+
+// On a 1366x768 laptop the character counter and the checks stay in sight
+// beside a long text: not at the end of the scrolled preview.
+func TestEditorCounterAndChecksInSightAt1366(t *testing.T) {
+	long := strings.Repeat("Heute zeigt uns Lena, wie alte Bauakten im Stadtarchiv gereinigt werden. ", 20)
+	u, s := newCalendarUI(t, data.Post{Title: "Lang", Date: day(2026, 12, 8), Caption: long})
+	u.win.Resize(fyne.NewSize(1366, 740))
+	ps, _ := u.Workspace().PostsBetween(context.Background(), *day(2026, 12, 8), *day(2026, 12, 8))
+	s.openPost(ps[0].ID)
+	u.Wait()
+	ed := u.editor
+	if ed == nil {
+		t.Fatal("no editor")
+	}
+	d := fyne.CurrentApp().Driver()
+	win := u.win.Canvas().Size()
+	for name, o := range map[string]fyne.CanvasObject{"counter": ed.preview.counter.box, "checks": ed.checks.content} {
+		if !o.Visible() {
+			t.Errorf("%s hidden", name)
+			continue
+		}
+		pos := d.AbsolutePositionForObject(o)
+		if pos.Y+min(o.Size().Height, 20) > win.Height || o.Size().Height == 0 {
+			t.Errorf("%s at %v (size %v), below the window's %v", name, pos, o.Size(), win)
+		}
+	}
+	if !contains(texts(ed.preview.counter.box), "/ 2.200") {
+		t.Errorf("counter shows %v", texts(ed.preview.counter.box))
 	}
 }

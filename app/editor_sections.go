@@ -87,3 +87,50 @@ func (e *editor) onPickDate() {
 	pop = widget.NewModalPopUp(container.NewBorder(nil, widget.NewButton(lang.L("Cancel"), func() { pop.Hide() }), nil, nil, c), e.u.win.Canvas())
 	pop.Show()
 }
+
+// escCheck is a tick box that hands Esc on: Fyne gives a tick box the
+// keyboard when it is clicked, and a focused widget.Check drops Esc, so
+// after ticking a channel Esc would no longer close the editor.
+type escCheck struct {
+	widget.Check
+	onEsc func()
+}
+
+func newEscCheck(label string, changed func(bool), onEsc func()) *escCheck {
+	c := &escCheck{onEsc: onEsc}
+	c.Text, c.OnChanged = label, changed
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// TypedKey runs onEsc for Esc; the tick box keeps Space.
+func (c *escCheck) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && c.onEsc != nil {
+		c.onEsc()
+		return
+	}
+	c.Check.TypedKey(ev)
+}
+
+// escSelect is a choice that hands Esc on, as escCheck does: a clicked
+// widget.Select keeps the keyboard and drops Esc.
+type escSelect struct {
+	widget.Select
+	onEsc func()
+}
+
+func newEscSelect(options []string, changed func(string), onEsc func()) *escSelect {
+	s := &escSelect{onEsc: onEsc}
+	s.Options, s.OnChanged = options, changed
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// TypedKey runs onEsc for Esc; the arrows and Space stay the choice's.
+func (s *escSelect) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && s.onEsc != nil {
+		s.onEsc()
+		return
+	}
+	s.Select.TypedKey(ev)
+}

@@ -19,8 +19,9 @@ import (
 	"feedtakt/data/exchange"
 )
 
-// openExportDialog asks for format, period (the shown month or week by
-// default), folder and file name, then writes the file through a .part
+// openExportDialog asks for format (for the PDF: with the posts' texts
+// and pictures or without), period (the shown month or week by default),
+// folder and file name, then writes the file through a .part
 // file. Fyne's save dialog is not used because it creates (and so empties)
 // the chosen file before the export has even started.
 func openExportDialog(s *calendarScreen) {
@@ -38,11 +39,22 @@ func openExportDialog(s *calendarScreen) {
 	folder := widget.NewEntry()
 	folder.SetText(data.DocumentsDir())
 	name := widget.NewEntry()
+	// "mit Texten und Bildern" is for the PDF only, and remembered.
+	withTexts := widget.NewCheck(lang.L("with texts and pictures"), nil)
+	withTexts.SetChecked(u.app.Preferences().Bool(prefExportTexts))
+	withTexts.OnChanged = func(on bool) { u.app.Preferences().SetBool(prefExportTexts, on) }
+	formatBox := container.NewVBox(format, withTexts)
+	var d dialog.Dialog
 	format.OnChanged = func(string) {
+		showIf(withTexts, exportFormat(format) == exchange.FormatPDF)
+		formatBox.Refresh()
+		if d != nil { // the dialog fits the box shown or hidden
+			d.Resize(fyne.NewSize(620, d.MinSize().Height))
+		}
 		f, err1 := calendar.ParseDate(fromE.Text)
 		t, err2 := calendar.ParseDate(toE.Text)
 		if err1 == nil && err2 == nil {
-			name.SetText(exchange.SuggestedName(exchange.Formats()[max(format.SelectedIndex(), 0)], f, t))
+			name.SetText(exchange.SuggestedName(exportFormat(format), f, t))
 		}
 	}
 	format.SetSelectedIndex(2)
@@ -59,13 +71,13 @@ func openExportDialog(s *calendarScreen) {
 		d.Show()
 	})
 	items := []*widget.FormItem{
-		widget.NewFormItem(lang.L("Format"), format),
+		widget.NewFormItem(lang.L("Format"), formatBox),
 		widget.NewFormItem(lang.L("From"), fromE),
 		widget.NewFormItem(lang.L("To"), toE),
 		widget.NewFormItem(lang.L("Folder"), container.NewBorder(nil, nil, nil, choose, folder)),
 		widget.NewFormItem(lang.L("File name"), name),
 	}
-	d := dialog.NewForm(lang.L("Export the plan"), lang.L("Export"), lang.L("Cancel"), items, func(ok bool) {
+	d = dialog.NewForm(lang.L("Export the plan"), lang.L("Export"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -75,7 +87,8 @@ func openExportDialog(s *calendarScreen) {
 			dialog.ShowInformation(lang.L("Date not recognised"), lang.L("Please write the date as 27.11.2026."), u.win)
 			return
 		}
-		req := exchange.Request{Format: exchange.Formats()[max(format.SelectedIndex(), 0)], From: f, To: t}
+		req := exchange.Request{Format: exportFormat(format), From: f, To: t}
+		req.Texts = req.Format == exchange.FormatPDF && withTexts.Checked
 		if err := req.Validate(); err != nil {
 			dialog.ShowInformation(lang.L("Please check"), explain(err), u.win)
 			return
@@ -93,6 +106,14 @@ func openExportDialog(s *calendarScreen) {
 	}, u.win)
 	d.Resize(fyne.NewSize(620, d.MinSize().Height))
 	d.Show()
+}
+
+// prefExportTexts remembers "mit Texten und Bildern" for the next PDF.
+const prefExportTexts = "exportPDFTexts"
+
+// exportFormat is the format chosen in the dialog's selection.
+func exportFormat(sel *widget.Select) string {
+	return exchange.Formats()[max(sel.SelectedIndex(), 0)]
 }
 
 // exportPath joins folder and name and adds the format's extension when
@@ -119,7 +140,12 @@ func runExport(u *UI, req exchange.Request, path string) {
 			}
 			msg := lang.N("Exported {{.Count}} post to {{.File}}.", sum.Posts, map[string]any{"Count": sum.Posts, "File": path})
 			if sum.DroppedChars > 0 {
-				msg += "\n" + lang.L("{{.N}} characters (such as emoji) are not in the PDF font and were left out.", map[string]any{"N": sum.DroppedChars})
+				n := map[string]any{"N": sum.DroppedChars}
+				if req.Texts {
+					msg += "\n" + lang.L("{{.N}} characters (such as emoji) are not in the PDF font: left out of the titles, marked [Emoji] in the texts.", n)
+				} else {
+					msg += "\n" + lang.L("{{.N}} characters (such as emoji) are not in the PDF font and were left out.", n)
+				}
 			}
 			dialog.ShowInformation(lang.L("Export"), msg, u.win)
 		}

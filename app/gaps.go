@@ -16,19 +16,26 @@ import (
 // Look-ahead of the Takt panel.
 const (
 	gapWeeks     = 8
-	openDays     = 7
 	ideasPerGap  = 3
 	maxGapsShown = 12
+	// gapsFolded is how many gaps show before "… N weitere anzeigen".
+	gapsFolded = 3
 )
 
-// gapPanel is the "Lücken" panel beside the calendar: where a channel will
-// go quiet in the coming weeks, with ideas to place there in one click,
-// and the drafts due soon that are not approved yet ("Offen").
+// gapPanel is the side panel beside the calendar: on top what is due
+// today and this week (today.go), then the reminders of the Einwilligungen,
+// then the Takt gaps — where a channel will go quiet in the coming weeks,
+// with ideas to place there in one click, folded when there are many.
 type gapPanel struct {
 	s       *calendarScreen
 	content fyne.CanvasObject
+	today   *todayPanel
 	box     *fyne.Container
 	gen     int
+	// showAll unfolds the gaps beyond gapsFolded; last is what show was
+	// given, to show it again unfolded.
+	showAll bool
+	last    func()
 	// placeButtons open the idea menu of each gap (tests tap them).
 	placeButtons []*widget.Button
 	placeFor     []int64 // the channel of each gap, beside placeButtons
@@ -44,12 +51,21 @@ type gapWithIdeas struct {
 func newGapPanel(s *calendarScreen) *gapPanel {
 	g := &gapPanel{s: s}
 	g.hints = newReminderBox(s.u, 3, true, "")
+	g.today = newTodayPanel(s)
 	g.box = container.NewVBox()
-	g.content = container.NewVScroll(container.NewPadded(g.box))
+	inner := container.NewVBox(g.today.content, widget.NewSeparator(), g.box)
+	g.content = container.NewVScroll(container.NewPadded(inner))
+	g.today.resized = func() {
+		inner.Refresh()
+		g.content.Refresh()
+	}
 	return g
 }
 
+// reload reads the whole side panel again: what is due, the reminders,
+// the gaps.
 func (g *gapPanel) reload() {
+	g.today.reload()
 	g.gen++
 	gen := g.gen
 	ws := g.s.u.ws
@@ -57,7 +73,6 @@ func (g *gapPanel) reload() {
 		now := today()
 		look, err := loadLookups(ctx, ws)
 		var gaps []data.Gap
-		var open []data.Post
 		var withIdeas []gapWithIdeas
 		if err == nil {
 			gaps, err = ws.Gaps(ctx, now, now.AddDays(gapWeeks*7))
@@ -75,9 +90,6 @@ func (g *gapPanel) reload() {
 				withIdeas = append(withIdeas, gapWithIdeas{gap: gp, ideas: ideas})
 			}
 		}
-		if err == nil {
-			open, err = ws.OpenDrafts(ctx, now, openDays)
-		}
 		hints, herr := loadReminders(ctx, ws) // its own error: the gaps still show
 		return func() {
 			if gen != g.gen {
@@ -90,7 +102,8 @@ func (g *gapPanel) reload() {
 				g.box.Refresh()
 				return
 			}
-			g.show(look, withIdeas, len(gaps), open)
+			g.last = func() { g.show(look, withIdeas, len(gaps)) }
+			g.last()
 		}
 	})
 }
@@ -107,17 +120,22 @@ func wrapped(text string) *widget.Label {
 	return l
 }
 
-func (g *gapPanel) show(look lookups, gaps []gapWithIdeas, total int, open []data.Post) {
+func (g *gapPanel) show(look lookups, gaps []gapWithIdeas, total int) {
 	ro := g.s.u.ws.ReadOnly()
 	g.placeButtons, g.placeFor = nil, nil
-	objs := []fyne.CanvasObject{g.hints.content, heading(lang.L("Gaps in the cadence")), wrapped(lang.L("Next {{.N}} weeks: where a channel would go quiet.", map[string]any{"N": gapWeeks}))}
+	objs := []fyne.CanvasObject{g.hints.content, heading(lang.L("Gaps in the cadence")), wrapped(taktExplained()),
+		wrapped(lang.L("Next {{.N}} weeks: where a channel would go quiet.", map[string]any{"N": gapWeeks}))}
 	switch {
 	case look.activeTarget == 0:
 		objs = append(objs, wrapped(lang.L("Set a cadence for your channels in the settings (e.g. Instagram 2 per week); then gaps in the plan show here.")))
 	case total == 0:
 		objs = append(objs, wrapped(lang.L("No gaps in the next {{.N}} weeks. The plan keeps the cadence.", map[string]any{"N": gapWeeks})))
 	}
-	for _, gi := range gaps {
+	shown := gaps
+	if !g.showAll && len(gaps) > gapsFolded+1 {
+		shown = gaps[:gapsFolded]
+	}
+	for _, gi := range shown {
 		gi := gi
 		gp := gi.gap
 		title := widget.NewLabelWithStyle(look.channelName(gp.ChannelID), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -150,27 +168,27 @@ func (g *gapPanel) show(look lookups, gaps []gapWithIdeas, total int, open []dat
 		}
 		objs = append(objs, gapBox, widget.NewSeparator())
 	}
-	if total > len(gaps) {
-		objs = append(objs, wrapped(lang.L("… and {{.N}} more gaps.", map[string]any{"N": total - len(gaps)})))
-	}
-	objs = append(objs, heading(lang.L("Open drafts")))
-	if len(open) == 0 {
-		objs = append(objs, wrapped(lang.L("Everything due in the next {{.N}} days is approved.", map[string]any{"N": openDays})))
-	}
-	for _, p := range open {
-		p := p
-		when := p.Date.String()[:6]
-		if p.Time != nil {
-			when += " " + p.Time.String()
-		}
-		l := widget.NewLabel(when + " · " + p.Title)
-		l.Truncation = fyne.TextTruncateEllipsis
-		st := widget.NewLabel(statusName(p.Status))
-		st.Importance = widget.WarningImportance
-		objs = append(objs, newTapArea(container.NewBorder(nil, nil, nil, st, l), func() { g.s.openPost(p.ID) }, nil))
-	}
+	objs = append(objs, g.foldButton(len(gaps)-len(shown), total-len(gaps))...)
 	g.box.Objects = objs
 	g.box.Refresh()
+}
+
+// foldButton unfolds the gaps not shown (hidden of those loaded) and says
+// how many more there are beyond those (unloaded).
+func (g *gapPanel) foldButton(hidden, unloaded int) []fyne.CanvasObject {
+	var objs []fyne.CanvasObject
+	if hidden > 0 {
+		more := widget.NewButton(lang.L("… show {{.N}} more", map[string]any{"N": hidden}), func() {
+			g.showAll = true
+			g.last()
+		})
+		more.Importance = widget.LowImportance
+		objs = append(objs, container.NewHBox(more))
+	}
+	if unloaded > 0 && hidden == 0 {
+		objs = append(objs, wrapped(lang.L("… and {{.N}} more gaps.", map[string]any{"N": unloaded})))
+	}
+	return objs
 }
 
 // place puts an idea on the first day of a gap, on the gap's channel.

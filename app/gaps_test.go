@@ -75,3 +75,37 @@ func TestGapOffersOnlyIdeasMeantForItsChannel(t *testing.T) {
 	}
 	assertShows(t, s.gaps.content, "Keine passende Idee", "Ideen für Website oder ohne Kanal werden hier angeboten.")
 }
+
+// TestManyGapsAreFolded: beyond three gaps the panel shows "… N weitere
+// anzeigen", which unfolds the rest; the Takt is explained above them.
+func TestManyGapsAreFolded(t *testing.T) {
+	dir := newTestWorkspaceDir(t)
+	ctx := context.Background()
+	ws, err := data.Open(ctx, dir, data.Options{Actor: data.Actor{Person: "Test", PC: "PC"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []data.Channel{
+		{Name: "Facebook", Platform: data.Facebook, Cadence: data.Cadence{Count: 1, Period: data.PerWeek}},
+		{Name: "Mastodon", Platform: data.Mastodon, Cadence: data.Cadence{Count: 1, Period: data.PerWeek}},
+		{Name: "LinkedIn", Platform: data.LinkedIn, Cadence: data.Cadence{Count: 1, Period: data.PerWeek}},
+		{Name: "Website", Platform: data.Website, Cadence: data.Cadence{Count: 1, Period: data.PerWeek}},
+	} {
+		if err := ws.SaveChannel(ctx, &c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ws.Close()
+	u, _ := newTestUI(t, Config{Workspace: dir})
+	s := u.shell.calendar
+	u.Wait()
+	if len(s.gaps.placeButtons) != gapsFolded {
+		t.Fatalf("%d gaps shown folded, want %d", len(s.gaps.placeButtons), gapsFolded)
+	}
+	assertShows(t, s.gaps.content, "Takt: wie viele Beiträge je Kanal geplant sind")
+	test.Tap(findButton(t, s.gaps.content, "… 2 weitere anzeigen"))
+	if len(s.gaps.placeButtons) != 5 {
+		t.Errorf("%d gaps shown unfolded, want 5", len(s.gaps.placeButtons))
+	}
+	assertNotShows(t, s.gaps.content, "weitere anzeigen")
+}

@@ -1,11 +1,16 @@
 package app
 
 import (
+	"context"
 	"fmt"
+	"image/color"
+	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -159,5 +164,146 @@ func TestGoldenMonthCellWeekCellAndChip(t *testing.T) {
 			t.Errorf("%s: %s", g.name, o)
 		}
 		test.AssertObjectRendersToMarkup(t, g.name, g.o)
+	}
+}
+
+// goldenWideDaySize is a day cell of the month at 1920x1080: room for
+// two-line chips.
+var goldenWideDaySize = fyne.NewSize(180, 160)
+
+// TestGoldenMonthCellTwoLinesSlotAndBadges renders a day with room to
+// spare: two posts and a free series slot as two-line chips — the title
+// wrapped with an ellipsis at the end, "kein Text" on a post without any
+// text, "keine Uhrzeit" on one without a time, the slot dashed and "frei"
+// — against a markup golden; no text leaves its chip.
+func TestGoldenMonthCellTwoLinesSlotAndBadges(t *testing.T) {
+	u, s := newCalendarUI(t,
+		data.Post{Title: "Tag der offenen Tür im Rathaus mit Führungen durch alle Ämter und Musik", Date: day(2026, 12, 23), Time: at(10, 0)},
+		data.Post{Title: "Weihnachtsmarkt: Aufbau", Caption: "Ab Montag stehen die Buden.", Date: day(2026, 12, 23), Status: data.StatusApproved})
+	ctx := context.Background()
+	sr := data.Series{Title: "Azubi-Dienstag: Einblicke", Rule: calendar.Recurrence{Kind: calendar.Weekly, Weekday: time.Wednesday, Start: *day(2026, 12, 23), Hour: 14}}
+	if err := u.Workspace().SaveSeries(ctx, &sr); err != nil {
+		t.Fatal(err)
+	}
+	s.reload()
+	u.Wait()
+	cell := cellOn(t, s, *day(2026, 12, 23))
+	cell.Resize(goldenWideDaySize)
+	cell.Refresh()
+	if len(cell.infos) != 3 {
+		t.Fatalf("23.12.: %d chips", len(cell.infos))
+	}
+	byTitle := map[string]*chip{}
+	for _, c := range cell.chips {
+		if c.Visible() {
+			byTitle[c.info.title] = c
+		}
+	}
+	long, market, slot := byTitle["Tag der offenen Tür im Rathaus mit Führungen durch alle Ämter und Musik"], byTitle["Weihnachtsmarkt: Aufbau"], byTitle["Azubi-Dienstag: Einblicke"]
+	if long == nil || market == nil || slot == nil {
+		t.Fatalf("chips shown: %v", byTitle)
+	}
+	lr := test.WidgetRenderer(long).(*chipRenderer)
+	if long.lines != 2 || lr.lines[1].Hidden || lr.lines[1].Text == "" || !strings.HasSuffix(lr.lines[1].Text, "…") {
+		t.Errorf("long title not on two lines with an ellipsis: %q / %q", lr.lines[0].Text, lr.lines[1].Text)
+	}
+	if !lr.noText.Visible() || lr.noTime.Visible() || !long.info.noText {
+		t.Errorf("post without text: kein Text %v, keine Uhrzeit %v", lr.noText.Visible(), lr.noTime.Visible())
+	}
+	mr := test.WidgetRenderer(market).(*chipRenderer)
+	if mr.noText.Visible() || !mr.noTime.Visible() {
+		t.Errorf("post without time: kein Text %v, keine Uhrzeit %v", mr.noText.Visible(), mr.noTime.Visible())
+	}
+	sr2 := test.WidgetRenderer(slot).(*chipRenderer)
+	dashes := 0
+	for _, d := range sr2.dashes {
+		if d.Visible() {
+			dashes++
+		}
+	}
+	if sr2.free.Hidden || sr2.free.Text != "frei" || dashes < 20 || sr2.bg.FillColor.(color.NRGBA).A != 0 || !sr2.status.Hidden {
+		t.Errorf("free slot: frei hidden %v %q, %d dashes, fill %v", sr2.free.Hidden, sr2.free.Text, dashes, sr2.bg.FillColor)
+	}
+	for _, o := range textOverflow(cell, goldenWideDaySize.Width) {
+		t.Errorf("23.12.: %s", o)
+	}
+	for _, c := range cell.chips {
+		for _, o := range textOverflow(c, c.Size().Width) {
+			t.Errorf("chip %q: %s", c.info.title, o)
+		}
+	}
+	test.AssertObjectRendersToMarkup(t, "month_cell_two_lines.xml", cell)
+}
+
+// TestLegendOneLineExplainsAll: the legend below the month and the week
+// names every status, the free slot, the three missing-badges and the
+// Rubrik colour on one line that fits the month at 1366x768; tapping its
+// consent badge shows every consent and licence mark.
+func TestLegendOneLineExplainsAll(t *testing.T) {
+	u, s := newCalendarUI(t, goldenPosts()...)
+	u.win.Resize(fyne.NewSize(1366, 768))
+	u.Wait()
+	lg := s.month.content.(*fyne.Container).Objects[1].(*fyne.Container).Objects[1].(*container.Scroll)
+	assertShows(t, lg, "Idee", "Entwurf", "Zur Freigabe", "Freigegeben", "Veröffentlicht", "Verworfen",
+		"frei", "Serientermin", "fehlt:", "Text", "Bild", "Uhrzeit", "Einwilligung …", "Farbe = Rubrik")
+	row := lg.Content
+	if need, has := row.MinSize().Width, lg.Size().Width; need > has {
+		t.Errorf("legend needs %v, has %v at 1366x768", need, has)
+	}
+	if h := row.MinSize().Height; h > chipHeight+2 {
+		t.Errorf("legend is %v high: more than one line", h)
+	}
+	var consent *tapArea
+	walkObjects(row, func(o fyne.CanvasObject) {
+		if ta, ok := o.(*tapArea); ok {
+			consent = ta
+		}
+	})
+	if consent == nil {
+		t.Fatal("no tappable consent item in the legend")
+	}
+	test.Tap(consent)
+	top := topOverlay(u)
+	if top == nil {
+		t.Fatal("tapping the consent badge shows nothing")
+	}
+	assertShows(t, top, "widerrufen", "ungeklärt", "Lizenz abgelaufen")
+}
+
+// TestDayNamesReadable: a long action-day name in a narrow day cell is
+// shown whole on two lines, or sensibly abbreviated ("Tag d. offenen
+// Denkmals") — not cut after a few letters — and the full name stays in
+// markText for the hover.
+func TestDayNamesReadable(t *testing.T) {
+	_, s := newCalendarUI(t)
+	d := calendar.NewDate(2026, 9, 13)
+	long := "Tag des offenen Denkmals"
+	p := &plan{marks: map[calendar.Date][]data.DayMark{d: {{Kind: data.MarkActionDay, Label: long}}}}
+	cell := newDayCell(s)
+	cell.set(p, d, true, false, false, false)
+	shown := func() string {
+		t := cell.marks.Text
+		if cell.marks2.Visible() {
+			t = strings.TrimSpace(t + " " + cell.marks2.Text)
+		}
+		return t
+	}
+	cell.Resize(goldenDaySize)
+	cell.Refresh()
+	if got := shown(); got != long || !cell.marks2.Visible() {
+		t.Errorf("106 px cell shows %q (two lines %v), want %q whole", got, cell.marks2.Visible(), long)
+	}
+	for _, o := range textOverflow(cell, goldenDaySize.Width) {
+		t.Error(o)
+	}
+	// A short cell (a month of six weeks on a small screen): one line,
+	// abbreviated before it is cut.
+	cell.Resize(fyne.NewSize(160, 70))
+	cell.Refresh()
+	if got := shown(); got != "Tag d. offenen Denkmals" {
+		t.Errorf("short cell shows %q", got)
+	}
+	if cell.markText != long {
+		t.Errorf("markText %q, want the full name", cell.markText)
 	}
 }

@@ -33,17 +33,11 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 			}
 		})
 	})
-	quit := fyne.NewMenuItem(lang.L("Quit"), u.quit)
+	quit := u.menuItem("quit")
 	quit.IsQuit = true
 	file := fyne.NewMenu(lang.L("File"), newWS, open, demo, fyne.NewMenuItemSeparator(), backup, fyne.NewMenuItemSeparator(), quit)
-
-	about := fyne.NewMenuItem(lang.L("About Feedtakt"), func() {
-		meta := u.app.Metadata()
-		dialog.ShowInformation(lang.L("About Feedtakt"),
-			lang.L("Feedtakt {{.Version}}\nPlans the social media of a public authority, offline.", map[string]any{"Version": nonEmpty(meta.Version, "dev")}), u.win)
-	})
-	help := fyne.NewMenu(lang.L("Help"), about)
-	return fyne.NewMainMenu(file, help)
+	edit := fyne.NewMenu(lang.L("Edit"), u.menuItem("new"), u.menuItem("duplicate"), u.menuItem("search"), fyne.NewMenuItemSeparator(), u.menuItem("save"))
+	return fyne.NewMainMenu(file, edit, u.helpMenu())
 }
 
 // relabel switches the UI language and rebuilds the window so every label

@@ -9,7 +9,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -39,12 +41,12 @@ type monthView struct {
 func newMonthView(s *calendarScreen) *monthView {
 	m := &monthView{s: s, rows: gridWeeks}
 	var objs []fyne.CanvasObject
-	kw := canvas.NewText(lang.L("CW"), theme.Color(theme.ColorNamePlaceHolder))
+	kw := canvas.NewText(lang.L("CW"), inkMuted)
 	kw.TextStyle.Bold = true
 	kw.TextSize = theme.CaptionTextSize()
 	m.heads = append(m.heads, kw)
 	for i := 0; i < 7; i++ {
-		t := canvas.NewText(weekdayShort(time.Weekday((i+1)%7)), theme.Color(theme.ColorNamePlaceHolder))
+		t := canvas.NewText(weekdayShort(time.Weekday((i+1)%7)), inkMuted)
 		t.TextStyle.Bold = true
 		t.TextSize = theme.CaptionTextSize()
 		m.heads = append(m.heads, t)
@@ -65,46 +67,105 @@ func newMonthView(s *calendarScreen) *monthView {
 	m.grid = container.New(&monthLayout{m: m}, objs...)
 	m.monthly = widget.NewLabel("")
 	m.monthly.Truncation = fyne.TextTruncateEllipsis
-	m.content = container.NewBorder(nil, container.NewBorder(nil, nil, legend(), nil, m.monthly), nil, nil, m.grid)
+	m.monthly.Hide()
+	m.content = container.NewBorder(nil, container.NewVBox(m.monthly, legend()), nil, nil, m.grid)
 	return m
 }
 
-// legend explains the looks of the chips with sample chips.
+// legend explains the chips in one line: the status icons with their
+// words, a free series slot, the badges of what is missing, and that the
+// colour is the Rubrik's. Tapping the consent badge shows every consent
+// and licence mark. In a horizontal scroll, so a narrow window (or 125 %
+// scaling) is never made wider by it.
 func legend() fyne.CanvasObject {
-	sample := color.NRGBA{0x15, 0x65, 0xC0, 0xFF}
-	items := []struct {
-		label  string
-		status data.Status
-		slot   bool
-	}{
-		{lang.L("Draft"), data.StatusDraft, false},
-		{lang.L("For approval"), data.StatusReview, false},
-		{lang.L("Approved"), data.StatusApproved, false},
-		{lang.L("Published"), data.StatusPublished, false},
-		{lang.L("Discarded"), data.StatusDiscarded, false},
-		{lang.L("Series slot, open"), "", true},
+	text := func(t string, col color.Color, bold bool) fyne.CanvasObject {
+		c := canvas.NewText(t, col)
+		c.TextSize = theme.CaptionTextSize()
+		c.TextStyle.Bold = bold
+		return c
 	}
-	var objs []fyne.CanvasObject
-	for _, it := range items {
-		c := newChip(&chipEvents{}, false)
-		info := chipInfo{title: it.label, topic: sample, status: it.status}
-		if it.slot {
-			info.slot = &data.Slot{}
-		} else {
-			info.post = &data.Post{}
-		}
-		c.set(info, false)
-		// As wide as its word needs (the tick of Veröffentlicht
-		// included), so the legend fits the default window whole.
-		w := fyne.MeasureText(it.label, theme.CaptionTextSize()+1, fyne.TextStyle{Italic: true}).Width + 22
-		if it.status == data.StatusPublished {
-			w += 18
-		}
-		objs = append(objs, container.NewGridWrap(fyne.NewSize(w, chipHeight), c))
+	icon := func(res fyne.Resource) fyne.CanvasObject {
+		img := canvas.NewImageFromResource(inkIcon(res, inkDark))
+		img.FillMode = canvas.ImageFillContain
+		img.SetMinSize(fyne.NewSize(chipIcon, chipIcon))
+		return img
 	}
-	// The consent and licence marks on a line of their own: every one
-	// labelled does not fit beside the statuses at 1366 pixels.
-	return container.NewVBox(container.NewHBox(append(objs, noPictureLegend())...), consentLegend())
+	badge := func(res fyne.Resource) fyne.CanvasObject {
+		box, img := newMissingBadge(res)
+		return legendBadge(box, img)
+	}
+	var items []fyne.CanvasObject
+	add := func(objs ...fyne.CanvasObject) {
+		items = append(items, container.New(&legendItemLayout{gap: 2}, objs...))
+	}
+	for _, st := range []data.Status{data.StatusIdea, data.StatusDraft, data.StatusReview, data.StatusApproved, data.StatusPublished, data.StatusDiscarded} {
+		add(icon(statusIcon(st)), text(statusName(st), inkDark, false))
+	}
+	free := newChip(&chipEvents{}, false)
+	free.set(chipInfo{slot: &data.Slot{}}, false)
+	freeW := fyne.MeasureText(lang.L("free"), chipTextSize(), fyne.TextStyle{Bold: true}).Width + chipLeft + 6
+	add(container.NewGridWrap(fyne.NewSize(freeW, chipHeight), free), text(lang.L("Series slot"), inkDark, false))
+	cbox, cicon := newConsentBadge()
+	styleConsentBadge(cbox, cicon, markMissing)
+	consent := newTapArea(container.New(&legendItemLayout{gap: 3}, legendBadge(cbox, cicon), text(lang.L("Consent")+" …", inkMark, false)), nil, nil)
+	consent.onTap = func() {
+		c := fyne.CurrentApp().Driver().CanvasForObject(consent)
+		if c == nil {
+			return
+		}
+		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(consent)
+		pop := widget.NewPopUp(container.NewPadded(consentLegend()), c)
+		pop.ShowAtPosition(pos.SubtractXY(0, pop.MinSize().Height+4))
+	}
+	add(text(lang.L("missing:"), inkDark, true), badge(noTextIcon), text(lang.L("Text"), inkDark, false),
+		badge(noPictureIcon), text(lang.L("Picture"), inkDark, false), badge(noTimeIcon), text(lang.L("Time"), inkDark, false), consent)
+	bar := canvas.NewRectangle(color.NRGBA{0x15, 0x65, 0xC0, 0xFF})
+	bar.SetMinSize(fyne.NewSize(4, chipHeight-6))
+	add(bar, text(lang.L("Colour = topic"), inkDark, false))
+	row := container.New(&legendItemLayout{gap: 9}, items...)
+	scroll := container.NewHScroll(row)
+	return scroll
+}
+
+// legendBadge is a badge's box with its icon, at the chips' badge size.
+func legendBadge(box *canvas.Rectangle, icon *canvas.Image) fyne.CanvasObject {
+	b := container.NewStack(box, container.New(layout.NewCustomPaddedLayout(2, 2, 2, 2), icon))
+	return container.NewGridWrap(fyne.NewSize(badgeWidth, badgeHeight), b)
+}
+
+// legendItemLayout sets its objects in a row at their minimum sizes,
+// centred vertically, gap apart.
+type legendItemLayout struct{ gap float32 }
+
+func (l *legendItemLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	x := float32(0)
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		o.Move(fyne.NewPos(x, (size.Height-m.Height)/2))
+		o.Resize(m)
+		x += m.Width + l.gap
+	}
+}
+
+func (l *legendItemLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	n := 0
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		w += m.Width
+		h = max(h, m.Height)
+		n++
+	}
+	if n > 1 {
+		w += float32(n-1) * l.gap
+	}
+	return fyne.NewSize(w, h)
 }
 
 // monthLayout puts the header row on top and the weeks below, the calendar
@@ -172,9 +233,11 @@ func (m *monthView) show(p *plan) {
 	}
 	m.grid.Refresh()
 	if t := p.monthTargets(sel); t != "" {
-		m.monthly.SetText(lang.L("Month target") + ": " + t)
+		m.monthly.SetText(t)
+		m.monthly.Show()
 	} else {
 		m.monthly.SetText("")
+		m.monthly.Hide()
 	}
 }
 
@@ -230,7 +293,7 @@ func (w *weekCell) set(p *plan, monday calendar.Date) {
 			if c.Period == data.PerMonth {
 				continue
 			}
-			txt := fmt.Sprintf("%s %d/%d", p.look.badge(c.ChannelID), c.Planned+c.Slots, c.Target)
+			txt := taktShort(p.look.badge(c.ChannelID), c.Planned+c.Slots, c.Target)
 			col := color.Color(color.NRGBA{0x2E, 0x7D, 0x32, 0xFF})
 			switch {
 			case past:
@@ -279,9 +342,10 @@ func (r *weekCellRenderer) Objects() []fyne.CanvasObject {
 func (r *weekCellRenderer) Destroy() {}
 
 // dayCell is one day of the month: its number, holidays, action days and
-// own dates in the header, then as many chips as fit and "+3 more".
-// Weekends and holidays are tinted, today is outlined, the selected day
-// highlighted.
+// own dates in the header (on two lines, or sensibly abbreviated, when
+// long), then as many chips as fit — with two title lines where there is
+// room — and "+3 weitere". Weekends and holidays are tinted, today is
+// outlined, the selected day highlighted.
 type dayCell struct {
 	widget.BaseWidget
 	s        *calendarScreen
@@ -292,15 +356,19 @@ type dayCell struct {
 	dropping bool
 	holiday  bool
 	quiet    bool
+	// markText is the day's names in full ("Tag des offenen Denkmals ·
+	// …"), for a hover or a test; the header may show them wrapped or
+	// abbreviated.
 	markText string
 	infos    []chipInfo
 
-	bg    *canvas.Rectangle
-	dot   *canvas.Circle // behind today's number
-	num   *canvas.Text
-	marks *canvas.Text
-	more  *canvas.Text
-	chips []*chip
+	bg     *canvas.Rectangle
+	dot    *canvas.Circle // behind today's number
+	num    *canvas.Text
+	marks  *canvas.Text // the names beside the number
+	marks2 *canvas.Text // their second line, below the number
+	more   *canvas.Text
+	chips  []*chip
 }
 
 func newDayCell(s *calendarScreen) *dayCell {
@@ -308,12 +376,14 @@ func newDayCell(s *calendarScreen) *dayCell {
 	d.bg = canvas.NewRectangle(color.Transparent)
 	d.bg.CornerRadius = 4
 	d.dot = canvas.NewCircle(theme.Color(theme.ColorNamePrimary))
-	d.num = canvas.NewText("", theme.Color(theme.ColorNameForeground))
+	d.num = canvas.NewText("", inkDark)
 	d.num.TextStyle.Bold = true
 	d.num.TextSize = theme.CaptionTextSize() + 1
-	d.marks = canvas.NewText("", theme.Color(theme.ColorNamePrimary))
-	d.marks.TextSize = theme.CaptionTextSize() - 1
-	d.more = canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder))
+	d.marks = canvas.NewText("", inkMark)
+	d.marks.TextSize = theme.CaptionTextSize()
+	d.marks2 = canvas.NewText("", inkMark)
+	d.marks2.TextSize = theme.CaptionTextSize()
+	d.more = canvas.NewText("", inkMuted)
 	d.more.TextSize = theme.CaptionTextSize()
 	d.ExtendBaseWidget(d)
 	return d
@@ -364,11 +434,79 @@ func (d *dayCell) DoubleTapped(*fyne.PointEvent) {
 	d.s.newPostOn(&date)
 }
 
+// The day's names in full when the pointer rests on them and the cell
+// shows them cut (hover.go).
+func (d *dayCell) MouseIn(ev *desktop.MouseEvent) {
+	d.s.hover.restOnTexts(d, d.markText, ev.AbsolutePosition, d.marks)
+}
+func (d *dayCell) MouseMoved(ev *desktop.MouseEvent) { d.MouseIn(ev) }
+func (d *dayCell) MouseOut()                         { d.s.hover.leave(d) }
+
 func (d *dayCell) CreateRenderer() fyne.WidgetRenderer { return &dayCellRenderer{d: d} }
 
 type dayCellRenderer struct{ d *dayCell }
 
 func (r *dayCellRenderer) MinSize() fyne.Size { return fyne.NewSize(60, 60) }
+
+// dayNameAbbrevs shorten the usual long words of holiday and action-day
+// names, used only when a name does not fit whole.
+var dayNameAbbrevs = strings.NewReplacer(
+	" des ", " d. ", " der ", " d. ",
+	"Internationaler ", "Int. ", "Internationale ", "Int. ", "Internationales ", "Int. ",
+	"Europäischer ", "Europ. ", "Europäische ", "Europ. ", "Europäisches ", "Europ. ",
+	"Deutscher ", "Dt. ", "Deutsche ", "Dt. ", "Deutsches ", "Dt. ",
+	"Weihnachtsfeiertag", "Weihnachtstag", "Reformationstag", "Reformationst.",
+)
+
+// layoutMarks sets the day's names beside the number and, when they are
+// long and the cell is tall enough, on a second line below it; it returns
+// where the chips begin.
+func (r *dayCellRenderer) layoutMarks(s fyne.Size) float32 {
+	d := r.d
+	ns := d.num.MinSize()
+	markX := 5 + ns.Width + 6
+	lineH := chipTextBox() - 2 // the names are a point smaller than a title
+	d.marks.Move(fyne.NewPos(markX, 3+(ns.Height-lineH)/2))
+	d.marks2.Move(fyne.NewPos(5, 3+ns.Height-1))
+	y := 3 + ns.Height + 2
+	d.marks2.Hidden = true
+	side, full := s.Width-markX-3, s.Width-8
+	sz, st := d.marks.TextSize, d.marks.TextStyle
+	fits := func(t string, w float32) bool { return fyne.MeasureText(t, sz, st).Width <= w }
+	text := d.markText
+	if text == "" || fits(text, side) || s.Height < 80 {
+		if !fits(text, side) {
+			text = dayNameAbbrevs.Replace(text)
+		}
+		fitCanvasText(d.marks, text, side)
+		return y
+	}
+	// Two lines: the whole name below the number if it fits there,
+	// else wrapped over both (abbreviated if that still cuts it).
+	lines := []string{"", text}
+	if !fits(text, full) {
+		lines = wrapText(text, []float32{side, full}, sz, st)
+		if len(lines) == 2 && strings.HasSuffix(lines[1], "…") {
+			lines = wrapText(dayNameAbbrevs.Replace(text), []float32{side, full}, sz, st)
+		}
+	}
+	fitCanvasText(d.marks, strings.TrimSuffix(lines[0], " ·"), side)
+	if len(lines) > 1 {
+		fitCanvasText(d.marks2, strings.TrimPrefix(lines[1], "· "), full)
+		d.marks2.Hidden = false
+		y += lineH - 2
+	}
+	return y
+}
+
+// chipLines is how many title lines the day's chips get: two when all
+// of them fit so, else one.
+func chipLines(n int, avail float32) int {
+	if n > 0 && float32(n)*(chipHeightFor(2)+2) <= avail+2 {
+		return 2
+	}
+	return 1
+}
 
 func (r *dayCellRenderer) Layout(s fyne.Size) {
 	d := r.d
@@ -383,30 +521,33 @@ func (r *dayCellRenderer) Layout(s fyne.Size) {
 	d.dot.Move(fyne.NewPos(1, 2))
 	d.dot.Resize(fyne.NewSize(side, ns.Height+2))
 	d.dot.Hidden = !d.today
-	markX := 5 + d.num.MinSize().Width + 6
-	d.marks.Move(fyne.NewPos(markX, 5))
-	fitCanvasText(d.marks, d.markText, s.Width-markX-3)
-	y := float32(3) + d.num.MinSize().Height + 2
+	y := r.layoutMarks(s)
+	r.layoutChips(s, y)
+}
+
+// layoutChips places as many chips as fit below y and "+3 weitere".
+func (r *dayCellRenderer) layoutChips(s fyne.Size, y float32) {
+	d := r.d
 	moreH := d.more.MinSize().Height
 	avail := s.Height - y - 2
 	n := len(d.infos)
-	fit := int((avail + 2) / (chipHeight + 2))
+	lines := chipLines(n, avail)
+	h := chipHeightFor(lines)
+	fit := int((avail + 2) / (h + 2))
 	if n > fit {
-		fit = int((avail - moreH + 2) / (chipHeight + 2))
-		if fit < 0 {
-			fit = 0
-		}
+		fit = max(int((avail-moreH+2)/(h+2)), 0)
 	}
 	for len(d.chips) < n && len(d.chips) < fit {
 		d.chips = append(d.chips, newChip(d.s.chipEv, false))
 	}
 	for i, c := range d.chips {
 		if i < n && i < fit {
+			c.setLines(lines)
 			c.set(d.infos[i], d.infos[i].post != nil && d.infos[i].post.ID == d.s.selPost)
 			c.Move(fyne.NewPos(3, y))
-			c.Resize(fyne.NewSize(s.Width-6, chipHeight))
+			c.Resize(fyne.NewSize(s.Width-6, h))
 			c.Show()
-			y += chipHeight + 2
+			y += h + 2
 		} else {
 			c.Hide()
 		}
@@ -421,22 +562,26 @@ func (r *dayCellRenderer) Layout(s fyne.Size) {
 	d.more.Refresh()
 }
 
-func (r *dayCellRenderer) Refresh() {
-	d := r.d
-	fill := theme.Color(theme.ColorNameBackground)
+// dayFill is the cell's background: a drop target, a quiet period, a
+// weekend or holiday, a day outside the month.
+func (d *dayCell) dayFill() color.Color {
 	wd := d.date.Weekday()
 	switch {
 	case d.dropping:
-		fill = theme.Color(theme.ColorNameSelection)
+		return theme.Color(theme.ColorNameSelection)
+	case !d.inMonth:
+		return dayOutside
 	case d.quiet:
-		fill = color.NRGBA{0xFF, 0xEB, 0xEE, 0xFF}
+		return dayQuiet
 	case d.holiday || wd == time.Saturday || wd == time.Sunday:
-		fill = color.NRGBA{0xF1, 0xF3, 0xF4, 0xFF}
+		return dayWeekend
 	}
-	if !d.inMonth {
-		fill = color.NRGBA{0xFA, 0xFA, 0xFA, 0xFF}
-	}
-	d.bg.FillColor = fill
+	return dayPlain
+}
+
+func (r *dayCellRenderer) Refresh() {
+	d := r.d
+	d.bg.FillColor = d.dayFill()
 	d.bg.StrokeWidth = 1
 	d.bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
 	if d.selected {
@@ -451,16 +596,17 @@ func (r *dayCellRenderer) Refresh() {
 	case d.today:
 		d.num.Color = theme.Color(theme.ColorNameForegroundOnPrimary)
 	case d.holiday:
-		d.num.Color = theme.Color(theme.ColorNameError)
+		d.num.Color = inkHoliday
 	case !d.inMonth:
-		d.num.Color = theme.Color(theme.ColorNamePlaceHolder)
+		d.num.Color = inkMuted
 	default:
-		d.num.Color = theme.Color(theme.ColorNameForeground)
+		d.num.Color = inkDark
 	}
-	d.marks.Color = theme.Color(theme.ColorNamePrimary)
+	d.marks.Color = inkMark
 	if d.holiday || d.quiet {
-		d.marks.Color = theme.Color(theme.ColorNameError)
+		d.marks.Color = inkHoliday
 	}
+	d.marks2.Color = d.marks.Color
 	d.bg.Refresh()
 	d.num.Refresh()
 	r.Layout(d.Size())
@@ -469,7 +615,7 @@ func (r *dayCellRenderer) Refresh() {
 
 func (r *dayCellRenderer) Objects() []fyne.CanvasObject {
 	d := r.d
-	objs := []fyne.CanvasObject{d.bg, d.dot, d.num, d.marks}
+	objs := []fyne.CanvasObject{d.bg, d.dot, d.num, d.marks, d.marks2}
 	for _, c := range d.chips {
 		objs = append(objs, c)
 	}

@@ -71,7 +71,8 @@ func TestPeopleScreenshots(t *testing.T) {
 		shot("consent-correct-" + tag)
 		cc.dlg.Hide()
 		u.shell.selectScreen(screenSettings)
-		if sc, ok := u.shell.settings.content.(*container.Scroll); ok {
+		u.shell.settingsTabs.SelectIndex(4) // Organisation, with the consent form
+		if sc, ok := u.shell.settings.orgContent.(*container.Scroll); ok {
 			sc.ScrollToBottom()
 		}
 		shot("settings-" + tag)

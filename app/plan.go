@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"image/color"
 	"sort"
 	"strings"
@@ -88,8 +87,9 @@ func (l lookups) badge(id int64) string {
 	return channelBadge(c)
 }
 
-// monthTargets says how the channels with a monthly target stand in the
-// month of d, e.g. "Website 3/4".
+// monthTargets is the line under the month (monthTaktText): how the
+// channels with a monthly target stand in the month of d ("Im Dezember:
+// Website: 3 von 4, 1 fehlt").
 func (p *plan) monthTargets(d calendar.Date) string {
 	var parts []string
 	seen := map[int64]bool{}
@@ -99,21 +99,18 @@ func (p *plan) monthTargets(d calendar.Date) string {
 				continue
 			}
 			seen[c.ChannelID] = true
-			parts = append(parts, fmt.Sprintf("%s %d/%d", p.look.channelName(c.ChannelID), c.Planned+c.Slots, c.Target))
+			parts = append(parts, taktLine(p.look.channelName(c.ChannelID), c.Planned+c.Slots, c.Target))
 		}
 	}
 	sort.Strings(parts)
-	return strings.Join(parts, ", ")
+	return monthTaktText(d.Month, parts)
 }
 
-func (l lookups) channelColors(ids []int64) []color.NRGBA {
-	var out []color.NRGBA
+// badges are the platform badges of channels ("IG", "FB"), for a chip.
+func (l lookups) badges(ids []int64) []string {
+	out := make([]string, 0, len(ids))
 	for _, id := range ids {
-		if c, ok := l.channelByID[id]; ok {
-			out = append(out, parseHex(c.Color))
-		} else {
-			out = append(out, neutral)
-		}
+		out = append(out, l.badge(id))
 	}
 	return out
 }
@@ -279,9 +276,13 @@ func firstPictures(ctx context.Context, ws *data.Workspace, posts []data.Post, n
 // chipFor describes a post for a chip.
 func (p *plan) chipFor(post *data.Post, wide bool) chipInfo {
 	info := chipInfo{post: post, title: post.Title, topic: p.look.topicColor(post.TopicID),
-		channels: p.look.channelColors(postChannelIDs(*post)), status: post.Status}
+		channels: p.look.badges(postChannelIDs(*post)), status: post.Status}
 	if post.Time != nil {
 		info.time = post.Time.String()
+	}
+	if post.Status != data.StatusPublished && post.Status != data.StatusDiscarded {
+		info.noText = !hasText(post)
+		info.noTime = post.Time == nil
 	}
 	if note, ok := p.quiet[post.ID]; ok {
 		info.quiet = true
@@ -298,22 +299,31 @@ func (p *plan) chipFor(post *data.Post, wide bool) chipInfo {
 		info.detail += strings.Join(m.hints, "\n") + "\n"
 	}
 	if wide {
-		parts := []string{statusName(post.Status)}
-		if info.noPicture {
-			parts = append(parts, lang.L("no picture"))
-		}
-		if line := firstLine(post.Caption); line != "" {
-			parts = append(parts, line)
-		}
-		info.detail += strings.Join(parts, " · ")
+		// Status, channels and what is missing have their own places
+		// on the wide chip: here the start of the text.
+		info.detail += firstLine(post.Caption)
 	}
 	return info
+}
+
+// hasText reports whether a post has any text: its caption or a
+// channel's own.
+func hasText(post *data.Post) bool {
+	if strings.TrimSpace(post.Caption) != "" {
+		return true
+	}
+	for _, c := range post.Channels {
+		if strings.TrimSpace(c.Caption) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // chipForSlot describes an unfilled series slot for a chip.
 func (p *plan) chipForSlot(s *data.Slot, wide bool) chipInfo {
 	info := chipInfo{slot: s, title: s.Title, time: s.Time.String(), topic: p.look.topicColor(s.TopicID),
-		channels: p.look.channelColors(s.Channels)}
+		channels: p.look.badges(s.Channels)}
 	if wide {
 		info.detail = lang.L("Series slot – double-click to create the post")
 	}

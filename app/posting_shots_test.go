@@ -110,7 +110,7 @@ func TestPostingScreenshots(t *testing.T) {
 		shot("posten-blockiert-" + tag)
 		b.dlg.Hide()
 		u.shell.selectScreen(screenSettings)
-		u.shell.settingsTabs.SelectIndex(2)
+		u.shell.settingsTabs.SelectIndex(3) // Plattformen
 		shot("plattformen-" + tag)
 		u.shell.selectScreen(screenCalendar)
 	}

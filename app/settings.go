@@ -21,10 +21,15 @@ import (
 )
 
 // settingsScreen edits the workspace settings (organisation, Bundesland,
-// channels, topics) and the personal ones (display name, language).
+// channels, topics) and the personal ones (display name, language), on
+// two tabs of Einstellungen.
 type settingsScreen struct {
-	u       *UI
-	content fyne.CanvasObject
+	u *UI
+	// content is the tab "Kanäle & Rubriken", orgContent the tab
+	// "Organisation" (the organisation, the person on this PC, the
+	// consent form's wording).
+	content    fyne.CanvasObject
+	orgContent fyne.CanvasObject
 
 	org      *widget.Entry
 	land     *widget.Select
@@ -35,6 +40,9 @@ type settingsScreen struct {
 	topics   *fyne.Container
 	addChan  *widget.Button
 	addTopic *widget.Button
+	// shown, if set, runs after the channels or topics were (re)listed:
+	// the guided start lays its page out anew.
+	shown func()
 }
 
 func newSettingsScreen(u *UI) *settingsScreen {
@@ -59,7 +67,7 @@ func newSettingsScreen(u *UI) *settingsScreen {
 	s.name.SetPlaceHolder(data.CurrentActor().Person)
 	s.name.SetText(u.app.Preferences().String(prefDisplayName))
 	s.name.OnSubmitted = func(string) { s.onSaveName() }
-	saveName := widget.NewButton(lang.L("Apply"), s.onSaveName)
+	saveName := widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), s.onSaveName)
 	s.langSel = widget.NewSelect([]string{lang.L("System language"), "Deutsch", "English"}, nil)
 	switch u.app.Preferences().String(prefLanguage) {
 	case "de":
@@ -75,29 +83,55 @@ func newSettingsScreen(u *UI) *settingsScreen {
 		widget.NewFormItem(lang.L("Language"), s.langSel),
 	))
 
-	s.channels = container.NewVBox()
-	s.addChan = widget.NewButtonWithIcon(lang.L("Add channel"), theme.ContentAddIcon(), func() {
-		s.editChannel(data.Channel{Platform: data.Instagram, Color: "#607D8B", Cadence: data.Cadence{Count: 2, Period: data.PerWeek}})
-	})
-	channels := section(lang.L("Channels"), lang.L("Where you post, with the cadence (Takt) you aim for. Disabled channels stay on old posts but are no longer offered."),
-		container.NewVBox(s.channels, container.NewHBox(s.addChan)))
-
-	s.topics = container.NewVBox()
-	s.addTopic = widget.NewButtonWithIcon(lang.L("Add topic"), theme.ContentAddIcon(), func() { s.editTopic(data.Topic{Color: "#607D8B"}) })
-	topics := section(lang.L("Topics"), lang.L("Topics (Rubriken) group posts and colour them in the calendar."),
-		container.NewVBox(s.topics, container.NewHBox(s.addTopic)))
-
+	channels, topics := s.channelsSection(), s.topicsSection()
 	if ro {
 		s.org.Disable()
 		s.land.Disable()
 		s.saveGen.Disable()
-		s.addChan.Disable()
-		s.addTopic.Disable()
 	}
-	body := container.NewVBox(general, personal, channels, topics, s.formatsSection(), s.consentFormSection())
-	s.content = container.NewVScroll(container.NewPadded(narrow(980, body)))
+	s.content = container.NewVScroll(container.NewPadded(narrow(980, container.NewVBox(channels, topics))))
+	s.orgContent = container.NewVScroll(container.NewPadded(narrow(980, container.NewVBox(general, personal, s.consentFormSection()))))
 	s.load()
 	return s
+}
+
+// channelsSection is the list of channels with their Takt; the guided
+// start shows it too.
+func (s *settingsScreen) channelsSection() fyne.CanvasObject {
+	s.channels = container.NewVBox()
+	s.addChan = widget.NewButtonWithIcon(lang.L("Add channel"), theme.ContentAddIcon(), func() {
+		s.editChannel(data.Channel{Platform: data.Instagram, Color: "#607D8B", Cadence: data.Cadence{Count: 2, Period: data.PerWeek}})
+	})
+	if s.u.ws.ReadOnly() {
+		s.addChan.Disable()
+	}
+	return section(lang.L("Channels"), lang.L("Where you post, with the cadence (Takt) you aim for. Disabled channels stay on old posts but are no longer offered."),
+		container.NewVBox(s.channels, container.NewHBox(s.addChan)))
+}
+
+// topicsSection is the list of topics (Rubriken); the guided start shows
+// it too.
+func (s *settingsScreen) topicsSection() fyne.CanvasObject {
+	s.topics = container.NewVBox()
+	s.addTopic = widget.NewButtonWithIcon(lang.L("Add topic"), theme.ContentAddIcon(), func() { s.editTopic(data.Topic{Color: "#607D8B"}) })
+	if s.u.ws.ReadOnly() {
+		s.addTopic.Disable()
+	}
+	return section(lang.L("Topics"), lang.L("Topics (Rubriken) group posts and colour them in the calendar."),
+		container.NewVBox(s.topics, container.NewHBox(s.addTopic)))
+}
+
+// newSettingsTabs are the tabs of Einstellungen, each named for what it
+// holds; the channels and topics come first because they are what a new
+// workspace needs before anything else.
+func newSettingsTabs(u *UI, s *settingsScreen, d *datesScreen) *container.AppTabs {
+	return container.NewAppTabs(
+		container.NewTabItem(lang.L("Channels & topics"), s.content),
+		container.NewTabItem(lang.L("Series & dates"), d.content),
+		container.NewTabItem(lang.L("Action days"), d.actions.content),
+		container.NewTabItem(lang.L("Platforms"), newLimitsScreen(u).content),
+		container.NewTabItem(lang.L("Organisation"), s.orgContent),
+	)
 }
 
 // load fills the screen from the workspace.
@@ -170,7 +204,7 @@ func toHex(c color.Color) string {
 func rowButtons(ro bool, up, down, edit func(), extra ...fyne.CanvasObject) fyne.CanvasObject {
 	bUp := widget.NewButtonWithIcon("", theme.MoveUpIcon(), up)
 	bDown := widget.NewButtonWithIcon("", theme.MoveDownIcon(), down)
-	bEdit := widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), edit)
+	bEdit := widget.NewButtonWithIcon(lang.L("Edit …"), theme.DocumentCreateIcon(), edit)
 	objs := append([]fyne.CanvasObject{bUp, bDown, bEdit}, extra...)
 	if ro {
 		for _, o := range objs {
@@ -225,6 +259,9 @@ func (s *settingsScreen) showChannels(cs []data.Channel, err error) {
 	}
 	s.channels.Objects = rows
 	s.channels.Refresh()
+	if s.shown != nil {
+		s.shown()
+	}
 }
 
 func (s *settingsScreen) onMoveChannel(id int64, delta int) {
@@ -382,7 +419,7 @@ func (s *settingsScreen) showTopics(ts []data.Topic, err error) {
 		t := t
 		name := widget.NewLabel(t.Name)
 		name.Truncation = fyne.TextTruncateEllipsis
-		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.onDeleteTopic(t) })
+		del := removeButton(func() { s.onDeleteTopic(t) })
 		buttons := rowButtons(ro,
 			func() { s.onMoveTopic(t.ID, -1) },
 			func() { s.onMoveTopic(t.ID, +1) },
@@ -391,6 +428,9 @@ func (s *settingsScreen) showTopics(ts []data.Topic, err error) {
 	}
 	s.topics.Objects = rows
 	s.topics.Refresh()
+	if s.shown != nil {
+		s.shown()
+	}
 }
 
 func (s *settingsScreen) onMoveTopic(id int64, delta int) {
@@ -404,8 +444,7 @@ func (s *settingsScreen) onMoveTopic(id int64, delta int) {
 
 func (s *settingsScreen) onDeleteTopic(t data.Topic) {
 	ws := s.u.ws
-	s.u.confirmDelete(lang.L("Delete topic?"),
-		lang.L("Delete the topic “{{.Name}}”? Its posts stay, just without a topic.", map[string]any{"Name": t.Name}),
+	removeConfirmed(s.u, t.Name, lang.L("The topic leaves the list. Its posts stay, just without a topic."),
 		lang.L("The topic could not be deleted."),
 		func(ctx context.Context) error { return ws.DeleteTopic(ctx, t.ID) },
 		func(bool) { s.loadTopics() })
@@ -442,4 +481,43 @@ func (s *settingsScreen) editTopic(t data.Topic) {
 	}, s.u.win)
 	d.Resize(fyne.NewSize(460, d.MinSize().Height))
 	d.Show()
+}
+
+// removeButton is the one button that deletes a row of a settings list:
+// the same word and icon in every list, with an ellipsis because it asks
+// first (confirmRemoval).
+func removeButton(onTap func()) *widget.Button {
+	return widget.NewButtonWithIcon(lang.L("Delete …"), theme.DeleteIcon(), onTap)
+}
+
+// confirmRemoval is the one question every settings list asks before it
+// deletes a row: "„Name“ löschen?", what follows, and the buttons Löschen
+// and Abbrechen. remove runs only after Löschen.
+func confirmRemoval(u *UI, name, consequence string, remove func()) {
+	d := dialog.NewConfirm(lang.L("Delete “{{.Name}}”?", map[string]any{"Name": name}), consequence, func(ok bool) {
+		if ok {
+			remove()
+		}
+	}, u.win)
+	d.SetConfirmText(lang.L("Delete"))
+	d.SetDismissText(lang.L("Cancel"))
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Show()
+}
+
+// removeConfirmed is confirmRemoval for a row the workspace stores: del
+// runs in the background, failed explains a failure, done says whether
+// the row is gone.
+func removeConfirmed(u *UI, name, consequence, failed string, del func(ctx context.Context) error, done func(removed bool)) {
+	confirmRemoval(u, name, consequence, func() {
+		u.run(func(ctx context.Context) func() {
+			err := del(ctx)
+			return func() {
+				if err != nil {
+					u.showError(failed, err)
+				}
+				done(err == nil)
+			}
+		})
+	})
 }

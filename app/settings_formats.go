@@ -17,7 +17,7 @@ import (
 	"feedtakt/data/upload"
 )
 
-// formatsSection is the Einstellungen part that edits the target formats
+// formatsSection is the part of Einstellungen → Plattformen that edits the target formats
 // of "Für Kanal vorbereiten …": platforms change their sizes, so she can
 // correct them, add her own and go back to the defaults.
 type formatsSection struct {
@@ -29,16 +29,13 @@ type formatsSection struct {
 	formats []upload.Format
 }
 
-// formatsSection is the section for the settings screen.
-func (s *settingsScreen) formatsSection() fyne.CanvasObject { return newFormatsSection(s.u).content }
-
 // newFormatsSection builds the section and loads the formats.
 func newFormatsSection(u *UI) *formatsSection {
 	f := &formatsSection{u: u, rows: container.NewVBox()}
 	f.add = widget.NewButtonWithIcon(lang.L("Add format"), theme.ContentAddIcon(), func() {
 		f.edit(-1, upload.Format{Fit: upload.FitCrop, Width: 1080, Height: 1080, Checked: time.Now().Format("2006-01")})
 	})
-	f.reset = widget.NewButtonWithIcon(lang.L("Restore defaults"), theme.HistoryIcon(), f.onReset)
+	f.reset = widget.NewButtonWithIcon(lang.L("Restore the default formats …"), theme.HistoryIcon(), f.onReset)
 	if u.ws.ReadOnly() {
 		f.add.Disable()
 		f.reset.Disable()
@@ -78,7 +75,7 @@ func (f *formatsSection) show(fs []upload.Format, err error) {
 		}
 		info := widget.NewLabel(detail)
 		info.Truncation = fyne.TextTruncateEllipsis
-		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { f.onDelete(i) })
+		del := removeButton(func() { f.onDelete(i) })
 		buttons := rowButtons(ro, func() { f.onMove(i, -1) }, func() { f.onMove(i, +1) }, func() { f.edit(i, f.formats[i]) }, del)
 		rows = append(rows, container.NewBorder(nil, nil, nil, buttons, container.NewVBox(name, info)))
 	}
@@ -113,17 +110,14 @@ func (f *formatsSection) onMove(i, delta int) {
 
 func (f *formatsSection) onDelete(i int) {
 	name := f.formats[i].Name
-	dialog.ShowConfirm(lang.L("Delete format?"), lang.L("Delete the format “{{.Name}}”?", map[string]any{"Name": name}), func(ok bool) {
-		if !ok {
-			return
-		}
+	confirmRemoval(f.u, name, lang.L("The format is no longer offered in “Prepare for channel …”; pictures already prepared stay."), func() {
 		list := append(append([]upload.Format(nil), f.formats[:i]...), f.formats[i+1:]...)
 		f.saveAll(list, nil)
-	}, f.u.win)
+	})
 }
 
 func (f *formatsSection) onReset() {
-	dialog.ShowConfirm(lang.L("Restore defaults?"), lang.L("Replace all formats with Feedtakt's defaults? Your own formats and corrections are lost."), func(ok bool) {
+	dialog.ShowConfirm(lang.L("Restore the default formats?"), lang.L("Replace all formats with Feedtakt's defaults? Your own formats and corrections are lost."), func(ok bool) {
 		if !ok {
 			return
 		}

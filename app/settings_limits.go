@@ -22,7 +22,8 @@ import (
 	"feedtakt/data/caption"
 )
 
-// limitsScreen is the settings tab "Plattformen".
+// limitsScreen is the settings tab "Plattformen": the limits, and below
+// them the formats for uploads (formatsSection).
 type limitsScreen struct {
 	u       *UI
 	content fyne.CanvasObject
@@ -57,7 +58,7 @@ func newLimitsScreen(u *UI) *limitsScreen {
 	s.head = container.New(s.table, heads...)
 	table := container.NewVBox(s.head, widget.NewSeparator(), s.rows)
 	body := section(lang.L("Platform limits"), explanation, table)
-	s.content = container.NewVScroll(container.NewPadded(body))
+	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(body, newFormatsSection(u).content)))
 	s.load()
 	return s
 }
@@ -94,7 +95,7 @@ func (s *limitsScreen) show(ls map[data.Platform]caption.Limits, err error) {
 			objs = append(objs, lb)
 		}
 		edit := widget.NewButtonWithIcon(lang.L("Edit …"), theme.DocumentCreateIcon(), func() { s.edit(p) })
-		reset := widget.NewButtonWithIcon(lang.L("Reset"), theme.HistoryIcon(), func() { s.onReset(p) })
+		reset := widget.NewButtonWithIcon(lang.L("Restore …"), theme.HistoryIcon(), func() { s.onReset(p) })
 		if ro {
 			edit.Disable()
 		}
@@ -136,7 +137,7 @@ type limitTable struct {
 }
 
 // limitSourceMin is the least the source column gets.
-const limitSourceMin = float32(120)
+const limitSourceMin = float32(96)
 
 // measure takes the column widths from the rows' cells.
 func (t *limitTable) measure(rows []fyne.CanvasObject) {
@@ -309,7 +310,7 @@ func (f *limitsForm) showProblem(err error) {
 
 // onReset brings a platform's figures back to Feedtakt's after asking.
 func (s *limitsScreen) onReset(p data.Platform) {
-	dialog.ShowConfirm(lang.L("Reset limits?"),
+	dialog.ShowConfirm(lang.L("Restore the limits?"),
 		lang.L("Set the limits of {{.Platform}} back to the figures Feedtakt knows? Your corrections for this platform are lost.", map[string]any{"Platform": platformName(p)}),
 		func(ok bool) {
 			if !ok {

@@ -53,11 +53,7 @@ func newShell(u *UI) *shell {
 	s.banners = container.NewVBox()
 	s.settings = newSettingsScreen(u)
 	s.dates = newDatesScreen(u)
-	s.settingsTabs = container.NewAppTabs(
-		container.NewTabItem(lang.L("General, channels, topics"), s.settings.content),
-		container.NewTabItem(lang.L("Series & dates"), s.dates.content),
-		container.NewTabItem(lang.L("Platforms"), newLimitsScreen(u).content),
-	)
+	s.settingsTabs = newSettingsTabs(u, s.settings, s.dates)
 	s.handover = newHandoverScreen(u)
 	s.calendar = newCalendarScreen(u)
 	s.ideas = newIdeasScreen(u)

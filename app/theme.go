@@ -17,6 +17,11 @@ var (
 	brandHover   = color.NRGBA{0x0F, 0x76, 0x6E, 0x22}
 	brandFocus   = color.NRGBA{0x0F, 0x76, 0x6E, 0x66}
 	brandSelect  = color.NRGBA{0x0F, 0x76, 0x6E, 0x33}
+	// The theme's red, orange and green are too light for small text
+	// and icons on white (WCAG AA, see palette_test.go): darker ones.
+	brandError   = color.NRGBA{0xC6, 0x28, 0x28, 0xFF}
+	brandWarning = color.NRGBA{0xA1, 0x5C, 0x00, 0xFF}
+	brandSuccess = color.NRGBA{0x2E, 0x7D, 0x32, 0xFF}
 )
 
 func (feedtaktTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
@@ -29,6 +34,12 @@ func (feedtaktTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Col
 		return brandSelect
 	case theme.ColorNameHover:
 		return brandHover
+	case theme.ColorNameError:
+		return brandError
+	case theme.ColorNameWarning:
+		return brandWarning
+	case theme.ColorNameSuccess:
+		return brandSuccess
 	}
 	return theme.DefaultTheme().Color(n, theme.VariantLight)
 }

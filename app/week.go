@@ -64,7 +64,7 @@ func newWeekView(s *calendarScreen) *weekView {
 		v.cols = append(v.cols, c)
 		cols = append(cols, c.box)
 	}
-	v.content = container.NewBorder(v.takt, nil, nil, nil, container.NewGridWithColumns(7, cols...))
+	v.content = container.NewBorder(v.takt, legend(), nil, nil, container.NewGridWithColumns(7, cols...))
 	return v
 }
 
@@ -113,9 +113,9 @@ func (v *weekView) show(p *plan) {
 		case d == v.s.dragOver:
 			c.bg.FillColor = theme.Color(theme.ColorNameSelection)
 		case holiday || d.Weekday() == time.Saturday || d.Weekday() == time.Sunday:
-			c.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
+			c.bg.FillColor = dayWeekend
 		default:
-			c.bg.FillColor = theme.Color(theme.ColorNameBackground)
+			c.bg.FillColor = dayPlain
 		}
 		c.bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
 		c.bg.StrokeWidth = 1
@@ -140,10 +140,11 @@ func (v *weekView) show(p *plan) {
 			objs = append(objs, ch)
 		}
 		if len(infos) == 0 {
-			empty := widget.NewLabelWithStyle(lang.L("nothing planned"), fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
-			empty.Importance = widget.LowImportance
-			empty.Wrapping = fyne.TextWrapWord
-			objs = append(objs, empty)
+			// Muted, but dark enough to read (palette.go).
+			empty := canvas.NewText(lang.L("nothing planned"), inkMuted)
+			empty.TextStyle.Italic = true
+			empty.TextSize = theme.CaptionTextSize()
+			objs = append(objs, container.NewPadded(container.NewCenter(empty)))
 		}
 		c.list.Objects = objs
 		c.list.Refresh()
@@ -191,22 +192,3 @@ func (t *tapArea) DoubleTapped(*fyne.PointEvent) {
 }
 
 func (t *tapArea) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(t.content) }
-
-// weekTaktText is one channel's Takt in the week view. A per-week target
-// shows the week's count against it; a per-month target shows the week's
-// own count and, beside it, the month's count against the month's target —
-// never the month's count as if it were the week's.
-func weekTaktText(channel string, c data.ChannelCadence) string {
-	var t string
-	if c.Period == data.PerMonth {
-		t = lang.L("{{.Channel}} {{.Week}} this week ({{.Month}} {{.Count}}/{{.Target}})", map[string]any{
-			"Channel": channel, "Week": c.WeekPlanned + c.WeekSlots, "Month": monthName(c.Month),
-			"Count": c.Planned + c.Slots, "Target": c.Target})
-	} else {
-		t = fmt.Sprintf("%s %d/%d", channel, c.WeekPlanned+c.WeekSlots, c.Target)
-	}
-	if !c.Met() {
-		t += " " + lang.L("(too few)")
-	}
-	return t
-}

@@ -36,10 +36,10 @@ func TestWeekTaktShowsTheWeeksOwnCount(t *testing.T) {
 	s.modeSel.SetSelected("Woche")
 	u.Wait()
 	got := s.week.takt.Text
-	if !strings.Contains(got, "Website 1 diese Woche (Dezember 7/4)") || strings.Contains(got, "Website 7/4") {
+	if !strings.Contains(got, "Website: 1 diese Woche; im Dezember 7 geplant, Ziel 4 ✓") || strings.Contains(got, "Website: 7") {
 		t.Fatalf("week Takt %q", got)
 	}
-	if !strings.Contains(got, "Instagram 0/2 (zu wenig)") {
+	if !strings.Contains(got, "Instagram: 0 von 2, 2 fehlen") {
 		t.Errorf("per-week channel: %q", got)
 	}
 }

@@ -1,5 +1,5 @@
-// Package assets holds the files embedded into the binary: the icon and the
-// translations. Its Text function lets code without Fyne (the command line)
+// Package assets holds the files embedded into the binary: the icon, the
+// translations and the manual. Its Text function lets code without Fyne (the command line)
 // use the same wording as the screens.
 package assets
 
@@ -23,6 +23,22 @@ var Lang embed.FS
 //
 //go:embed icon.png
 var Icon []byte
+
+// Manual holds the short user manual shown under Hilfe → Handbuch,
+// manual/handbuch-de.md and manual/handbuch-en.md (Markdown).
+//
+//go:embed manual/*.md
+var Manual embed.FS
+
+// ManualText is the manual in language ("de" or "en"); German when there
+// is none in that language.
+func ManualText(language string) string {
+	b, err := Manual.ReadFile("manual/handbuch-" + language + ".md")
+	if err != nil {
+		b, _ = Manual.ReadFile("manual/handbuch-de.md")
+	}
+	return string(b)
+}
 
 // Languages are the UI languages Feedtakt ships, German first.
 var Languages = []string{"de", "en"}

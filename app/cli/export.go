@@ -17,7 +17,8 @@ import (
 )
 
 // runExport is "feedtakt export --workspace DIR --format ics|csv|pdf
-// --from DATE --to DATE -o FILE". It opens the workspace read-only, so it
+// --from DATE --to DATE [--texts] -o FILE" (--texts: a PDF plan with the
+// posts' texts and pictures, see exchange.Request.Texts). It opens the workspace read-only, so it
 // works while a colleague has the workspace open, and writes FILE
 // atomically: a failed export leaves an older FILE as it was. Exit status
 // 0 on success, 2 for bad arguments, 1 when the workspace cannot be read
@@ -25,7 +26,7 @@ import (
 func runExport(args []string, env Env) int {
 	t := func(key string, a map[string]any) string { return assets.Text(env.Lang, key, a) }
 	usageLine := func(w io.Writer) {
-		fmt.Fprintln(w, t("Usage: feedtakt export --workspace DIR --format ics|csv|pdf --from DATE --to DATE -o FILE\nDATE as 2026-12-01 or 01.12.2026; without --format the file name's extension (.ics, .csv, .pdf) decides.", nil))
+		fmt.Fprintln(w, t("Usage: feedtakt export --workspace DIR --format ics|csv|pdf --from DATE --to DATE [--texts] -o FILE\nDATE as 2026-12-01 or 01.12.2026; without --format the file name's extension (.ics, .csv, .pdf) decides. --texts adds to a PDF plan each post's final text per channel, the picture descriptions and a small picture, for signing off the wording.", nil))
 	}
 	bad := func(msg string) int {
 		fmt.Fprintln(env.Stderr, msg)
@@ -40,6 +41,7 @@ func runExport(args []string, env Env) int {
 	fromS := fs.String("from", "", "")
 	toS := fs.String("to", "", "")
 	out := fs.String("o", "", "")
+	texts := fs.Bool("texts", false, "")
 	fs.StringVar(out, "output", "", "")
 	if code, ok := parseOptions(fs, args, env, usageLine); !ok {
 		return code
@@ -61,7 +63,7 @@ func runExport(args []string, env Env) int {
 	if len(missing) > 0 {
 		return bad(strings.Join(missing, "\n"))
 	}
-	req := exchange.Request{Format: strings.ToLower(strings.TrimSpace(*format)), Now: env.Now()}
+	req := exchange.Request{Format: strings.ToLower(strings.TrimSpace(*format)), Now: env.Now(), Texts: *texts}
 	for _, d := range []struct {
 		text string
 		into *calendar.Date
@@ -105,9 +107,18 @@ func runExport(args []string, env Env) int {
 		fmt.Fprintln(env.Stdout, t("{{.Count}} discarded post was left out.", map[string]any{"Count": sum.LeftOut}))
 	}
 	if sum.DroppedChars > 0 {
-		fmt.Fprintln(env.Stdout, t("{{.N}} characters (such as emoji) are not in the PDF font and were left out.", map[string]any{"N": sum.DroppedChars}))
+		fmt.Fprintln(env.Stdout, droppedMessage(t, sum.DroppedChars, req.Texts))
 	}
 	return 0
+}
+
+// droppedMessage tells about the characters the PDF fonts lack: left
+// out, and in a plan with texts marked in the texts.
+func droppedMessage(t func(string, map[string]any) string, n int, texts bool) string {
+	if texts {
+		return t("{{.N}} characters (such as emoji) are not in the PDF font: left out of the titles, marked [Emoji] in the texts.", map[string]any{"N": n})
+	}
+	return t("{{.N}} characters (such as emoji) are not in the PDF font and were left out.", map[string]any{"N": n})
 }
 
 // workspaceFile reports whether target is the database or lock of the

@@ -2,14 +2,18 @@ package cli
 
 import (
 	"bytes"
+	"compress/zlib"
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"feedtakt/assets"
 	"feedtakt/data"
@@ -38,7 +42,8 @@ func newTestExportWorkspace(t *testing.T) string {
 		if i == 2 {
 			st = data.StatusDiscarded
 		}
-		p := data.Post{Title: title, Date: &d, Time: &c, Status: st, Channels: []data.PostChannel{{ChannelID: chs[0].ID}, {ChannelID: chs[1].ID}}}
+		p := data.Post{Title: title, Date: &d, Time: &c, Status: st, Channels: []data.PostChannel{{ChannelID: chs[0].ID}, {ChannelID: chs[1].ID}},
+			Caption: "Heute im Archiv der {Behörde}, am {Wochentag}."}
 		if err := ws.CreatePost(ctx, &p); err != nil {
 			t.Fatal(err)
 		}
@@ -254,5 +259,75 @@ func TestExportCommandHelp(t *testing.T) {
 	}
 	if !IsCommand([]string{"export", "--workspace", "x"}) {
 		t.Error("export is not a command word")
+	}
+}
+
+// pdfContains reports whether one of the PDF's compressed streams holds s
+// as fpdf writes text: UTF-16, big-endian.
+func pdfContains(t *testing.T, b []byte, s string) bool {
+	t.Helper()
+	var want bytes.Buffer
+	for _, u := range utf16.Encode([]rune(s)) {
+		binary.Write(&want, binary.BigEndian, u)
+	}
+	for rest := b; ; {
+		i := bytes.Index(rest, []byte("stream\n"))
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+len("stream\n"):]
+		r, err := zlib.NewReader(bytes.NewReader(rest))
+		if err != nil {
+			continue
+		}
+		content, _ := io.ReadAll(r) // the stream's end is where zlib says
+		if bytes.Contains(content, want.Bytes()) {
+			return true
+		}
+	}
+}
+
+func TestExportCommandTexts(t *testing.T) {
+	ws := newTestExportWorkspace(t)
+	dir := t.TempDir()
+	plain, withTexts := filepath.Join(dir, "plan.pdf"), filepath.Join(dir, "plan-texte.pdf")
+	base := []string{"export", "--workspace", ws, "--format", "pdf", "--from", "2026-12-01", "--to", "2026-12-31"}
+	if r := runCLI(append(base, "-o", plain)...); r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if r := runCLI(append(base, "--texts", "-o", withTexts)...); r.code != 0 || !strings.Contains(r.stdout, "2 Beiträge nach "+withTexts+" exportiert.") {
+		t.Fatalf("--texts: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	a, _ := os.ReadFile(plain)
+	b, _ := os.ReadFile(withTexts)
+	if r := runCLI(append(base, "--texts", "-o", filepath.Join(dir, "x.pdf"))...); !strings.Contains(r.stdout,
+		de("{{.N}} characters (such as emoji) are not in the PDF font: left out of the titles, marked [Emoji] in the texts.", map[string]any{"N": 1})) {
+		t.Errorf("--texts does not say the emoji are marked in the texts: %q", r.stdout)
+	}
+	// The caption with its placeholders filled, per channel.
+	for _, want := range []string{"mit Texten und Bildern", "Instagram, Facebook:", "Heute im Archiv der Stadt Musterstadt, am Dienstag."} {
+		if !pdfContains(t, b, want) {
+			t.Errorf("the PDF with --texts lacks %q", want)
+		}
+		if pdfContains(t, a, want) {
+			t.Errorf("the PDF without --texts has %q", want)
+		}
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"export", "--workspace", ws, "--format", "csv", "--texts", "--from", "2026-12-01", "--to", "2026-12-31", "-o", filepath.Join(dir, "plan.csv")},
+			de("Texts and pictures can only be added to a PDF plan; please choose the PDF format.", nil)},
+		{append(base, "--texts=vielleicht", "-o", filepath.Join(dir, "x.pdf")), "feedtakt export --workspace"},
+		{append(base, "--texts", "-o", filepath.Join(dir, "fehlt", "x.pdf")), de("The export could not be written to {{.File}}.", map[string]any{"File": filepath.Join(dir, "fehlt", "x.pdf")})},
+	} {
+		r := runCLI(c.args...)
+		if r.code == 0 || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr %s", c.args[len(c.args)-3:], r.code, r.stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "plan.csv")); err == nil {
+		t.Error("a CSV was written with --texts")
 	}
 }

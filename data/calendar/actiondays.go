@@ -31,7 +31,8 @@ const (
 //	letzter Mi im April
 //	2026-04-23             only in that year (also 23.04.2026)
 //
-// Lines starting with # are comments.
+// Lines starting with # are comments; "# aus: 08.03. | Name" is a row
+// switched off (OffMarker, ActionDayEntry), which is a comment here too.
 type ActionDayRule struct {
 	// Name is what the calendar shows, e.g. "Tag des offenen Denkmals".
 	Name string

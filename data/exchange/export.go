@@ -9,7 +9,9 @@
 // screens), which is embedded and covers Latin, Greek and Cyrillic but has
 // no emoji: characters they lack are left out
 // of the PDF (and counted in Summary.DroppedChars) instead of being printed
-// as empty boxes. iCalendar and CSV keep every character.
+// as empty boxes; in the posts' texts of a plan with texts (Request.Texts)
+// a grey "[Emoji]" stands in their place, so that the wording signed off
+// does not silently lose them. iCalendar and CSV keep every character.
 //
 // The package reads through the Workspace's methods and never writes to
 // the workspace, so it works on a workspace opened read-only.
@@ -51,6 +53,11 @@ type Request struct {
 	// Now is the moment of the export: DTSTAMP in iCalendar, "Gedruckt am"
 	// in the PDF. The zero time means time.Now().
 	Now time.Time
+	// Texts adds to a PDF plan, below each post's row, its final text per
+	// channel (placeholders filled as they go out), the Bildbeschreibung
+	// of its pictures and a small picture, so that the wording can be
+	// signed off too. Only for FormatPDF.
+	Texts bool
 }
 
 // Summary tells what an export wrote, for the message after it.
@@ -61,8 +68,8 @@ type Summary struct {
 	// that the file leaves out (iCalendar and PDF; CSV keeps them).
 	LeftOut int
 	// DroppedChars counts characters the PDF font cannot show (emoji,
-	// rare scripts) and that were left out of the PDF instead of printing
-	// empty boxes.
+	// rare scripts) and that were left out of the PDF (or, in the texts,
+	// marked "[Emoji]") instead of printing empty boxes.
 	DroppedChars int
 }
 
@@ -79,6 +86,9 @@ func (r Request) Validate() error {
 	}
 	if r.From.After(r.To) {
 		return &data.InvalidError{Field: "to", Message: "The start of the period lies after its end."}
+	}
+	if r.Texts && r.Format != FormatPDF {
+		return &data.InvalidError{Field: "texts", Message: "Texts and pictures can only be added to a PDF plan; please choose the PDF format."}
 	}
 	if r.Format == FormatPDF && r.To.Sub(r.From)+1 > MaxPDFDays {
 		return &data.InvalidError{Field: "to", Message: "A PDF plan covers at most two years; please choose a shorter period."}
@@ -196,6 +206,19 @@ type plan struct {
 	posts    []data.Post
 	channels map[int64]data.Channel
 	topics   map[int64]data.Topic
+	// marks are the holidays, action days, own dates and quiet periods of
+	// the period's days (PDF only).
+	marks map[calendar.Date][]data.DayMark
+	quiet map[int64]data.QuietPeriod // by ID, for the last day of one
+	// texts is set for a PDF with texts and pictures (Request.Texts).
+	texts *planTexts
+}
+
+// planTexts is what the texts of a PDF plan need besides the posts.
+type planTexts struct {
+	rc    data.RenderContext
+	media map[int64][]data.Media // by post ID, in the post's order
+	dir   string                 // the workspace folder, for the pictures
 }
 
 func load(ctx context.Context, ws *data.Workspace, r Request) (*plan, error) {
@@ -225,7 +248,47 @@ func load(ctx context.Context, ws *data.Workspace, r Request) (*plan, error) {
 	for _, t := range topics {
 		p.topics[t.ID] = t
 	}
+	if r.Format != FormatPDF {
+		return p, nil
+	}
+	if p.marks, err = ws.DayMarks(ctx, r.From, r.To); err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	quiet, err := ws.QuietPeriods(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	p.quiet = make(map[int64]data.QuietPeriod, len(quiet))
+	for _, q := range quiet {
+		p.quiet[q.ID] = q
+	}
+	if r.Texts {
+		if p.texts, err = loadTexts(ctx, ws, posts); err != nil {
+			return nil, fmt.Errorf("export: %w", err)
+		}
+	}
 	return p, nil
+}
+
+// loadTexts reads what the texts of a PDF plan need: how to render the
+// final texts and each shown post's pictures.
+func loadTexts(ctx context.Context, ws *data.Workspace, posts []data.Post) (*planTexts, error) {
+	rc, err := ws.RenderContext(ctx)
+	if err != nil {
+		return nil, err
+	}
+	t := &planTexts{rc: rc, media: make(map[int64][]data.Media, len(posts)), dir: ws.Dir()}
+	for _, p := range posts {
+		if p.Status == data.StatusDiscarded {
+			continue
+		}
+		m, err := ws.PostMedia(ctx, p.ID)
+		if err != nil {
+			return nil, err
+		}
+		t.media[p.ID] = m
+	}
+	return t, nil
 }
 
 // title is the plan's name: "Redaktionsplan Stadt Musterstadt".

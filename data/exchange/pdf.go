@@ -50,6 +50,11 @@ var pdfColumns = []struct {
 
 // pdfPlan draws one plan. Text goes through clean, which drops what the
 // fonts cannot show and counts it.
+//
+// The plan is first cut into units (a week's heading, a day's holidays, a
+// post's row, one line of its texts, the sign-off block), each never split
+// across pages; place then puts them on pages, keeping together what must
+// stay together and repeating the week's heading after a page break.
 type pdfPlan struct {
 	f       *fpdf.Fpdf
 	p       *plan
@@ -58,13 +63,47 @@ type pdfPlan struct {
 	// counting is set while a post's cells are made, so that dropped
 	// characters are counted once per post, not per page header.
 	counting bool
-	week     string // heading of the week being drawn, repeated after a page break
+	units    []*unit
+	lastRow  int                    // the index of the last post's row in units
+	pics     map[string]*pdfPicture // by content hash, each embedded once
+
+	// State while placing: the day whose date was last printed on this
+	// page, the day of the last row, whether the column titles were the
+	// last thing drawn, whether the page holds anything but headings.
+	pageDay   calendar.Date
+	lastDay   calendar.Date
+	underHead bool
+	pageTop   bool
+}
+
+// unit is a piece of the plan that is never split across pages.
+type unit struct {
+	h float64
+	// dyn, when set, gives the height for a unit placed at y instead of h
+	// (the end of a post's texts, which waits for the picture beside them).
+	dyn func(y float64) float64
+	// need is the room the unit takes below its top when more than h:
+	// a picture beside the lines that follow.
+	need float64
+	// keep keeps the unit on the same page as the next one.
+	keep bool
+	// cont is drawn at the top of a new page that starts with this unit:
+	// the week's heading again, marked "(Fortsetzung)".
+	cont func()
+	draw func(y float64)
+}
+
+func (u *unit) height(y float64) float64 {
+	if u.dyn != nil {
+		return u.dyn(y)
+	}
+	return u.h
 }
 
 func writePDF(ctx context.Context, w io.Writer, p *plan) (Summary, error) {
 	var sum Summary
 	f := fpdf.New("L", "mm", "A4", "")
-	d := &pdfPlan{f: f, p: p, glyphs: pdfGlyphs()}
+	d := &pdfPlan{f: f, p: p, glyphs: pdfGlyphs(), pics: map[string]*pdfPicture{}}
 	f.AddUTF8FontFromBytes(fontFamily, "", fonts.NotoSansRegular)
 	f.AddUTF8FontFromBytes(fontFamily, "B", fonts.NotoSansBold)
 	// After the fonts: fpdf then keeps the digits in the font subset that
@@ -105,12 +144,68 @@ func writePDF(ctx context.Context, w io.Writer, p *plan) (Summary, error) {
 			return sum, err
 		}
 		d.signOff()
+		if err := d.place(ctx); err != nil {
+			return sum, err
+		}
 	}
 	sum.DroppedChars = d.dropped
 	if err := f.Error(); err != nil {
 		return sum, fmt.Errorf("pdf: %w", err)
 	}
 	return sum, f.Output(w)
+}
+
+// add appends a unit to the plan.
+func (d *pdfPlan) add(u *unit) *unit {
+	d.units = append(d.units, u)
+	return u
+}
+
+// place puts the units on pages in order. A unit starts a new page when
+// it and the units kept with it do not fit on this one; a page break in
+// the middle of a week repeats its heading.
+func (d *pdfPlan) place(ctx context.Context) error {
+	f := d.f
+	for i, u := range d.units {
+		if i%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		if f.GetY()+d.chainNeed(i, f.GetY()) > contentBottom && !d.pageTop {
+			f.AddPage()
+			d.pageTop, d.pageDay, d.underHead = true, calendar.Date{}, false
+			if u.cont != nil {
+				u.cont()
+			}
+		}
+		y := f.GetY()
+		h := u.height(y)
+		if u.draw != nil {
+			u.draw(y)
+		}
+		f.SetY(y + h)
+		if h > 0 {
+			d.pageTop = false
+		}
+	}
+	return nil
+}
+
+// chainNeed is the room unit i and the units kept with it take when
+// placed at y.
+func (d *pdfPlan) chainNeed(i int, y float64) float64 {
+	off, need := 0.0, 0.0
+	for k := i; k < len(d.units); k++ {
+		u := d.units[k]
+		h := u.height(y + off)
+		need = max(need, off+max(h, u.need))
+		off += h
+		if !u.keep {
+			break
+		}
+	}
+	return need
 }
 
 // font sets the family's style, size in points and a grey level for text.
@@ -171,7 +266,11 @@ func (d *pdfPlan) titleBlock(shown []data.Post, leftOut int) {
 	if n == 1 {
 		count = "1 Beitrag"
 	}
-	f.CellFormat(tableW, 5.5, "Zeitraum: "+d.p.period()+" · "+count, "", 2, "L", false, 0, "")
+	line := "Zeitraum: " + d.p.period() + " · " + count
+	if d.p.texts != nil {
+		line += " · mit Texten und Bildern"
+	}
+	f.CellFormat(tableW, 5.5, line, "", 2, "L", false, 0, "")
 	d.font("", 9, 70)
 	var parts []string
 	for _, s := range data.Statuses() {
@@ -185,7 +284,7 @@ func (d *pdfPlan) titleBlock(shown []data.Post, leftOut int) {
 			parts = append(parts, fmt.Sprintf("%s: %d", statusName(s), c))
 		}
 	}
-	line := "Stand: " + d.printedAt()
+	line = "Stand: " + d.printedAt()
 	if len(parts) > 0 {
 		line += " · " + strings.Join(parts, " · ")
 	}
@@ -196,8 +295,9 @@ func (d *pdfPlan) titleBlock(shown []data.Post, leftOut int) {
 	f.SetY(f.GetY() + 2)
 }
 
-// weeks draws one table per ISO week that has posts; a run of weeks
-// without posts becomes one grey line, so gaps in the plan stay visible
+// weeks cuts the plan into units: one table per ISO week that has posts,
+// with the holidays of its days; a run of weeks without posts becomes one
+// grey line (with the holidays in it), so gaps in the plan stay visible
 // without filling pages.
 func (d *pdfPlan) weeks(ctx context.Context, posts []data.Post) error {
 	i := 0
@@ -226,8 +326,9 @@ func (d *pdfPlan) weeks(ctx context.Context, posts []data.Post) error {
 			continue
 		}
 		flushEmpty()
-		d.week = d.weekHeading(start)
-		d.weekTable(posts[i:j])
+		if err := d.weekTable(ctx, start, posts[i:j]); err != nil {
+			return err
+		}
 		i = j
 	}
 	flushEmpty()
@@ -248,6 +349,9 @@ func (d *pdfPlan) span(start calendar.Date) (calendar.Date, calendar.Date) {
 
 func shortDate(d calendar.Date) string { return fmt.Sprintf("%02d.%02d.", d.Day, int(d.Month)) }
 
+// dayName is "Di 01.12.".
+func dayName(d calendar.Date) string { return weekdayShort[d.Weekday()] + " " + shortDate(d) }
+
 func (d *pdfPlan) weekHeading(start calendar.Date) string {
 	_, kw := start.ISOWeek()
 	a, b := d.span(start)
@@ -257,6 +361,8 @@ func (d *pdfPlan) weekHeading(start calendar.Date) string {
 	return fmt.Sprintf("KW %d · %s – %s", kw, shortDate(a), b)
 }
 
+// emptyWeeks is the grey line for weeks without posts, followed by the
+// holidays and action days that fall into them.
 func (d *pdfPlan) emptyWeeks(first, last calendar.Date) {
 	_, kw1 := first.ISOWeek()
 	_, kw2 := last.ISOWeek()
@@ -266,38 +372,29 @@ func (d *pdfPlan) emptyWeeks(first, last calendar.Date) {
 	if first != last {
 		label = fmt.Sprintf("KW %d – KW %d", kw1, kw2)
 	}
-	d.ensure(weekHeadH, false)
-	f := d.f
-	y := f.GetY() + 2
-	d.font("B", 10, 120)
-	f.SetXY(marginX, y)
-	w := f.GetStringWidth(label) + 1.5
-	f.CellFormat(w, 6, label, "", 0, "L", false, 0, "")
 	days := fmt.Sprintf("%s – %s", shortDate(a), b)
 	if a == b {
 		days = a.String()
 	}
-	d.font("", 9, 120)
-	f.CellFormat(tableW-w, 6, "· "+days+": keine Beiträge geplant", "", 0, "L", false, 0, "")
-	f.SetY(y + 6)
+	line := d.add(&unit{h: 8, draw: func(y float64) {
+		f := d.f
+		y += 2
+		d.font("B", 10, 120)
+		f.SetXY(marginX, y)
+		w := f.GetStringWidth(label) + 1.5
+		f.CellFormat(w, 6, label, "", 0, "L", false, 0, "")
+		d.font("", 9, 120)
+		f.CellFormat(tableW-w, 6, "· "+days+": keine Beiträge geplant", "", 0, "L", false, 0, "")
+		d.underHead = true // no line between days right below it
+	}})
+	bands := d.bands(a, b, nil)
+	line.keep = bands > 0
 }
 
-// ensure starts a new page when h millimetres do not fit on this one; in
-// the middle of a week the heading and column titles are repeated.
-func (d *pdfPlan) ensure(h float64, inWeek bool) bool {
-	if d.f.GetY()+h <= contentBottom {
-		return false
-	}
-	d.f.AddPage()
-	if inWeek {
-		d.weekHead(d.week + " (Fortsetzung)")
-	}
-	return true
-}
-
-func (d *pdfPlan) weekHead(label string) {
+// weekHead draws a week's heading and the column titles at y.
+func (d *pdfPlan) weekHead(y float64, label string) {
 	f := d.f
-	y := f.GetY() + 2
+	y += 2
 	f.SetXY(marginX, y)
 	d.font("B", 11, 0)
 	f.CellFormat(tableW, weekHeadH-2, label, "", 2, "L", false, 0, "")
@@ -313,34 +410,51 @@ func (d *pdfPlan) weekHead(label string) {
 		x += c.w
 	}
 	f.SetY(y + headRowH)
+	d.underHead = true
 }
 
-// weekTable draws the posts of one week, the date only on a day's first
-// row (and again at the top of a page).
-func (d *pdfPlan) weekTable(posts []data.Post) {
-	d.ensure(weekHeadH+headRowH+rowMinH+2, false)
-	d.weekHead(d.week)
-	var last calendar.Date
-	for _, post := range posts {
-		newDay := *post.Date != last
-		cells := d.cells(post)
-		lines := 1
-		for k, c := range cells {
-			if k == 0 {
-				continue // the date is always one line
+// weekTable cuts one week into units: its heading, then day by day the
+// day's holidays and its posts' rows (and texts).
+func (d *pdfPlan) weekTable(ctx context.Context, start calendar.Date, posts []data.Post) error {
+	label := d.weekHeading(start)
+	cont := func() { d.weekHead(d.f.GetY(), label+" (Fortsetzung)") }
+	d.add(&unit{h: weekHeadH + headRowH, keep: true, draw: func(y float64) { d.weekHead(y, label) }})
+	a, b := d.span(start)
+	i := 0
+	for day := a; !day.After(b); day = day.AddDays(1) {
+		d.bands(day, day, cont)
+		for ; i < len(posts) && !posts[i].Date.After(day); i++ {
+			if err := d.post(ctx, posts[i], cont); err != nil {
+				return err
 			}
-			lines = max(lines, len(c))
 		}
-		h := max(rowMinH, float64(lines)*lineH+2*cellPad)
-		if d.ensure(h, true) {
-			newDay = true
-		}
-		if !newDay {
-			cells[0] = nil
-		}
-		d.row(post, cells, h, newDay && !last.IsZero())
-		last = *post.Date
 	}
+	for ; i < len(posts); i++ { // none: posts lie in the week; but never lose one
+		if err := d.post(ctx, posts[i], cont); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// post adds a post's row and, for a plan with texts, its texts.
+func (d *pdfPlan) post(ctx context.Context, post data.Post, cont func()) error {
+	cells := d.cells(post)
+	lines := 1
+	for k, c := range cells {
+		if k == 0 {
+			continue // the date is always one line
+		}
+		lines = max(lines, len(c))
+	}
+	h := max(rowMinH, float64(lines)*lineH+2*cellPad)
+	texts := d.p.texts != nil
+	d.lastRow = len(d.units)
+	d.add(&unit{h: h, keep: texts, cont: cont, draw: func(y float64) { d.row(post, cells, y, h, !texts) }})
+	if texts {
+		return d.postTexts(ctx, post, cont)
+	}
+	return nil
 }
 
 // cells is the text of a post's row, wrapped to the column widths.
@@ -350,7 +464,7 @@ func (d *pdfPlan) cells(post data.Post) [][]string {
 	out := make([][]string, len(pdfColumns))
 	dt := *post.Date
 	d.font("", 9, 0)
-	out[0] = []string{weekdayShort[dt.Weekday()] + " " + shortDate(dt)}
+	out[0] = []string{dayName(dt)}
 	if post.Time != nil {
 		out[1] = []string{post.Time.String()}
 	}
@@ -367,13 +481,27 @@ func (d *pdfPlan) cells(post data.Post) [][]string {
 	return out
 }
 
-func (d *pdfPlan) row(post data.Post, cells [][]string, h float64, dayLine bool) {
-	f := d.f
-	y := f.GetY()
-	if dayLine {
+// startDay draws the darker line between days above y and tells whether
+// the day's date is still to be printed on this page.
+func (d *pdfPlan) startDay(day calendar.Date, y float64) bool {
+	if day != d.lastDay && !d.underHead && !d.lastDay.IsZero() {
+		f := d.f
 		f.SetDrawColor(150, 150, 150)
 		f.SetLineWidth(0.3)
 		f.Line(marginX, y, marginX+tableW, y)
+	}
+	d.lastDay, d.underHead = day, false
+	show := d.pageDay != day
+	d.pageDay = day
+	return show
+}
+
+// row draws a post's row at y, the date only on the day's first row of a
+// page; bottom draws the thin line below it.
+func (d *pdfPlan) row(post data.Post, cells [][]string, y, h float64, bottom bool) {
+	f := d.f
+	if !d.startDay(*post.Date, y) {
+		cells = append([][]string{nil}, cells[1:]...)
 	}
 	x := marginX
 	for k, c := range pdfColumns {
@@ -403,21 +531,47 @@ func (d *pdfPlan) row(post data.Post, cells [][]string, h float64, dayLine bool)
 		}
 		x += c.w
 	}
-	f.SetDrawColor(210, 210, 210)
-	f.SetLineWidth(0.15)
-	f.Line(marginX, y+h, marginX+tableW, y+h)
-	f.SetY(y + h)
+	if bottom {
+		f.SetDrawColor(210, 210, 210)
+		f.SetLineWidth(0.15)
+		f.Line(marginX, y+h, marginX+tableW, y+h)
+	}
 }
 
-// signOff is the block the head of unit signs: approval, date, signature,
-// with room for remarks.
+// signOff adds the block the head of unit signs: approval, date,
+// signature, with room for remarks. It never stands alone on a page:
+// the last post's row (with its texts and the holidays and empty weeks
+// after it), where that fits on a page with the block, or else at least
+// the last three units of the plan go with it.
 func (d *pdfPlan) signOff() {
-	d.ensure(signOffH, false)
+	n := len(d.units)
+	keep := max(0, n-3)
+	if d.lastRow < keep {
+		sum := 0.0
+		for _, u := range d.units[d.lastRow:] {
+			sum += max(u.h, u.need)
+		}
+		// The room on a page below a repeated week heading.
+		if sum <= contentBottom-15-(weekHeadH+headRowH)-signOffH {
+			keep = d.lastRow
+		}
+	}
+	for _, u := range d.units[keep:] {
+		u.keep = true
+	}
+	d.add(&unit{h: signOffH, draw: d.drawSignOff})
+}
+
+func (d *pdfPlan) drawSignOff(y float64) {
 	f := d.f
-	y := f.GetY() + 8
+	y += 8
 	f.SetXY(marginX, y)
 	d.font("B", 11, 0)
-	f.CellFormat(tableW, 6, "Freigabe des Redaktionsplans "+d.p.period(), "", 2, "L", false, 0, "")
+	title := "Freigabe des Redaktionsplans " + d.p.period()
+	if d.p.texts != nil {
+		title = "Freigabe des Redaktionsplans und der Texte " + d.p.period()
+	}
+	f.CellFormat(tableW, 6, title, "", 2, "L", false, 0, "")
 	d.font("", 9.5, 0)
 	f.SetDrawColor(60, 60, 60)
 	f.SetLineWidth(0.25)
@@ -445,7 +599,6 @@ func (d *pdfPlan) signOff() {
 		f.Line(lx, y, x+fl.w-6, y)
 		x += fl.w
 	}
-	f.SetY(y + 4)
 }
 
 // fit cleans s and cuts it to one line of width w.
@@ -461,7 +614,11 @@ func (d *pdfPlan) fit(s string, w float64) string {
 // font, at spaces where it can and inside a word where it must. Beyond
 // maxLines the last line ends in "…".
 func (d *pdfPlan) wrap(s string, w float64, maxLines int) []string {
-	s = d.clean(s)
+	return d.wrapClean(d.clean(s), w, maxLines)
+}
+
+// wrapClean is wrap for text already cleaned.
+func (d *pdfPlan) wrapClean(s string, w float64, maxLines int) []string {
 	if s == "" {
 		return nil
 	}
@@ -524,7 +681,12 @@ func fitRunes(f *fpdf.Fpdf, s string, w float64) int {
 // symbols, scripts the Go fonts lack) are left out and, while counting,
 // counted in d.dropped; the invisible joiners and selectors that belong
 // to an emoji go without counting.
-func (d *pdfPlan) clean(s string) string {
+func (d *pdfPlan) clean(s string) string { return d.cleanWith(s, false) }
+
+// cleanWith is clean; with mark, each run of characters left out is
+// replaced by emojiMark (or charMark for letters of a script the fonts
+// lack), so that a text to be signed off does not silently lose them.
+func (d *pdfPlan) cleanWith(s string, mark bool) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false // a space is due before the next character
@@ -537,7 +699,7 @@ func (d *pdfPlan) clean(s string) string {
 		case d.glyphs.has(r):
 			// "Denkmal 🏛️: Führung" becomes "Denkmal: Führung", not
 			// "Denkmal : Führung".
-			if space && !(gap && strings.ContainsRune(".,:;!?)", r)) {
+			if space && !(gap && !mark && strings.ContainsRune(".,:;!?)", r)) {
 				b.WriteByte(' ')
 			}
 			space, gap = false, false
@@ -546,14 +708,34 @@ func (d *pdfPlan) clean(s string) string {
 			joined = joined || r == zwj
 			continue
 		default:
-			if d.counting && !(gap && joined) {
-				d.dropped++ // a family emoji joined by ZWJ counts once
-			}
+			space = d.leaveOut(&b, r, mark, space, gap, joined)
 			gap = true
 		}
 		joined = false
 	}
 	return b.String()
+}
+
+// leaveOut counts r, a character the fonts lack, unless it is joined to
+// the one before (a family emoji counts once), and with mark writes the
+// mark for the run of such characters r starts. It returns whether a
+// space is still due.
+func (d *pdfPlan) leaveOut(b *strings.Builder, r rune, mark, space, gap, joined bool) bool {
+	if d.counting && !(gap && joined) {
+		d.dropped++
+	}
+	if !mark || gap {
+		return space
+	}
+	if space {
+		b.WriteByte(' ')
+	}
+	if unicode.IsLetter(r) {
+		b.WriteString(charMark)
+	} else {
+		b.WriteString(emojiMark)
+	}
+	return false
 }
 
 const zwj = 0x200D // zero width joiner, glues emoji into one
