@@ -437,7 +437,7 @@ func (d *dayCell) DoubleTapped(*fyne.PointEvent) {
 // The day's names in full when the pointer rests on them and the cell
 // shows them cut (hover.go).
 func (d *dayCell) MouseIn(ev *desktop.MouseEvent) {
-	d.s.hover.restOnTexts(d, d.markText, ev.AbsolutePosition, d.marks)
+	d.s.hover.restOnTexts(d, d.markText, ev.AbsolutePosition, d.marks, d.marks2)
 }
 func (d *dayCell) MouseMoved(ev *desktop.MouseEvent) { d.MouseIn(ev) }
 func (d *dayCell) MouseOut()                         { d.s.hover.leave(d) }
