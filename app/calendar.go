@@ -53,7 +53,8 @@ type calendarScreen struct {
 	plan *plan // what month and week view show
 	gen  int   // load generation: older results are dropped
 
-	side *sidePanel // the side panel beside the plan, which can be hidden
+	side  *sidePanel     // the side panel beside the plan, which can be hidden
+	hover *calendarHover // the chips' preview (chip_hover.go)
 }
 
 func newCalendarScreen(u *UI) *calendarScreen {
@@ -115,7 +116,7 @@ func newCalendarScreen(u *UI) *calendarScreen {
 	s.side = newSidePanel(s, s.views, s.gaps.content)
 	content := container.NewBorder(container.NewPadded(tools), nil, nil, nil, s.side.content)
 	s.toolbar.relayout = func() { fyne.Do(content.Refresh) }
-	s.content = content
+	s.content = s.hoverEvents(content)
 	s.modeSel.SetSelected(lang.L("Month"))
 	return s
 }
@@ -191,6 +192,7 @@ func (s *calendarScreen) onJump(text string) {
 // reload makes an older result void, so quick clicking never shows a
 // stale month.
 func (s *calendarScreen) reload() {
+	s.hover.dismiss()
 	s.updateHeading()
 	checkEmptyPlan(s) // the hint over an empty plan (guide.go)
 	if s.mode == viewList {
@@ -249,6 +251,7 @@ func (s *calendarScreen) updateHeading() {
 
 // redraw shows the loaded plan in the current view.
 func (s *calendarScreen) redraw() {
+	s.hover.dismiss()
 	s.updateHeading()
 	switch s.mode {
 	case viewWeek:
@@ -327,21 +330,6 @@ func (s *calendarScreen) newPostOn(d *calendar.Date) {
 		p.Status = data.StatusIdea
 	}
 	openEditor(s.u, p, s.afterChange)
-}
-
-func (s *calendarScreen) onChipMenu(c *chip, at fyne.Position) {
-	if c.info.post == nil {
-		return
-	}
-	post := *c.info.post
-	ro := s.u.ws.ReadOnly()
-	open := fyne.NewMenuItem(lang.L("Open"), func() { s.openPost(post.ID) })
-	posting := fyne.NewMenuItem(lang.L("Post …"), func() { openPosting(s.u, post, s.afterChange) })
-	copyText := fyne.NewMenuItem(lang.L("Copy text"), func() { copyFinalText(s.u, post.ID) })
-	dup := fyne.NewMenuItem(lang.L("Duplicate"), func() { s.duplicate(post.ID) })
-	del := fyne.NewMenuItem(lang.L("Delete …"), func() { s.confirmDelete(post) })
-	dup.Disabled, del.Disabled = ro, ro
-	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", open, posting, copyText, fyne.NewMenuItemSeparator(), dup, del), s.u.win.Canvas(), at)
 }
 
 // duplicate copies a post as a new draft on the same day.

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"log"
 	"sort"
 	"strings"
@@ -9,11 +10,13 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"feedtakt/data"
+	"feedtakt/data/calendar"
 )
 
 // listDays is how far ahead the agenda reaches from its start day.
@@ -34,6 +37,8 @@ type listRow struct {
 	problems string
 	// noPicture: the post still needs a picture (data.LacksPicture).
 	noPicture bool
+	// pictures: how many pictures (images and videos) the post has.
+	pictures int
 	// consent: a picture of the planned post may not be used, or is
 	// ungeklärt (consent_marks.go); its hints lead "Notes for you".
 	consent     consentLevel
@@ -63,15 +68,71 @@ type listView struct {
 	more    bool      // the search found more than it shows
 	sortCol int
 	desc    bool
+	widths  []float32 // of the columns as shown, filling the list
 	gen     int
 	pending *job // the load under way; a newer one cancels it
 }
 
+// listColumns are the list's columns by their number (what sortBy,
+// updateCell and cellStyle take); each has the least width it gets and a
+// weight for its share of the width that is left, so the columns always
+// fill the list and the title gets the most.
 var listColumns = []struct {
-	key   string
-	width float32
+	key    string
+	min    float32
+	weight float32
 }{
-	{"Date", 96}, {"Time", 60}, {"Channels", 150}, {"Title", 280}, {"Picture", 150}, {"Topic", 150}, {"Status", 120}, {"Notes for you", 240},
+	{"Date", 88, 0}, {"Time", 60, 0}, {"Channels", 80, 1}, {"Title", 170, 5}, {"Picture", 110, 0.5},
+	{"Topic", 70, 1}, {"Status", 100, 0}, {"Notes for you", 120, 3},
+}
+
+// listOrder is the order the columns are shown in: the notes for her
+// next to the title, where they are read with it, not off to the right.
+var listOrder = []int{0, 1, 3, 7, 4, 6, 2, 5}
+
+// listWidths shares width among the columns (in the order shown): each
+// gets its least width and a share of the rest by its weight; where even
+// the least widths do not fit, the list scrolls sideways. The table puts
+// the theme's padding after every column; that is taken off first.
+func listWidths(width float32) []float32 {
+	width -= float32(len(listOrder)) * theme.Padding()
+	var least, weights float32
+	for _, c := range listColumns {
+		least += c.min
+		weights += c.weight
+	}
+	extra := max(0, width-least)
+	out := make([]float32, len(listOrder))
+	for i, col := range listOrder {
+		c := listColumns[col]
+		out[i] = c.min + extra*c.weight/weights
+	}
+	return out
+}
+
+// listFit lays the table out at the size it gets and shares its width
+// among the columns whenever that width changes.
+type listFit struct {
+	v     *listView
+	width float32
+}
+
+func (l *listFit) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if size.Width != l.width {
+		l.width = size.Width
+		l.v.widths = listWidths(size.Width)
+		for i, w := range l.v.widths {
+			l.v.table.SetColumnWidth(i, w)
+		}
+	}
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (l *listFit) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	return fyne.NewSize(100, objs[0].MinSize().Height)
 }
 
 func newListView(s *calendarScreen) *listView {
@@ -82,12 +143,11 @@ func newListView(s *calendarScreen) *listView {
 	v.status = widget.NewSelect(nil, func(string) { v.apply() })
 	v.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(v.rows), len(listColumns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		v.updateCell)
+		func() fyne.CanvasObject { return newListCell(v) },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			o.(*listCell).row = id.Row
+			v.updateCell(widget.TableCellID{Row: id.Row, Col: listOrder[id.Col]}, o)
+		})
 	v.table.ShowHeaderColumn = false
 	v.table.CreateHeader = func() fyne.CanvasObject { return widget.NewButton("", nil) }
 	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
@@ -95,36 +155,98 @@ func newListView(s *calendarScreen) *listView {
 		if id.Col < 0 {
 			return
 		}
-		b.SetText(lang.L(listColumns[id.Col].key))
+		col := listOrder[id.Col]
+		b.SetText(lang.L(listColumns[col].key))
 		// Theme icons rather than arrow characters: not every Windows
 		// font has them.
 		switch {
-		case id.Col != v.sortCol:
+		case col != v.sortCol:
 			b.SetIcon(nil)
 		case v.desc:
 			b.SetIcon(theme.MenuDropDownIcon())
 		default:
 			b.SetIcon(theme.MenuDropUpIcon())
 		}
-		col := id.Col
 		b.OnTapped = func() { v.sortBy(col) }
 	}
-	for i, c := range listColumns {
-		v.table.SetColumnWidth(i, c.width)
-	}
 	v.table.OnSelected = func(id widget.TableCellID) {
-		if id.Row >= 0 && id.Row < len(v.rows) {
-			v.s.selPost = v.rows[id.Row].post.ID
-			if d := v.rows[id.Row].post.Date; d != nil {
-				v.s.selected = *d
-			}
-			v.table.UnselectAll()
-			v.s.openPost(v.rows[id.Row].post.ID)
-		}
+		v.table.UnselectAll()
+		v.openRow(id.Row)
 	}
 	filters := container.NewGridWithColumns(3, v.channel, v.topic, v.status)
-	v.content = container.NewBorder(container.NewVBox(filters, v.info), nil, nil, nil, v.table)
+	v.content = container.NewBorder(container.NewVBox(filters, v.info), nil, nil, nil,
+		container.New(&listFit{v: v}, v.table))
 	return v
+}
+
+// openRow opens the post of a row (a click, or Enter on the keyboard).
+func (v *listView) openRow(row int) {
+	if row < 0 || row >= len(v.rows) {
+		return
+	}
+	v.s.selPost = v.rows[row].post.ID
+	if d := v.rows[row].post.Date; d != nil {
+		v.s.selected = *d
+	}
+	v.s.openPost(v.rows[row].post.ID)
+}
+
+// rowMenu is the right click on a row: the chip's menu for its post.
+func (v *listView) rowMenu(row int, at fyne.Position) {
+	if row < 0 || row >= len(v.rows) {
+		return
+	}
+	widget.ShowPopUpMenuAtPosition(v.s.postMenu(v.rows[row].post), v.s.u.win.Canvas(), at)
+}
+
+// listCell is one cell of the list: a label cut with an ellipsis that
+// opens its row's post on a click, offers its menu on a right click and
+// shows its full text when the pointer rests on it and it is cut.
+type listCell struct {
+	widget.BaseWidget
+	label *widget.Label
+	v     *listView
+	row   int
+}
+
+func newListCell(v *listView) *listCell {
+	c := &listCell{label: widget.NewLabel(""), v: v}
+	c.label.Truncation = fyne.TextTruncateEllipsis
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *listCell) Tapped(*fyne.PointEvent) { c.v.openRow(c.row) }
+
+func (c *listCell) TappedSecondary(ev *fyne.PointEvent) { c.v.rowMenu(c.row, ev.AbsolutePosition) }
+
+func (c *listCell) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(c.label) }
+
+// MouseIn shows a cut text in full after the rest, and lets the table
+// still mark the row under the pointer.
+func (c *listCell) MouseIn(ev *desktop.MouseEvent) {
+	c.v.table.MouseMoved(c.tableEvent(ev))
+	if c.v.s.hover == nil || c.label.Text == "" || !labelCut(c.label) {
+		return
+	}
+	text := c.label.Text
+	c.v.s.hover.rest(c, func() fyne.CanvasObject { return hoverTextCard(text) })
+}
+
+func (c *listCell) MouseMoved(ev *desktop.MouseEvent) { c.MouseIn(ev) }
+
+func (c *listCell) MouseOut() {
+	c.v.table.MouseOut()
+	if c.v.s.hover != nil {
+		c.v.s.hover.leave(c)
+	}
+}
+
+// tableEvent is ev as the table sees it, relative to the table.
+func (c *listCell) tableEvent(ev *desktop.MouseEvent) *desktop.MouseEvent {
+	out := *ev
+	out.Position = ev.AbsolutePosition.Subtract(fyne.CurrentApp().Driver().AbsolutePositionForObject(c.v.table))
+	return &out
 }
 
 // setQuery shows the search results for q (blank: the agenda) after
@@ -166,47 +288,10 @@ func (v *listView) load(delay time.Duration) {
 			case <-t.C:
 			}
 		}
-		look, err := loadLookups(ctx, ws)
-		var posts []data.Post
-		var quiet map[int64]string
-		var more bool
+		look, posts, more, err := listPosts(ctx, ws, from, q, order)
+		var rows []listRow
 		if err == nil {
-			if strings.TrimSpace(q) != "" {
-				var r data.SearchResult
-				r, err = ws.SearchPosts(ctx, q, order, data.MaxSearchResults)
-				posts, more = r.Posts, r.More
-			} else {
-				posts, err = ws.PostsBetween(ctx, from, from.AddDays(listDays))
-			}
-		}
-		if err == nil {
-			quiet = map[int64]string{}
-			var cs []data.QuietConflict
-			if cs, err = ws.QuietConflicts(ctx, from.AddDays(-366), from.AddDays(listDays)); err == nil {
-				for _, c := range cs {
-					quiet[c.PostID] = c.Note
-				}
-			}
-		}
-		var noPic map[int64]bool
-		if err == nil {
-			noPic, err = lackingPicture(ctx, ws, look, posts)
-		}
-		var marks map[int64]consentMark
-		if err == nil {
-			marks, err = consentMarks(ctx, ws, look, posts)
-		}
-		var review map[int64]reviewMark
-		if err == nil {
-			review, err = reviewMarks(ctx, ws, look, posts)
-		}
-		rows := make([]listRow, 0, len(posts))
-		for _, p := range posts {
-			r := makeListRow(look, p, quiet)
-			r.noPicture = noPic[p.ID]
-			r.addReview(review[p.ID])
-			r.addConsent(marks[p.ID])
-			rows = append(rows, r)
+			rows, err = listRows(ctx, ws, look, posts, from)
 		}
 		return func() {
 			if gen != v.gen {
@@ -225,6 +310,93 @@ func (v *listView) load(delay time.Duration) {
 	})
 }
 
+// listPosts reads the posts the list shows: the search's hits for q, or
+// the agenda from the day from on.
+func listPosts(ctx context.Context, ws *data.Workspace, from calendar.Date, q string, order data.SearchOrder) (lookups, []data.Post, bool, error) {
+	look, err := loadLookups(ctx, ws)
+	if err != nil {
+		return look, nil, false, err
+	}
+	if strings.TrimSpace(q) != "" {
+		r, err := ws.SearchPosts(ctx, q, order, data.MaxSearchResults)
+		return look, r.Posts, r.More, err
+	}
+	posts, err := ws.PostsBetween(ctx, from, from.AddDays(listDays))
+	return look, posts, false, err
+}
+
+// listRows makes the rows of posts with everything their notes and the
+// Bild column say, in a few queries for all of them.
+func listRows(ctx context.Context, ws *data.Workspace, look lookups, posts []data.Post, from calendar.Date) ([]listRow, error) {
+	quiet := map[int64]string{}
+	cs, err := ws.QuietConflicts(ctx, from.AddDays(-366), from.AddDays(listDays))
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range cs {
+		quiet[c.PostID] = c.Note
+	}
+	noPic, err := lackingPicture(ctx, ws, look, posts)
+	if err != nil {
+		return nil, err
+	}
+	marks, err := consentMarks(ctx, ws, look, posts)
+	if err != nil {
+		return nil, err
+	}
+	review, err := reviewMarks(ctx, ws, look, posts)
+	if err != nil {
+		return nil, err
+	}
+	pics, err := pictureCounts(ctx, ws, posts)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]listRow, 0, len(posts))
+	for _, p := range posts {
+		r := makeListRow(look, p, quiet)
+		r.noPicture, r.pictures = noPic[p.ID], pics[p.ID]
+		r.addReview(review[p.ID])
+		r.addConsent(marks[p.ID])
+		rows = append(rows, r)
+	}
+	return rows, nil
+}
+
+// pictureCounts says how many pictures (images and videos; a PDF is none)
+// each of posts has, in a few queries whatever their number.
+func pictureCounts(ctx context.Context, ws *data.Workspace, posts []data.Post) (map[int64]int, error) {
+	checks, err := ws.ClearPosts(ctx, posts)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64]int{}
+	for id, c := range checks {
+		for _, m := range c.Media {
+			if m.Kind == "image" || m.Kind == "video" {
+				out[id]++
+			}
+		}
+	}
+	return out, nil
+}
+
+// pictureWord is the Bild column: what is wrong with the pictures, or
+// how many there are.
+func pictureWord(r listRow) string {
+	switch {
+	case r.noPicture:
+		return lang.L("no picture")
+	case r.consent != consentOK:
+		return r.consentWord
+	case r.pictures == 1:
+		return lang.L("picture ✓")
+	case r.pictures > 1:
+		return lang.L("{{.N}} pictures", map[string]any{"N": r.pictures})
+	}
+	return ""
+}
+
 // pictureRank sorts the Bild column: the posts that may not go out
 // first, then those that need a picture, then ungeklärt ones.
 func pictureRank(r listRow) string {
@@ -236,7 +408,7 @@ func pictureRank(r listRow) string {
 	case r.consent == consentWarn:
 		return "c"
 	}
-	return "d"
+	return fmt.Sprintf("d%03d", 999-min(r.pictures, 999))
 }
 
 // addReview puts the findings of the checks before posting in front of
@@ -403,7 +575,13 @@ func (v *listView) sortRows() {
 }
 
 func (v *listView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
+	l, ok := o.(*widget.Label)
+	if c, isCell := o.(*listCell); isCell {
+		l, ok = c.label, true
+	}
+	if !ok {
+		return
+	}
 	if id.Row >= len(v.rows) {
 		l.SetText("")
 		return
@@ -420,12 +598,7 @@ func (v *listView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case 3:
 		t = r.post.Title
 	case 4:
-		switch {
-		case r.noPicture:
-			t = lang.L("no picture")
-		case r.consent != consentOK:
-			t = r.consentWord
-		}
+		t = pictureWord(r)
 	case 5:
 		t = r.topic
 	case 6:
@@ -443,6 +616,8 @@ func (v *listView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 func cellStyle(r listRow, col int, text string) (widget.Importance, bool) {
 	switch {
 	case text == "":
+	case col == 4 && !r.noPicture && r.consent == consentOK:
+		return widget.MediumImportance, false // pictures there and fine
 	case col == 4 && r.consentMark == markUnclear && !r.noPicture:
 		return widget.LowImportance, false // ungeklärt only warns, quietly
 	case col == 4 && r.consent == consentBlocked:

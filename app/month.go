@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -432,6 +433,14 @@ func (d *dayCell) DoubleTapped(*fyne.PointEvent) {
 	date := d.date
 	d.s.newPostOn(&date)
 }
+
+// The day's names in full when the pointer rests on them and the cell
+// shows them cut (hover.go).
+func (d *dayCell) MouseIn(ev *desktop.MouseEvent) {
+	d.s.hover.restOnTexts(d, d.markText, ev.AbsolutePosition, d.marks, d.marks2)
+}
+func (d *dayCell) MouseMoved(ev *desktop.MouseEvent) { d.MouseIn(ev) }
+func (d *dayCell) MouseOut()                         { d.s.hover.leave(d) }
 
 func (d *dayCell) CreateRenderer() fyne.WidgetRenderer { return &dayCellRenderer{d: d} }
 

@@ -138,6 +138,7 @@ type plan struct {
 	noPic    map[int64]bool                     // posts that get the "kein Bild" mark
 	consent  map[int64]consentMark              // planned posts with a consent problem
 	review   map[int64]reviewMark               // the checks before posting, per post
+	firstPic map[int64]data.Media               // a post's first picture, for the hover preview
 }
 
 // reviewMark is what the checks before posting found for one post, in
@@ -191,6 +192,9 @@ func loadPlan(ctx context.Context, ws *data.Workspace, from, to calendar.Date) (
 	if p.review, err = reviewMarks(ctx, ws, p.look, p.posts); err != nil {
 		return nil, err
 	}
+	if p.firstPic, err = firstPictures(ctx, ws, p.posts, p.noPic); err != nil {
+		return nil, err
+	}
 	if p.slots, err = ws.SeriesSlots(ctx, from, to); err != nil {
 		return nil, err
 	}
@@ -238,6 +242,32 @@ func lackingPicture(ctx context.Context, ws *data.Workspace, look lookups, posts
 	for _, p := range posts {
 		if data.LacksPicture(p, without[p.ID], platformOf) {
 			out[p.ID] = true
+		}
+	}
+	return out, nil
+}
+
+// firstPictures reads each post's first picture (an image, or a video
+// with its poster) for the hover preview's thumbnail, in a few queries
+// whatever the number of posts; a post known to lack one is skipped.
+func firstPictures(ctx context.Context, ws *data.Workspace, posts []data.Post, noPic map[int64]bool) (map[int64]data.Media, error) {
+	var with []data.Post
+	for _, p := range posts {
+		if !noPic[p.ID] {
+			with = append(with, p)
+		}
+	}
+	checks, err := ws.ClearPosts(ctx, with)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64]data.Media{}
+	for id, c := range checks {
+		for _, m := range c.Media {
+			if _, _, _, ok := thumbTarget(m); ok {
+				out[id] = m
+				break
+			}
 		}
 	}
 	return out, nil

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"feedtakt/data"
@@ -129,5 +130,120 @@ func TestSearchSaysWhenThereAreMoreThanItShows(t *testing.T) {
 	// The first 200 by date: January's come first.
 	if first := s.list.rows[0].post.Date; first.Month != 1 || first.Day != 1 {
 		t.Errorf("first hit %v", first)
+	}
+}
+
+// TestListColumnsShareTheWidth: at 1366 and 1920 px the columns fill the
+// list exactly, the title is the widest, the notes stand right next to it
+// and the Bild column counts the pictures.
+func TestListColumnsShareTheWidth(t *testing.T) {
+	u, s := newCalendarUI(t,
+		data.Post{Title: "Zwei Bilder", Date: day(2026, 12, 8), Caption: "x"},
+		data.Post{Title: "Ein Bild", Date: day(2026, 12, 9), Caption: "x"},
+		data.Post{Title: "Ohne Bild", Date: day(2026, 12, 10), Caption: "x"})
+	ctx := context.Background()
+	pics := importPictures(t, u, "a.jpg", "b.jpg")
+	for _, p := range pics {
+		if err := u.Workspace().SetPictureDecision(ctx, p.ID, data.DecisionNone); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ps, _ := u.Workspace().PostsBetween(ctx, *day(2026, 12, 8), *day(2026, 12, 10))
+	for _, p := range ps {
+		ids := map[string][]int64{"Zwei Bilder": {pics[0].ID, pics[1].ID}, "Ein Bild": {pics[0].ID}}[p.Title]
+		if err := u.Workspace().AttachMedia(ctx, p.ID, ids); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.modeSel.SetSelected("Liste")
+	s.selected = *day(2026, 12, 1)
+	s.reload()
+	u.Wait()
+	for _, w := range []float32{1366, 1920} {
+		u.win.Resize(fyne.NewSize(w, 768))
+		tw := s.list.table.Size().Width
+		sum := float32(len(listOrder)) * theme.Padding() // the table's gap after each column
+		widest, title := float32(0), float32(0)
+		for i, cw := range s.list.widths {
+			sum += cw
+			widest = max(widest, cw)
+			if listOrder[i] == 3 {
+				title = cw
+			}
+		}
+		if d := sum - tw; d > 0.5 || d < -0.5 || tw < 500 {
+			t.Errorf("at %v px the columns take %v of the list's %v", w, sum, tw)
+		}
+		if title != widest {
+			t.Errorf("at %v px the title column (%v) is not the widest (%v)", w, title, widest)
+		}
+	}
+	if listOrder[2] != 3 || listOrder[3] != 7 {
+		t.Error("the notes do not stand next to the title")
+	}
+	if headerButton(t, s, "Hinweise") == nil {
+		t.Fatal("no notes column")
+	}
+	got := map[string]string{}
+	for i, r := range s.list.rows {
+		l := widget.NewLabel("")
+		s.list.updateCell(widget.TableCellID{Row: i, Col: 4}, l)
+		got[r.post.Title] = l.Text
+	}
+	if got["Zwei Bilder"] != "2 Bilder" || got["Ein Bild"] != "Bild ✓" || got["Ohne Bild"] != "kein Bild" {
+		t.Errorf("Bild column: %v", got)
+	}
+}
+
+// TestListRowRightClickOffersThePostMenu: the list's rows have the chip's
+// menu; a left click still opens the post.
+func TestListRowRightClickOffersThePostMenu(t *testing.T) {
+	const long = "Listenbeitrag mit einem sehr langen Titel, der in keine Spalte passt: Tag der offenen Tür"
+	u, s := newCalendarUI(t, data.Post{Title: long, Date: day(2026, 12, 8)})
+	s.modeSel.SetSelected("Liste")
+	s.selected = *day(2026, 12, 1)
+	s.reload()
+	u.Wait()
+	var cell *listCell
+	visit(s.list.table, func(o fyne.CanvasObject) {
+		if c, ok := o.(*listCell); ok && c.Visible() && c.row == 0 && cell == nil {
+			cell = c
+		}
+	})
+	if cell == nil {
+		t.Fatal("no cell of the first row")
+	}
+	test.TapSecondary(cell)
+	if topOverlay(u) == nil {
+		t.Fatal("no menu on a right click in the list")
+	}
+	assertShows(t, topOverlay(u), "Öffnen", "Status ändern", "Verschieben auf …", "Löschen …")
+	u.win.Canvas().Overlays().Remove(topOverlay(u))
+
+	// A title cut in its column shows in full when the pointer rests on it.
+	noHoverDelay(t)
+	var title *listCell
+	visit(s.list.table, func(o fyne.CanvasObject) {
+		if c, ok := o.(*listCell); ok && c.Visible() && c.label.Text == long {
+			title = c
+		}
+	})
+	if title == nil || !labelCut(title.label) {
+		t.Fatal("the long title's cell is missing or not cut")
+	}
+	test.MoveMouse(u.win.Canvas(), pointAt(title))
+	if s.hover.shown() == nil {
+		t.Fatal("no full text for a cut title")
+	}
+	assertShows(t, s.hover.shown(), long)
+	test.MoveMouse(u.win.Canvas(), fyne.NewPos(2, 2))
+	if s.hover.shown() != nil {
+		t.Error("the full title stays after leaving")
+	}
+
+	test.Tap(cell)
+	u.Wait()
+	if u.editor == nil || u.editor.post.Title != long {
+		t.Error("a click on the row does not open the post")
 	}
 }
