@@ -115,7 +115,7 @@ func TestConsentMarksInCalendar(t *testing.T) {
 		s.list.updateCell(widget.TableCellID{Row: i, Col: 7}, l)
 		col7[r.post.Title] = l.Text
 	}
-	if want := map[string]string{"Anna im Archiv": "Einwilligung fehlt", "Flur": "Personen ungeklärt", "Rathaus": "", "Schon draußen": ""}; !mapsEqual(col4, want) {
+	if want := map[string]string{"Anna im Archiv": "Einwilligung fehlt", "Flur": "Personen ungeklärt", "Rathaus": "Bild ✓", "Schon draußen": "Bild ✓"}; !mapsEqual(col4, want) {
 		t.Errorf("list column Bild: %v, want %v", col4, want)
 	}
 	if !strings.HasPrefix(col7["Anna im Archiv"], "Einwilligung fehlt: Anna Beispiel auf Instagram") {
@@ -181,7 +181,7 @@ func TestConsentMarksOneWordPerState(t *testing.T) {
 		s.list.updateCell(widget.TableCellID{Row: i, Col: 7}, l)
 		col7[r.post.Title] = l.Text
 	}
-	if want := map[string]string{"Anna im Archiv": "Einwilligung widerrufen", "Flur": "Einwilligung läuft ab", "Rathaus": "Lizenz abgelaufen", "Schon draußen": ""}; !mapsEqual(col4, want) {
+	if want := map[string]string{"Anna im Archiv": "Einwilligung widerrufen", "Flur": "Einwilligung läuft ab", "Rathaus": "Lizenz abgelaufen", "Schon draußen": "Bild ✓"}; !mapsEqual(col4, want) {
 		t.Errorf("list column Bild: %v, want %v", col4, want)
 	}
 	if !strings.HasPrefix(col7["Anna im Archiv"], "Einwilligung widerrufen: Anna Beispiel") ||

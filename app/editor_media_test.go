@@ -335,7 +335,7 @@ func TestNoPictureMarkInMonthAndList(t *testing.T) {
 		s.list.updateCell(widget.TableCellID{Row: i, Col: 4}, l)
 		got[r.post.Title] = l.Text
 	}
-	if want := map[string]string{"Ohne Bild": "kein Bild", "Mit Bild": "", "Schon draußen": ""}; fmt.Sprint(got) != fmt.Sprint(want) {
+	if want := map[string]string{"Ohne Bild": "kein Bild", "Mit Bild": "Bild ✓", "Schon draußen": ""}; fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("list column Bild: %v, want %v", got, want)
 	}
 }
