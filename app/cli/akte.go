@@ -3,14 +3,10 @@ package cli
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
-	"feedtakt/assets"
 	"feedtakt/data"
 	"feedtakt/data/calendar"
 	"feedtakt/data/exchange"
@@ -25,56 +21,18 @@ const usageAkte = "  feedtakt akte --workspace DIR --from DATE --to DATE -o DIR 
 // on success, 2 for bad arguments, 1 when the workspace cannot be read or
 // the folder cannot be written.
 func runAkte(args []string, env Env) int {
-	t := func(key string, a map[string]any) string { return assets.Text(env.Lang, key, a) }
-	usageLine := func(w io.Writer) {
-		fmt.Fprintln(w, t("Usage: feedtakt akte --workspace DIR --from DATE --to DATE -o DIR\nDATE as 2026-12-01 or 01.12.2026; the folder must be new or empty.", nil))
-	}
-	bad := func(msg string) int {
-		fmt.Fprintln(env.Stderr, msg)
-		usageLine(env.Stderr)
-		return 2
-	}
-	fs := flag.NewFlagSet("akte", flag.ContinueOnError)
-	dir := fs.String("workspace", "", "")
-	fromS := fs.String("from", "", "")
-	toS := fs.String("to", "", "")
-	out := fs.String("o", "", "")
-	fs.StringVar(out, "output", "", "")
-	if code, ok := parseOptions(fs, args, env, usageLine); !ok {
+	a, code, ok := parsePeriodArgs("akte", args, env, func(t func(string, map[string]any) string) string {
+		return t("Usage: feedtakt akte --workspace DIR --from DATE --to DATE -o DIR\nDATE as 2026-12-01 or 01.12.2026; the folder must be new or empty.", nil)
+	}, exchange.ValidateAktePeriod)
+	if !ok {
 		return code
 	}
-	if fs.NArg() > 0 {
-		return bad(t("Unexpected argument “{{.Arg}}”.", map[string]any{"Arg": fs.Arg(0)}))
-	}
-	var missing []string
-	for _, m := range []struct{ value, flag string }{{*dir, "--workspace"}, {*fromS, "--from"}, {*toS, "--to"}, {*out, "-o"}} {
-		if strings.TrimSpace(m.value) == "" {
-			missing = append(missing, t("Please give {{.Flag}}.", map[string]any{"Flag": m.flag}))
-		}
-	}
-	if len(missing) > 0 {
-		return bad(strings.Join(missing, "\n"))
-	}
-	var from, to calendar.Date
-	for _, d := range []struct {
-		text string
-		into *calendar.Date
-	}{{*fromS, &from}, {*toS, &to}} {
-		v, err := calendar.ParseDate(d.text)
-		if err != nil {
-			return bad(t("The date “{{.Value}}” is not valid; write it as 2026-12-01 or 01.12.2026.", map[string]any{"Value": d.text}))
-		}
-		*d.into = v
-	}
-	if err := exchange.ValidateAktePeriod(from, to); err != nil {
-		e := data.Explain(err)
-		return bad(t(e.Key, e.Args))
-	}
-	target, err := filepath.Abs(*out)
+	t, bad := a.t, a.bad
+	target, err := filepath.Abs(a.out)
 	if err != nil {
-		return bad(t("The Akte could not be written to {{.Dir}}.", map[string]any{"Dir": *out}))
+		return bad(t("The Akte could not be written to {{.Dir}}.", map[string]any{"Dir": a.out}))
 	}
-	return writeAkte(*dir, from, to, target, env, t)
+	return writeAkte(a.dir, a.from, a.to, target, env, t)
 }
 
 func writeAkte(dir string, from, to calendar.Date, target string, env Env, t func(string, map[string]any) string) int {
