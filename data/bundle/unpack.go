@@ -183,7 +183,7 @@ func (o *opened) unpackInto(ctx context.Context, part string, advance func(int64
 		}
 	}
 	for d := range dirs {
-		if err := syncDir(d); err != nil {
+		if err := fsx.SyncDir(d); err != nil {
 			return err
 		}
 	}

@@ -112,3 +112,9 @@ func fileAbove(path string) bool {
 		}
 	}
 }
+
+// SyncDir makes the names in dir durable (a new file, a rename): on unix a
+// name is part of its folder, and only syncing the folder puts it on disk.
+// On Windows, and on file systems that cannot sync a folder, it does
+// nothing.
+func SyncDir(dir string) error { return syncDir(dir) }
