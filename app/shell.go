@@ -169,7 +169,7 @@ func (s *shell) refreshBanners() {
 	}
 	if s.demo {
 		own := widget.NewButtonWithIcon(lang.L("Create your own workspace"), theme.ContentAddIcon(), func() { s.u.showWelcome() })
-		items = append(items, bannerWithAction(lang.L("This is the demo workspace: try everything here. For your real planning, create your own workspace."),
+		items = append(items, bannerWithAction(lang.L("Demo workspace to try things out. For your real planning, create your own."),
 			theme.ColorNameSelection, theme.InfoIcon(), own))
 	}
 	if r := ws.Restored(); r != nil {
