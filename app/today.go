@@ -350,7 +350,10 @@ func (t *todayPanel) row(it data.AgendaItem, today calendar.Date) fyne.CanvasObj
 		// Overdue and approved: perhaps not posted yet. The posting view
 		// (texts to copy) stands beside the mark, so she never has to
 		// mark a post she did not post.
-		buttons.Objects = []fyne.CanvasObject{widget.NewButtonWithIcon(lang.L("Post …"), theme.MailSendIcon(), func() { openPosting(t.s.u, p, t.s.afterChange) }), b}
+		// One above the other: side by side they would widen the panel
+		// and squeeze the month at 125 %.
+		post := widget.NewButtonWithIcon(lang.L("Post …"), theme.MailSendIcon(), func() { openPosting(t.s.u, p, t.s.afterChange) })
+		buttons = container.NewVBox(container.NewHBox(post), container.NewHBox(b))
 	}
 	// The lines of one post close together (a label pads itself), the
 	// posts apart: the panel is narrow and should hold a week.
