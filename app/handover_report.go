@@ -30,9 +30,11 @@ const reportDays = 14
 func (h *handoverScreen) reportCard() fyne.CanvasObject {
 	report := widget.NewButtonWithIcon(lang.L("Handover report (PDF) …"), theme.DocumentPrintIcon(), h.onReport)
 	akte := widget.NewButtonWithIcon(lang.L("Akte (records) …"), theme.FolderNewIcon(), h.onAkte)
-	return section(lang.L("Cover and records"),
-		lang.L("The Vertretungsmappe is a PDF for a colleague who covers; the Akte files the published posts of a period with their pictures."),
-		container.NewHBox(report, akte))
+	ex := widget.NewLabel(lang.L("The handover report is a PDF for whoever covers; the Akte files published posts with their pictures."))
+	ex.Wrapping = fyne.TextWrapWord
+	// The buttons and the explanation share a row: the change log below
+	// keeps its room at 1366x768.
+	return section(lang.L("Cover and records"), "", container.NewBorder(nil, nil, container.NewHBox(report, akte), nil, ex))
 }
 
 // reportName is the suggested file name of the Vertretungsmappe.

@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"feedtakt/data"
 	"feedtakt/data/exchange"
 )
 
@@ -104,5 +106,35 @@ func TestHandoverAkteWritesFolder(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(target, n)); err != nil {
 			t.Errorf("%s: %v", n, err)
 		}
+	}
+}
+
+// A workspace another PC holds opens read-only; the Vertretungsmappe
+// only reads, so it is written all the same.
+func TestHandoverReportReadOnly(t *testing.T) {
+	dir := newTestWorkspaceDir(t)
+	holder, err := data.Open(context.Background(), dir, data.Options{Actor: data.Actor{Person: "Maria Muster", PC: "PC-1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	u, _ := newTestUI(t, Config{Workspace: dir})
+	if u.Workspace() == nil || !u.Workspace().ReadOnly() {
+		t.Fatal("not read-only")
+	}
+	u.shell.selectScreen(screenHandover)
+	u.Wait()
+	test.Tap(findButton(t, u.win.Content(), "Vertretungsmappe (PDF) …"))
+	form := topOverlay(u)
+	es := entriesIn(form)
+	out := t.TempDir()
+	es[2].SetText(out)
+	test.Tap(findButton(t, form, "Mappe schreiben"))
+	u.Wait()
+	today := u.ws.Today()
+	file := filepath.Join(out, reportName(today, today.AddDays(13)))
+	assertShows(t, topOverlay(u), "Vertretungsmappe geschrieben: "+file)
+	if _, err := os.Stat(file); err != nil {
+		t.Fatal(err)
 	}
 }
