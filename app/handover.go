@@ -22,8 +22,8 @@ const changePage = 200
 
 // handoverScreen shows what a colleague who takes over needs to know about
 // the workspace itself: where it is, who has it open, its backups, and the
-// change log, and it writes and opens the handover bundle (handover_bundle.go).
-// The printable handover report comes later.
+// change log, and it writes and opens the handover bundle (handover_bundle.go)
+// and writes the Vertretungsmappe and the Akte (handover_report.go).
 type handoverScreen struct {
 	u       *UI
 	content fyne.CanvasObject
@@ -67,9 +67,6 @@ func newHandoverScreen(u *UI) *handoverScreen {
 	openBundle := widget.NewButtonWithIcon(lang.L("Open bundle …"), theme.FolderOpenIcon(), u.chooseBundle)
 	pCard := section(lang.L("Handover bundle"), lang.L("The whole workspace in one file, for a colleague's PC. It is checked completely after writing."),
 		container.NewHBox(h.makeBundle, openBundle))
-	note := widget.NewLabel(lang.L("The printable handover report comes in a later version."))
-	note.Wrapping = fyne.TextWrapWord
-	note.TextStyle.Italic = true
 
 	h.log = widget.NewList(h.logLength, h.logCreate, h.logUpdate)
 	h.logErr = widget.NewLabel("")
@@ -79,7 +76,7 @@ func newHandoverScreen(u *UI) *handoverScreen {
 	logCard := section(lang.L("Change log"), lang.L("Who changed what, newest first."), h.logErr)
 	h.hints = newReminderBox(u, 4, false, lang.L("No consent or licence ends within 30 days, and nobody who withdrew is in a planned post."))
 	hCard := section(lang.L("Consents and licences"), "", h.hints.content)
-	top := container.NewVBox(container.NewGridWithColumns(3, wsCard, bCard, pCard), hCard, note, logCard)
+	top := container.NewVBox(container.NewGridWithColumns(3, wsCard, bCard, pCard), h.reportCard(), hCard, logCard)
 	h.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewPadded(h.log))
 	h.refresh()
 	return h
