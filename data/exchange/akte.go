@@ -14,7 +14,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -407,17 +406,7 @@ func writeAktePDF(ctx context.Context, ws *data.Workspace, w io.Writer, entries 
 // akteFooter is the report's footer without the moment of printing: the
 // Akte names its period instead, so that it stays the same.
 func (d *reportDoc) akteFooter() {
-	f := d.f
-	y := repH - 13
-	f.SetDrawColor(180, 180, 180)
-	f.SetLineWidth(0.2)
-	f.Line(repMargin, y-1.5, repW-repMargin, y-1.5)
-	d.font("", 8, 90)
-	f.SetXY(repMargin, y)
-	f.CellFormat(120, 4, "Stand: "+d.r.plan.to.String()+" · Feedtakt", "", 0, "L", false, 0, "")
-	wide := f.GetStringWidth("Seite 999 von 999")
-	f.SetXY(repW-repMargin-wide, y)
-	f.CellFormat(wide, 4, "Seite "+strconv.Itoa(f.PageNo())+" von {nb}", "", 0, "L", false, 0, "")
+	d.pageFooter(repW, repH-13, repMargin, 120, "Stand: "+d.r.plan.to.String()+" · Feedtakt")
 }
 
 func (d *reportDoc) aktePost(rc data.RenderContext, e akteEntry) {

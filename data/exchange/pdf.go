@@ -229,19 +229,24 @@ func (d *pdfPlan) header() {
 }
 
 func (d *pdfPlan) footer() {
+	d.pageFooter(pageW, pageH-11, marginX, 150, "Gedruckt am "+d.printedAt()+" · Feedtakt")
+}
+
+// pageFooter draws a page's footer for every kind of document: a line,
+// left what is printed (left, in a box leftW wide) and right "Seite n von
+// m". "{nb}" is replaced by the page count only when the file is written,
+// so the width of the final text is not known here: the page number starts
+// where the widest likely one would start, for a steady right edge.
+func (d *pdfPlan) pageFooter(w, y, margin, leftW float64, left string) {
 	f := d.f
-	y := pageH - 11
 	f.SetDrawColor(180, 180, 180)
 	f.SetLineWidth(0.2)
-	f.Line(marginX, y-1.5, pageW-marginX, y-1.5)
+	f.Line(margin, y-1.5, w-margin, y-1.5)
 	d.font("", 8, 90)
-	f.SetXY(marginX, y)
-	f.CellFormat(150, 4, "Gedruckt am "+d.printedAt()+" · Feedtakt", "", 0, "L", false, 0, "")
-	// "{nb}" is replaced by the page count only when the file is written,
-	// so the width of the final text is not known here: start the text
-	// where the widest likely one would start, for a steady right edge.
+	f.SetXY(margin, y)
+	f.CellFormat(leftW, 4, left, "", 0, "L", false, 0, "")
 	wide := f.GetStringWidth("Seite 999 von 999")
-	f.SetXY(pageW-marginX-wide, y)
+	f.SetXY(w-margin-wide, y)
 	f.CellFormat(wide, 4, "Seite "+strconv.Itoa(f.PageNo())+" von {nb}", "", 0, "L", false, 0, "")
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"time"
 
@@ -256,17 +255,7 @@ func (d *reportDoc) repHeader() {
 }
 
 func (d *reportDoc) repFooter() {
-	f := d.f
-	y := repH - 13
-	f.SetDrawColor(180, 180, 180)
-	f.SetLineWidth(0.2)
-	f.Line(repMargin, y-1.5, repW-repMargin, y-1.5)
-	d.font("", 8, 90)
-	f.SetXY(repMargin, y)
-	f.CellFormat(120, 4, "Gedruckt am "+d.printedAt()+" · Feedtakt", "", 0, "L", false, 0, "")
-	wide := f.GetStringWidth("Seite 999 von 999")
-	f.SetXY(repW-repMargin-wide, y)
-	f.CellFormat(wide, 4, "Seite "+strconv.Itoa(f.PageNo())+" von {nb}", "", 0, "L", false, 0, "")
+	d.pageFooter(repW, repH-13, repMargin, 120, "Gedruckt am "+d.printedAt()+" · Feedtakt")
 }
 
 // ensure starts a new page when h millimetres do not fit on this one.
