@@ -40,6 +40,7 @@ type settingsScreen struct {
 	topics   *fyne.Container
 	addChan  *widget.Button
 	addTopic *widget.Button
+	handover *handoverNotesForm
 	// shown, if set, runs after the channels or topics were (re)listed:
 	// the guided start lays its page out anew.
 	shown func()
@@ -90,7 +91,7 @@ func newSettingsScreen(u *UI) *settingsScreen {
 		s.saveGen.Disable()
 	}
 	s.content = container.NewVScroll(container.NewPadded(narrow(980, container.NewVBox(channels, topics))))
-	s.orgContent = container.NewVScroll(container.NewPadded(narrow(980, container.NewVBox(general, personal, s.consentFormSection()))))
+	s.orgContent = container.NewVScroll(container.NewPadded(narrow(980, container.NewVBox(general, s.handoverNotesSection(), personal, s.consentFormSection()))))
 	s.load()
 	return s
 }
@@ -150,6 +151,7 @@ func (s *settingsScreen) load() {
 	})
 	s.loadChannels()
 	s.loadTopics()
+	s.handover.load()
 }
 
 func (s *settingsScreen) onSaveGeneral() {
@@ -347,6 +349,15 @@ func (s *settingsScreen) editChannel(c data.Channel) {
 	active := widget.NewCheck(lang.L("Active (offered for new posts)"), nil)
 	active.SetChecked(!c.Disabled)
 	colour := newColorButton(c.Color, s.u.win)
+	access := widget.NewEntry()
+	access.SetPlaceHolder(lang.L("e.g. Passwortsafe, Eintrag Social Media"))
+	if c.ID != 0 {
+		fetch(s.u, (*data.Workspace).ChannelAccessNotes, func(notes map[int64]string, err error) {
+			if err == nil && access.Text == "" {
+				access.SetText(notes[c.ID])
+			}
+		})
+	}
 
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("Name"), name),
@@ -356,6 +367,8 @@ func (s *settingsScreen) editChannel(c data.Channel) {
 		{Text: lang.L("Own character limit"), Widget: textLimit,
 			HintText: lang.L("empty = as the platform, e.g. a Mastodon instance with 1000")},
 		widget.NewFormItem(lang.L("Colour"), colour.box),
+		{Text: lang.L("Access documented in"), Widget: access,
+			HintText: lang.L("For the handover report: where the login is kept, never the password")},
 		widget.NewFormItem("", active),
 	}
 	title := lang.L("Edit channel")
@@ -388,7 +401,13 @@ func (s *settingsScreen) editChannel(c data.Channel) {
 		c.Cadence = data.Cadence{Count: n, Period: []string{data.PerWeek, data.PerMonth}[max(period.SelectedIndex(), 0)]}
 		c.Color = colour.hex
 		c.Disabled = !active.Checked
-		s.u.do(func(ws *data.Workspace, ctx context.Context) error { return ws.SaveChannel(ctx, &c) }, func(err error) {
+		note := access.Text
+		s.u.do(func(ws *data.Workspace, ctx context.Context) error {
+			if err := ws.SaveChannel(ctx, &c); err != nil {
+				return err
+			}
+			return ws.SetChannelAccessNote(ctx, c.ID, note)
+		}, func(err error) {
 			if err != nil {
 				s.u.showError(lang.L("The channel could not be saved."), err)
 				d.Show() // keep what was typed
