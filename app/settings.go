@@ -368,7 +368,7 @@ func (s *settingsScreen) editChannel(c data.Channel) {
 			HintText: lang.L("empty = as the platform, e.g. a Mastodon instance with 1000")},
 		widget.NewFormItem(lang.L("Colour"), colour.box),
 		{Text: lang.L("Access documented in"), Widget: access,
-			HintText: lang.L("For the handover report: where the login is kept, never the password")},
+			HintText: lang.L("For the handover report; never the password")},
 		widget.NewFormItem("", active),
 	}
 	title := lang.L("Edit channel")

@@ -45,6 +45,7 @@ func (s *settingsScreen) handoverNotesSection() fyne.CanvasObject {
 	f.contacts = entry(lang.L("e.g. Head of unit: Ms Beispiel, phone 123; IT service desk: phone 456"))
 	f.hints = entry(lang.L("Anything else the person covering should know."))
 	f.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), f.onSave)
+	f.save.Importance = widget.HighImportance
 	if s.u.ws.ReadOnly() {
 		for _, e := range []*widget.Entry{f.netiquette, f.contacts, f.hints} {
 			e.Disable()
