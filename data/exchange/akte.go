@@ -87,7 +87,7 @@ func WriteAkte(ctx context.Context, ws *data.Workspace, from, to calendar.Date, 
 			os.RemoveAll(part)
 		}
 	}()
-	if sum, err = writeAkteParts(ctx, ws, part, entries, plan); err != nil {
+	if sum, err = writeAkteParts(ctx, ws, dirSink(part), entries, plan); err != nil {
 		return sum, err
 	}
 	if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
@@ -202,55 +202,23 @@ func akteFileName(post data.Post, n int, m data.Media) string {
 	return fmt.Sprintf("%s_Beitrag-%d_%d_%s%s", post.Date.ISO(), post.ID, n, name, ext)
 }
 
-func writeAkteParts(ctx context.Context, ws *data.Workspace, part string, entries []akteEntry, p *plan) (AkteSummary, error) {
-	var sum AkteSummary
-	sum.Posts = len(entries)
-	for i := range entries {
-		e := &entries[i]
-		e.files = make([]string, len(e.media))
-		for n, m := range e.media {
-			if err := ctx.Err(); err != nil {
-				return sum, err
-			}
-			name := akteFileName(e.post, n+1, m)
-			err := copyFile(filepath.Join(ws.Dir(), filepath.FromSlash(m.Path)), filepath.Join(part, AkteMedia, name))
-			if errors.Is(err, os.ErrNotExist) {
-				sum.MissingFiles++
-				continue
-			}
-			if err != nil {
-				return sum, fmt.Errorf("%w: %w", ErrWriteFile, err)
-			}
-			e.files[n] = name
-			sum.Files++
-		}
-	}
-	if err := writeAkteIndex(filepath.Join(part, AkteIndex), entries, p); err != nil {
-		return sum, fmt.Errorf("%w: %w", ErrWriteFile, err)
-	}
-	var buf bytes.Buffer
-	pages, dropped, err := writeAktePDF(ctx, ws, &buf, entries, p)
-	if err != nil {
-		return sum, err
-	}
-	sum.Pages, sum.DroppedChars = pages, dropped
-	if err := os.WriteFile(filepath.Join(part, AktePDF), buf.Bytes(), 0o644); err != nil {
-		return sum, fmt.Errorf("%w: %w", ErrWriteFile, err)
-	}
-	return sum, nil
+// akteSink takes the files of an Akte: a folder (WriteAkte) or a zip
+// file (WriteAkteZip). name uses "/" between folder and file; compress
+// is a hint for the zip (the index is text, the media are compressed
+// already).
+type akteSink interface {
+	put(name string, compress bool, r io.Reader) error
 }
 
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
+// dirSink writes the files below a folder.
+type dirSink string
+
+func (d dirSink) put(name string, _ bool, r io.Reader) error {
+	out, err := os.OpenFile(filepath.Join(string(d), filepath.FromSlash(name)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
 	}
-	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
+	if _, err := io.Copy(out, r); err != nil {
 		out.Close()
 		return err
 	}
@@ -261,12 +229,70 @@ func copyFile(src, dst string) error {
 	return out.Close()
 }
 
+// writeAkteParts puts the media files, the index and the PDF into sink,
+// in this order (the index and the PDF name the files that were found).
+func writeAkteParts(ctx context.Context, ws *data.Workspace, sink akteSink, entries []akteEntry, p *plan) (AkteSummary, error) {
+	var sum AkteSummary
+	sum.Posts = len(entries)
+	for i := range entries {
+		e := &entries[i]
+		e.files = make([]string, len(e.media))
+		for n, m := range e.media {
+			if err := ctx.Err(); err != nil {
+				return sum, err
+			}
+			name := akteFileName(e.post, n+1, m)
+			missing, err := putFile(sink, AkteMedia+"/"+name, filepath.Join(ws.Dir(), filepath.FromSlash(m.Path)))
+			if missing {
+				sum.MissingFiles++
+				continue
+			}
+			if err != nil {
+				return sum, fmt.Errorf("%w: %w", ErrWriteFile, err)
+			}
+			e.files[n] = name
+			sum.Files++
+		}
+	}
+	idx, err := akteIndex(entries, p)
+	if err == nil {
+		err = sink.put(AkteIndex, true, bytes.NewReader(idx))
+	}
+	if err != nil {
+		return sum, fmt.Errorf("%w: %w", ErrWriteFile, err)
+	}
+	var buf bytes.Buffer
+	pages, dropped, err := writeAktePDF(ctx, ws, &buf, entries, p)
+	if err != nil {
+		return sum, err
+	}
+	sum.Pages, sum.DroppedChars = pages, dropped
+	if err := sink.put(AktePDF, false, &buf); err != nil {
+		return sum, fmt.Errorf("%w: %w", ErrWriteFile, err)
+	}
+	return sum, nil
+}
+
+// putFile puts the file src into sink; missing tells that src is not
+// there.
+func putFile(sink akteSink, name, src string) (missing bool, err error) {
+	in, err := os.Open(src)
+	if errors.Is(err, os.ErrNotExist) {
+		return true, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	defer in.Close()
+	return false, sink.put(name, false, in)
+}
+
 // akteHeader is the index's first row.
 var akteHeader = []string{"Datum", "Uhrzeit", "Titel", "Kanäle", "Link", "Freigabe", "Datei", "Originalname", "Bildnachweis", "SHA-256"}
 
-// writeAkteIndex writes index.csv for German Excel (UTF-8 with BOM, ";"):
-// one row per media file, or one per post without media.
-func writeAkteIndex(path string, entries []akteEntry, p *plan) error {
+// akteIndex is index.csv for German Excel (UTF-8 with BOM, ";"): one row
+// per media file, or one per post without media.
+func akteIndex(entries []akteEntry, p *plan) ([]byte, error) {
 	var buf bytes.Buffer
 	bw := bufio.NewWriter(&buf)
 	bw.WriteString(utf8BOM)
@@ -296,12 +322,12 @@ func writeAkteIndex(path string, entries []akteEntry, p *plan) error {
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
-		return err
+		return nil, err
 	}
 	if err := bw.Flush(); err != nil {
-		return err
+		return nil, err
 	}
-	return os.WriteFile(path, buf.Bytes(), 0o644)
+	return buf.Bytes(), nil
 }
 
 // akteWidth is the width in pixels of the k-th small picture of an Akte
