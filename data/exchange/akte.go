@@ -10,7 +10,6 @@ import (
 	"image"
 	"image/draw"
 	"image/jpeg"
-	_ "image/png"
 	"io"
 	"os"
 	"path/filepath"
@@ -21,6 +20,7 @@ import (
 	"feedtakt/assets/fonts"
 	"feedtakt/data"
 	"feedtakt/data/calendar"
+	"feedtakt/data/thumbs"
 
 	"github.com/go-pdf/fpdf"
 	xdraw "golang.org/x/image/draw"
@@ -342,20 +342,19 @@ func akteWidth(k int) int {
 	return 481 + k - 240
 }
 
-// akteSmall makes the Akte's small picture of m from its original file
-// (JPEG or PNG): scaled and encoded the same way every time, so that the
-// PDF does not depend on which thumbnails the app happened to make yet.
-// ok is false for a video, a document, a missing or unreadable file.
-func akteSmall(wsDir string, m data.Media, width int) (jpg []byte, w, h int, ok bool) {
+// akteSmall makes the Akte's small picture of m from its original file:
+// decoded with the thumbnails' guards (the pixel count checked first, a
+// JPEG at a reduced scale where that still gives twice the width), turned
+// upright by its EXIF orientation (m.Orientation, read at the import: a
+// photo taken with the phone held upright is stored sideways), scaled to
+// width pixels and encoded the same way every time, so that the PDF does
+// not depend on which thumbnails the app happened to make yet. ok is
+// false for a video, a document, a missing or unreadable file.
+func akteSmall(ctx context.Context, wsDir string, m data.Media, width int) (jpg []byte, w, h int, ok bool) {
 	if m.Kind != "image" {
 		return nil, 0, 0, false
 	}
-	f, err := os.Open(filepath.Join(wsDir, filepath.FromSlash(m.Path)))
-	if err != nil {
-		return nil, 0, 0, false
-	}
-	defer f.Close()
-	img, _, err := image.Decode(bufio.NewReader(f))
+	img, _, err := thumbs.Decode(ctx, filepath.Join(wsDir, filepath.FromSlash(m.Path)), 2*width)
 	if err != nil {
 		return nil, 0, 0, false
 	}
@@ -363,11 +362,23 @@ func akteSmall(wsDir string, m data.Media, width int) (jpg []byte, w, h int, ok 
 	if b.Dx() == 0 || b.Dy() == 0 {
 		return nil, 0, 0, false
 	}
+	// The size as seen: orientations 5–8 swap the axes.
+	turned := m.Orientation >= 5 && m.Orientation <= 8
+	seenW, seenH := b.Dx(), b.Dy()
+	if turned {
+		seenW, seenH = seenH, seenW
+	}
 	w = width
-	h = max(1, b.Dy()*w/b.Dx())
-	dst := image.NewRGBA(image.Rect(0, 0, w, h))
+	h = max(1, seenH*w/seenW)
+	// Scaled as stored, then turned.
+	dw, dh := w, h
+	if turned {
+		dw, dh = h, w
+	}
+	dst := image.NewRGBA(image.Rect(0, 0, dw, dh))
 	draw.Draw(dst, dst.Bounds(), image.White, image.Point{}, draw.Src)
-	xdraw.ApproxBiLinear.Scale(dst, dst.Bounds(), img, b, draw.Over, nil)
+	xdraw.CatmullRom.Scale(dst, dst.Bounds(), img, b, draw.Over, nil)
+	dst = thumbs.OrientRGBA(dst, m.Orientation)
 	var buf bytes.Buffer
 	if err := jpeg.Encode(&buf, dst, &jpeg.Options{Quality: 80}); err != nil {
 		return nil, 0, 0, false
@@ -420,7 +431,10 @@ func writeAktePDF(ctx context.Context, ws *data.Workspace, w io.Writer, entries 
 		if err := ctx.Err(); err != nil {
 			return 0, 0, err
 		}
-		d.aktePost(rc, e)
+		d.aktePost(ctx, rc, e)
+	}
+	if err := ctx.Err(); err != nil { // a picture left out for it
+		return 0, 0, err
 	}
 	if err := f.Error(); err != nil {
 		return 0, 0, fmt.Errorf("pdf: %w", err)
@@ -435,7 +449,7 @@ func (d *reportDoc) akteFooter() {
 	d.pageFooter(repW, repH-13, repMargin, 120, "Stand: "+d.r.plan.to.String()+" · Feedtakt")
 }
 
-func (d *reportDoc) aktePost(rc data.RenderContext, e akteEntry) {
+func (d *reportDoc) aktePost(ctx context.Context, rc data.RenderContext, e akteEntry) {
 	post := e.post
 	d.heading(reportWhen(post) + " · " + post.Title)
 	d.item("Kanäle", 30, strings.Join(d.r.plan.channelNames(post), ", "), 0)
@@ -463,7 +477,7 @@ func (d *reportDoc) aktePost(rc data.RenderContext, e akteEntry) {
 		d.longItem(labels[i], t)
 	}
 	for n, m := range e.media {
-		d.aktePicture(m, e.files[n])
+		d.aktePicture(ctx, m, e.files[n])
 	}
 	if c := data.CreditLine(e.media); c != "" {
 		d.item("Bildnachweis", 30, c, 0)
@@ -481,7 +495,7 @@ func indexOf(list []string, s string) int {
 
 // aktePicture draws a small picture (its thumbnail, 35 mm wide) with its
 // file name, Bildbeschreibung and credit beside it.
-func (d *reportDoc) aktePicture(m data.Media, file string) {
+func (d *reportDoc) aktePicture(ctx context.Context, m data.Media, file string) {
 	f := d.f
 	if file == "" {
 		file = "Datei fehlte beim Export"
@@ -493,7 +507,7 @@ func (d *reportDoc) aktePicture(m data.Media, file string) {
 	h := 0.0
 	info, ok := d.pictures[m.Hash]
 	if !ok {
-		if jpg, _, _, made := akteSmall(d.wsDir, m, akteWidth(len(d.pictures))); made {
+		if jpg, _, _, made := akteSmall(ctx, d.wsDir, m, akteWidth(len(d.pictures))); made {
 			info = f.RegisterImageOptionsReader(m.Hash, fpdf.ImageOptions{ImageType: "JPG"}, bytes.NewReader(jpg))
 		}
 		d.pictures[m.Hash] = info
