@@ -25,7 +25,8 @@ import (
 const reportDays = 14
 
 // reportCard is the card "Vertretung und Akte" on the Übergabe screen:
-// the Vertretungsmappe (PDF) and the Akte (folder) of a period. Both only
+// the Vertretungsmappe (PDF) and the Akte (a folder or a zip file) of a
+// period. Both only
 // read, so they work in a read-only workspace too.
 func (h *handoverScreen) reportCard() fyne.CanvasObject {
 	report := widget.NewButtonWithIcon(lang.L("Handover report (PDF) …"), theme.DocumentPrintIcon(), h.onReport)
@@ -47,6 +48,9 @@ func akteName(from, to calendar.Date) string {
 	return "Akte-" + from.ISO() + "-bis-" + to.ISO()
 }
 
+// akteZipName is the suggested file name of the Akte as a zip file.
+func akteZipName(from, to calendar.Date) string { return akteName(from, to) + ".zip" }
+
 // lastMonth is the calendar month before the one of today.
 func lastMonth(today calendar.Date) (calendar.Date, calendar.Date) {
 	first := calendar.NewDate(today.Year, today.Month, 1)
@@ -61,6 +65,9 @@ type periodForm struct {
 	from, to   *widget.Entry
 	folder     *widget.Entry
 	name       *widget.Entry
+	extra      []*widget.FormItem // after Bis: the Akte's "Ablegen als"
+	form       *widget.Form
+	nameItem   *widget.FormItem
 	problem    *widget.Label
 	suggest    func(from, to calendar.Date) string
 	validate   func(from, to calendar.Date) error
@@ -96,16 +103,33 @@ func (f *periodForm) follow() {
 	f.name.SetText(f.suggested)
 }
 
+// suggestAs switches the suggested name (and the label of its field) to
+// another kind of target: the Akte as a folder or as a zip file. A name
+// she wrote herself stays.
+func (f *periodForm) suggestAs(suggest func(from, to calendar.Date) string, nameLabel string) {
+	f.suggest = suggest
+	a, err1 := calendar.ParseDate(f.from.Text)
+	b, err2 := calendar.ParseDate(f.to.Text)
+	if err1 == nil && err2 == nil && f.name.Text == f.suggested {
+		f.suggested = suggest(a, b)
+		f.name.SetText(f.suggested)
+	}
+	if f.nameItem != nil {
+		f.nameItem.Text = nameLabel
+		f.form.Refresh()
+	}
+}
+
 // show opens the dialog; ok gets the checked period and the path.
 func (f *periodForm) show(title, confirm, folderLabel, nameLabel string, ok func(from, to calendar.Date, path string)) {
 	var folderRow fyne.CanvasObject
 	f.folder, folderRow = folderField(f.u, data.DocumentsDir())
-	form := widget.NewForm(
-		widget.NewFormItem(lang.L("From"), f.from),
-		widget.NewFormItem(lang.L("To"), f.to),
-		widget.NewFormItem(folderLabel, folderRow),
-		widget.NewFormItem(nameLabel, f.name),
-	)
+	f.nameItem = widget.NewFormItem(nameLabel, f.name)
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("From"), f.from), widget.NewFormItem(lang.L("To"), f.to)}
+	items = append(items, f.extra...)
+	items = append(items, widget.NewFormItem(folderLabel, folderRow), f.nameItem)
+	form := widget.NewForm(items...)
+	f.form = form
 	f.submitting = ok
 	cancel := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { f.dlg.Hide() })
 	do := widget.NewButtonWithIcon(confirm, theme.ConfirmIcon(), f.submit)
@@ -188,20 +212,67 @@ func writeReportFile(u *UI, from, to calendar.Date, path string) {
 	})
 }
 
-// onAkte asks for the period and a new folder, then writes the Akte.
+// onAkte asks for the period and where the Akte goes: a new folder (the
+// default) or one zip file, with folder and file name like any file
+// Feedtakt writes (an existing zip file is replaced only when she says
+// so).
 func (h *handoverScreen) onAkte() {
 	u := h.u
 	from, to := lastMonth(u.ws.Today())
 	f := newPeriodForm(u, from, to, akteName, exchange.ValidateAktePeriod)
+	asFolder, asZip := lang.L("as a folder"), lang.L("as a zip file")
+	kind := widget.NewRadioGroup([]string{asFolder, asZip}, nil)
+	kind.Horizontal = true
+	kind.Required = true
+	kind.SetSelected(asFolder)
+	kind.OnChanged = func(s string) {
+		if s == asZip {
+			f.suggestAs(akteZipName, lang.L("File name"))
+		} else {
+			f.suggestAs(akteName, lang.L("New folder"))
+		}
+	}
+	f.extra = []*widget.FormItem{{Text: lang.L("File as"), Widget: kind,
+		HintText: lang.L("The zip file is one single file, e.g. for the e-Akte.")}}
 	f.show(lang.L("Akte (records)"), lang.L("Write Akte"), lang.L("In folder"), lang.L("New folder"),
-		func(from, to calendar.Date, dir string) { writeAkteDir(u, from, to, dir) })
+		func(from, to calendar.Date, path string) {
+			if kind.Selected != asZip {
+				writeAkteDir(u, from, to, path)
+				return
+			}
+			if !strings.EqualFold(filepath.Ext(path), ".zip") {
+				path += ".zip"
+			}
+			if st, err := os.Stat(path); err == nil && !st.IsDir() {
+				dialog.ShowConfirm(lang.L("Replace file?"), lang.L("{{.File}} exists already. Replace it?", map[string]any{"File": path}), func(yes bool) {
+					if yes {
+						writeAkteZip(u, from, to, path)
+					}
+				}, u.win)
+				return
+			}
+			writeAkteZip(u, from, to, path)
+		})
 }
 
-// writeAkteDir writes the Akte in the background, all or nothing.
+// writeAkteDir writes the Akte into a new folder in the background, all
+// or nothing.
 func writeAkteDir(u *UI, from, to calendar.Date, dir string) {
+	writeAkteWith(u, exchange.WriteAkte, from, to, dir)
+}
+
+// writeAkteZip writes the Akte as one zip file in the background; the
+// file is checked after writing and replaces an older one only then.
+func writeAkteZip(u *UI, from, to calendar.Date, path string) {
+	writeAkteWith(u, exchange.WriteAkteZip, from, to, path)
+}
+
+type akteWriter func(ctx context.Context, ws *data.Workspace, from, to calendar.Date, target string) (exchange.AkteSummary, error)
+
+func writeAkteWith(u *UI, write akteWriter, from, to calendar.Date, dir string) {
 	ws := u.ws
 	u.runShown(lang.L("Writing the Akte"), func(ctx context.Context, _ *job) func() {
-		sum, err := exchange.WriteAkte(ctx, ws, from, to, dir)
+		sum, err := write(ctx, ws, from, to, dir)
 		return func() {
 			if errors.Is(err, context.Canceled) {
 				return

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"os"
@@ -8,7 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"feedtakt/data"
 	"feedtakt/data/exchange"
@@ -106,6 +109,71 @@ func TestHandoverAkteWritesFolder(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(target, n)); err != nil {
 			t.Errorf("%s: %v", n, err)
 		}
+	}
+}
+
+// Akte as a zip file: "als ZIP-Datei" turns the suggested name into a
+// file name, writes one zip file with the PDF and the index, and a second
+// time asks before it replaces the first.
+func TestHandoverAkteWritesZip(t *testing.T) {
+	dir := newTestWorkspaceDir(t)
+	u, _ := newTestUI(t, Config{Workspace: dir})
+	u.shell.selectScreen(screenHandover)
+	u.Wait()
+	from, to := lastMonth(u.ws.Today())
+	out := t.TempDir()
+	file := filepath.Join(out, akteZipName(from, to))
+	for round := 0; round < 2; round++ {
+		test.Tap(findButton(t, u.win.Content(), "Akte (Ablage) …"))
+		form := topOverlay(u)
+		assertShows(t, form, "Ablegen als", "Neuer Ordner")
+		var kind *widget.RadioGroup
+		visit(form, func(o fyne.CanvasObject) {
+			if r, ok := o.(*widget.RadioGroup); ok {
+				kind = r
+			}
+		})
+		if kind == nil || kind.Selected != "als Ordner" || strings.Join(kind.Options, "|") != "als Ordner|als ZIP-Datei" {
+			t.Fatalf("choice %+v", kind)
+		}
+		kind.SetSelected("als ZIP-Datei")
+		es := entriesIn(form)
+		if es[3].Text != akteZipName(from, to) {
+			t.Errorf("suggested file %q", es[3].Text)
+		}
+		assertShows(t, form, "Dateiname")
+		es[2].SetText(out)
+		test.Tap(findButton(t, form, "Akte schreiben"))
+		u.Wait()
+		if round == 1 {
+			confirm := topOverlay(u)
+			assertShows(t, confirm, file+" gibt es schon. Ersetzen?")
+			test.Tap(findButton(t, confirm, "Ja"))
+			u.Wait()
+		}
+		got := strings.Join(texts(topOverlay(u)), " ")
+		if !strings.Contains(got, "Akte nach "+file+" geschrieben") {
+			t.Fatalf("dialog says: %s", got)
+		}
+		test.Tap(findButton(t, topOverlay(u), "OK"))
+		if o := topOverlay(u); o != nil {
+			t.Fatalf("still open: %v", texts(o))
+		}
+	}
+	zr, err := zip.OpenReader(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var names []string
+	for _, f := range zr.File {
+		names = append(names, f.Name)
+	}
+	if strings.Join(names, " ") != "Medien/ index.csv Akte.pdf" {
+		t.Errorf("entries %q", names)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 1 {
+		t.Errorf("in the folder: %v", entries)
 	}
 }
 

@@ -350,14 +350,8 @@ func (s *settingsScreen) editChannel(c data.Channel) {
 	active.SetChecked(!c.Disabled)
 	colour := newColorButton(c.Color, s.u.win)
 	access := widget.NewEntry()
+	access.SetText(c.AccessNote)
 	access.SetPlaceHolder(lang.L("e.g. Passwortsafe, Eintrag Social Media"))
-	if c.ID != 0 {
-		fetch(s.u, (*data.Workspace).ChannelAccessNotes, func(notes map[int64]string, err error) {
-			if err == nil && access.Text == "" {
-				access.SetText(notes[c.ID])
-			}
-		})
-	}
 
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("Name"), name),
@@ -401,13 +395,9 @@ func (s *settingsScreen) editChannel(c data.Channel) {
 		c.Cadence = data.Cadence{Count: n, Period: []string{data.PerWeek, data.PerMonth}[max(period.SelectedIndex(), 0)]}
 		c.Color = colour.hex
 		c.Disabled = !active.Checked
-		note := access.Text
-		s.u.do(func(ws *data.Workspace, ctx context.Context) error {
-			if err := ws.SaveChannel(ctx, &c); err != nil {
-				return err
-			}
-			return ws.SetChannelAccessNote(ctx, c.ID, note)
-		}, func(err error) {
+		c.AccessNote = access.Text
+		saved := c // the save trims; the form keeps what was typed
+		s.u.do(func(ws *data.Workspace, ctx context.Context) error { return ws.SaveChannel(ctx, &saved) }, func(err error) {
 			if err != nil {
 				s.u.showError(lang.L("The channel could not be saved."), err)
 				d.Show() // keep what was typed

@@ -72,17 +72,39 @@ func TestChannelFormKeepsWhereAccessIsDocumented(t *testing.T) {
 	test.Type(access, "Passwortsafe, Eintrag Social Media")
 	test.Tap(findButton(t, form, "Speichern"))
 	u.Wait()
-	cs, _ := u.Workspace().Channels(ctx)
-	notes, err := u.Workspace().ChannelAccessNotes(ctx)
-	if err != nil || len(cs) != 2 || notes[cs[1].ID] != "Passwortsafe, Eintrag Social Media" {
-		t.Fatalf("channels %+v, notes %v, err %v", cs, notes, err)
+	cs, err := u.Workspace().Channels(ctx)
+	if err != nil || len(cs) != 2 || cs[1].AccessNote != "Passwortsafe, Eintrag Social Media" {
+		t.Fatalf("channels %+v, err %v", cs, err)
 	}
 
 	// Opening the channel again shows the note.
 	s.editChannel(cs[1])
 	u.Wait()
-	es = entriesIn(topOverlay(u))
-	if got := es[len(es)-1].Text; got != "Passwortsafe, Eintrag Social Media" {
-		t.Errorf("reopened form shows %q", got)
+	form = topOverlay(u)
+	es = entriesIn(form)
+	access = es[len(es)-1]
+	if access.Text != "Passwortsafe, Eintrag Social Media" {
+		t.Errorf("reopened form shows %q", access.Text)
+	}
+
+	// A note that is a password refuses the whole save in German: the new
+	// name is not saved either, and the form comes back with what was typed.
+	es[0].SetText("Instagram Azubis")
+	access.SetText("Passwort: Sommer2026!")
+	test.Tap(findButton(t, form, "Speichern"))
+	u.Wait()
+	var all []string
+	for _, o := range u.win.Canvas().Overlays().List() {
+		all = append(all, texts(o)...)
+	}
+	if !contains(all, "Passwort") || !contains(all, "nicht gespeichert") {
+		t.Errorf("no German message; overlays show %v", all)
+	}
+	if access.Text != "Passwort: Sommer2026!" || es[0].Text != "Instagram Azubis" {
+		t.Errorf("typed text lost: %q, %q", es[0].Text, access.Text)
+	}
+	after, _ := u.Workspace().Channels(ctx)
+	if len(after) != 2 || after[1] != cs[1] {
+		t.Errorf("a refused save changed the channel: %+v, was %+v", after, cs[1])
 	}
 }

@@ -71,6 +71,10 @@ type Channel struct {
 	// its platform's (a Mastodon instance allowing 5,000); 0 = the
 	// platform's.
 	TextLimit int
+	// AccessNote is where the channel's access is documented ("Zugang:
+	// Passwortsafe, Eintrag Social Media"), printed in the handover report;
+	// never the password itself.
+	AccessNote string
 }
 
 const maxCadence = 50
@@ -129,6 +133,23 @@ func (c *Channel) validate() error {
 		return invalidArgs("text limit", "The channel's own text limit must be between 0 (the platform's) and {{.Max}} characters.",
 			map[string]any{"Max": MaxChannelTextLimit})
 	}
+	return c.validateAccessNote()
+}
+
+// validateAccessNote trims the note and refuses control characters, an
+// over-long note and one that looks like a password: the workspace is
+// copied to other PCs and the note printed in the handover report.
+func (c *Channel) validateAccessNote() error {
+	c.AccessNote = strings.TrimSpace(c.AccessNote)
+	if err := checkControl("note", &c.AccessNote, false); err != nil {
+		return err
+	}
+	if utf8.RuneCountInString(c.AccessNote) > MaxAccessNote {
+		return invalidArgs("access note", "The note on the access is too long (at most {{.Max}} characters).", map[string]any{"Max": MaxAccessNote})
+	}
+	if looksLikePassword(c.AccessNote) {
+		return invalid("access note", "This looks like a password. Write down only where the access is documented (for example “Passwortsafe, Eintrag Social Media”), never the password itself.")
+	}
 	return nil
 }
 
@@ -142,10 +163,10 @@ func (w *Workspace) Channels(ctx context.Context) ([]Channel, error) {
 // transaction of the approval rule reads them too).
 func allChannels(ctx context.Context, q queryer) ([]Channel, error) {
 	var out []Channel
-	err := eachRow(ctx, q, `SELECT id, name, platform, handle, color, cadence_count, cadence_period, position, disabled, text_limit
+	err := eachRow(ctx, q, `SELECT id, name, platform, handle, color, cadence_count, cadence_period, position, disabled, text_limit, access_note
 		FROM channels ORDER BY position, id`, nil, func(rows *sql.Rows) error {
 		var c Channel
-		if err := rows.Scan(&c.ID, &c.Name, &c.Platform, &c.Handle, &c.Color, &c.Cadence.Count, &c.Cadence.Period, &c.Position, &c.Disabled, &c.TextLimit); err != nil {
+		if err := rows.Scan(&c.ID, &c.Name, &c.Platform, &c.Handle, &c.Color, &c.Cadence.Count, &c.Cadence.Period, &c.Position, &c.Disabled, &c.TextLimit, &c.AccessNote); err != nil {
 			return err
 		}
 		out = append(out, c)
@@ -164,8 +185,8 @@ func channelsByID(ctx context.Context, q queryer) (map[int64]Channel, error) {
 	return out, err
 }
 
-// SaveChannel inserts c (ID 0) at the end of the list or updates it; c.ID is
-// set on insert.
+// SaveChannel inserts c (ID 0) at the end of the list or updates it,
+// its access note included, in one transaction; c.ID is set on insert.
 func (w *Workspace) SaveChannel(ctx context.Context, c *Channel) error {
 	return w.write(ctx, "save channel", func(tx *sql.Tx) error { return w.saveChannel(ctx, tx, c) })
 }
@@ -182,30 +203,46 @@ func (w *Workspace) saveChannel(ctx context.Context, tx *sql.Tx, c *Channel) err
 		return invalid("name", "A channel with this name exists already.")
 	}
 	if c.ID == 0 {
-		err := tx.QueryRowContext(ctx, `INSERT INTO channels (name, platform, handle, color, cadence_count, cadence_period, position, disabled, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM channels), ?, ?) RETURNING id, position`,
-			c.Name, c.Platform, c.Handle, c.Color, c.Cadence.Count, c.Cadence.Period, c.Disabled, w.timestamp()).Scan(&c.ID, &c.Position)
-		if err != nil {
-			return err
-		}
-		// text_limit only when set: the migration tests create workspaces
-		// of older schemas (before 8) through this function.
-		if c.TextLimit != 0 {
-			if _, err := tx.ExecContext(ctx, `UPDATE channels SET text_limit = ? WHERE id = ?`, c.TextLimit, c.ID); err != nil {
-				return err
-			}
-		}
-		return w.logChange(ctx, tx, "create", "channel", c.ID, fmt.Sprintf("Kanal %q angelegt", c.Name))
+		return w.insertChannel(ctx, tx, c)
 	}
-	res, err := tx.ExecContext(ctx, `UPDATE channels SET name = ?, platform = ?, handle = ?, color = ?, cadence_count = ?, cadence_period = ?, disabled = ?, text_limit = ?
-		WHERE id = ?`, c.Name, c.Platform, c.Handle, c.Color, c.Cadence.Count, c.Cadence.Period, c.Disabled, c.TextLimit, c.ID)
+	var oldNote string
+	if err := tx.QueryRowContext(ctx, `SELECT access_note FROM channels WHERE id = ?`, c.ID).Scan(&oldNote); err != nil {
+		return notFound("channel", c.ID, err)
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE channels SET name = ?, platform = ?, handle = ?, color = ?, cadence_count = ?, cadence_period = ?, disabled = ?, text_limit = ?, access_note = ?
+		WHERE id = ?`, c.Name, c.Platform, c.Handle, c.Color, c.Cadence.Count, c.Cadence.Period, c.Disabled, c.TextLimit, c.AccessNote, c.ID)
 	if err != nil {
 		return err
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("channel %d: %w", c.ID, ErrNotFound)
+	if err := w.logChange(ctx, tx, "update", "channel", c.ID, fmt.Sprintf("Kanal %q geändert", c.Name)); err != nil {
+		return err
 	}
-	return w.logChange(ctx, tx, "update", "channel", c.ID, fmt.Sprintf("Kanal %q geändert", c.Name))
+	if oldNote == c.AccessNote {
+		return nil
+	}
+	return w.logChange(ctx, tx, "update", "channel", c.ID, fmt.Sprintf("Zugang zu Kanal %q: %q", c.Name, c.AccessNote))
+}
+
+func (w *Workspace) insertChannel(ctx context.Context, tx *sql.Tx, c *Channel) error {
+	err := tx.QueryRowContext(ctx, `INSERT INTO channels (name, platform, handle, color, cadence_count, cadence_period, position, disabled, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM channels), ?, ?) RETURNING id, position`,
+		c.Name, c.Platform, c.Handle, c.Color, c.Cadence.Count, c.Cadence.Period, c.Disabled, w.timestamp()).Scan(&c.ID, &c.Position)
+	if err != nil {
+		return err
+	}
+	// text_limit and access_note only when set: the migration tests create
+	// workspaces of older schemas (before 8 and 9) through this function.
+	if c.TextLimit != 0 {
+		if _, err := tx.ExecContext(ctx, `UPDATE channels SET text_limit = ? WHERE id = ?`, c.TextLimit, c.ID); err != nil {
+			return err
+		}
+	}
+	if c.AccessNote != "" {
+		if _, err := tx.ExecContext(ctx, `UPDATE channels SET access_note = ? WHERE id = ?`, c.AccessNote, c.ID); err != nil {
+			return err
+		}
+	}
+	return w.logChange(ctx, tx, "create", "channel", c.ID, fmt.Sprintf("Kanal %q angelegt", c.Name))
 }
 
 // MoveChannel moves a channel one place up (delta -1) or down (+1) in the

@@ -3,15 +3,15 @@ package data
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
 // What the handover report (Vertretungsmappe) prints besides the plan:
-// per channel where its access is documented, and three free texts of the
-// office kept in the settings.
+// per channel where its access is documented (Channel.AccessNote, saved
+// with the channel), and three free texts of the office kept in the
+// settings.
 
 // Limits of the handover texts, in characters.
 const (
@@ -119,52 +119,6 @@ func (w *Workspace) SaveHandoverNotes(ctx context.Context, n HandoverNotes) erro
 			}
 		}
 		return w.logChange(ctx, tx, "update", "settings", 0, "Übergabe-Texte geändert: "+strings.Join(changed, ", "))
-	})
-}
-
-// ChannelAccessNotes returns, by channel ID, where each channel's access is
-// documented; channels without a note are left out.
-func (w *Workspace) ChannelAccessNotes(ctx context.Context) (map[int64]string, error) {
-	out := map[int64]string{}
-	err := eachRow(ctx, w.reader(), `SELECT id, access_note FROM channels WHERE access_note != ''`, nil, func(rows *sql.Rows) error {
-		var id int64
-		var note string
-		if err := rows.Scan(&id, &note); err != nil {
-			return err
-		}
-		out[id] = note
-		return nil
-	})
-	return out, w.fault("read channels", err)
-}
-
-// SetChannelAccessNote stores where the channel's access is documented
-// ("Zugang: Passwortsafe, Eintrag Social Media"); "" removes the note. A
-// note that looks like a password is refused: the workspace is copied to
-// other PCs and printed in the handover report.
-func (w *Workspace) SetChannelAccessNote(ctx context.Context, channelID int64, note string) error {
-	note = strings.TrimSpace(note)
-	if err := checkControl("note", &note, false); err != nil {
-		return err
-	}
-	if utf8.RuneCountInString(note) > MaxAccessNote {
-		return invalidArgs("access note", "The note on the access is too long (at most {{.Max}} characters).", map[string]any{"Max": MaxAccessNote})
-	}
-	if looksLikePassword(note) {
-		return invalid("access note", "This looks like a password. Write down only where the access is documented (for example “Passwortsafe, Eintrag Social Media”), never the password itself.")
-	}
-	return w.write(ctx, "save channel", func(tx *sql.Tx) error {
-		var name, old string
-		if err := tx.QueryRowContext(ctx, `SELECT name, access_note FROM channels WHERE id = ?`, channelID).Scan(&name, &old); err != nil {
-			return notFound("channel", channelID, err)
-		}
-		if old == note {
-			return nil
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE channels SET access_note = ? WHERE id = ?`, note, channelID); err != nil {
-			return err
-		}
-		return w.logChange(ctx, tx, "update", "channel", channelID, fmt.Sprintf("Zugang zu Kanal %q: %q", name, note))
 	})
 }
 

@@ -69,58 +69,121 @@ func TestHandoverNotesRefused(t *testing.T) {
 	}
 }
 
+// channelByID reads one channel the way every screen does.
+func channelByID(t *testing.T, ws *Workspace, id int64) Channel {
+	t.Helper()
+	cs, err := ws.Channels(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cs {
+		if c.ID == id {
+			return c
+		}
+	}
+	t.Fatalf("no channel %d", id)
+	return Channel{}
+}
+
 func TestChannelAccessNote(t *testing.T) {
 	ctx := context.Background()
 	ws := newTestWorkspace(t)
 	chs, _ := testIDs(t, ws)
 	note := "Zugang: Passwortsafe, Eintrag Social Media"
-	if err := ws.SetChannelAccessNote(ctx, chs[0], "  "+note+" "); err != nil {
+	c := channelByID(t, ws, chs[0])
+	c.AccessNote = "  " + note + " "
+	if err := ws.SaveChannel(ctx, &c); err != nil {
 		t.Fatal(err)
 	}
-	notes, err := ws.ChannelAccessNotes(ctx)
-	if err != nil || len(notes) != 1 || notes[chs[0]] != note {
-		t.Fatalf("notes %v, %v", notes, err)
+	if got := channelByID(t, ws, chs[0]); got.AccessNote != note || got.Name != "Instagram" {
+		t.Fatalf("read back %+v", got)
 	}
+	if got := channelByID(t, ws, chs[1]); got.AccessNote != "" {
+		t.Fatalf("the other channel has a note: %q", got.AccessNote)
+	}
+	fb := channelByID(t, ws, chs[1])
 	for _, bad := range []string{
 		"Passwort: Sommer2026!", "PW = x7Tq!9", "pin: 4711", "Kennwort:geheim123",
 		"Zugang Xq7#pLm2rT", strings.Repeat("x", MaxAccessNote+1), "Safe\nFach 3",
 	} {
-		err := ws.SetChannelAccessNote(ctx, chs[1], bad)
-		if !errors.Is(err, ErrInvalid) {
+		c := fb
+		c.AccessNote = bad
+		if err := ws.SaveChannel(ctx, &c); !errors.Is(err, ErrInvalid) {
 			t.Errorf("%q saved: %v", bad, err)
 		}
 	}
-	if strings.Contains(Explain(ws.SetChannelAccessNote(ctx, chs[1], "Passwort: Sommer2026!")).Key, "never the password itself") == false {
+	c = fb
+	c.AccessNote = "Passwort: Sommer2026!"
+	if !strings.Contains(Explain(ws.SaveChannel(ctx, &c)).Key, "never the password itself") {
 		t.Error("the refusal does not say why")
 	}
 	for _, ok := range []string{
 		"Passwort: siehe KeePass, Eintrag Social-Media-Team", "Kennwort liegt im Tresor, Fach 3",
 		"KeePass-DB2024, Ordner Presse", "Zugangsdaten bei Frau Muster (Tel. 0511 1234-56)", "https://intranet.example.org/zugang?id=17",
 	} {
-		if err := ws.SetChannelAccessNote(ctx, chs[1], ok); err != nil {
+		c := fb
+		c.AccessNote = ok
+		if err := ws.SaveChannel(ctx, &c); err != nil {
 			t.Errorf("%q refused: %v", ok, err)
 		}
 	}
-	if err := ws.SetChannelAccessNote(ctx, chs[0], ""); err != nil {
+	c = channelByID(t, ws, chs[0])
+	c.AccessNote = ""
+	if err := ws.SaveChannel(ctx, &c); err != nil {
 		t.Fatal(err)
 	}
-	if notes, _ := ws.ChannelAccessNotes(ctx); len(notes) != 1 {
-		t.Errorf("after removing one note: %v", notes)
+	if got := channelByID(t, ws, chs[0]); got.AccessNote != "" {
+		t.Errorf("removed note reads %q", got.AccessNote)
 	}
-	if err := ws.SetChannelAccessNote(ctx, 999, "Safe"); !errors.Is(err, ErrNotFound) {
+	missing := Channel{ID: 999, Name: "Weg", Platform: Other, AccessNote: "Safe"}
+	if err := ws.SaveChannel(ctx, &missing); !errors.Is(err, ErrNotFound) {
 		t.Errorf("unknown channel: %v", err)
 	}
 	lines := itemChanges(t, ws, "channel")
 	if !slices.Contains(lines, `update: Zugang zu Kanal "Instagram": "`+note+`"`) {
 		t.Errorf("change log %q", lines)
 	}
-	// Saving the channel in its form keeps the note.
-	c := Channel{ID: chs[1], Name: "Facebook", Platform: Facebook, Handle: "@stadt"}
+	// Saving a channel read from Channels (switching it off and on) keeps the note.
+	c = channelByID(t, ws, chs[1])
+	c.Disabled = true
 	if err := ws.SaveChannel(ctx, &c); err != nil {
 		t.Fatal(err)
 	}
-	if notes, _ := ws.ChannelAccessNotes(ctx); notes[chs[1]] != "https://intranet.example.org/zugang?id=17" {
-		t.Errorf("SaveChannel lost the note: %v", notes)
+	if got := channelByID(t, ws, chs[1]); got.AccessNote != "https://intranet.example.org/zugang?id=17" || !got.Disabled {
+		t.Errorf("SaveChannel lost the note: %+v", got)
+	}
+	// A new channel takes its note with it.
+	n := Channel{Name: "Mastodon", Platform: Mastodon, AccessNote: "Passwortsafe, Eintrag Mastodon"}
+	if err := ws.SaveChannel(ctx, &n); err != nil {
+		t.Fatal(err)
+	}
+	if got := channelByID(t, ws, n.ID); got.AccessNote != "Passwortsafe, Eintrag Mastodon" {
+		t.Errorf("new channel's note %q", got.AccessNote)
+	}
+}
+
+// A refused note refuses the whole save: the channel's other fields stay
+// as they were, and nothing is logged.
+func TestChannelSaveWithRefusedNoteChangesNothing(t *testing.T) {
+	ctx := context.Background()
+	ws := newTestWorkspace(t)
+	chs, _ := testIDs(t, ws)
+	before := channelByID(t, ws, chs[0])
+	before.AccessNote = "Passwortsafe"
+	if err := ws.SaveChannel(ctx, &before); err != nil {
+		t.Fatal(err)
+	}
+	logged := len(itemChanges(t, ws, "channel"))
+	c := before
+	c.Name, c.Handle, c.Cadence.Count, c.AccessNote = "Instagram Ausbildung", "@azubis", 5, "Passwort: Sommer2026!"
+	if err := ws.SaveChannel(ctx, &c); !errors.Is(err, ErrInvalid) {
+		t.Fatalf("saved: %v", err)
+	}
+	if got := channelByID(t, ws, chs[0]); got != before {
+		t.Errorf("after the refused save %+v, want %+v", got, before)
+	}
+	if n := len(itemChanges(t, ws, "channel")); n != logged {
+		t.Errorf("%d change-log lines for a refused save", n-logged)
 	}
 }
 
@@ -131,7 +194,6 @@ func TestMigrationFrom8AddsAccessNotes(t *testing.T) {
 	restore := migrationsUpTo(t, 8)
 	ws := newTestWorkspace(t)
 	dir := ws.Dir()
-	chs, _ := testIDs(t, ws)
 	ws.Close()
 	restore()
 
@@ -143,9 +205,11 @@ func TestMigrationFrom8AddsAccessNotes(t *testing.T) {
 	if err != nil || len(cs) != 2 || cs[0].Name != "Instagram" || cs[0].Cadence.Count != 2 {
 		t.Fatalf("channels after migration: %+v, %v", cs, err)
 	}
-	if err := re.SetChannelAccessNote(ctx, chs[0], "Passwortsafe"); err != nil {
+	cs[0].AccessNote = "Passwortsafe"
+	if err := re.SaveChannel(ctx, &cs[0]); err != nil {
 		t.Fatal(err)
 	}
+	chs, _ := testIDs(t, re)
 	if err := re.SaveHandoverNotes(ctx, HandoverNotes{Hints: "Bitte montags prüfen."}); err != nil {
 		t.Fatal(err)
 	}

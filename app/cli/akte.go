@@ -1,11 +1,14 @@
 package cli
 
 import (
+	"archive/zip"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"feedtakt/data"
 	"feedtakt/data/calendar"
@@ -13,16 +16,18 @@ import (
 )
 
 // usageAkte is the usage line of the records export.
-const usageAkte = "  feedtakt akte --workspace DIR --from DATE --to DATE -o DIR   file the published posts of a period for the records (PDF, original media files, index.csv) in a new folder"
+const usageAkte = "  feedtakt akte --workspace DIR --from DATE --to DATE -o DIR|FILE.zip   file the published posts of a period for the records (PDF, original media files, index.csv) in a new folder or a zip file"
 
 // runAkte is "feedtakt akte --workspace DIR --from DATE --to DATE -o
-// DIR". It opens the workspace read-only, writes the Akte into a new or
-// empty folder all or nothing, and checks the PDF it wrote. Exit status 0
-// on success, 2 for bad arguments, 1 when the workspace cannot be read or
-// the folder cannot be written.
+// DIR" or "-o FILE.zip". It opens the workspace read-only, writes the Akte
+// all or nothing into a new or empty folder or, when the target ends in
+// .zip, into one zip file (verified after writing, an older file
+// replaced), and checks the PDF it wrote. Exit status 0 on success, 2 for
+// bad arguments, 1 when the workspace cannot be read or the target cannot
+// be written.
 func runAkte(args []string, env Env) int {
 	a, code, ok := parsePeriodArgs("akte", args, env, func(t func(string, map[string]any) string) string {
-		return t("Usage: feedtakt akte --workspace DIR --from DATE --to DATE -o DIR\nDATE as 2026-12-01 or 01.12.2026; the folder must be new or empty.", nil)
+		return t("Usage: feedtakt akte --workspace DIR --from DATE --to DATE -o DIR|FILE.zip\nDATE as 2026-12-01 or 01.12.2026; the folder must be new or empty, an older zip file is replaced.", nil)
 	}, exchange.ValidateAktePeriod)
 	if !ok {
 		return code
@@ -42,7 +47,12 @@ func writeAkte(dir string, from, to calendar.Date, target string, env Env, t fun
 		return env.fail(t("The workspace in {{.Dir}} could not be opened.", map[string]any{"Dir": dir}), err)
 	}
 	defer ws.Close()
-	sum, err := exchange.WriteAkte(ctx, ws, from, to, target)
+	zipped := isZipName(target)
+	write := exchange.WriteAkte
+	if zipped {
+		write = exchange.WriteAkteZip
+	}
+	sum, err := write(ctx, ws, from, to, target)
 	var inv *data.InvalidError
 	switch {
 	case errors.As(err, &inv):
@@ -55,7 +65,7 @@ func writeAkte(dir string, from, to calendar.Date, target string, env Env, t fun
 		return env.fail(t("The Akte failed.", nil), err)
 	}
 	// Check what was written: the PDF is whole and has its pages.
-	b, err := os.ReadFile(filepath.Join(target, exchange.AktePDF))
+	b, err := aktePDF(target, zipped)
 	if err == nil {
 		var pages int
 		if pages, err = exchange.PDFPages(b); err == nil && pages != sum.Pages {
@@ -71,4 +81,28 @@ func writeAkte(dir string, from, to calendar.Date, target string, env Env, t fun
 		fmt.Fprintln(env.Stdout, t("{{.N}} media files were missing in the workspace; the index names them without a file.", map[string]any{"N": sum.MissingFiles}))
 	}
 	return 0
+}
+
+// isZipName reports whether the Akte goes into a zip file: the target's
+// name ends in .zip, in any case.
+func isZipName(target string) bool {
+	return strings.EqualFold(filepath.Ext(target), ".zip")
+}
+
+// aktePDF reads the Akte's PDF from the folder or the zip file target.
+func aktePDF(target string, zipped bool) ([]byte, error) {
+	if !zipped {
+		return os.ReadFile(filepath.Join(target, exchange.AktePDF))
+	}
+	r, err := zip.OpenReader(target)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	f, err := r.Open(exchange.AktePDF)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(f)
 }

@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -114,5 +116,68 @@ func TestAkteFailsCleanly(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(filepath.Join(full, "alt.txt")); string(b) != "alt" {
 		t.Error("the full folder was touched")
+	}
+}
+
+func TestAkteZipWritesTheSameFileTwice(t *testing.T) {
+	dir := newTestExportWorkspace(t)
+	publishFirst(t, dir)
+	tmp := t.TempDir()
+	var files [][]byte
+	for _, name := range []string{"Akte-1.zip", "Akte-2.ZIP"} {
+		out := filepath.Join(tmp, name)
+		r := runCLI("akte", "--workspace", dir, "--from", "01.12.2026", "--to", "31.12.2026", "-o", out)
+		if r.code != 0 {
+			t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+		}
+		zr, err := zip.OpenReader(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, f := range zr.File {
+			names = append(names, f.Name)
+		}
+		pdf, err := zr.Open(exchange.AktePDF)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(pdf)
+		zr.Close()
+		if strings.Join(names, " ") != "Medien/ index.csv Akte.pdf" {
+			t.Errorf("entries %q", names)
+		}
+		pages, err := exchange.PDFPages(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := de("Akte written to {{.Dir}}: {{.Count}} published post, {{.Files}} media files, {{.Pages}} pages.",
+			map[string]any{"Dir": out, "Count": 1, "Files": 0, "Pages": pages})
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("stdout %q, want %q", r.stdout, want)
+		}
+		b, err = os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, b)
+	}
+	if !bytes.Equal(files[0], files[1]) {
+		t.Error("two zip files of the same period differ")
+	}
+	// A folder named like a zip file is refused, and nothing is left.
+	folder := filepath.Join(tmp, "Ordner.zip")
+	if err := os.Mkdir(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI("akte", "--workspace", dir, "--from", "01.12.2026", "--to", "31.12.2026", "-o", folder)
+	if want := de("There is a folder of this name; please choose another name for the zip file.", nil); r.code != 2 || !strings.Contains(r.stderr, want) {
+		t.Errorf("exit %d, stderr %q; want 2 and %q", r.code, r.stderr, want)
+	}
+	if entries, _ := os.ReadDir(tmp); len(entries) != 3 {
+		t.Errorf("left behind: %v", entries)
+	}
+	if entries, _ := os.ReadDir(folder); len(entries) != 0 {
+		t.Errorf("written into the folder: %v", entries)
 	}
 }

@@ -10,7 +10,6 @@ import (
 	"image"
 	"image/draw"
 	"image/jpeg"
-	_ "image/png"
 	"io"
 	"os"
 	"path/filepath"
@@ -21,6 +20,7 @@ import (
 	"feedtakt/assets/fonts"
 	"feedtakt/data"
 	"feedtakt/data/calendar"
+	"feedtakt/data/thumbs"
 
 	"github.com/go-pdf/fpdf"
 	xdraw "golang.org/x/image/draw"
@@ -87,7 +87,7 @@ func WriteAkte(ctx context.Context, ws *data.Workspace, from, to calendar.Date, 
 			os.RemoveAll(part)
 		}
 	}()
-	if sum, err = writeAkteParts(ctx, ws, part, entries, plan); err != nil {
+	if sum, err = writeAkteParts(ctx, ws, dirSink(part), entries, plan); err != nil {
 		return sum, err
 	}
 	if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
@@ -202,55 +202,23 @@ func akteFileName(post data.Post, n int, m data.Media) string {
 	return fmt.Sprintf("%s_Beitrag-%d_%d_%s%s", post.Date.ISO(), post.ID, n, name, ext)
 }
 
-func writeAkteParts(ctx context.Context, ws *data.Workspace, part string, entries []akteEntry, p *plan) (AkteSummary, error) {
-	var sum AkteSummary
-	sum.Posts = len(entries)
-	for i := range entries {
-		e := &entries[i]
-		e.files = make([]string, len(e.media))
-		for n, m := range e.media {
-			if err := ctx.Err(); err != nil {
-				return sum, err
-			}
-			name := akteFileName(e.post, n+1, m)
-			err := copyFile(filepath.Join(ws.Dir(), filepath.FromSlash(m.Path)), filepath.Join(part, AkteMedia, name))
-			if errors.Is(err, os.ErrNotExist) {
-				sum.MissingFiles++
-				continue
-			}
-			if err != nil {
-				return sum, fmt.Errorf("%w: %w", ErrWriteFile, err)
-			}
-			e.files[n] = name
-			sum.Files++
-		}
-	}
-	if err := writeAkteIndex(filepath.Join(part, AkteIndex), entries, p); err != nil {
-		return sum, fmt.Errorf("%w: %w", ErrWriteFile, err)
-	}
-	var buf bytes.Buffer
-	pages, dropped, err := writeAktePDF(ctx, ws, &buf, entries, p)
-	if err != nil {
-		return sum, err
-	}
-	sum.Pages, sum.DroppedChars = pages, dropped
-	if err := os.WriteFile(filepath.Join(part, AktePDF), buf.Bytes(), 0o644); err != nil {
-		return sum, fmt.Errorf("%w: %w", ErrWriteFile, err)
-	}
-	return sum, nil
+// akteSink takes the files of an Akte: a folder (WriteAkte) or a zip
+// file (WriteAkteZip). name uses "/" between folder and file; compress
+// is a hint for the zip (the index is text, the media are compressed
+// already).
+type akteSink interface {
+	put(name string, compress bool, r io.Reader) error
 }
 
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
+// dirSink writes the files below a folder.
+type dirSink string
+
+func (d dirSink) put(name string, _ bool, r io.Reader) error {
+	out, err := os.OpenFile(filepath.Join(string(d), filepath.FromSlash(name)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
 	}
-	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
+	if _, err := io.Copy(out, r); err != nil {
 		out.Close()
 		return err
 	}
@@ -261,12 +229,70 @@ func copyFile(src, dst string) error {
 	return out.Close()
 }
 
+// writeAkteParts puts the media files, the index and the PDF into sink,
+// in this order (the index and the PDF name the files that were found).
+func writeAkteParts(ctx context.Context, ws *data.Workspace, sink akteSink, entries []akteEntry, p *plan) (AkteSummary, error) {
+	var sum AkteSummary
+	sum.Posts = len(entries)
+	for i := range entries {
+		e := &entries[i]
+		e.files = make([]string, len(e.media))
+		for n, m := range e.media {
+			if err := ctx.Err(); err != nil {
+				return sum, err
+			}
+			name := akteFileName(e.post, n+1, m)
+			missing, err := putFile(sink, AkteMedia+"/"+name, filepath.Join(ws.Dir(), filepath.FromSlash(m.Path)))
+			if missing {
+				sum.MissingFiles++
+				continue
+			}
+			if err != nil {
+				return sum, fmt.Errorf("%w: %w", ErrWriteFile, err)
+			}
+			e.files[n] = name
+			sum.Files++
+		}
+	}
+	idx, err := akteIndex(entries, p)
+	if err == nil {
+		err = sink.put(AkteIndex, true, bytes.NewReader(idx))
+	}
+	if err != nil {
+		return sum, fmt.Errorf("%w: %w", ErrWriteFile, err)
+	}
+	var buf bytes.Buffer
+	pages, dropped, err := writeAktePDF(ctx, ws, &buf, entries, p)
+	if err != nil {
+		return sum, err
+	}
+	sum.Pages, sum.DroppedChars = pages, dropped
+	if err := sink.put(AktePDF, false, &buf); err != nil {
+		return sum, fmt.Errorf("%w: %w", ErrWriteFile, err)
+	}
+	return sum, nil
+}
+
+// putFile puts the file src into sink; missing tells that src is not
+// there.
+func putFile(sink akteSink, name, src string) (missing bool, err error) {
+	in, err := os.Open(src)
+	if errors.Is(err, os.ErrNotExist) {
+		return true, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	defer in.Close()
+	return false, sink.put(name, false, in)
+}
+
 // akteHeader is the index's first row.
 var akteHeader = []string{"Datum", "Uhrzeit", "Titel", "Kanäle", "Link", "Freigabe", "Datei", "Originalname", "Bildnachweis", "SHA-256"}
 
-// writeAkteIndex writes index.csv for German Excel (UTF-8 with BOM, ";"):
-// one row per media file, or one per post without media.
-func writeAkteIndex(path string, entries []akteEntry, p *plan) error {
+// akteIndex is index.csv for German Excel (UTF-8 with BOM, ";"): one row
+// per media file, or one per post without media.
+func akteIndex(entries []akteEntry, p *plan) ([]byte, error) {
 	var buf bytes.Buffer
 	bw := bufio.NewWriter(&buf)
 	bw.WriteString(utf8BOM)
@@ -296,12 +322,12 @@ func writeAkteIndex(path string, entries []akteEntry, p *plan) error {
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
-		return err
+		return nil, err
 	}
 	if err := bw.Flush(); err != nil {
-		return err
+		return nil, err
 	}
-	return os.WriteFile(path, buf.Bytes(), 0o644)
+	return buf.Bytes(), nil
 }
 
 // akteWidth is the width in pixels of the k-th small picture of an Akte
@@ -316,20 +342,19 @@ func akteWidth(k int) int {
 	return 481 + k - 240
 }
 
-// akteSmall makes the Akte's small picture of m from its original file
-// (JPEG or PNG): scaled and encoded the same way every time, so that the
-// PDF does not depend on which thumbnails the app happened to make yet.
-// ok is false for a video, a document, a missing or unreadable file.
-func akteSmall(wsDir string, m data.Media, width int) (jpg []byte, w, h int, ok bool) {
+// akteSmall makes the Akte's small picture of m from its original file:
+// decoded with the thumbnails' guards (the pixel count checked first, a
+// JPEG at a reduced scale where that still gives twice the width), turned
+// upright by its EXIF orientation (m.Orientation, read at the import: a
+// photo taken with the phone held upright is stored sideways), scaled to
+// width pixels and encoded the same way every time, so that the PDF does
+// not depend on which thumbnails the app happened to make yet. ok is
+// false for a video, a document, a missing or unreadable file.
+func akteSmall(ctx context.Context, wsDir string, m data.Media, width int) (jpg []byte, w, h int, ok bool) {
 	if m.Kind != "image" {
 		return nil, 0, 0, false
 	}
-	f, err := os.Open(filepath.Join(wsDir, filepath.FromSlash(m.Path)))
-	if err != nil {
-		return nil, 0, 0, false
-	}
-	defer f.Close()
-	img, _, err := image.Decode(bufio.NewReader(f))
+	img, _, err := thumbs.Decode(ctx, filepath.Join(wsDir, filepath.FromSlash(m.Path)), 2*width)
 	if err != nil {
 		return nil, 0, 0, false
 	}
@@ -337,11 +362,23 @@ func akteSmall(wsDir string, m data.Media, width int) (jpg []byte, w, h int, ok 
 	if b.Dx() == 0 || b.Dy() == 0 {
 		return nil, 0, 0, false
 	}
+	// The size as seen: orientations 5–8 swap the axes.
+	turned := m.Orientation >= 5 && m.Orientation <= 8
+	seenW, seenH := b.Dx(), b.Dy()
+	if turned {
+		seenW, seenH = seenH, seenW
+	}
 	w = width
-	h = max(1, b.Dy()*w/b.Dx())
-	dst := image.NewRGBA(image.Rect(0, 0, w, h))
+	h = max(1, seenH*w/seenW)
+	// Scaled as stored, then turned.
+	dw, dh := w, h
+	if turned {
+		dw, dh = h, w
+	}
+	dst := image.NewRGBA(image.Rect(0, 0, dw, dh))
 	draw.Draw(dst, dst.Bounds(), image.White, image.Point{}, draw.Src)
-	xdraw.ApproxBiLinear.Scale(dst, dst.Bounds(), img, b, draw.Over, nil)
+	xdraw.CatmullRom.Scale(dst, dst.Bounds(), img, b, draw.Over, nil)
+	dst = thumbs.OrientRGBA(dst, m.Orientation)
 	var buf bytes.Buffer
 	if err := jpeg.Encode(&buf, dst, &jpeg.Options{Quality: 80}); err != nil {
 		return nil, 0, 0, false
@@ -394,7 +431,10 @@ func writeAktePDF(ctx context.Context, ws *data.Workspace, w io.Writer, entries 
 		if err := ctx.Err(); err != nil {
 			return 0, 0, err
 		}
-		d.aktePost(rc, e)
+		d.aktePost(ctx, rc, e)
+	}
+	if err := ctx.Err(); err != nil { // a picture left out for it
+		return 0, 0, err
 	}
 	if err := f.Error(); err != nil {
 		return 0, 0, fmt.Errorf("pdf: %w", err)
@@ -409,7 +449,7 @@ func (d *reportDoc) akteFooter() {
 	d.pageFooter(repW, repH-13, repMargin, 120, "Stand: "+d.r.plan.to.String()+" · Feedtakt")
 }
 
-func (d *reportDoc) aktePost(rc data.RenderContext, e akteEntry) {
+func (d *reportDoc) aktePost(ctx context.Context, rc data.RenderContext, e akteEntry) {
 	post := e.post
 	d.heading(reportWhen(post) + " · " + post.Title)
 	d.item("Kanäle", 30, strings.Join(d.r.plan.channelNames(post), ", "), 0)
@@ -437,7 +477,7 @@ func (d *reportDoc) aktePost(rc data.RenderContext, e akteEntry) {
 		d.longItem(labels[i], t)
 	}
 	for n, m := range e.media {
-		d.aktePicture(m, e.files[n])
+		d.aktePicture(ctx, m, e.files[n])
 	}
 	if c := data.CreditLine(e.media); c != "" {
 		d.item("Bildnachweis", 30, c, 0)
@@ -455,7 +495,7 @@ func indexOf(list []string, s string) int {
 
 // aktePicture draws a small picture (its thumbnail, 35 mm wide) with its
 // file name, Bildbeschreibung and credit beside it.
-func (d *reportDoc) aktePicture(m data.Media, file string) {
+func (d *reportDoc) aktePicture(ctx context.Context, m data.Media, file string) {
 	f := d.f
 	if file == "" {
 		file = "Datei fehlte beim Export"
@@ -467,7 +507,7 @@ func (d *reportDoc) aktePicture(m data.Media, file string) {
 	h := 0.0
 	info, ok := d.pictures[m.Hash]
 	if !ok {
-		if jpg, _, _, made := akteSmall(d.wsDir, m, akteWidth(len(d.pictures))); made {
+		if jpg, _, _, made := akteSmall(ctx, d.wsDir, m, akteWidth(len(d.pictures))); made {
 			info = f.RegisterImageOptionsReader(m.Hash, fpdf.ImageOptions{ImageType: "JPG"}, bytes.NewReader(jpg))
 		}
 		d.pictures[m.Hash] = info

@@ -41,7 +41,6 @@ const (
 // report is what the handover report prints, read once.
 type report struct {
 	plan      *plan // org, period, posts, channels, topics
-	access    map[int64]string
 	notes     data.HandoverNotes
 	ideas     []data.Post
 	series    []data.Series
@@ -96,9 +95,6 @@ func loadReport(ctx context.Context, ws *data.Workspace, from, to calendar.Date,
 		return nil, err
 	}
 	r := &report{plan: p, today: ws.Today()}
-	if r.access, err = ws.ChannelAccessNotes(ctx); err != nil {
-		return nil, err
-	}
 	if r.notes, err = ws.HandoverNotes(ctx); err != nil {
 		return nil, err
 	}

@@ -343,7 +343,7 @@ func (d *reportDoc) channelsSection() {
 			parts = append(parts, fmt.Sprintf("Takt: %d pro %s", c.Cadence.Count, per))
 		}
 		access := "Zugang: nicht hinterlegt – bitte bei den Ansprechpartnern erfragen."
-		if a := d.r.access[c.ID]; a != "" {
+		if a := c.AccessNote; a != "" {
 			access = "Zugang: " + strings.TrimPrefix(strings.TrimPrefix(a, "Zugang:"), " ")
 		}
 		d.item(c.Name, 38, strings.Join(parts, " · ")+"\n"+access, 0)

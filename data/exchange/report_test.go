@@ -35,7 +35,8 @@ func demoReport(t *testing.T) ([]byte, Summary, *data.Workspace) {
 	if err != nil || len(chs) == 0 {
 		t.Fatalf("channels %v, %v", chs, err)
 	}
-	if err := ws.SetChannelAccessNote(ctx, chs[0].ID, "Zugang: Passwortsafe, Eintrag Social Media"); err != nil {
+	chs[0].AccessNote = "Zugang: Passwortsafe, Eintrag Social Media"
+	if err := ws.SaveChannel(ctx, &chs[0]); err != nil {
 		t.Fatal(err)
 	}
 	if err := ws.SaveHandoverNotes(ctx, data.HandoverNotes{
