@@ -26,6 +26,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"strings"
 	"time"
 )
 
@@ -50,7 +51,10 @@ type Manifest struct {
 	App     string    `json:"app"`    // the Feedtakt build that wrote it
 	Schema  int       `json:"schema"` // the database's schema version
 	Created time.Time `json:"created"`
-	Entries []Entry   `json:"entries"`
+	// Person and PC made the bundle (empty in bundles of older builds).
+	Person  string  `json:"person,omitempty"`
+	PC      string  `json:"pc,omitempty"`
+	Entries []Entry `json:"entries"`
 }
 
 // Entry is one file in the bundle.
@@ -138,21 +142,52 @@ func (e *NewerError) Error() string {
 // Unwrap lets errors.Is(err, ErrBundleNewer) match.
 func (e *NewerError) Unwrap() error { return ErrBundleNewer }
 
-// appVersion names the build that writes a bundle: the module version and
-// commit Go stamped into the binary, "dev" without them.
+// AppVersion is the Feedtakt version written into a bundle's manifest.
+// The program sets it at start from FyneApp.toml (see VersionFromToml);
+// empty, appVersion falls back to what Go stamped into the binary.
+var AppVersion string
+
+// appVersion names the build that writes a bundle: AppVersion with the
+// commit Go stamped into the binary, else the module version, "dev"
+// without either.
 func appVersion() string {
+	v := AppVersion
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {
-		return "dev"
+		return nonEmpty(v, "dev")
 	}
-	v := bi.Main.Version
+	if v == "" {
+		v = bi.Main.Version
+	}
 	for _, s := range bi.Settings {
 		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
 			v += " " + s.Value[:12]
 		}
 	}
-	if v == "" {
-		return "dev"
+	return nonEmpty(strings.TrimSpace(v), "dev")
+}
+
+func nonEmpty(s, otherwise string) string {
+	if s == "" {
+		return otherwise
 	}
-	return v
+	return s
+}
+
+// VersionFromToml reads the version from the text of FyneApp.toml
+// ("0.1.0" from `Version = "0.1.0"` in [Details]); "" if it has none.
+func VersionFromToml(text string) string {
+	section := ""
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, "[") {
+			section = strings.Trim(line, "[] ")
+			continue
+		}
+		key, value, ok := strings.Cut(line, "=")
+		if ok && section == "Details" && strings.TrimSpace(key) == "Version" {
+			return strings.Trim(strings.TrimSpace(value), `"'`)
+		}
+	}
+	return ""
 }

@@ -21,6 +21,7 @@ func Explain(err error) data.Explanation {
 		entry = ee.Entry
 	}
 	args := map[string]any{"Entry": entry}
+	var held *fsx.HeldError
 	switch {
 	case err == nil:
 		return data.Explanation{}
@@ -42,6 +43,8 @@ func Explain(err error) data.Explanation {
 		return data.Explanation{Key: "The handover bundle is damaged or incomplete (at “{{.Entry}}”). Nothing was unpacked. Please ask for the bundle again.", Args: args}
 	case errors.Is(err, ErrBundleDamaged):
 		return data.Explanation{Key: "The handover bundle is damaged or incomplete. Nothing was unpacked. Please ask for the bundle again."}
+	case errors.As(err, &held):
+		return explainHeld(held.Owner)
 	case errors.Is(err, ErrTargetNotEmpty):
 		return data.Explanation{Key: "The target folder is not empty. Choose a new or empty folder for the workspace."}
 	}
@@ -53,4 +56,17 @@ func Explain(err error) data.Explanation {
 func isDiskFull(err error) bool {
 	var se *sqlite.Error
 	return fsx.IsDiskFull(err) || errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_FULL
+}
+
+// explainHeld names who has the workspace open that was to be replaced.
+func explainHeld(o fsx.Owner) data.Explanation {
+	if o.Person == "" && o.PC == "" {
+		return data.Explanation{Key: "The workspace is open in another Feedtakt (on this or another PC). It can only be replaced when it is closed there. Nothing was changed."}
+	}
+	since := ""
+	if !o.Since.IsZero() {
+		since = o.Since.Local().Format("02.01.2006 15:04")
+	}
+	return data.Explanation{Key: "The workspace is open by {{.Person}} on {{.PC}} (since {{.Since}}). It can only be replaced when it is closed there. Nothing was changed.",
+		Args: map[string]any{"Person": nonEmpty(o.Person, "?"), "PC": nonEmpty(o.PC, "?"), "Since": nonEmpty(since, "?")}}
 }
