@@ -292,3 +292,59 @@ func postTitle(title, caption string) string {
 	}
 	return b.String()
 }
+
+// Headline says in one sentence (a translation key with its arguments)
+// what replacing would change: "Paket vom 18.12.2026, von Jana Beispiel:
+// 12 Beiträge neu, 3 geändert, 1 entfernt."
+func (d Diff) Headline() data.Explanation {
+	args := map[string]any{
+		"Date": d.Manifest.Created.Local().Format("02.01.2006 15:04"), "Person": d.By,
+		"Added": d.Added, "Changed": d.Changed, "Removed": d.Removed,
+	}
+	switch {
+	case d.Same() && d.By == "":
+		return data.Explanation{Key: "Bundle of {{.Date}}: it holds the same posts as this workspace.", Args: args}
+	case d.Same():
+		return data.Explanation{Key: "Bundle of {{.Date}}, by {{.Person}}: it holds the same posts as this workspace.", Args: args}
+	case d.By == "":
+		return data.Explanation{Key: "Bundle of {{.Date}}: posts {{.Added}} new, {{.Changed}} changed, {{.Removed}} removed.", Args: args}
+	}
+	return data.Explanation{Key: "Bundle of {{.Date}}, by {{.Person}}: posts {{.Added}} new, {{.Changed}} changed, {{.Removed}} removed.", Args: args}
+}
+
+// Notes are the further sentences about what replacing means: media, and
+// changes made here after the bundle, which are lost (kept in the old
+// folder only).
+func (d Diff) Notes() []data.Explanation {
+	var out []data.Explanation
+	if d.MediaAdded+d.MediaOnlyHere > 0 {
+		out = append(out, data.Explanation{Key: "Media files: {{.Added}} come with the bundle, {{.Here}} are only here (they stay in the old folder).",
+			Args: map[string]any{"Added": d.MediaAdded, "Here": d.MediaOnlyHere}})
+	}
+	if d.HereLater > 0 {
+		out = append(out, data.Explanation{Key: "Caution: {{.Count}} of these posts were changed here after the bundle was made; those changes are replaced (they stay in the old folder).",
+			Args: map[string]any{"Count": d.HereLater}})
+	}
+	return out
+}
+
+// KindKey is the translation key of a kind: "New", "Changed", "Removed".
+func (k DiffKind) KindKey() string {
+	switch k {
+	case Added:
+		return "New"
+	case Changed:
+		return "Changed"
+	}
+	return "Removed"
+}
+
+// DayText is the post's day as 18.12.2026, or "Idee" for an idea (a
+// translation key then).
+func (p PostDiff) DayText() (text string, isKey bool) {
+	t, err := time.Parse("2006-01-02", p.Day)
+	if err != nil {
+		return "Idea", true
+	}
+	return t.Format("02.01.2006"), false
+}
