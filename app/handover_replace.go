@@ -22,6 +22,12 @@ import (
 // is closed, replaced (a verified backup first, the old folder kept beside
 // it) and opened again.
 
+// bundleButtons are the bundle card's buttons: make and open in one row,
+// import below (three in a row do not fit the card at 1366 pixels).
+func (h *handoverScreen) bundleButtons(openBundle *widget.Button) fyne.CanvasObject {
+	return container.NewVBox(container.NewHBox(h.makeBundle, openBundle), container.NewHBox(h.newReplaceButton()))
+}
+
 // newReplaceButton is Paket einspielen …, off in a read-only workspace.
 func (h *handoverScreen) newReplaceButton() *widget.Button {
 	u := h.u
@@ -58,14 +64,22 @@ func asideExample(dir string) string {
 	return filepath.Base(dir) + " (vor Paket …)"
 }
 
+// explanationText is the sentence in the UI language, in the plural form
+// its count asks for.
+func explanationText(e data.Explanation) string {
+	if n, ok := e.Args["Count"].(int); ok {
+		return lang.N(e.Key, n, e.Args)
+	}
+	return lang.L(e.Key, e.Args)
+}
+
 // showReplaceDialog lists what differs and asks before replacing.
 func showReplaceDialog(u *UI, file string, d bundle.Diff) {
-	h := d.Headline()
-	head := widget.NewLabelWithStyle(lang.L(h.Key, h.Args), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head := widget.NewLabelWithStyle(explanationText(d.Headline()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(head)
 	for _, n := range d.Notes() {
-		l := widget.NewLabel(lang.L(n.Key, n.Args))
+		l := widget.NewLabel(explanationText(n))
 		l.Wrapping = fyne.TextWrapWord
 		if n.Key == d.Notes()[len(d.Notes())-1].Key && d.HereLater > 0 {
 			l.Importance = widget.WarningImportance
@@ -132,7 +146,7 @@ func newDiffList(posts []bundle.PostDiff) *widget.List {
 			by = lang.L("by {{.Person}}", map[string]any{"Person": by})
 			title.Importance = widget.MediumImportance
 			if p.HereLater {
-				by += " · " + lang.L("changed here later")
+				by += " · " + lang.L("changed here after the bundle")
 				title.Importance = widget.WarningImportance
 			}
 			title.Refresh()
