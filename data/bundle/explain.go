@@ -15,13 +15,20 @@ import (
 // (an English sentence that is the translation key, as data.Explain's).
 // Errors that are not about bundles fall back to data.Explain.
 func Explain(err error) data.Explanation {
+	var held *fsx.HeldError
+	if errors.As(err, &held) {
+		return explainHeld(held.Owner)
+	}
+	return explainBundle(err)
+}
+
+func explainBundle(err error) data.Explanation {
 	var ee *EntryError
 	entry := ""
 	if errors.As(err, &ee) {
 		entry = ee.Entry
 	}
 	args := map[string]any{"Entry": entry}
-	var held *fsx.HeldError
 	switch {
 	case err == nil:
 		return data.Explanation{}
@@ -43,8 +50,6 @@ func Explain(err error) data.Explanation {
 		return data.Explanation{Key: "The handover bundle is damaged or incomplete (at “{{.Entry}}”). Nothing was unpacked. Please ask for the bundle again.", Args: args}
 	case errors.Is(err, ErrBundleDamaged):
 		return data.Explanation{Key: "The handover bundle is damaged or incomplete. Nothing was unpacked. Please ask for the bundle again."}
-	case errors.As(err, &held):
-		return explainHeld(held.Owner)
 	case errors.Is(err, ErrTargetNotEmpty):
 		return data.Explanation{Key: "The target folder is not empty. Choose a new or empty folder for the workspace."}
 	}
