@@ -244,6 +244,7 @@ func (u *UI) openWorkspace(dir string) {
 // openOrCreate opens dir when it holds a workspace and creates one otherwise
 // (the portable "workspace" folder next to the program).
 func (u *UI) openOrCreate(dir string) {
+	bundle.Resume(dir) // an interrupted bundle import is finished, not replaced by a new workspace
 	if _, err := os.Stat(filepath.Join(dir, data.DBName)); err == nil {
 		u.openWorkspace(dir)
 		return

@@ -158,3 +158,21 @@ func TestHandoverReplaceOffWhenReadOnly(t *testing.T) {
 		t.Error("Paket einspielen is on in a read-only workspace")
 	}
 }
+
+// An import killed between moving the old folder aside and moving the
+// new one in leaves a ready .part and no folder: opening finishes it.
+func TestHandoverReplaceResumedAtOpen(t *testing.T) {
+	dir := newTestWorkspaceDir(t)
+	if err := os.Rename(dir, dir+".part"); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir+".part", ".feedtakt-unbundle-ready.part"), []byte("ready\n"), 0o644)
+	u, _ := newTestUI(t, Config{Workspace: dir})
+	u.Wait()
+	if u.ws == nil || u.ws.Dir() != dir {
+		t.Fatalf("open workspace %v, want %s", u.ws, dir)
+	}
+	if _, err := os.Stat(dir + ".part"); !os.IsNotExist(err) {
+		t.Errorf(".part still there: %v", err)
+	}
+}
