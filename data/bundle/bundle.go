@@ -19,7 +19,13 @@
 // was checked: entry names by Windows rules on every OS, sizes against the
 // file's own size and the manifest, and every byte against its hash. Only
 // then is anything written, into a sibling .part folder that is renamed at
-// the end. The package never imports Fyne.
+// the end.
+//
+// Bringing a bundle back over an existing workspace: Compare lists the
+// posts that differ (and who changed them, from the bundle's change log);
+// Replace backs the workspace up, unpacks the bundle beside it and swaps
+// the folders, keeping the old one as "<dir> (vor Paket <date time>)".
+// The package never imports Fyne.
 package bundle
 
 import (
@@ -101,6 +107,10 @@ var (
 	ErrBundleNewer = errors.New("bundle is from a newer Feedtakt")
 	// ErrTargetNotEmpty means the folder to unpack into already holds files.
 	ErrTargetNotEmpty = errors.New("target folder is not empty")
+	// ErrFolderBusy means the workspace folder could not be renamed while
+	// replacing it (on Windows: a file in it is open in another program);
+	// it was left as it was.
+	ErrFolderBusy = errors.New("workspace folder could not be renamed")
 	// ErrReadBack means what was just written did not read back the same
 	// (a failing drive or stick); it was removed.
 	ErrReadBack = errors.New("written data did not read back the same")

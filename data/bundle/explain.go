@@ -16,8 +16,11 @@ import (
 // Errors that are not about bundles fall back to data.Explain.
 func Explain(err error) data.Explanation {
 	var held *fsx.HeldError
-	if errors.As(err, &held) {
+	switch {
+	case errors.As(err, &held):
 		return explainHeld(held.Owner)
+	case errors.Is(err, ErrFolderBusy):
+		return data.Explanation{Key: "The workspace folder could not be renamed: perhaps a file in it is open in another program, or the folder is open in Explorer. Nothing was changed. Close it and try again."}
 	}
 	return explainBundle(err)
 }

@@ -157,22 +157,28 @@ func prepareReplacement(ctx context.Context, path string, ws *data.Workspace, pa
 	return Replaced{Backup: b.Path}, nil
 }
 
+// renameDir renames a folder (a test hook: a folder Windows will not
+// rename because a file in it is open).
+var renameDir = fsx.Rename
+
 // swap renames dir to aside and part to dir. If the second rename fails,
 // the first is undone; if that fails too, the ready part stays for
 // Resume.
 func swap(dir, part, aside string) error {
-	if err := fsx.Rename(dir, aside); err != nil {
+	if err := renameDir(dir, aside); err != nil {
 		os.RemoveAll(part)
-		return fmt.Errorf("move %s aside: %w", dir, err)
+		return fmt.Errorf("move %s aside: %w (%w)", dir, ErrFolderBusy, err)
 	}
 	if err := replaceStep("aside"); err != nil {
 		return err
 	}
-	if err := fsx.Rename(part, dir); err != nil {
-		if uerr := fsx.Rename(aside, dir); uerr == nil {
-			os.RemoveAll(part)
+	if err := renameDir(part, dir); err != nil {
+		if uerr := renameDir(aside, dir); uerr != nil {
+			// Neither: the ready part stays for Resume.
+			return fmt.Errorf("move the new workspace into %s: %w; move the old one back: %w", dir, err, uerr)
 		}
-		return fmt.Errorf("move the new workspace into %s: %w", dir, err)
+		os.RemoveAll(part)
+		return fmt.Errorf("move the new workspace into %s: %w (%w)", dir, ErrFolderBusy, err)
 	}
 	if err := replaceStep("swapped"); err != nil {
 		return err

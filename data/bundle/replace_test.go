@@ -318,6 +318,37 @@ func TestReplaceFailureBeforeSwap(t *testing.T) {
 	}
 }
 
+// A folder that cannot be renamed (Windows: a file in it is open) is
+// said in German; the workspace stays, no .part remains, whichever of the
+// two renames failed.
+func TestReplaceFolderBusy(t *testing.T) {
+	for _, failing := range []int{1, 2} {
+		t.Run(fmt.Sprint(failing), func(t *testing.T) {
+			file, dir := writeTestBundle(t, 2, 1000)
+			before := tableRows(t, filepath.Join(dir, data.DBName))
+			n := 0
+			renameDir = func(from, to string) error {
+				if n++; n == failing {
+					return &os.LinkError{Op: "rename", Old: from, New: to, Err: fs.ErrPermission}
+				}
+				return fsx.Rename(from, to)
+			}
+			defer func() { renameDir = fsx.Rename }()
+			_, err := Replace(context.Background(), file, dir, data.Options{Actor: testActor}, nil)
+			if !errors.Is(err, ErrFolderBusy) {
+				t.Fatalf("got %v", err)
+			}
+			assertGerman(t, err)
+			if got := tableRows(t, filepath.Join(dir, data.DBName)); !reflect.DeepEqual(got, before) {
+				t.Error("database changed")
+			}
+			if m, _ := filepath.Glob(dir + "*"); len(m) != 1 {
+				t.Errorf("left: %v", m)
+			}
+		})
+	}
+}
+
 // TestHelperReplace is not a test: run by TestReplaceKilled as a child
 // process, it replaces and exits at the step it is given, as if killed.
 func TestHelperReplace(t *testing.T) {
