@@ -28,7 +28,7 @@ CYCLO_FAIL := 25
 # race detector runs over the tests whose goroutines meet: the job runner,
 # results dropped after a switch, thumbnails, imports, drops, the panels'
 # background loads and reminders. Every other screen test runs without it.
-RACE_APP := ^Test(Runner|StatusArea|Slow|Panels|Midnight|ChangeLogPage|MissingMedia|Stale|Thumb|LibraryTile|LibraryImport|LibrarySearch|LibraryDrop|LibraryPages|SearchDrops|DropOn|ErasureReloads|Reminders|Hover|Today)
+RACE_APP := ^Test(Runner|HandoverReplace|StatusArea|Slow|Panels|Midnight|ChangeLogPage|MissingMedia|Stale|Thumb|LibraryTile|LibraryImport|LibrarySearch|LibraryDrop|LibraryPages|SearchDrops|DropOn|ErasureReloads|Reminders|Hover|Today)
 
 RUN_DIR := .run
 DEMO_DIR := $(RUN_DIR)/demo

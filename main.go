@@ -6,6 +6,7 @@ import (
 	// First, before Fyne's packages are initialised: see package quiet.
 	_ "feedtakt/app/cli/quiet"
 
+	_ "embed"
 	"flag"
 	"fmt"
 	"os"
@@ -15,12 +16,19 @@ import (
 	"feedtakt/app"
 	"feedtakt/app/cli"
 	"feedtakt/data"
+	"feedtakt/data/bundle"
 )
+
+// fyneAppToml holds the app's version; handover bundles name it.
+//
+//go:embed FyneApp.toml
+var fyneAppToml string
 
 // appID is the Fyne application ID; it also names the preferences folder.
 const appID = "de.feedtakt.app"
 
 func main() {
+	bundle.AppVersion = bundle.VersionFromToml(fyneAppToml)
 	args := os.Args[1:]
 	if cli.IsCommand(args) {
 		cli.AttachConsole()

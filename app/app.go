@@ -20,6 +20,7 @@ import (
 
 	"feedtakt/assets"
 	"feedtakt/data"
+	"feedtakt/data/bundle"
 	"feedtakt/data/calendar"
 	"feedtakt/data/demo"
 )
@@ -217,6 +218,11 @@ func (u *UI) openWorkspace(dir string) {
 	u.showProgress(lang.L("Opening the workspace …"))
 	actor := u.actor()
 	u.run(func(ctx context.Context) func() {
+		// A bundle import killed between its two renames is finished
+		// first (handover_replace.go); otherwise this does nothing.
+		if err := bundle.Resume(dir); err != nil {
+			log.Printf("finish an interrupted bundle import: %v", err)
+		}
 		ws, err := data.Open(ctx, dir, data.Options{Actor: actor, Delay: u.cfg.delay})
 		if err == nil && ctx.Err() != nil {
 			ws.Close() // the window closed meanwhile: release the lock
@@ -238,6 +244,7 @@ func (u *UI) openWorkspace(dir string) {
 // openOrCreate opens dir when it holds a workspace and creates one otherwise
 // (the portable "workspace" folder next to the program).
 func (u *UI) openOrCreate(dir string) {
+	bundle.Resume(dir) // an interrupted bundle import is finished, not replaced by a new workspace
 	if _, err := os.Stat(filepath.Join(dir, data.DBName)); err == nil {
 		u.openWorkspace(dir)
 		return

@@ -66,7 +66,7 @@ func newHandoverScreen(u *UI) *handoverScreen {
 	h.makeBundle = widget.NewButtonWithIcon(lang.L("Make bundle …"), theme.DocumentSaveIcon(), h.onMakeBundle)
 	openBundle := widget.NewButtonWithIcon(lang.L("Open bundle …"), theme.FolderOpenIcon(), u.chooseBundle)
 	pCard := section(lang.L("Handover bundle"), lang.L("The whole workspace in one file, for a colleague's PC. It is checked completely after writing."),
-		container.NewHBox(h.makeBundle, openBundle))
+		h.bundleButtons(openBundle))
 
 	h.log = widget.NewList(h.logLength, h.logCreate, h.logUpdate)
 	h.logErr = widget.NewLabel("")

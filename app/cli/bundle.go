@@ -17,7 +17,7 @@ import (
 // Usage lines of the handover bundle, after the others.
 const (
 	usageBundle   = "  feedtakt bundle --workspace DIR -o FILE   write the whole workspace into one handover bundle (.feedtakt) and verify it"
-	usageUnbundle = "  feedtakt unbundle FILE DIR   check a handover bundle in full, then unpack it into DIR (missing or empty) as a new workspace"
+	usageUnbundle = "  feedtakt unbundle FILE DIR   check a handover bundle in full, then unpack it into DIR (missing or empty) as a new workspace\n  feedtakt unbundle --replace [--yes] FILE DIR   compare a handover bundle with the workspace in DIR; with --yes replace it (after a verified backup, the old folder is kept)"
 )
 
 // failBundle is env.fail with the bundle's own explanations.
@@ -112,8 +112,12 @@ func runUnbundle(args []string, env Env) int {
 	t := func(key string, a map[string]any) string { return assets.Text(env.Lang, key, a) }
 	usageLine := func(w io.Writer) {
 		fmt.Fprintln(w, t("Usage: feedtakt unbundle FILE DIR\nDIR must not exist or be empty.", nil))
+		fmt.Fprintln(w, t("Or: feedtakt unbundle --replace [--yes] FILE DIR\nDIR is an existing workspace; without --yes (or with --dry-run) only the differences are shown.", nil))
 	}
 	fs := flag.NewFlagSet("unbundle", flag.ContinueOnError)
+	replace := fs.Bool("replace", false, "")
+	yes := fs.Bool("yes", false, "")
+	dry := fs.Bool("dry-run", false, "")
 	if code, ok := parseOptions(fs, args, env, usageLine); !ok {
 		return code
 	}
@@ -122,6 +126,9 @@ func runUnbundle(args []string, env Env) int {
 		return 2
 	}
 	file, dir := fs.Arg(0), fs.Arg(1)
+	if *replace {
+		return runReplace(file, dir, *yes && !*dry, env)
+	}
 	ctx := context.Background()
 	if err := bundle.Unpack(ctx, file, dir, nil); err != nil {
 		return env.failBundle(t("The handover bundle {{.File}} could not be unpacked.", map[string]any{"File": file}), err)

@@ -19,13 +19,20 @@
 // was checked: entry names by Windows rules on every OS, sizes against the
 // file's own size and the manifest, and every byte against its hash. Only
 // then is anything written, into a sibling .part folder that is renamed at
-// the end. The package never imports Fyne.
+// the end.
+//
+// Bringing a bundle back over an existing workspace: Compare lists the
+// posts that differ (and who changed them, from the bundle's change log);
+// Replace backs the workspace up, unpacks the bundle beside it and swaps
+// the folders, keeping the old one as "<dir> (vor Paket <date time>)".
+// The package never imports Fyne.
 package bundle
 
 import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"strings"
 	"time"
 )
 
@@ -50,7 +57,10 @@ type Manifest struct {
 	App     string    `json:"app"`    // the Feedtakt build that wrote it
 	Schema  int       `json:"schema"` // the database's schema version
 	Created time.Time `json:"created"`
-	Entries []Entry   `json:"entries"`
+	// Person and PC made the bundle (empty in bundles of older builds).
+	Person  string  `json:"person,omitempty"`
+	PC      string  `json:"pc,omitempty"`
+	Entries []Entry `json:"entries"`
 }
 
 // Entry is one file in the bundle.
@@ -97,6 +107,10 @@ var (
 	ErrBundleNewer = errors.New("bundle is from a newer Feedtakt")
 	// ErrTargetNotEmpty means the folder to unpack into already holds files.
 	ErrTargetNotEmpty = errors.New("target folder is not empty")
+	// ErrFolderBusy means the workspace folder could not be renamed while
+	// replacing it (on Windows: a file in it is open in another program);
+	// it was left as it was.
+	ErrFolderBusy = errors.New("workspace folder could not be renamed")
 	// ErrReadBack means what was just written did not read back the same
 	// (a failing drive or stick); it was removed.
 	ErrReadBack = errors.New("written data did not read back the same")
@@ -138,21 +152,52 @@ func (e *NewerError) Error() string {
 // Unwrap lets errors.Is(err, ErrBundleNewer) match.
 func (e *NewerError) Unwrap() error { return ErrBundleNewer }
 
-// appVersion names the build that writes a bundle: the module version and
-// commit Go stamped into the binary, "dev" without them.
+// AppVersion is the Feedtakt version written into a bundle's manifest.
+// The program sets it at start from FyneApp.toml (see VersionFromToml);
+// empty, appVersion falls back to what Go stamped into the binary.
+var AppVersion string
+
+// appVersion names the build that writes a bundle: AppVersion with the
+// commit Go stamped into the binary, else the module version, "dev"
+// without either.
 func appVersion() string {
+	v := AppVersion
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {
-		return "dev"
+		return nonEmpty(v, "dev")
 	}
-	v := bi.Main.Version
+	if v == "" {
+		v = bi.Main.Version
+	}
 	for _, s := range bi.Settings {
 		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
 			v += " " + s.Value[:12]
 		}
 	}
-	if v == "" {
-		return "dev"
+	return nonEmpty(strings.TrimSpace(v), "dev")
+}
+
+func nonEmpty(s, otherwise string) string {
+	if s == "" {
+		return otherwise
 	}
-	return v
+	return s
+}
+
+// VersionFromToml reads the version from the text of FyneApp.toml
+// ("0.1.0" from `Version = "0.1.0"` in [Details]); "" if it has none.
+func VersionFromToml(text string) string {
+	section := ""
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, "[") {
+			section = strings.Trim(line, "[] ")
+			continue
+		}
+		key, value, ok := strings.Cut(line, "=")
+		if ok && section == "Details" && strings.TrimSpace(key) == "Version" {
+			return strings.Trim(strings.TrimSpace(value), `"'`)
+		}
+	}
+	return ""
 }

@@ -15,6 +15,17 @@ import (
 // (an English sentence that is the translation key, as data.Explain's).
 // Errors that are not about bundles fall back to data.Explain.
 func Explain(err error) data.Explanation {
+	var held *fsx.HeldError
+	switch {
+	case errors.As(err, &held):
+		return explainHeld(held.Owner)
+	case errors.Is(err, ErrFolderBusy):
+		return data.Explanation{Key: "The workspace folder could not be renamed: perhaps a file in it is open in another program, or the folder is open in Explorer. Nothing was changed. Close it and try again."}
+	}
+	return explainBundle(err)
+}
+
+func explainBundle(err error) data.Explanation {
 	var ee *EntryError
 	entry := ""
 	if errors.As(err, &ee) {
@@ -53,4 +64,17 @@ func Explain(err error) data.Explanation {
 func isDiskFull(err error) bool {
 	var se *sqlite.Error
 	return fsx.IsDiskFull(err) || errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_FULL
+}
+
+// explainHeld names who has the workspace open that was to be replaced.
+func explainHeld(o fsx.Owner) data.Explanation {
+	if o.Person == "" && o.PC == "" {
+		return data.Explanation{Key: "The workspace is open in another Feedtakt (on this or another PC). It can only be replaced when it is closed there. Nothing was changed."}
+	}
+	since := ""
+	if !o.Since.IsZero() {
+		since = o.Since.Local().Format("02.01.2006 15:04")
+	}
+	return data.Explanation{Key: "The workspace is open by {{.Person}} on {{.PC}} (since {{.Since}}). It can only be replaced when it is closed there. Nothing was changed.",
+		Args: map[string]any{"Person": nonEmpty(o.Person, "?"), "PC": nonEmpty(o.PC, "?"), "Since": nonEmpty(since, "?")}}
 }

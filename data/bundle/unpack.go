@@ -239,22 +239,7 @@ func readBackFile(ctx context.Context, file string, e Entry, buf []byte, advance
 // finish checks the unpacked database with the data package (read-only:
 // integrity, application, version), then renames the .part folder to dir.
 func finish(ctx context.Context, part, dir string) error {
-	ws, err := data.Open(ctx, part, data.Options{ReadOnly: true})
-	if err != nil {
-		if errors.Is(err, data.ErrNewerVersion) {
-			return fmt.Errorf("%w: %w", ErrBundleNewer, err)
-		}
-		return &EntryError{Entry: data.DBName, Reason: err.Error(), Err: ErrBundleDamaged}
-	}
-	h, err := ws.Inspect(ctx)
-	ws.Close()
-	if err != nil {
-		return err
-	}
-	if h.Integrity != "ok" {
-		return damagedEntry(data.DBName, h.Integrity)
-	}
-	if err := ctx.Err(); err != nil {
+	if err := checkUnpacked(ctx, part); err != nil {
 		return err
 	}
 	// An empty target folder (made in the folder dialog) gives way to the
@@ -272,6 +257,27 @@ func finish(ctx context.Context, part, dir string) error {
 	// leftover the next open sweeps if removing it fails.
 	os.Remove(filepath.Join(dir, markerName))
 	return nil
+}
+
+// checkUnpacked opens the unpacked database read-only and requires a
+// healthy Feedtakt database this program can read.
+func checkUnpacked(ctx context.Context, part string) error {
+	ws, err := data.Open(ctx, part, data.Options{ReadOnly: true})
+	if err != nil {
+		if errors.Is(err, data.ErrNewerVersion) {
+			return fmt.Errorf("%w: %w", ErrBundleNewer, err)
+		}
+		return &EntryError{Entry: data.DBName, Reason: err.Error(), Err: ErrBundleDamaged}
+	}
+	h, err := ws.Inspect(ctx)
+	ws.Close()
+	if err != nil {
+		return err
+	}
+	if h.Integrity != "ok" {
+		return damagedEntry(data.DBName, h.Integrity)
+	}
+	return ctx.Err()
 }
 
 // removeFold removes the file in dir whose name equals name without case.

@@ -86,7 +86,7 @@ func write(ctx context.Context, ws *data.Workspace, target, part string, progres
 			progress(done, 2*total)
 		}
 	}
-	m, err := writeZip(ctx, part, srcs, advance)
+	m, err := writeZip(ctx, part, srcs, ws.Actor(), advance)
 	if err != nil {
 		return Summary{}, fmt.Errorf("write bundle %s: %w", target, err)
 	}
@@ -162,8 +162,9 @@ func inTrash(dir, base string) (string, fs.FileInfo, error) {
 
 // writeZip writes the entries and then the manifest into a new file at
 // part and syncs it. Each file is read once: hashed while it is copied in.
-func writeZip(ctx context.Context, part string, srcs []source, advance func(int64)) (Manifest, error) {
-	m := Manifest{Format: Format, Version: FormatVersion, App: appVersion(), Created: time.Now().UTC().Truncate(time.Second)}
+func writeZip(ctx context.Context, part string, srcs []source, by data.Actor, advance func(int64)) (Manifest, error) {
+	m := Manifest{Format: Format, Version: FormatVersion, App: appVersion(), Created: time.Now().UTC().Truncate(time.Second),
+		Person: by.Person, PC: by.PC}
 	f, err := os.OpenFile(part, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
 	if err != nil {
 		return m, err

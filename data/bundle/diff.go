@@ -1,0 +1,350 @@
+package bundle
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"feedtakt/data"
+)
+
+// DiffKind says how a post differs between a bundle and the workspace it
+// would replace.
+type DiffKind int
+
+// The kinds, in the order a Diff lists them.
+const (
+	Added   DiffKind = iota // in the bundle only
+	Changed                 // in both, different
+	Removed                 // in the workspace only: lost by replacing
+)
+
+// MaxListed caps Diff.Posts: the counts are always complete, the list
+// (what a person reads through) stops there, so memory stays bounded
+// however large the workspaces are.
+const MaxListed = 5000
+
+// PostDiff is one post that differs.
+type PostDiff struct {
+	Kind   DiffKind
+	UID    string
+	Title  string // the title, else the caption's first words
+	Day    string // YYYY-MM-DD; "" for an idea
+	Status string
+	// By is who changed the post last according to the bundle's change
+	// log (for a removed post: who deleted it there); "" if unknown.
+	By string
+	At time.Time // when, zero if unknown
+	// HereLater marks a post changed (or made) in this workspace after the
+	// bundle was made: replacing loses that change.
+	HereLater bool
+}
+
+// Diff is what replacing the workspace by a bundle would change.
+type Diff struct {
+	Manifest                Manifest
+	Added, Changed, Removed int
+	// HereLater counts the posts changed in the workspace after the
+	// bundle was made (their changes are lost by replacing).
+	HereLater int
+	// By is who made the bundle (the manifest's Person, else the newest
+	// entry of its change log).
+	By    string
+	Posts []PostDiff // Added, then Changed, then Removed; by day; at most MaxListed
+	// MediaAdded counts media files the bundle brings; MediaOnlyHere
+	// those only the workspace has (they stay in the old folder).
+	MediaAdded, MediaOnlyHere int
+}
+
+// Same reports whether the bundle holds the same posts as the workspace.
+func (d Diff) Same() bool { return d.Added+d.Changed+d.Removed == 0 }
+
+// Compare checks the bundle at path in full (as Verify) and tells how its
+// posts differ from the open workspace's, matched by uid. Both databases
+// are compared as copies in a temp folder, so the workspace can be in use
+// meanwhile. progress (may be nil) is told the bytes checked.
+func Compare(ctx context.Context, path string, ws *data.Workspace, progress func(done, total int64)) (Diff, error) {
+	m, err := Verify(ctx, path, progress)
+	if err != nil {
+		return Diff{}, err
+	}
+	tmp, err := os.MkdirTemp("", "feedtakt-compare-")
+	if err != nil {
+		return Diff{}, fmt.Errorf("compare bundle: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	there := filepath.Join(tmp, "paket.db")
+	if err := extractDatabase(ctx, path, there); err != nil {
+		return Diff{}, fmt.Errorf("compare bundle %s: %w", path, err)
+	}
+	here := filepath.Join(tmp, "hier.db")
+	media, err := ws.Snapshot(ctx, here)
+	if err != nil {
+		return Diff{}, fmt.Errorf("compare bundle: %w", err)
+	}
+	d := Diff{Manifest: m, By: m.Person}
+	countMedia(&d, m, media)
+	if err := comparePosts(ctx, there, here, &d); err != nil {
+		return Diff{}, fmt.Errorf("compare bundle %s: %w", path, err)
+	}
+	return d, nil
+}
+
+// extractDatabase copies the bundle's database to file, checking its hash
+// again (the bundle may have changed since it was verified).
+func extractDatabase(ctx context.Context, path, file string) error {
+	o, err := openBundle(path)
+	if err != nil {
+		return err
+	}
+	defer o.Close()
+	if err := o.check(ctx); err != nil {
+		return err
+	}
+	for _, f := range o.payload {
+		if f.Name != data.DBName {
+			continue
+		}
+		out, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if err != nil {
+			return err
+		}
+		err = o.checkEntry(ctx, f, o.want[f.Name], out, nil)
+		if cerr := out.Close(); err == nil {
+			err = cerr
+		}
+		return err
+	}
+	return damagedEntry(data.DBName, "missing")
+}
+
+// countMedia compares the bundle's files with the workspace's media.
+func countMedia(d *Diff, m Manifest, here []string) {
+	slices.Sort(here)
+	inBundle := make(map[string]bool, len(m.Entries))
+	for _, e := range m.Entries {
+		if e.Path == data.DBName {
+			continue
+		}
+		inBundle[e.Path] = true
+		if _, found := slices.BinarySearch(here, e.Path); !found {
+			d.MediaAdded++
+		}
+	}
+	for _, p := range here {
+		if !inBundle[p] {
+			d.MediaOnlyHere++
+		}
+	}
+}
+
+// comparePosts runs the three comparisons over the bundle's database
+// (main) with the workspace's copy attached (here), streaming the rows.
+func comparePosts(ctx context.Context, there, here string, d *Diff) error {
+	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(there)+"?_pragma=query_only(1)")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1) // ATTACH belongs to one connection
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "ATTACH DATABASE ? AS here", here); err != nil {
+		return err
+	}
+	differs, err := differsExpr(ctx, conn)
+	if err != nil {
+		return err
+	}
+	if d.By == "" {
+		conn.QueryRowContext(ctx, `SELECT person FROM main.changelog ORDER BY id DESC LIMIT 1`).Scan(&d.By)
+	}
+	created := d.Manifest.Created.UTC().Format(time.RFC3339)
+	// who: the newest change-log entry per post (SQLite takes the bare
+	// columns from the row of max(id)).
+	const who = `WITH who AS (SELECT item_id, person, at, max(id) FROM main.changelog
+		WHERE item = 'post' AND item_id IS NOT NULL GROUP BY item_id),
+		gone AS (SELECT item_id, person, at, max(id) FROM main.changelog
+		WHERE item = 'post' AND action = 'delete' AND item_id IS NOT NULL GROUP BY item_id) `
+	queries := []struct {
+		kind DiffKind
+		q    string
+	}{
+		{Added, who + `SELECT b.uid, b.title, b.caption, coalesce(b.day, ''), b.status, coalesce(w.person, ''), coalesce(w.at, ''), (0 AND ?1)
+			FROM main.posts b LEFT JOIN here.posts h ON h.uid = b.uid LEFT JOIN who w ON w.item_id = b.id
+			WHERE h.id IS NULL ORDER BY b.day IS NULL, b.day, b.time, b.id`},
+		{Changed, who + `SELECT b.uid, b.title, b.caption, coalesce(b.day, ''), b.status, coalesce(w.person, ''), coalesce(w.at, ''), h.updated_at > ?1
+			FROM main.posts b JOIN here.posts h ON h.uid = b.uid LEFT JOIN who w ON w.item_id = b.id
+			WHERE ` + differs + ` ORDER BY b.day IS NULL, b.day, b.time, b.id`},
+		{Removed, who + `SELECT h.uid, h.title, h.caption, coalesce(h.day, ''), h.status, coalesce(g.person, ''), coalesce(g.at, ''), h.updated_at > ?1
+			FROM here.posts h LEFT JOIN main.posts b ON b.uid = h.uid LEFT JOIN gone g ON g.item_id = h.id AND g.at >= h.created_at
+			WHERE b.id IS NULL ORDER BY h.day IS NULL, h.day, h.time, h.id`},
+	}
+	for _, q := range queries {
+		if err := scanDiffs(ctx, conn, q.kind, q.q, created, d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// differsExpr compares every column both posts tables have but the id
+// (a bundle from an older Feedtakt may lack newer columns).
+func differsExpr(ctx context.Context, conn *sql.Conn) (string, error) {
+	cols := func(schema string) ([]string, error) {
+		rows, err := conn.QueryContext(ctx, `SELECT name FROM pragma_table_info('posts', ?)`, schema)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		var out []string
+		for rows.Next() {
+			var n string
+			if err := rows.Scan(&n); err != nil {
+				return nil, err
+			}
+			out = append(out, n)
+		}
+		return out, rows.Err()
+	}
+	there, err := cols("main")
+	if err != nil {
+		return "", err
+	}
+	here, err := cols("here")
+	if err != nil {
+		return "", err
+	}
+	var terms []string
+	for _, c := range there {
+		if c != "id" && c != "topic_id" && slices.Contains(here, c) {
+			terms = append(terms, fmt.Sprintf(`b."%s" IS NOT h."%s"`, c, c))
+		}
+	}
+	if len(terms) == 0 {
+		return "0", nil
+	}
+	return "(" + strings.Join(terms, " OR ") + ")", nil
+}
+
+// scanDiffs counts every row of q and lists the first ones.
+func scanDiffs(ctx context.Context, conn *sql.Conn, kind DiffKind, q, created string, d *Diff) error {
+	rows, err := conn.QueryContext(ctx, q, created)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p PostDiff
+		var caption, at string
+		if err := rows.Scan(&p.UID, &p.Title, &caption, &p.Day, &p.Status, &p.By, &at, &p.HereLater); err != nil {
+			return err
+		}
+		p.Kind = kind
+		p.Title = postTitle(p.Title, caption)
+		if t, err := time.Parse(time.RFC3339, at); err == nil {
+			p.At = t
+		}
+		switch kind {
+		case Added:
+			d.Added++
+		case Changed:
+			d.Changed++
+		case Removed:
+			d.Removed++
+		}
+		if p.HereLater {
+			d.HereLater++
+		}
+		if len(d.Posts) < MaxListed {
+			d.Posts = append(d.Posts, p)
+		}
+	}
+	return rows.Err()
+}
+
+// postTitle is the title, else the caption's first words (at most about
+// 60 characters, cut at a word).
+func postTitle(title, caption string) string {
+	if t := strings.TrimSpace(title); t != "" {
+		return t
+	}
+	words := strings.Fields(caption)
+	var b strings.Builder
+	for _, w := range words {
+		if b.Len() > 0 && utf8.RuneCountInString(b.String())+1+utf8.RuneCountInString(w) > 60 {
+			b.WriteString(" …")
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// Headline says in one sentence (a translation key with its arguments)
+// what replacing would change: "Paket vom 18.12.2026, von Jana Beispiel:
+// 12 Beiträge neu, 3 geändert, 1 entfernt."
+func (d Diff) Headline() data.Explanation {
+	args := map[string]any{
+		"Date": d.Manifest.Created.Local().Format("02.01.2006 15:04"), "Person": d.By,
+		"Added": d.Added, "Changed": d.Changed, "Removed": d.Removed,
+	}
+	switch {
+	case d.Same() && d.By == "":
+		return data.Explanation{Key: "Bundle of {{.Date}}: it holds the same posts as this workspace.", Args: args}
+	case d.Same():
+		return data.Explanation{Key: "Bundle of {{.Date}}, by {{.Person}}: it holds the same posts as this workspace.", Args: args}
+	case d.By == "":
+		return data.Explanation{Key: "Bundle of {{.Date}}: posts {{.Added}} new, {{.Changed}} changed, {{.Removed}} removed.", Args: args}
+	}
+	return data.Explanation{Key: "Bundle of {{.Date}}, by {{.Person}}: posts {{.Added}} new, {{.Changed}} changed, {{.Removed}} removed.", Args: args}
+}
+
+// Notes are the further sentences about what replacing means: media, and
+// changes made here after the bundle, which are lost (kept in the old
+// folder only).
+func (d Diff) Notes() []data.Explanation {
+	var out []data.Explanation
+	if d.MediaAdded+d.MediaOnlyHere > 0 {
+		out = append(out, data.Explanation{Key: "Media files: {{.Added}} come with the bundle, {{.Here}} are only here (they stay in the old folder).",
+			Args: map[string]any{"Added": d.MediaAdded, "Here": d.MediaOnlyHere}})
+	}
+	if d.HereLater > 0 {
+		out = append(out, data.Explanation{Key: "Caution: {{.Count}} of these posts were changed here after the bundle was made; those changes are replaced (they stay in the old folder).",
+			Args: map[string]any{"Count": d.HereLater}})
+	}
+	return out
+}
+
+// KindKey is the translation key of a kind: "New", "Changed", "Removed".
+func (k DiffKind) KindKey() string {
+	switch k {
+	case Added:
+		return "New"
+	case Changed:
+		return "Changed"
+	}
+	return "Removed"
+}
+
+// DayText is the post's day as 18.12.2026, or "Idee" for an idea (a
+// translation key then).
+func (p PostDiff) DayText() (text string, isKey bool) {
+	t, err := time.Parse("2006-01-02", p.Day)
+	if err != nil {
+		return "Idea", true
+	}
+	return t.Format("02.01.2006"), false
+}
