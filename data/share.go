@@ -255,8 +255,11 @@ func (e *shareExporter) template(id int64) error {
 	return nil
 }
 
-// templateName adds the template and returns its name.
+// templateName adds the template and returns its name ("" for ID 0).
 func (e *shareExporter) templateName(id int64) (string, error) {
+	if id == 0 {
+		return "", nil
+	}
 	if err := e.template(id); err != nil {
 		return "", err
 	}
@@ -320,14 +323,18 @@ func (w *Workspace) ShareIdeaIDs(ctx context.Context) ([]int64, error) {
 // Encode writes the file as indented JSON. It refuses a file over
 // MaxShareSize, which the other office could not read.
 func (f *ShareFile) Encode() ([]byte, error) {
-	b, err := json.MarshalIndent(f, "", "  ")
-	if err != nil {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // "Ausbildung & Karriere", not \u0026
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(f); err != nil {
 		return nil, err
 	}
+	b := buf.Bytes()
 	if len(b) > MaxShareSize {
 		return nil, invalidArgs("file", "The exchange file would be larger than {{.MB}} MB; please choose fewer items.", map[string]any{"MB": MaxShareSize >> 20})
 	}
-	return append(b, '\n'), nil
+	return b, nil
 }
 
 // WriteShareFile writes f to path atomically (an older file stays as it
