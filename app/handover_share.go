@@ -370,6 +370,11 @@ func shareItemRow(it data.ShareItem) fyne.CanvasObject {
 		l.Importance = widget.LowImportance
 	}
 	rows := container.NewVBox(l)
+	if m := it.Schedule(); m.Key != "" {
+		w := widget.NewLabel(message(m))
+		w.Wrapping = fyne.TextWrapWord
+		rows.Add(w)
+	}
 	for _, m := range it.Losses() {
 		w := widget.NewLabel(message(m))
 		w.Wrapping = fyne.TextWrapWord

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"feedtakt/data/calendar"
 )
 
 // ShareOutcome says what taking over does with one item of an exchange
@@ -40,6 +42,8 @@ type ShareItem struct {
 	// its texts.
 	DroppedChannels []ShareChannel
 	DroppedTopic    string
+	// Rule is a series' rule: its slots appear in the calendar.
+	Rule *calendar.Recurrence
 }
 
 // ShareMatch says which channel of this workspace a channel of the file
@@ -342,7 +346,8 @@ func (plan *sharePlan) planSeries(ctx context.Context, q queryer, topicID func(s
 	p := plan.parsed
 	plan.series = make([]*Series, len(p.series))
 	for i, it := range p.series {
-		item := ShareItem{What: "series", Name: it.s.Title, As: it.s.Title}
+		rule := it.s.Rule
+		item := ShareItem{What: "series", Name: it.s.Title, As: it.s.Title, Rule: &rule}
 		if j := slices.IndexFunc(existing, func(e Series) bool { return sameSeries(e, it.s) }); j >= 0 {
 			item.Outcome, item.Same = ShareKnown, existing[j].Title
 			plan.preview.Items = append(plan.preview.Items, item)

@@ -64,6 +64,16 @@ func (it ShareItem) Losses() []calendar.Message {
 	return out
 }
 
+// Schedule says when a new series' slots appear in the calendar (the
+// zero Message for anything else).
+func (it ShareItem) Schedule() calendar.Message {
+	if it.Rule == nil || it.Outcome == ShareKnown {
+		return calendar.Message{}
+	}
+	return calendar.Message{Key: "free slots in the calendar: {{.Rule}}, from {{.Start}}",
+		Args: map[string]any{"Rule": it.Rule.Describe(), "Start": it.Rule.Start.String()}}
+}
+
 // Message says where a channel of the file goes.
 func (m ShareMatch) Message() calendar.Message {
 	switch {

@@ -271,6 +271,9 @@ func printSharePreview(w io.Writer, pv data.SharePreview, language string) {
 			line += ": " + n.Text(language)
 		}
 		fmt.Fprintln(w, line)
+		if m := it.Schedule(); m.Key != "" {
+			fmt.Fprintln(w, "      "+m.Text(language))
+		}
 		for _, l := range it.Losses() {
 			fmt.Fprintln(w, "      "+l.Text(language))
 		}
