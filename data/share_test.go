@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -424,5 +425,47 @@ func TestShareRefusals(t *testing.T) {
 	}
 	if _, err := ro.PreviewShare(ctx, f); err != nil {
 		t.Errorf("preview read-only: %v", err)
+	}
+}
+
+// Channels match by platform and name; without an exact name the only
+// active channel of the platform is taken, and with two of them none
+// (the item keeps its texts without that channel).
+func TestShareChannelMatching(t *testing.T) {
+	ctx := context.Background()
+	dst := newShareTarget(t)
+	for _, c := range []Channel{{Name: "Instagram Azubis", Platform: Instagram}, {Name: "Mastodon alt", Platform: Mastodon, Disabled: true},
+		{Name: "Mastodon", Platform: Mastodon}} {
+		if err := dst.SaveChannel(ctx, &c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f := &ShareFile{Format: ShareFormat, Version: 1, Origin: ShareOrigin{Organisation: "Stadt X", Exported: time.Now()},
+		Ideas: []ShareIdea{{Title: "Idee", Caption: "Text", Channels: []ShareIdeaChannel{
+			{ShareChannel: ShareChannel{Platform: Instagram, Name: "instagram azubis"}, Caption: "eigener Text"},
+			{ShareChannel: ShareChannel{Platform: Instagram, Name: "Instagram Stadt X"}},
+			{ShareChannel: ShareChannel{Platform: Mastodon, Name: "social.stadt-x.de"}},
+			{ShareChannel: ShareChannel{Platform: Facebook, Name: "Instagram Azubis"}},
+		}}}}
+	pv, err := dst.PreviewShare(ctx, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range pv.Channels {
+		got = append(got, fmt.Sprintf("%s→%s/%v", m.From.Name, m.To, m.Exact))
+	}
+	want := []string{"instagram azubis→Instagram Azubis/true", "Instagram Stadt X→/false", "social.stadt-x.de→Mastodon/false",
+		"Instagram Azubis→Facebook Landkreis/false"}
+	if !slices.Equal(got, want) {
+		t.Errorf("matches %q, want %q", got, want)
+	}
+	if _, err := dst.ApplyShare(ctx, f); err != nil {
+		t.Fatal(err)
+	}
+	ideas, _ := dst.Ideas(ctx, 1)
+	own := slices.ContainsFunc(ideas[0].Channels, func(c PostChannel) bool { return c.Caption == "eigener Text" })
+	if len(ideas) != 1 || len(ideas[0].Channels) != 3 || !own || ideas[0].Caption != "Text" {
+		t.Errorf("idea %+v", ideas)
 	}
 }

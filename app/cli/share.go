@@ -66,24 +66,9 @@ func runShare(args []string, env Env) int {
 	if strings.TrimSpace(*out) == "" {
 		return bad(t("Please give {{.Flag}}.", map[string]any{"Flag": "-o"}))
 	}
-	sel := data.ShareSelection{Note: *note}
-	for _, c := range []struct {
-		flag, value string
-		into        *[]int64
-		all         func() ([]int64, error)
-	}{
-		{"--templates", *tpls, &sel.Templates, func() ([]int64, error) { return templateIDs(ctx, ws) }},
-		{"--series", *series, &sel.Series, func() ([]int64, error) { return seriesIDs(ctx, ws) }},
-		{"--ideas", *ideas, &sel.Ideas, func() ([]int64, error) { return ws.ShareIdeaIDs(ctx) }},
-	} {
-		ids, err := parseIDs(c.value, c.all)
-		if errors.Is(err, errBadIDs) {
-			return bad(t("{{.Flag}} takes all or IDs separated by commas, e.g. 3,7,12.", map[string]any{"Flag": c.flag}))
-		}
-		if err != nil {
-			return env.fail(t("The exchange file failed.", nil), err)
-		}
-		*c.into = ids
+	sel, code, ok := shareSelection(ctx, ws, *tpls, *series, *ideas, *note, env, bad, t)
+	if !ok {
+		return code
 	}
 	if sel.Empty() {
 		return bad(t("Please choose what goes into the exchange file: --templates, --series or --ideas.", nil))
@@ -99,6 +84,32 @@ func runShare(args []string, env Env) int {
 		return bad(t("The export must not overwrite the workspace's own files; please choose another file name.", nil))
 	}
 	return writeShare(ctx, ws, sel, target, env, t)
+}
+
+// shareSelection reads --templates, --series and --ideas ("all" or IDs);
+// ok is false when the command is over (code is its exit status).
+func shareSelection(ctx context.Context, ws *data.Workspace, tpls, series, ideas, note string, env Env, bad func(string) int,
+	t func(string, map[string]any) string) (sel data.ShareSelection, code int, ok bool) {
+	sel.Note = note
+	for _, c := range []struct {
+		flag, value string
+		into        *[]int64
+		all         func() ([]int64, error)
+	}{
+		{"--templates", tpls, &sel.Templates, func() ([]int64, error) { return templateIDs(ctx, ws) }},
+		{"--series", series, &sel.Series, func() ([]int64, error) { return seriesIDs(ctx, ws) }},
+		{"--ideas", ideas, &sel.Ideas, func() ([]int64, error) { return ws.ShareIdeaIDs(ctx) }},
+	} {
+		ids, err := parseIDs(c.value, c.all)
+		if errors.Is(err, errBadIDs) {
+			return sel, bad(t("{{.Flag}} takes all or IDs separated by commas, e.g. 3,7,12.", map[string]any{"Flag": c.flag})), false
+		}
+		if err != nil {
+			return sel, env.fail(t("The exchange file failed.", nil), err), false
+		}
+		*c.into = ids
+	}
+	return sel, 0, true
 }
 
 func writeShare(ctx context.Context, ws *data.Workspace, sel data.ShareSelection, target string, env Env, t func(string, map[string]any) string) int {
