@@ -464,8 +464,11 @@ func TestShareChannelMatching(t *testing.T) {
 		t.Fatal(err)
 	}
 	ideas, _ := dst.Ideas(ctx, 1)
+	if len(ideas) != 1 {
+		t.Fatalf("%d ideas", len(ideas))
+	}
 	own := slices.ContainsFunc(ideas[0].Channels, func(c PostChannel) bool { return c.Caption == "eigener Text" })
-	if len(ideas) != 1 || len(ideas[0].Channels) != 3 || !own || ideas[0].Caption != "Text" {
+	if len(ideas[0].Channels) != 3 || !own || ideas[0].Caption != "Text" {
 		t.Errorf("idea %+v", ideas)
 	}
 }
