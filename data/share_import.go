@@ -434,6 +434,9 @@ func (w *Workspace) applyShare(ctx context.Context, tx *sql.Tx, plan *sharePlan)
 		return err
 	}
 	pv := plan.preview
+	if pv.Count(ShareNew)+pv.Count(ShareRenamed) == 0 {
+		return nil // everything was there: nothing to note
+	}
 	return w.logChange(ctx, tx, "import", "share", 0, fmt.Sprintf("Austausch-Datei von %s übernommen: %d neu, %d umbenannt, %d schon vorhanden",
 		p.origin.OriginLine(), pv.Count(ShareNew), pv.Count(ShareRenamed), pv.Count(ShareKnown)))
 }

@@ -171,8 +171,12 @@ func TestShareRoundTrip(t *testing.T) {
 	if again.Count(ShareKnown) != 5 {
 		t.Errorf("second preview %+v", again.Items)
 	}
+	before = changeCount(t, dst)
 	if _, err := dst.ApplyShare(ctx, got); err != nil {
 		t.Fatal(err)
+	}
+	if n := changeCount(t, dst); n != before {
+		t.Errorf("%d change log lines for a file that brought nothing", n-before)
 	}
 	ts, _ := dst.Templates(ctx, "")
 	ss, _ := dst.Series(ctx)
