@@ -24,15 +24,18 @@ import (
 // neighbouring office, and taking one over (data/share.go). Making one
 // only reads, so it works read-only; taking one over does not.
 func (h *handoverScreen) shareCard() fyne.CanvasObject {
-	makeFile := widget.NewButtonWithIcon(lang.L("Make exchange file …"), theme.MailForwardIcon(), h.onMakeShare)
-	h.takeShare = widget.NewButtonWithIcon(lang.L("Take over exchange file …"), theme.DownloadIcon(), h.onTakeShare)
+	makeFile := widget.NewButtonWithIcon(lang.L("Make file …"), theme.MailForwardIcon(), h.onMakeShare)
+	h.takeShare = widget.NewButtonWithIcon(lang.L("Take over file …"), theme.DownloadIcon(), h.onTakeShare)
 	if h.u.ws.ReadOnly() {
 		h.takeShare.Disable()
 	}
 	// As narrow as its buttons, beside "Vertretung und Akte": the change
 	// log below keeps its room at 1366x768.
-	return section(lang.L("Exchange with neighbouring offices"), lang.L("Templates, series, ideas – never people, consents, pictures."),
-		container.NewHBox(makeFile, h.takeShare))
+	// One line, not wrapped: a wrapping label would make the screen ask
+	// for the height of its narrowest layout.
+	ex := widget.NewLabel(lang.L("Never people, consents or pictures."))
+	ex.Truncation = fyne.TextTruncateEllipsis
+	return section(lang.L("Exchange with neighbouring offices"), "", container.NewVBox(ex, container.NewHBox(makeFile, h.takeShare)))
 }
 
 // shareGroup is one tab of the choice: its items as checks.

@@ -52,8 +52,8 @@ func TestHandoverShareMakesFile(t *testing.T) {
 	u, _ := newTestUI(t, Config{Workspace: dir})
 	u.shell.selectScreen(screenHandover)
 	u.Wait()
-	assertShows(t, u.win.Content(), "Austausch mit Nachbarbehörden", "Austausch-Datei übernehmen …")
-	test.Tap(findButton(t, u.win.Content(), "Austausch-Datei erstellen …"))
+	assertShows(t, u.win.Content(), "Austausch mit Nachbarbehörden", "Datei übernehmen …")
+	test.Tap(findButton(t, u.win.Content(), "Datei erstellen …"))
 	u.Wait()
 	form := topOverlay(u)
 	f := u.shell.handover.shareForm
@@ -168,10 +168,10 @@ func TestHandoverShareReadOnly(t *testing.T) {
 	}
 	u.shell.selectScreen(screenHandover)
 	u.Wait()
-	if !findButton(t, u.win.Content(), "Austausch-Datei übernehmen …").Disabled() {
+	if !findButton(t, u.win.Content(), "Datei übernehmen …").Disabled() {
 		t.Error("taking over is offered in a read-only workspace")
 	}
-	if findButton(t, u.win.Content(), "Austausch-Datei erstellen …").Disabled() {
+	if findButton(t, u.win.Content(), "Datei erstellen …").Disabled() {
 		t.Error("making a file is off in a read-only workspace")
 	}
 }
