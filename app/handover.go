@@ -34,6 +34,9 @@ type handoverScreen struct {
 
 	makeBundle *widget.Button // Paket erstellen …; off while a bundle is written
 
+	takeShare *widget.Button // Austausch-Datei übernehmen …; off read-only (handover_share.go)
+	shareForm *shareForm     // the last "Austausch-Datei erstellen" dialog
+
 	mu      sync.Mutex // guards changes and more, filled by the pager
 	changes []data.Change
 	more    bool
@@ -76,7 +79,7 @@ func newHandoverScreen(u *UI) *handoverScreen {
 	logCard := section(lang.L("Change log"), lang.L("Who changed what, newest first."), h.logErr)
 	h.hints = newReminderBox(u, 4, false, lang.L("No consent or licence ends within 30 days, and nobody who withdrew is in a planned post."))
 	hCard := section(lang.L("Consents and licences"), "", h.hints.content)
-	top := container.NewVBox(container.NewGridWithColumns(3, wsCard, bCard, pCard), h.reportCard(), hCard, logCard)
+	top := container.NewVBox(container.NewGridWithColumns(3, wsCard, bCard, pCard), container.NewBorder(nil, nil, nil, h.shareCard(), h.reportCard()), hCard, logCard)
 	h.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewPadded(h.log))
 	h.refresh()
 	return h

@@ -191,62 +191,66 @@ func (w *Workspace) SaveSeries(ctx context.Context, s *Series) error {
 	if err := s.validate(); err != nil {
 		return err
 	}
-	return w.write(ctx, "save series", func(tx *sql.Tx) error {
-		if s.TemplateID != 0 {
-			var n int
-			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM templates WHERE id = ? AND kind = ?`, s.TemplateID, KindCaption).Scan(&n); err != nil {
-				return err
-			}
-			if n == 0 {
-				return invalid("template", "The chosen caption template no longer exists.")
-			}
-		}
-		if s.TopicID != 0 {
-			var n int
-			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM topics WHERE id = ?`, s.TopicID).Scan(&n); err != nil {
-				return err
-			}
-			if n == 0 {
-				return invalid("topic", "The chosen topic no longer exists.")
-			}
-		}
-		now := w.timestamp()
-		clock := Clock{s.Rule.Hour, s.Rule.Minute}.String()
-		args := []any{s.Title, s.Caption, s.Notes, nullID(s.TopicID), kindNames[s.Rule.Kind], s.Rule.Interval, int(s.Rule.Weekday),
-			s.Rule.Nth, s.Rule.Start.ISO(), nullDate(s.Rule.End), s.Rule.Count, clock, s.Zone, nullID(s.TemplateID), now}
-		action, verb := "update", "geändert"
-		if s.ID == 0 {
-			action, verb = "create", "angelegt"
-			err := tx.QueryRowContext(ctx, `INSERT INTO series (title, caption, notes, topic_id, kind, interval, weekday, nth, start_day, end_day, count, time, zone,
-				template_id, updated_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, append(args, now)...).Scan(&s.ID)
-			if err != nil {
-				return err
-			}
-			s.Created, _ = time.Parse(time.RFC3339, now)
-		} else {
-			res, err := tx.ExecContext(ctx, `UPDATE series SET title = ?, caption = ?, notes = ?, topic_id = ?, kind = ?, interval = ?, weekday = ?,
-				nth = ?, start_day = ?, end_day = ?, count = ?, time = ?, zone = ?, template_id = ?, updated_at = ? WHERE id = ?`, append(args, s.ID)...)
-			if err != nil {
-				return err
-			}
-			if n, _ := res.RowsAffected(); n == 0 {
-				return fmt.Errorf("series %d: %w", s.ID, ErrNotFound)
-			}
-		}
-		s.Updated, _ = time.Parse(time.RFC3339, now)
-		if _, err := tx.ExecContext(ctx, `DELETE FROM series_channels WHERE series_id = ?`, s.ID); err != nil {
+	return w.write(ctx, "save series", func(tx *sql.Tx) error { return w.saveSeries(ctx, tx, s, "") })
+}
+
+// saveSeries stores a validated s inside tx; note is added to the change
+// log's line.
+func (w *Workspace) saveSeries(ctx context.Context, tx *sql.Tx, s *Series, note string) error {
+	if s.TemplateID != 0 {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM templates WHERE id = ? AND kind = ?`, s.TemplateID, KindCaption).Scan(&n); err != nil {
 			return err
 		}
-		for _, c := range s.Channels {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO series_channels (series_id, channel_id) VALUES (?, ?)`, s.ID, c); err != nil {
-				if isConstraint(err, sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY) {
-					return invalid("channels", "One of the chosen channels no longer exists.")
-				}
-				return err
-			}
+		if n == 0 {
+			return invalid("template", "The chosen caption template no longer exists.")
 		}
-		return w.logChange(ctx, tx, action, "series", s.ID, "Serie "+s.describe()+" "+verb)
-	})
+	}
+	if s.TopicID != 0 {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM topics WHERE id = ?`, s.TopicID).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return invalid("topic", "The chosen topic no longer exists.")
+		}
+	}
+	now := w.timestamp()
+	clock := Clock{s.Rule.Hour, s.Rule.Minute}.String()
+	args := []any{s.Title, s.Caption, s.Notes, nullID(s.TopicID), kindNames[s.Rule.Kind], s.Rule.Interval, int(s.Rule.Weekday),
+		s.Rule.Nth, s.Rule.Start.ISO(), nullDate(s.Rule.End), s.Rule.Count, clock, s.Zone, nullID(s.TemplateID), now}
+	action, verb := "update", "geändert"
+	if s.ID == 0 {
+		action, verb = "create", "angelegt"
+		err := tx.QueryRowContext(ctx, `INSERT INTO series (title, caption, notes, topic_id, kind, interval, weekday, nth, start_day, end_day, count, time, zone,
+			template_id, updated_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, append(args, now)...).Scan(&s.ID)
+		if err != nil {
+			return err
+		}
+		s.Created, _ = time.Parse(time.RFC3339, now)
+	} else {
+		res, err := tx.ExecContext(ctx, `UPDATE series SET title = ?, caption = ?, notes = ?, topic_id = ?, kind = ?, interval = ?, weekday = ?,
+			nth = ?, start_day = ?, end_day = ?, count = ?, time = ?, zone = ?, template_id = ?, updated_at = ? WHERE id = ?`, append(args, s.ID)...)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("series %d: %w", s.ID, ErrNotFound)
+		}
+	}
+	s.Updated, _ = time.Parse(time.RFC3339, now)
+	if _, err := tx.ExecContext(ctx, `DELETE FROM series_channels WHERE series_id = ?`, s.ID); err != nil {
+		return err
+	}
+	for _, c := range s.Channels {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO series_channels (series_id, channel_id) VALUES (?, ?)`, s.ID, c); err != nil {
+			if isConstraint(err, sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY) {
+				return invalid("channels", "One of the chosen channels no longer exists.")
+			}
+			return err
+		}
+	}
+	return w.logChange(ctx, tx, action, "series", s.ID, "Serie "+s.describe()+" "+verb+note)
 }
 
 // DeleteSeries removes a series and its unfilled slots. Posts made from it

@@ -92,6 +92,10 @@ func Run(args []string, env Env) int {
 		return runBundle(args[1:], env)
 	case "unbundle":
 		return runUnbundle(args[1:], env)
+	case "share":
+		return runShare(args[1:], env)
+	case "share-import":
+		return runShareImport(args[1:], env)
 	}
 	if len(args) != 2 {
 		fmt.Fprintln(env.Stderr, usageText(t))
@@ -145,7 +149,8 @@ const usageCount = "  feedtakt count --platform x|bluesky|mastodon|threads|insta
 // usageText is the whole usage.
 func usageText(t func(string, map[string]any) string) string {
 	return t(usage, nil) + "\n" + t(usageStrict, nil) + "\n" + t(usageErase, nil) + "\n" + t(usageCount, nil) +
-		"\n" + t(usageBundle, nil) + "\n" + t(usageUnbundle, nil) + "\n" + t(usageReport, nil) + "\n" + t(usageAkte, nil)
+		"\n" + t(usageBundle, nil) + "\n" + t(usageUnbundle, nil) + "\n" + t(usageReport, nil) + "\n" + t(usageAkte, nil) +
+		"\n" + t(usageShare, nil) + "\n" + t(usageShareImport, nil)
 }
 
 const damagedSentence = "The workspace database is damaged. The check changed nothing. When the workspace is opened in Feedtakt, the newest intact backup is put in its place and the damaged file is kept."

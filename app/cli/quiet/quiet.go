@@ -17,7 +17,7 @@ import (
 
 // Commands lists the words that make Feedtakt run as a command instead of
 // opening its window.
-var Commands = []string{"demo", "check", "backup", "export", "import", "help", "erase-person", "count", "bundle", "unbundle", "report", "akte"}
+var Commands = []string{"demo", "check", "backup", "export", "import", "help", "erase-person", "count", "bundle", "unbundle", "report", "akte", "share", "share-import"}
 
 // IsCommand reports whether args start with a command word.
 func IsCommand(args []string) bool {
