@@ -64,11 +64,11 @@ func newHandoverScreen(u *UI) *handoverScreen {
 		openPath(u, filepath.Join(u.ws.Dir(), data.BackupsDir))
 	})
 	wsCard := section(lang.L("Workspace"), "", container.NewVBox(h.where, container.NewHBox(openFolder)))
-	bCard := section(lang.L("Backups"), lang.L("A verified copy is made once a day and before every update; the last 14 days and one per month for a year are kept."),
+	bCard := section(lang.L("Backups"), lang.L("A verified copy daily and before every update; each kept for 14 days, one a month for a year."),
 		container.NewVBox(h.backups, container.NewHBox(h.backup, showBackups)))
 	h.makeBundle = widget.NewButtonWithIcon(lang.L("Make bundle …"), theme.DocumentSaveIcon(), h.onMakeBundle)
 	openBundle := widget.NewButtonWithIcon(lang.L("Open bundle …"), theme.FolderOpenIcon(), u.chooseBundle)
-	pCard := section(lang.L("Handover bundle"), lang.L("The whole workspace in one file, for a colleague's PC. It is checked completely after writing."),
+	pCard := section(lang.L("Handover bundle"), lang.L("The whole workspace in one file for a colleague's PC, checked completely after writing."),
 		h.bundleButtons(openBundle))
 
 	h.log = widget.NewList(h.logLength, h.logCreate, h.logUpdate)
@@ -79,10 +79,43 @@ func newHandoverScreen(u *UI) *handoverScreen {
 	logCard := section(lang.L("Change log"), lang.L("Who changed what, newest first."), h.logErr)
 	h.hints = newReminderBox(u, 4, false, lang.L("No consent or licence ends within 30 days, and nobody who withdrew is in a planned post."))
 	hCard := section(lang.L("Consents and licences"), "", h.hints.content)
-	top := container.NewVBox(container.NewGridWithColumns(3, wsCard, bCard, pCard), container.NewBorder(nil, nil, nil, h.shareCard(), h.reportCard()), hCard, logCard)
-	h.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewPadded(h.log))
+	cards := container.NewPadded(container.NewVBox(container.NewGridWithColumns(3, wsCard, bCard, pCard),
+		container.NewBorder(nil, nil, nil, h.shareCard(), h.reportCard()), hCard))
+	logHead := container.NewPadded(logCard)
+	h.content = container.New(&cardsAndLog{cards: cards, head: logHead, row: h.logCreate().MinSize().Height},
+		container.NewVScroll(cards), container.NewBorder(logHead, nil, nil, nil, container.NewPadded(h.log)))
 	h.refresh()
 	return h
+}
+
+// logRows is how many change-log rows stay visible however many cards and
+// hints stand above them; the cards scroll when the window is too low.
+const logRows = 3
+
+// cardsAndLog lays the Übergabe screen out: the cards on top get the height
+// they need, but never so much that the change log below shows fewer than
+// logRows rows (at 1366x768 with many hints, the log would otherwise vanish).
+// objs[0] is the cards' scroll, objs[1] the log with its heading.
+type cardsAndLog struct {
+	cards fyne.CanvasObject // the scroll's content, for its natural height
+	head  fyne.CanvasObject // the log's heading
+	row   float32           // one log row's height
+}
+
+func (l *cardsAndLog) logMin() float32 {
+	return l.head.MinSize().Height + logRows*(l.row+theme.Padding()) + 2*theme.Padding()
+}
+
+func (l *cardsAndLog) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	top := min(l.cards.MinSize().Height, max(size.Height-l.logMin(), 0))
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(fyne.NewSize(size.Width, top))
+	objs[1].Move(fyne.NewPos(0, top))
+	objs[1].Resize(fyne.NewSize(size.Width, size.Height-top))
+}
+
+func (l *cardsAndLog) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	return fyne.NewSize(max(l.cards.MinSize().Width, objs[1].MinSize().Width), l.logMin()+l.row)
 }
 
 // openPath opens a folder in the system's file manager.

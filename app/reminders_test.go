@@ -96,6 +96,16 @@ func TestRemindersInSidePanelAndHandover(t *testing.T) {
 	if len(h.hints.rows) != 4 {
 		t.Errorf("handover shows %d reminders", len(h.hints.rows))
 	}
+	// All five unfolded at 1366x768: the cards scroll, the change log keeps
+	// its rows and the window does not grow.
+	test.Tap(findButton(t, h.content, "Alle 5 Hinweise zeigen"))
+	row := h.logCreate().MinSize().Height
+	if got := h.log.Size().Height; got < logRows*row {
+		t.Errorf("change log %.0f px high, want room for %d rows of %.0f px", got, logRows, row)
+	}
+	if got := u.win.Canvas().Size().Height; got > 768 {
+		t.Errorf("the window grew to %.0f px", got)
+	}
 
 	// Changed elsewhere (Emil taken off the picture, as an erasure does):
 	// the side panel says so when the calendar is shown again.
