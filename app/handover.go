@@ -6,6 +6,8 @@ import (
 	"log"
 	"net/url"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -251,10 +253,15 @@ func (h *handoverScreen) logUpdate(id widget.ListItemID, o fyne.CanvasObject) {
 	row.Objects[1].(*widget.Label).SetText(c.At.Format("02.01.2006 15:04"))
 	grid := row.Objects[0].(*fyne.Container)
 	grid.Objects[0].(*widget.Label).SetText(c.Summary)
-	grid.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%s · %s", c.Person, c.PC))
+	grid.Objects[1].(*widget.Label).SetText(personAndPC(c.Person, c.PC))
 	if nearEnd {
 		h.loadMore()
 	}
+}
+
+// personAndPC is "Person · PC", or the one of the two that is known.
+func personAndPC(person, pc string) string {
+	return strings.Join(slices.DeleteFunc([]string{person, pc}, func(s string) bool { return s == "" }), " · ")
 }
 
 // formatBytes writes a size as a person reads it ("3,4 MB").

@@ -151,6 +151,7 @@ func newDiffList(posts []bundle.PostDiff) *widget.List {
 			}
 			title.Refresh()
 			who.SetText(by)
+			row.Refresh() // the right column is as wide as its new text
 		})
 }
 

@@ -197,11 +197,51 @@ func comparePosts(ctx context.Context, there, here string, d *Diff) error {
 	return nil
 }
 
-// differsExpr compares every column both posts tables have but the id
-// (a bundle from an older Feedtakt may lack newer columns).
+// differsExpr is true for a post whose row differs in any column both
+// posts tables have but the ids (a bundle from an older Feedtakt may lack
+// newer columns), or whose channels (texts, published marks) or pictures
+// differ: marking a channel published or attaching a picture leaves the
+// post's own row as it was.
 func differsExpr(ctx context.Context, conn *sql.Conn) (string, error) {
+	cols, err := commonColumns(ctx, conn, "posts", "id", "topic_id")
+	if err != nil {
+		return "", err
+	}
+	var terms []string
+	for _, c := range cols {
+		terms = append(terms, fmt.Sprintf(`b."%s" IS NOT h."%s"`, c, c))
+	}
+	chans, err := commonColumns(ctx, conn, "post_channels", "post_id")
+	if err != nil {
+		return "", err
+	}
+	if len(chans) > 0 {
+		row := make([]string, len(chans))
+		for i, c := range chans {
+			row[i] = fmt.Sprintf(`quote("%s")`, c)
+		}
+		// One text per post: its channel rows, in channel order.
+		agg := func(schema, post string) string {
+			return fmt.Sprintf(`(SELECT group_concat(r, char(30)) FROM (SELECT %s AS r FROM %s.post_channels WHERE post_id = %s.id ORDER BY channel_id))`,
+				strings.Join(row, ` || char(31) || `), schema, post)
+		}
+		terms = append(terms, agg("main", "b")+" IS NOT "+agg("here", "h"))
+	}
+	// Pictures by content (a media id means nothing across two PCs), in
+	// their order.
+	pics := func(schema, post string) string {
+		return fmt.Sprintf(`(SELECT group_concat(m.hash, ',') FROM (SELECT m.hash FROM %[1]s.post_media pm JOIN %[1]s.media m ON m.id = pm.media_id
+			WHERE pm.post_id = %[2]s.id ORDER BY pm.position, m.hash) m)`, schema, post)
+	}
+	terms = append(terms, pics("main", "b")+" IS NOT "+pics("here", "h"))
+	return "(" + strings.Join(terms, " OR ") + ")", nil
+}
+
+// commonColumns lists the columns table has in both databases, but those
+// skipped.
+func commonColumns(ctx context.Context, conn *sql.Conn, table string, skip ...string) ([]string, error) {
 	cols := func(schema string) ([]string, error) {
-		rows, err := conn.QueryContext(ctx, `SELECT name FROM pragma_table_info('posts', ?)`, schema)
+		rows, err := conn.QueryContext(ctx, `SELECT name FROM pragma_table_info(?, ?)`, table, schema)
 		if err != nil {
 			return nil, err
 		}
@@ -218,22 +258,13 @@ func differsExpr(ctx context.Context, conn *sql.Conn) (string, error) {
 	}
 	there, err := cols("main")
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	here, err := cols("here")
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	var terms []string
-	for _, c := range there {
-		if c != "id" && c != "topic_id" && slices.Contains(here, c) {
-			terms = append(terms, fmt.Sprintf(`b."%s" IS NOT h."%s"`, c, c))
-		}
-	}
-	if len(terms) == 0 {
-		return "0", nil
-	}
-	return "(" + strings.Join(terms, " OR ") + ")", nil
+	return slices.DeleteFunc(there, func(c string) bool { return slices.Contains(skip, c) || !slices.Contains(here, c) }), nil
 }
 
 // scanDiffs counts every row of q and lists the first ones.

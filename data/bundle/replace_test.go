@@ -151,6 +151,71 @@ func TestCompareNamesWhoChangedWhat(t *testing.T) {
 	assertSameAsOwn(t, rt)
 }
 
+// Marking one channel published or attaching a picture leaves the post's
+// row as it was; Compare still names the post as changed.
+func TestCompareSeesPublishedMarksAndPictures(t *testing.T) {
+	ctx := context.Background()
+	root := t.TempDir()
+	ws, err := demo.Create(ctx, filepath.Join(root, "Feedtakt"), data.Options{Actor: testActor}, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ws.Close()
+	first := filepath.Join(root, "hin.feedtakt")
+	if _, err := Write(ctx, ws, first, nil); err != nil {
+		t.Fatal(err)
+	}
+	janaDir := filepath.Join(root, "Jana")
+	if err := Unpack(ctx, first, janaDir, nil); err != nil {
+		t.Fatal(err)
+	}
+	jws, err := data.Open(ctx, janaDir, data.Options{Actor: jana})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var marked, pictured string
+	var pic int64
+	posts := demoPosts(t, jws)
+	for _, p := range posts {
+		if ms, _ := jws.PostMedia(ctx, p.ID); len(ms) > 0 && pic == 0 {
+			pic = ms[0].ID
+		}
+	}
+	for _, p := range posts {
+		ms, _ := jws.PostMedia(ctx, p.ID)
+		switch {
+		case marked == "" && len(p.Channels) >= 2 && p.Channels[0].PublishedAt.IsZero() && p.Status != data.StatusPublished:
+			if err := jws.MarkPublished(ctx, p.ID, p.Channels[0].ChannelID, "", time.Time{}); err != nil {
+				t.Fatal(err)
+			}
+			marked = p.Title
+		case pictured == "" && len(ms) == 0 && p.Status == data.StatusDraft && pic != 0:
+			if err := jws.AttachMedia(ctx, p.ID, []int64{pic}); err != nil {
+				t.Fatal(err)
+			}
+			pictured = p.Title
+		}
+	}
+	back := filepath.Join(root, "zurueck.feedtakt")
+	_, err = Write(ctx, jws, back, nil)
+	jws.Close()
+	if err != nil || marked == "" || pictured == "" {
+		t.Fatalf("marked %q, pictured %q: %v", marked, pictured, err)
+	}
+	d, err := Compare(ctx, back, ws, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Added != 0 || d.Removed != 0 || d.Changed != 2 {
+		t.Fatalf("added %d changed %d removed %d: %+v", d.Added, d.Changed, d.Removed, d.Posts)
+	}
+	for _, title := range []string{marked, pictured} {
+		if p, ok := findDiff(d, title); !ok || p.Kind != Changed || p.By != jana.Person {
+			t.Errorf("%q: %+v (found %v)", title, p, ok)
+		}
+	}
+}
+
 // The bundle against Jana's own workspace: nothing differs.
 func assertSameAsOwn(t *testing.T, rt roundTrip) {
 	t.Helper()
@@ -426,7 +491,8 @@ func TestCompareTenThousandPosts(t *testing.T) {
 	ctx := context.Background()
 	root := t.TempDir()
 	dir := filepath.Join(root, "ws")
-	ws, err := data.Create(ctx, dir, data.Initial{Settings: data.Settings{Land: "NI"}}, data.Options{Actor: testActor})
+	ws, err := data.Create(ctx, dir, data.Initial{Settings: data.Settings{Land: "NI"},
+		Channels: []data.Channel{{Name: "Instagram", Platform: data.Instagram}, {Name: "Facebook", Platform: data.Facebook}}}, data.Options{Actor: testActor})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -465,8 +531,8 @@ func TestCompareTenThousandPosts(t *testing.T) {
 }
 
 // insertPosts writes posts uid-from..to into a closed workspace's
-// database in one transaction (replacing same uids), with a change-log
-// entry each.
+// database in one transaction (replacing same uids), with a text for
+// every channel and a change-log entry each.
 func insertPosts(t testing.TB, dbPath string, from, to int, title string) {
 	t.Helper()
 	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(dbPath))
@@ -488,6 +554,10 @@ func insertPosts(t testing.TB, dbPath string, from, to int, title string) {
 			t.Fatal(err)
 		}
 		id, _ := res.LastInsertId()
+		// A text per channel, as the posts of a real plan have.
+		if _, err := tx.Exec(`INSERT OR REPLACE INTO post_channels (post_id, channel_id, caption) SELECT ?, id, ? FROM channels`, id, title); err != nil {
+			t.Fatal(err)
+		}
 		if _, err := tx.Exec(`INSERT INTO changelog (at, person, pc, action, item, item_id, summary) VALUES (?, 'Jana Beispiel', 'PC', 'update', 'post', ?, '')`, now, id); err != nil {
 			t.Fatal(err)
 		}
