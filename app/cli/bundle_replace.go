@@ -13,6 +13,17 @@ import (
 // maxDiffLines is how many differing posts the command line lists.
 const maxDiffLines = 20
 
+// openWorkspace opens the workspace in dir as data.Open does, after
+// finishing a bundle import that was stopped between its two renames (dir
+// is then missing and its checked ".part" folder is complete), so that
+// every command finds the workspace as the app would.
+func openWorkspace(ctx context.Context, dir string, opt data.Options) (*data.Workspace, error) {
+	if err := bundle.Resume(dir); err != nil {
+		return nil, err
+	}
+	return data.Open(ctx, dir, opt)
+}
+
 // runReplace is "feedtakt unbundle --replace [--yes] FILE DIR": the bundle
 // is checked in full and compared with the workspace in DIR; the posts
 // that differ are listed. Only with --yes (and without --dry-run) is the
@@ -21,10 +32,7 @@ const maxDiffLines = 20
 func runReplace(file, dir string, yes bool, env Env) int {
 	t := func(key string, a map[string]any) string { return assets.Text(env.Lang, key, a) }
 	ctx := context.Background()
-	if err := bundle.Resume(dir); err != nil {
-		return env.failBundle(t("The workspace in {{.Dir}} could not be replaced.", map[string]any{"Dir": dir}), err)
-	}
-	ws, err := data.Open(ctx, dir, data.Options{Actor: env.Actor, Now: env.Now, ReadOnly: true})
+	ws, err := openWorkspace(ctx, dir, data.Options{Actor: env.Actor, Now: env.Now, ReadOnly: true})
 	if err != nil {
 		return env.fail(t("The workspace in {{.Dir}} could not be opened.", map[string]any{"Dir": dir}), err)
 	}

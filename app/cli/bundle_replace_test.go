@@ -94,3 +94,25 @@ func TestUnbundleReplace(t *testing.T) {
 		t.Error("the old folder lost its database")
 	}
 }
+
+// A bundle import killed between its two renames leaves a ready ".part"
+// folder and no workspace: any command finishes it first, as the app does,
+// instead of saying the workspace is missing.
+func TestCommandsFinishAnInterruptedImport(t *testing.T) {
+	dir := newTestExportWorkspace(t)
+	if err := os.Rename(dir, dir+".part"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir+".part", ".feedtakt-unbundle-ready.part"), []byte("ready\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := runCLI("check", dir); r.code != 0 || !strings.Contains(r.stdout, "In Ordnung.") {
+		t.Fatalf("check: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if _, err := os.Stat(dir + ".part"); !os.IsNotExist(err) {
+		t.Errorf(".part still there: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".feedtakt-unbundle-ready.part")); !os.IsNotExist(err) {
+		t.Errorf("ready marker left in the workspace: %v", err)
+	}
+}

@@ -116,7 +116,7 @@ func Run(args []string, env Env) int {
 			map[string]any{"Dir": ws.Dir(), "Posts": c.Posts, "Ideas": c.Ideas, "Media": c.Media}))
 		return 0
 	case "backup":
-		ws, err := data.Open(ctx, dir, opt)
+		ws, err := openWorkspace(ctx, dir, opt)
 		if err != nil {
 			return fail(t("The workspace in {{.Dir}} could not be opened.", map[string]any{"Dir": dir}), err)
 		}
@@ -189,7 +189,7 @@ func check(ctx context.Context, dir string, opt data.Options, strict bool, env E
 		fmt.Fprintf(env.Stderr, "%s\n%s\n(%v)\n", unhealthy, t(damagedSentence, nil), err)
 		return 1
 	}
-	ws, err := data.Open(ctx, dir, opt)
+	ws, err := openWorkspace(ctx, dir, opt)
 	if errors.Is(err, data.ErrDamaged) {
 		return damaged(err)
 	}

@@ -90,7 +90,7 @@ func runExport(args []string, env Env) int {
 	}
 
 	ctx := context.Background()
-	ws, err := data.Open(ctx, *dir, data.Options{Actor: env.Actor, Now: env.Now, ReadOnly: true})
+	ws, err := openWorkspace(ctx, *dir, data.Options{Actor: env.Actor, Now: env.Now, ReadOnly: true})
 	if err != nil {
 		return fail(t("The workspace in {{.Dir}} could not be opened.", map[string]any{"Dir": *dir}), err)
 	}

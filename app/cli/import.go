@@ -37,7 +37,7 @@ func runImport(args []string, env Env) int {
 		return 2
 	}
 	ctx := context.Background()
-	ws, err := data.Open(ctx, *dir, data.Options{Actor: env.Actor, Now: env.Now})
+	ws, err := openWorkspace(ctx, *dir, data.Options{Actor: env.Actor, Now: env.Now})
 	if err != nil {
 		return env.fail(t("The workspace in {{.Dir}} could not be opened.", map[string]any{"Dir": *dir}), err)
 	}

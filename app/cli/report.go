@@ -43,7 +43,7 @@ func runReport(args []string, env Env) int {
 
 func writeReport(dir string, from, to calendar.Date, target string, env Env, t func(string, map[string]any) string) int {
 	ctx := context.Background()
-	ws, err := data.Open(ctx, dir, data.Options{Actor: env.Actor, Now: env.Now, ReadOnly: true})
+	ws, err := openWorkspace(ctx, dir, data.Options{Actor: env.Actor, Now: env.Now, ReadOnly: true})
 	if err != nil {
 		return env.fail(t("The workspace in {{.Dir}} could not be opened.", map[string]any{"Dir": dir}), err)
 	}

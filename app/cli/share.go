@@ -55,7 +55,7 @@ func runShare(args []string, env Env) int {
 		return bad(t("Please give {{.Flag}}.", map[string]any{"Flag": "--workspace"}))
 	}
 	ctx := context.Background()
-	ws, err := data.Open(ctx, *dir, data.Options{Actor: env.Actor, Now: env.Now, ReadOnly: true})
+	ws, err := openWorkspace(ctx, *dir, data.Options{Actor: env.Actor, Now: env.Now, ReadOnly: true})
 	if err != nil {
 		return env.fail(t("The workspace in {{.Dir}} could not be opened.", map[string]any{"Dir": *dir}), err)
 	}
@@ -242,7 +242,7 @@ func runShareImport(args []string, env Env) int {
 		return env.fail(t("The exchange file {{.File}} cannot be taken over.", map[string]any{"File": files[0]}), err)
 	}
 	ctx := context.Background()
-	ws, err := data.Open(ctx, *dir, data.Options{Actor: env.Actor, Now: env.Now, ReadOnly: !*yes})
+	ws, err := openWorkspace(ctx, *dir, data.Options{Actor: env.Actor, Now: env.Now, ReadOnly: !*yes})
 	if err != nil {
 		return env.fail(t("The workspace in {{.Dir}} could not be opened.", map[string]any{"Dir": *dir}), err)
 	}
