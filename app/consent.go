@@ -222,7 +222,7 @@ var scanExtensions = []string{".pdf", ".jpg", ".jpeg", ".png", ".heic", ".tif", 
 // Windows) and hands its path to done; another kind of file is refused
 // with a sentence.
 func (u *UI) chooseConsentScan(done func(path string)) {
-	u.openFiles(lang.L("Choose the scanned consent form"), data.DocumentsDir(), func(paths []string) {
+	u.openFiles(lang.L("Choose the scanned consent form"), data.DocumentsDir(), mediaFiles, func(paths []string) {
 		if len(paths) == 0 {
 			return
 		}

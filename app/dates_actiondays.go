@@ -421,7 +421,7 @@ func (t *actionTable) edit(i int) {
 
 // onImport asks for a text file and replaces the list with it.
 func (t *actionTable) onImport() {
-	t.u.openFiles(lang.L("Import action days"), data.DocumentsDir(), func(paths []string) {
+	t.u.openFiles(lang.L("Import action days"), data.DocumentsDir(), textFiles, func(paths []string) {
 		t.importFile(paths[0])
 	})
 }

@@ -275,7 +275,7 @@ func (ms *mediaSection) onPick() {
 // onAddFiles imports files chosen in the open dialog (Windows' own with
 // multi-select; Fyne's elsewhere) and links them.
 func (ms *mediaSection) onAddFiles() {
-	ms.e.u.openFiles(lang.L("Add files …"), ms.lastDir, func(paths []string) {
+	ms.e.u.openFiles(lang.L("Add files …"), ms.lastDir, mediaFiles, func(paths []string) {
 		ms.lastDir = filepath.Dir(paths[0])
 		ms.e.importAndAttach(paths)
 	})

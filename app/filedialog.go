@@ -2,23 +2,59 @@ package app
 
 import (
 	"path/filepath"
+	"strings"
 	"unicode/utf16"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
 )
+
+// fileKind is what an open dialog lists: Windows' dialog offers it first
+// and "All files" second; Fyne's dialog, which has no such choice, lists
+// only these files when strict (a handover bundle, an exchange file) and
+// every file otherwise.
+type fileKind struct {
+	name   string   // a lang key, e.g. "Handover bundles"
+	exts   []string // with the dot
+	strict bool
+}
+
+var (
+	mediaFiles = fileKind{name: "Pictures, videos and documents",
+		exts: []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".heif", ".tif", ".tiff", ".mp4", ".mov", ".m4v", ".pdf"}}
+	textFiles   = fileKind{name: "Text files", exts: []string{".txt", ".csv"}}
+	bundleFiles = fileKind{name: "Feedtakt handover bundles", exts: []string{".feedtakt"}, strict: true}
+	shareFiles  = fileKind{name: "Feedtakt exchange files", exts: []string{".json"}, strict: true}
+)
+
+// label names the kind in Windows' list of file types, with its patterns
+// when they are few: "Feedtakt-Übergabepakete (*.feedtakt)".
+func (k fileKind) label() string {
+	if len(k.exts) > 3 {
+		return lang.L(k.name)
+	}
+	return lang.L(k.name) + " (" + strings.ReplaceAll(k.patterns(), ";", ", ") + ")"
+}
+
+// patterns is the kind's Windows filter pattern, "*.jpg;*.jpeg".
+func (k fileKind) patterns() string {
+	return "*" + strings.Join(k.exts, ";*")
+}
 
 // openFiles asks for files to import and hands their paths to done (not
 // called when she cancels). On Windows it is the system's own dialog, the
 // one she knows from every other program, with multi-select
 // (filedialog_windows.go); elsewhere Fyne's dialog, one file at a time.
-// startDir is where the dialog opens ("" for its default).
-func (u *UI) openFiles(title, startDir string, done func(paths []string)) {
+// startDir is where the dialog opens ("" for its default); kind is what
+// it lists.
+func (u *UI) openFiles(title, startDir string, kind fileKind, done func(paths []string)) {
 	if nativeFileDialog {
 		owner := u.nativeHandle()
 		go func() {
-			paths, err := nativeOpenFiles(owner, title, startDir)
+			paths, err := nativeOpenFiles(owner, title, startDir, kind)
 			fyne.Do(func() {
 				if err != nil {
 					u.showError(title, err)
@@ -43,6 +79,9 @@ func (u *UI) openFiles(title, startDir string, done func(paths []string)) {
 		if l, err := listableDir(startDir); err == nil {
 			d.SetLocation(l)
 		}
+	}
+	if kind.strict {
+		d.SetFilter(storage.NewExtensionFileFilter(kind.exts))
 	}
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()

@@ -63,7 +63,7 @@ const (
 // Explorer-style dialog of the running Windows version) with
 // multi-select. It blocks until she closes it, so openFiles calls it off
 // the UI goroutine; owner makes it modal to the Feedtakt window.
-func nativeOpenFiles(owner uintptr, title, startDir string) ([]string, error) {
+func nativeOpenFiles(owner uintptr, title, startDir string, kind fileKind) ([]string, error) {
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
 	// The dialog uses COM (shell folders, previews) on this thread.
@@ -71,8 +71,8 @@ func nativeOpenFiles(owner uintptr, title, startDir string) ([]string, error) {
 		defer windows.CoUninitialize()
 	}
 	filter := utf16Pairs(
-		lang.L("Pictures, videos and documents"), "*.jpg;*.jpeg;*.png;*.gif;*.webp;*.heic;*.heif;*.tif;*.tiff;*.mp4;*.mov;*.m4v;*.pdf",
-		lang.L("All files"), "*.*",
+		kind.label(), kind.patterns(),
+		lang.L("All files")+" (*.*)", "*.*",
 	)
 	buf := make([]uint16, selectionBufferChars)
 	ofn := openFileName{

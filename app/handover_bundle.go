@@ -136,7 +136,7 @@ func showBundleError(u *UI, what string, err error) {
 // chooseBundle asks for a bundle file, then for the new workspace folder
 // (Übergabe → Paket öffnen …, and the welcome screen).
 func (u *UI) chooseBundle() {
-	u.openFiles(lang.L("Open a handover bundle"), data.DocumentsDir(), func(paths []string) {
+	u.openFiles(lang.L("Open a handover bundle"), data.DocumentsDir(), bundleFiles, func(paths []string) {
 		askUnpackTarget(u, paths[0])
 	})
 }

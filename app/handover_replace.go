@@ -32,7 +32,7 @@ func (h *handoverScreen) bundleButtons(openBundle *widget.Button) fyne.CanvasObj
 func (h *handoverScreen) newReplaceButton() *widget.Button {
 	u := h.u
 	b := widget.NewButtonWithIcon(lang.L("Import bundle …"), theme.DownloadIcon(), func() {
-		u.openFiles(lang.L("Import a handover bundle"), data.DocumentsDir(), func(paths []string) {
+		u.openFiles(lang.L("Import a handover bundle"), data.DocumentsDir(), bundleFiles, func(paths []string) {
 			compareBundle(u, paths[0])
 		})
 	})

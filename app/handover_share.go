@@ -287,7 +287,7 @@ func writeShareFile(u *UI, sel data.ShareSelection, path string) {
 
 // onTakeShare asks for the file, then shows what it brings.
 func (h *handoverScreen) onTakeShare() {
-	h.u.openFiles(lang.L("Take over an exchange file"), data.DocumentsDir(), func(paths []string) { h.previewShare(paths[0]) })
+	h.u.openFiles(lang.L("Take over an exchange file"), data.DocumentsDir(), shareFiles, func(paths []string) { h.previewShare(paths[0]) })
 }
 
 // previewShare reads the file strictly and shows what taking it over does.

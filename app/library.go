@@ -672,7 +672,7 @@ func (c *imageLRU) len() int { return c.order.Len() }
 // own, with multi-select; elsewhere Fyne's, which picks one at a time
 // (several files come by folder or by drop).
 func (s *libraryScreen) chooseFiles() {
-	s.u.openFiles(lang.L("Import …"), s.lastDir, func(paths []string) {
+	s.u.openFiles(lang.L("Import …"), s.lastDir, mediaFiles, func(paths []string) {
 		s.lastDir = filepath.Dir(paths[0])
 		s.importPaths(paths)
 	})
