@@ -4,6 +4,7 @@ import (
 	"context"
 	"log"
 	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -58,10 +59,11 @@ func compareBundle(u *UI, file string) {
 	})
 }
 
-// asideExample is how the old folder will be named, for the dialog (the
-// name is German in every UI language, as bundle.Replace makes it).
-func asideExample(dir string) string {
-	return filepath.Base(dir) + " (vor Paket …)"
+// asideExample is how the old folder will be named when replaced at now,
+// for the dialog (German in every UI language, as bundle.Replace makes it;
+// the message after replacing names it exactly).
+func asideExample(dir string, now time.Time) string {
+	return filepath.Base(dir) + " (vor Paket " + now.Format("2006-01-02 1504") + ")"
 }
 
 // explanationText is the sentence in the UI language, in the plural form
@@ -78,6 +80,12 @@ func showReplaceDialog(u *UI, file string, d bundle.Diff) {
 	head := widget.NewLabelWithStyle(explanationText(d.Headline()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(head)
+	for _, w := range d.Warnings() { // data protection done here that the bundle would undo
+		l := widget.NewLabel(lang.L(w.Key, w.Args))
+		l.Wrapping = fyne.TextWrapWord
+		l.Importance = widget.DangerImportance
+		top.Add(l)
+	}
 	for _, n := range d.Notes() {
 		l := widget.NewLabel(explanationText(n))
 		l.Wrapping = fyne.TextWrapWord
@@ -86,24 +94,30 @@ func showReplaceDialog(u *UI, file string, d bundle.Diff) {
 		}
 		top.Add(l)
 	}
-	explain := widget.NewLabel(lang.L("Before replacing, a verified backup of this workspace is made. The current folder is kept unchanged next to it as “{{.Aside}}”, with all its pictures.",
-		map[string]any{"Aside": asideExample(u.ws.Dir())}))
+	explain := widget.NewLabel(lang.L("Before replacing, a verified backup of this workspace is made. The current folder is kept unchanged, with all its pictures, as “{{.Aside}}” in {{.Parent}}.",
+		map[string]any{"Aside": asideExample(u.ws.Dir(), time.Now()), "Parent": filepath.Dir(u.ws.Dir())}))
 	explain.Wrapping = fyne.TextWrapWord
 	top.Add(explain)
 
 	var body fyne.CanvasObject
+	rows := float32(1)
 	if len(d.Posts) == 0 {
 		body = widget.NewLabel(lang.L("No post differs."))
 	} else {
-		body = newDiffList(d.Posts)
+		list := newDiffList(d.Posts)
+		rows = float32(min(len(d.Posts), 12)) * (list.CreateItem().MinSize().Height + theme.Padding())
+		body = list
 	}
 	content := container.NewBorder(top, nil, nil, nil, body)
-	dlg := dialog.NewCustomConfirm(lang.L("Import the handover bundle?"), lang.L("Import the bundle"), lang.L("Cancel"), content, func(ok bool) {
+	dlg := dialog.NewCustomConfirm(lang.L("Replace this workspace by the handover bundle?"), lang.L("Replace"), lang.L("Cancel"), content, func(ok bool) {
 		if ok {
 			replaceWorkspace(u, file)
 		}
 	}, u.win)
-	dlg.Resize(fyne.NewSize(min(920, u.win.Canvas().Size().Width-40), min(600, u.win.Canvas().Size().Height-40)))
+	// As high as the list needs (up to 12 rows), no empty sheet for one post.
+	width := min(920, u.win.Canvas().Size().Width-40)
+	top.Resize(fyne.NewSize(width-40, top.MinSize().Height))
+	dlg.Resize(fyne.NewSize(width, min(top.MinSize().Height+rows+160, u.win.Canvas().Size().Height-40)))
 	dlg.Show()
 }
 

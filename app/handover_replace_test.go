@@ -6,11 +6,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"feedtakt/data"
 	"feedtakt/data/bundle"
+	"feedtakt/data/demo"
 )
 
 // janaBundle bundles the workspace in dir, lets Jana add a post to a copy
@@ -82,8 +86,8 @@ func TestHandoverReplaceBundle(t *testing.T) {
 	compareBundle(u, back)
 	u.Wait()
 	dlg := topOverlay(u)
-	assertShows(t, dlg, "Übergabepaket einspielen?", "von Jana Beispiel: Beiträge 1 neu, 0 geändert, 0 entfernt.",
-		"Neu", "Neu von Jana", "von Jana Beispiel", "Feedtakt (vor Paket …)", "Einspielen", "Abbrechen")
+	assertShows(t, dlg, "Diesen Arbeitsbereich durch das Übergabepaket ersetzen?", "von Jana Beispiel: Beiträge 1 neu, 0 geändert, 0 entfernt.",
+		"Neu", "Neu von Jana", "von Jana Beispiel", "Feedtakt (vor Paket "+time.Now().Format("2006-01-02"), "Ersetzen", "Abbrechen")
 	test.Tap(findButton(t, dlg, "Abbrechen"))
 	u.Wait()
 	if u.ws == nil || u.ws.Dir() != dir || hasPost(t, u.ws, "Neu von Jana") {
@@ -95,7 +99,7 @@ func TestHandoverReplaceBundle(t *testing.T) {
 
 	compareBundle(u, back)
 	u.Wait()
-	test.Tap(findButton(t, topOverlay(u), "Einspielen"))
+	test.Tap(findButton(t, topOverlay(u), "Ersetzen"))
 	u.Wait()
 	if u.ws == nil || u.ws.Dir() != dir {
 		t.Fatalf("open workspace %v, want %s", u.ws, dir)
@@ -126,7 +130,7 @@ func TestHandoverReplaceFailureReopensOld(t *testing.T) {
 	// Spoilt between the comparison and Einspielen.
 	b, _ := os.ReadFile(back)
 	os.WriteFile(back, b[:len(b)/2], 0o644)
-	test.Tap(findButton(t, topOverlay(u), "Einspielen"))
+	test.Tap(findButton(t, topOverlay(u), "Ersetzen"))
 	u.Wait()
 	if u.ws == nil || u.ws.Dir() != dir || u.ws.ReadOnly() {
 		t.Fatalf("workspace after the failure: %v", u.ws)
@@ -174,5 +178,51 @@ func TestHandoverReplaceResumedAtOpen(t *testing.T) {
 	}
 	if _, err := os.Stat(dir + ".part"); !os.IsNotExist(err) {
 		t.Errorf(".part still there: %v", err)
+	}
+}
+
+// A consent withdrawn here after the bundle was made: the dialog says in
+// red that replacing brings it back and what to do.
+func TestHandoverReplaceWarnsOfWithdrawal(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "Demo")
+	ws, err := demo.Create(ctx, dir, data.Options{}, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "paket.feedtakt")
+	_, err = bundle.Write(ctx, ws, file, nil)
+	ws.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, _ := newTestUI(t, Config{Workspace: dir})
+	u.shell.selectScreen(screenHandover)
+	u.Wait()
+	people, _ := u.ws.People(ctx, data.PeopleQuery{})
+	var name string
+	for _, p := range people {
+		cs, _ := u.ws.Consents(ctx, p.ID)
+		if len(cs) > 0 && cs[0].Withdrawal == nil && name == "" {
+			if err := u.ws.WithdrawConsent(ctx, cs[0].ID, data.Withdrawal{On: u.ws.Today(), Via: "Telefon"}); err != nil {
+				t.Fatal(err)
+			}
+			name = p.Name
+		}
+	}
+	for top := topOverlay(u); top != nil; top = topOverlay(u) {
+		u.win.Canvas().Overlays().Remove(top)
+	}
+	compareBundle(u, file)
+	u.Wait()
+	want := name + " hat die Einwilligung am " + u.ws.Today().String() + " widerrufen"
+	var warned bool
+	visit(topOverlay(u), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.HasPrefix(l.Text, want) && strings.Contains(l.Text, "Im Paket gilt die Einwilligung noch") {
+			warned = l.Importance == widget.DangerImportance
+		}
+	})
+	if name == "" || !warned {
+		t.Errorf("no red warning %q in: %s", want, strings.Join(texts(topOverlay(u)), " | "))
 	}
 }

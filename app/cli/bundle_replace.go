@@ -59,6 +59,9 @@ func runReplace(file, dir string, yes bool, env Env) int {
 func printDiff(env Env, t func(string, map[string]any) string, d bundle.Diff) {
 	h := d.Headline()
 	fmt.Fprintln(env.Stdout, t(h.Key, h.Args))
+	for _, w := range d.Warnings() {
+		fmt.Fprintln(env.Stdout, t("Caution:", nil)+" "+t(w.Key, w.Args))
+	}
 	for _, n := range d.Notes() {
 		fmt.Fprintln(env.Stdout, t(n.Key, n.Args))
 	}

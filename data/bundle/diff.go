@@ -60,6 +60,19 @@ type Diff struct {
 	// MediaAdded counts media files the bundle brings; MediaOnlyHere
 	// those only the workspace has (they stay in the old folder).
 	MediaAdded, MediaOnlyHere int
+	// Privacy is the data protection done here that the bundle does not
+	// know: replacing would bring a withdrawn consent or an erased person
+	// back. Empty when there is none.
+	Privacy []PrivacyLoss
+}
+
+// PrivacyLoss is one withdrawal or erasure made in the workspace that the
+// bundle lacks.
+type PrivacyLoss struct {
+	Erased bool   // the person was erased here (else: a consent was withdrawn)
+	Person string // the name here; for an erased person "" (only PersonID is left)
+	ID     int64  // the person's number
+	Day    string // YYYY-MM-DD of the withdrawal or the erasure
 }
 
 // Same reports whether the bundle holds the same posts as the workspace.
@@ -94,6 +107,42 @@ func Compare(ctx context.Context, path string, ws *data.Workspace, progress func
 		return Diff{}, fmt.Errorf("compare bundle %s: %w", path, err)
 	}
 	return d, nil
+}
+
+// comparePrivacy finds consents withdrawn here that are still valid in the
+// bundle (the same consent: id, person and day given), and people erased
+// here whom the bundle still has. A bundle from before people existed in
+// Feedtakt brings none back.
+func comparePrivacy(ctx context.Context, conn *sql.Conn, d *Diff) error {
+	var n int
+	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM main.sqlite_master WHERE type = 'table' AND name IN ('people', 'consents')`).Scan(&n); err != nil {
+		return err
+	}
+	if n < 2 {
+		return nil
+	}
+	rows, err := conn.QueryContext(ctx, `SELECT 0, p.name, c.person_id, c.withdrawn_on FROM here.consents c JOIN here.people p ON p.id = c.person_id
+		JOIN main.consents b ON b.id = c.id AND b.person_id = c.person_id AND b.given_on = c.given_on
+		WHERE c.withdrawn_on IS NOT NULL AND b.withdrawn_on IS NULL
+		UNION ALL
+		SELECT 1, '', e.person_id, e.erased_at FROM here.erasures e
+		WHERE e.erased_at IS NOT NULL AND EXISTS (SELECT 1 FROM main.people p WHERE p.id = e.person_id)
+		ORDER BY 1, 4, 2, 3`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var l PrivacyLoss
+		if err := rows.Scan(&l.Erased, &l.Person, &l.ID, &l.Day); err != nil {
+			return err
+		}
+		if t, err := time.Parse(time.RFC3339, l.Day); err == nil { // an erasure's time stamp
+			l.Day = t.Local().Format("2006-01-02")
+		}
+		d.Privacy = append(d.Privacy, l)
+	}
+	return rows.Err()
 }
 
 // extractDatabase copies the bundle's database to file, checking its hash
@@ -194,7 +243,7 @@ func comparePosts(ctx context.Context, there, here string, d *Diff) error {
 			return err
 		}
 	}
-	return nil
+	return comparePrivacy(ctx, conn, d)
 }
 
 // differsExpr is true for a post whose row differs in any column both
@@ -355,6 +404,26 @@ func (d Diff) Notes() []data.Explanation {
 	if d.HereLater > 0 {
 		out = append(out, data.Explanation{Key: "Caution: {{.Count}} of these posts were changed here after the bundle was made; those changes are replaced (they stay in the old folder).",
 			Args: map[string]any{"Count": d.HereLater}})
+	}
+	return out
+}
+
+// Warnings are the sentences about data protection done here that
+// replacing would undo, one per withdrawal or erasure, with what to do
+// after replacing.
+func (d Diff) Warnings() []data.Explanation {
+	var out []data.Explanation
+	for _, l := range d.Privacy {
+		day := l.Day
+		if t, err := time.Parse("2006-01-02", l.Day); err == nil {
+			day = t.Format("02.01.2006")
+		}
+		args := map[string]any{"Person": l.Person, "ID": l.ID, "Date": day}
+		if l.Erased {
+			out = append(out, data.Explanation{Key: "Person no. {{.ID}} was erased here on {{.Date}}, after the bundle was made. The bundle still holds the person's data and pictures: erase the person again after importing it.", Args: args})
+			continue
+		}
+		out = append(out, data.Explanation{Key: "{{.Person}} withdrew the consent on {{.Date}}; this was entered here after the bundle was made. In the bundle the consent is still valid: enter the withdrawal again after importing it.", Args: args})
 	}
 	return out
 }

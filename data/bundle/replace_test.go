@@ -216,6 +216,75 @@ func TestCompareSeesPublishedMarksAndPictures(t *testing.T) {
 	}
 }
 
+// A consent withdrawn and a person erased here after the bundle was made:
+// replacing would bring both back, so Compare names them, and says what to
+// do afterwards.
+func TestCompareWarnsOfWithdrawalsAndErasures(t *testing.T) {
+	ctx := context.Background()
+	root := t.TempDir()
+	ws, err := demo.Create(ctx, filepath.Join(root, "Feedtakt"), data.Options{Actor: testActor}, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ws.Close()
+	file := filepath.Join(root, "paket.feedtakt")
+	if _, err := Write(ctx, ws, file, nil); err != nil {
+		t.Fatal(err)
+	}
+	people, err := ws.People(ctx, data.PeopleQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var withdrawn string
+	var erased int64
+	for _, p := range people {
+		cs, err := ws.Consents(ctx, p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range cs {
+			switch {
+			case erased == 0 && c.Withdrawal != nil:
+				if _, err := ws.ErasePerson(ctx, p.ID, nil); err != nil {
+					t.Fatal(err)
+				}
+				erased = p.ID
+			case withdrawn == "" && c.Withdrawal == nil:
+				if err := ws.WithdrawConsent(ctx, c.ID, data.Withdrawal{On: ws.Today(), Via: "E-Mail"}); err != nil {
+					t.Fatal(err)
+				}
+				withdrawn = p.Name
+			default:
+				continue
+			}
+			break
+		}
+	}
+	if withdrawn == "" || erased == 0 {
+		t.Fatalf("demo: withdrawn %q, erased %d", withdrawn, erased)
+	}
+	d, err := Compare(ctx, file, ws, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []PrivacyLoss{{Person: withdrawn, ID: d.Privacy[0].ID, Day: ws.Today().ISO()}, {Erased: true, ID: erased, Day: time.Now().Format("2006-01-02")}}
+	if !reflect.DeepEqual(d.Privacy, want) {
+		t.Fatalf("privacy %+v, want %+v", d.Privacy, want)
+	}
+	w := d.Warnings()
+	if len(w) != 2 || w[0].Args["Person"] != withdrawn || w[1].Args["ID"] != erased {
+		t.Errorf("warnings %+v", w)
+	}
+	// Against itself (a bundle made now) nothing is lost.
+	again := filepath.Join(root, "neu.feedtakt")
+	if _, err := Write(ctx, ws, again, nil); err != nil {
+		t.Fatal(err)
+	}
+	if d, err := Compare(ctx, again, ws, nil); err != nil || len(d.Privacy) != 0 {
+		t.Errorf("fresh bundle: %+v, %v", d.Privacy, err)
+	}
+}
+
 // The bundle against Jana's own workspace: nothing differs.
 func assertSameAsOwn(t *testing.T, rt roundTrip) {
 	t.Helper()
