@@ -62,6 +62,7 @@ type shareForm struct {
 	groups    []*shareGroup
 	tabs      *container.AppTabs
 	note      *widget.Entry
+	withNotes *widget.Check // the items' internal notes go along; off by default
 	folder    *widget.Entry
 	folderRow fyne.CanvasObject
 	name      *widget.Entry
@@ -136,6 +137,7 @@ func newShareForm(u *UI, c shareChoice) *shareForm {
 	for _, g := range f.groups {
 		f.tabs.Append(f.groupTab(g))
 	}
+	f.withNotes = widget.NewCheck(lang.L("Send the internal notes of the items along"), nil)
 	f.note = widget.NewMultiLineEntry()
 	f.note.SetPlaceHolder(lang.L("e.g. what the format is about and whom to ask"))
 	f.note.SetMinRowsVisible(2)
@@ -197,7 +199,7 @@ func (f *shareForm) count(g *shareGroup) {
 
 // selection is what is ticked, with the note.
 func (f *shareForm) selection() data.ShareSelection {
-	sel := data.ShareSelection{Note: f.note.Text}
+	sel := data.ShareSelection{Note: f.note.Text, WithNotes: f.withNotes.Checked}
 	for i, g := range f.groups {
 		switch {
 		case i < len(data.TemplateKinds()):
@@ -212,11 +214,12 @@ func (f *shareForm) selection() data.ShareSelection {
 }
 
 func (f *shareForm) show() {
-	never := widget.NewLabelWithStyle(lang.L("Never in it: people, consents, pictures. Texts and notes go as written. A series brings its caption template, a template its hashtag set."),
+	never := widget.NewLabelWithStyle(lang.L("Never in it: people, consents, pictures; internal notes only when ticked. Texts go as written. A series brings its caption template, a template its hashtag set."),
 		fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	never.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Note for the recipients"), f.note),
+		widget.NewFormItem(lang.L("Internal notes"), f.withNotes),
 		widget.NewFormItem(lang.L("Folder"), f.folderRow),
 		widget.NewFormItem(lang.L("File name"), f.name),
 	)

@@ -37,7 +37,7 @@ func addShareItems(t *testing.T, dir, body string) {
 	if err := ws.SaveSeries(ctx, &s); err != nil {
 		t.Fatal(err)
 	}
-	idea := data.Post{Title: "Blick in die Werkstatt", Caption: "Was macht eigentlich …"}
+	idea := data.Post{Title: "Blick in die Werkstatt", Caption: "Was macht eigentlich …", Notes: "Mit Herrn K. absprechen"}
 	if err := ws.CreatePost(ctx, &idea); err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +60,7 @@ func TestHandoverShareMakesFile(t *testing.T) {
 	if form == nil || f == nil {
 		t.Fatal("no dialog")
 	}
-	assertShows(t, form, "Textvorlagen (0/1)", "Nie enthalten: Personen, Einwilligungen, Bilder.")
+	assertShows(t, form, "Textvorlagen (0/1)", "Nie enthalten: Personen, Einwilligungen, Bilder; interne Notizen nur, wenn angehakt.")
 	test.Tap(findButton(t, form, "Datei erstellen"))
 	if topOverlay(u) != form {
 		t.Fatal("the dialog closed with nothing ticked")
@@ -85,6 +85,24 @@ func TestHandoverShareMakesFile(t *testing.T) {
 	}
 	if len(file.Templates) != 2 || len(file.Ideas) != 1 || len(file.Series) != 0 || file.Origin.Note != "Gern weiterverwenden" {
 		t.Errorf("file %+v", file)
+	}
+	if file.Ideas[0].Notes != "" {
+		t.Errorf("the idea's internal note went out unticked: %q", file.Ideas[0].Notes)
+	}
+
+	// Ticked, the note goes along.
+	test.Tap(findButton(t, u.win.Content(), "Datei erstellen …"))
+	u.Wait()
+	f = u.shell.handover.shareForm
+	f.groups[len(f.groups)-1].checks[0].SetChecked(true)
+	f.withNotes.SetChecked(true)
+	f.folder.SetText(out)
+	f.name.SetText("mit-notizen.json")
+	test.Tap(findButton(t, topOverlay(u), "Datei erstellen"))
+	u.Wait()
+	file, err = data.ReadShareFile(filepath.Join(out, "mit-notizen.json"))
+	if err != nil || len(file.Ideas) != 1 || file.Ideas[0].Notes != "Mit Herrn K. absprechen" {
+		t.Errorf("with notes: %+v, %v", file, err)
 	}
 }
 

@@ -136,6 +136,10 @@ type ShareIdea struct {
 type ShareSelection struct {
 	Templates, Series, Ideas []int64
 	Note                     string
+	// WithNotes sends the items' internal notes along. Off by default:
+	// notes such as "Jens Möller fragen" name colleagues and people and
+	// are written for the own office.
+	WithNotes bool
 }
 
 // Empty reports whether nothing is chosen.
@@ -182,7 +186,7 @@ func (w *Workspace) ExportShare(ctx context.Context, sel ShareSelection) (*Share
 	f := &ShareFile{Format: ShareFormat, Version: ShareVersion, Origin: ShareOrigin{
 		Organisation: st.Organisation, Person: w.Actor().Person, Exported: w.now().UTC().Truncate(time.Second), Note: note,
 	}}
-	e := shareExporter{ctx: ctx, q: q, names: names, f: f, done: map[int64]bool{}}
+	e := shareExporter{ctx: ctx, q: q, names: names, f: f, done: map[int64]bool{}, notes: sel.WithNotes}
 	ideas, err := e.ideas(sel.Ideas)
 	if err != nil {
 		return nil, w.fault("export ideas", err)
@@ -228,6 +232,16 @@ type shareExporter struct {
 	names shareNames
 	f     *ShareFile
 	done  map[int64]bool
+	notes bool // send the internal notes (ShareSelection.WithNotes)
+}
+
+// note is an item's internal note as the file carries it: "" unless the
+// notes go along.
+func (e *shareExporter) note(n string) string {
+	if !e.notes {
+		return ""
+	}
+	return n
 }
 
 // template adds a template (and the hashtag set it names) once; it
@@ -241,7 +255,7 @@ func (e *shareExporter) template(id int64) error {
 		return err
 	}
 	e.done[id] = true
-	st := ShareTemplate{Kind: t.Kind, Name: t.Name, Title: t.Title, Body: t.Body, Notes: t.Notes,
+	st := ShareTemplate{Kind: t.Kind, Name: t.Name, Title: t.Title, Body: t.Body, Notes: e.note(t.Notes),
 		Topic: e.names.topics[t.TopicID], Channels: e.names.chans(t.Channels)}
 	for _, v := range t.Variants {
 		st.Variants = append(st.Variants, ShareVariant{Channel: e.names.channels[v.ChannelID], Body: v.Body})
@@ -275,7 +289,7 @@ func (e *shareExporter) series(ids []int64) ([]ShareSeries, error) {
 			return nil, err
 		}
 		r := s.Rule
-		ss := ShareSeries{Title: s.Title, Caption: s.Caption, Notes: s.Notes, Topic: e.names.topics[s.TopicID],
+		ss := ShareSeries{Title: s.Title, Caption: s.Caption, Notes: e.note(s.Notes), Topic: e.names.topics[s.TopicID],
 			Channels: e.names.chans(s.Channels), Repeat: kindNames[r.Kind], Interval: max(r.Interval, 1),
 			Weekday: strings.ToLower(r.Weekday.String()), Nth: r.Nth, Start: r.Start.ISO(), Count: r.Count,
 			Time: Clock{r.Hour, r.Minute}.String(), Zone: s.Zone}
@@ -301,7 +315,7 @@ func (e *shareExporter) ideas(ids []int64) ([]ShareIdea, error) {
 			return nil, invalidArgs("ideas", "Only ideas (posts without a date) can be shared; “{{.Title}}” has a date.",
 				map[string]any{"Title": Ellipsis(p.Title, 60)})
 		}
-		si := ShareIdea{Title: p.Title, Caption: p.Caption, Notes: p.Notes, Link: p.Link, Topic: e.names.topics[p.TopicID]}
+		si := ShareIdea{Title: p.Title, Caption: p.Caption, Notes: e.note(p.Notes), Link: p.Link, Topic: e.names.topics[p.TopicID]}
 		for _, c := range p.Channels {
 			si.Channels = append(si.Channels, ShareIdeaChannel{ShareChannel: e.names.channels[c.ChannelID], Caption: c.Caption})
 		}

@@ -92,6 +92,38 @@ func shareText(err error) string {
 	return calendar.Message{Key: e.Key, Args: e.Args}.Text("de")
 }
 
+// Without WithNotes the items' internal notes stay at home (they name
+// colleagues and people); the receiving office still learns the origin.
+func TestShareLeavesNotesOutByDefault(t *testing.T) {
+	ctx := context.Background()
+	src := newShareSource(t)
+	f, err := src.ws.ExportShare(ctx, ShareSelection{Templates: []int64{src.capt.ID}, Series: []int64{src.series.ID}, Ideas: []int64{src.idea.ID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "Austausch.json")
+	if err := WriteShareFile(path, f); err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile(path)
+	for _, note := range []string{src.capt.Notes, src.idea.Notes} {
+		if note == "" || bytes.Contains(raw, []byte(note)) {
+			t.Errorf("the file carries the note %q", note)
+		}
+	}
+	if !bytes.Contains(raw, []byte(src.capt.Body[:10])) {
+		t.Error("the caption template's text is missing")
+	}
+	dst := newShareTarget(t)
+	if _, err := dst.ApplyShare(ctx, f); err != nil {
+		t.Fatal(err)
+	}
+	ideas, _ := dst.Ideas(ctx, 10)
+	if len(ideas) != 1 || ideas[0].Notes != "Übernommen aus dem Austausch von Stadt Musterstadt, 03.12.2026." {
+		t.Errorf("ideas %+v", ideas)
+	}
+}
+
 // Export from one real workspace, write, read, preview and take over into
 // another: dependencies come along, channels match by platform and name
 // (or the only channel of the platform), what has no match is left out
@@ -101,7 +133,7 @@ func TestShareRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	src := newShareSource(t)
 	f, err := src.ws.ExportShare(ctx, ShareSelection{Templates: []int64{src.capt.ID, src.snippet.ID}, Series: []int64{src.series.ID},
-		Ideas: []int64{src.idea.ID}, Note: "Gern weiterverwenden!"})
+		Ideas: []int64{src.idea.ID}, Note: "Gern weiterverwenden!", WithNotes: true})
 	if err != nil {
 		t.Fatal(err)
 	}

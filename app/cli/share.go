@@ -17,19 +17,19 @@ import (
 
 // Usage lines of the exchange with neighbouring authorities.
 const (
-	usageShare       = "  feedtakt share --workspace DIR -o FILE.json [--templates all|ID,ID…] [--series all|ID,…] [--ideas all|ID,…] [--note TEXT]   write an exchange file for a neighbouring office (templates, hashtag sets, Bausteine, series, ideas; never people, consents or pictures); --list shows the IDs"
+	usageShare       = "  feedtakt share --workspace DIR -o FILE.json [--templates all|ID,ID…] [--series all|ID,…] [--ideas all|ID,…] [--note TEXT] [--with-notes]   write an exchange file for a neighbouring office (templates, hashtag sets, Bausteine, series, ideas; never people, consents or pictures; internal notes only with --with-notes); --list shows the IDs"
 	usageShareImport = "  feedtakt share-import --workspace DIR FILE.json [--yes]   show what an exchange file brings; with --yes take it over (nothing is overwritten)"
 )
 
 // runShare is "feedtakt share --workspace DIR -o FILE [--templates …]
-// [--series …] [--ideas …] [--note TEXT]" and "feedtakt share --workspace
+// [--series …] [--ideas …] [--note TEXT] [--with-notes]" and "feedtakt share --workspace
 // DIR --list". It opens the workspace read-only, writes FILE atomically
 // and reads it back. Exit status 0 on success, 2 for bad arguments, 1
 // when the workspace cannot be read or FILE cannot be written.
 func runShare(args []string, env Env) int {
 	t := func(key string, a map[string]any) string { return assets.Text(env.Lang, key, a) }
 	usageLine := func(w io.Writer) {
-		fmt.Fprintln(w, t("Usage: feedtakt share --workspace DIR -o FILE.json [--templates all|ID,ID…] [--series all|ID,…] [--ideas all|ID,…] [--note TEXT]\n       feedtakt share --workspace DIR --list   (the IDs)\n--templates covers caption templates, hashtag sets and Bausteine; a series brings its caption template, a template its hashtag set.", nil))
+		fmt.Fprintln(w, t("Usage: feedtakt share --workspace DIR -o FILE.json [--templates all|ID,ID…] [--series all|ID,…] [--ideas all|ID,…] [--note TEXT] [--with-notes]\n       feedtakt share --workspace DIR --list   (the IDs)\n--templates covers caption templates, hashtag sets and Bausteine; a series brings its caption template, a template its hashtag set. The items' internal notes stay out unless --with-notes is given.", nil))
 	}
 	bad := func(msg string) int {
 		fmt.Fprintln(env.Stderr, msg)
@@ -44,6 +44,7 @@ func runShare(args []string, env Env) int {
 	series := fs.String("series", "", "")
 	ideas := fs.String("ideas", "", "")
 	note := fs.String("note", "", "")
+	withNotes := fs.Bool("with-notes", false, "")
 	list := fs.Bool("list", false, "")
 	if code, ok := parseOptions(fs, args, env, usageLine); !ok {
 		return code
@@ -67,6 +68,7 @@ func runShare(args []string, env Env) int {
 		return bad(t("Please give {{.Flag}}.", map[string]any{"Flag": "-o"}))
 	}
 	sel, code, ok := shareSelection(ctx, ws, *tpls, *series, *ideas, *note, env, bad, t)
+	sel.WithNotes = *withNotes
 	if !ok {
 		return code
 	}

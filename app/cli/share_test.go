@@ -35,7 +35,7 @@ func addShareable(t *testing.T, dir string) {
 	if err := ws.SaveSeries(ctx, &s); err != nil {
 		t.Fatal(err)
 	}
-	idea := data.Post{Title: "Blick in die Werkstatt", Caption: "Was macht eigentlich …"}
+	idea := data.Post{Title: "Blick in die Werkstatt", Caption: "Was macht eigentlich …", Notes: "Mit Herrn K. absprechen"}
 	if err := ws.CreatePost(ctx, &idea); err != nil {
 		t.Fatal(err)
 	}
@@ -60,6 +60,17 @@ func TestShareCommands(t *testing.T) {
 		map[string]any{"File": out, "Templates": 2, "Series": 1, "Ideas": 1})
 	if !strings.Contains(r.stdout, want) {
 		t.Errorf("stdout %q, want %q", r.stdout, want)
+	}
+	// The idea's internal note stays at home unless --with-notes.
+	if raw, _ := os.ReadFile(out); strings.Contains(string(raw), "Mit Herrn K.") {
+		t.Error("the internal note went out without --with-notes")
+	}
+	withNotes := filepath.Join(t.TempDir(), "mit-notizen.json")
+	if r := runCLI("share", "--workspace", src, "-o", withNotes, "--ideas", "all", "--with-notes"); r.code != 0 {
+		t.Fatalf("share --with-notes: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if raw, _ := os.ReadFile(withNotes); !strings.Contains(string(raw), "Mit Herrn K. absprechen") {
+		t.Error("--with-notes left the note out")
 	}
 
 	dst := newTestExportWorkspace(t)
