@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -49,6 +50,7 @@ type report struct {
 	marks     map[calendar.Date][]data.DayMark
 	quiet     []data.QuietPeriod
 	reminders []data.Reminder
+	blocked   map[int64][]string // planned posts that may not go out as they are: why, in German
 	authors   []string
 	today     calendar.Date
 	texts     reportTexts
@@ -107,6 +109,9 @@ func loadReport(ctx context.Context, ws *data.Workspace, from, to calendar.Date,
 	if r.reminders, err = reportReminders(ctx, ws, r.today, to); err != nil {
 		return nil, err
 	}
+	if r.blocked, err = reportBlocked(ctx, ws, p.posts); err != nil {
+		return nil, err
+	}
 	if r.authors, err = ws.ChangeAuthors(ctx, 5); err != nil {
 		return nil, err
 	}
@@ -142,6 +147,37 @@ func (r *report) loadDates(ctx context.Context, ws *data.Workspace, from, to cal
 		}
 	}
 	return nil
+}
+
+// reportBlocked checks the planned posts of the period against consents
+// and licences (the approval rule) and returns, by post ID, the reasons of
+// those that may not go out as they are: "„Grabung“: Sophie Kramer hat
+// die Einwilligung am 30.11.2026 widerrufen." (one line per reason, the
+// same reason for several channels once).
+func reportBlocked(ctx context.Context, ws *data.Workspace, posts []data.Post) (map[int64][]string, error) {
+	planned := slices.DeleteFunc(slices.Clone(posts), func(p data.Post) bool { return !data.Planned(p) })
+	checks, err := ws.ClearPosts(ctx, planned)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64][]string{}
+	for id, c := range checks {
+		if !c.Blocked() {
+			continue
+		}
+		var lines []string
+		for _, f := range c.Blocking() {
+			l := f.Message().Text("de")
+			if f.MediaName != "" {
+				l = "„" + f.MediaName + "“: " + l
+			}
+			if !slices.Contains(lines, l) {
+				lines = append(lines, l)
+			}
+		}
+		out[id] = lines
+	}
+	return out, nil
 }
 
 // reportReminders are the consents and licences that end (or ended) from

@@ -118,6 +118,10 @@ func (d *reportDoc) planCells(post data.Post) [4][]string {
 		d.font("B", 9, 0)
 		title = append(title, d.wrap("Achtung, Ruhezeit: "+q.Note+" – nicht veröffentlichen, nachfragen.", colTitle-1.5, 2)...)
 	}
+	if len(d.r.blocked[post.ID]) > 0 {
+		d.font("B", 9, 0)
+		title = append(title, d.wrap(blockedNote, colTitle-1.5, 2)...)
+	}
 	d.font("", 9, 0)
 	return [4][]string{
 		d.wrap(c[0], colWhen-1.5, 1),
@@ -168,7 +172,7 @@ func (d *reportDoc) planRow(post data.Post) {
 			d.font("", 9, 0)
 		}
 		for n, l := range cells[k] {
-			if k == 2 && strings.HasPrefix(l, "Achtung, Ruhezeit") {
+			if k == 2 && (strings.HasPrefix(l, "Achtung, Ruhezeit") || strings.HasPrefix(l, blockedNote[:20])) {
 				d.font("B", 9, 0)
 				f.SetTextColor(160, 20, 20)
 			}
@@ -343,6 +347,9 @@ func (d *reportDoc) channelsSection() {
 			parts = append(parts, fmt.Sprintf("Takt: %d pro %s", c.Cadence.Count, per))
 		}
 		access := "Zugang: nicht hinterlegt – bitte bei den Ansprechpartnern erfragen."
+		if d.r.notes.Contacts == "" {
+			access = "Zugang: nicht hinterlegt – bitte bei der Referatsleitung oder der IT erfragen."
+		}
 		if a := c.AccessNote; a != "" {
 			access = "Zugang: " + strings.TrimPrefix(strings.TrimPrefix(a, "Zugang:"), " ")
 		}
@@ -407,7 +414,28 @@ func (d *reportDoc) consentsSection() {
 	for _, rm := range d.r.reminders {
 		d.item(rm.Date.String(), 26, rm.Message().Text("de"), 0)
 	}
+	if len(d.r.blocked) == 0 {
+		return
+	}
+	d.subheading("Geplante Beiträge, die so nicht erscheinen dürfen")
+	for _, p := range d.r.plan.posts {
+		why := d.r.blocked[p.ID]
+		if len(why) == 0 {
+			continue
+		}
+		if len(why) > 4 {
+			why = append(why[:4:4], fmt.Sprintf("… und %d weitere Gründe", len(why)-4))
+		}
+		line := p.Title
+		if ch := d.r.plan.channelNames(p); len(ch) > 0 {
+			line += " — " + strings.Join(ch, ", ")
+		}
+		d.item(reportWhen(p), 26, line+"\n"+strings.Join(why, "\n"), 0)
+	}
 }
+
+// blockedNote marks a post in the plan that may not go out as it is.
+const blockedNote = "Achtung, Einwilligung oder Lizenz fehlt – so nicht veröffentlichen."
 
 // contactsSection names the authority, the contacts the office wrote
 // down and who worked in the workspace lately.

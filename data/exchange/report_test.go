@@ -83,6 +83,13 @@ func TestHandoverReportHasEverySection(t *testing.T) {
 			t.Errorf("report lacks %q", want)
 		}
 	}
+	// Planned posts that may not go out are marked in the plan and listed
+	// with their reasons under the consents.
+	i := strings.Index(flat, "Geplante Beiträge, die so nicht erscheinen dürfen")
+	if !strings.Contains(flat, "Achtung, Einwilligung oder Lizenz fehlt – so nicht veröffentlichen.") || i < 0 ||
+		!strings.Contains(flat[i:], "keine Einwilligung für") {
+		t.Errorf("blocked posts not marked or listed (subheading at %d)", i)
+	}
 	// A draft of the period is listed by its title.
 	posts, err := ws.PostsBetween(context.Background(), calendar.NewDate(2026, 12, 1), calendar.NewDate(2026, 12, 31))
 	if err != nil {
