@@ -47,6 +47,10 @@ type handoverScreen struct {
 	log     *widget.List
 	logErr  *widget.Label // why the change log could not be read
 	hints   *reminderBox  // consents and licences to look at (reminders.go)
+
+	missing    *widget.Label   // what the Vertretungsmappe lacks (handover_report.go)
+	missingRow *fyne.Container // missing and its button; hidden when nothing lacks
+	onlyAccess bool            // only channels' access notes lack: the button opens the channels tab
 }
 
 func newHandoverScreen(u *UI) *handoverScreen {
@@ -162,6 +166,7 @@ func (h *handoverScreen) refresh() {
 			h.content.Refresh() // the card above the log grew or shrank
 		}
 	})
+	h.checkMissing()
 	h.mu.Lock()
 	if h.page != nil {
 		h.page.Cancel() // a page of the old list must not join the new one

@@ -35,7 +35,67 @@ func (h *handoverScreen) reportCard() fyne.CanvasObject {
 	ex.Wrapping = fyne.TextWrapWord
 	// The buttons and the explanation share a row: the change log below
 	// keeps its room at 1366x768.
-	return section(lang.L("Cover and records"), "", container.NewBorder(nil, nil, container.NewHBox(report, akte), nil, ex))
+	h.missing = widget.NewLabel("")
+	h.missing.Wrapping = fyne.TextWrapWord
+	h.missing.Importance = widget.WarningImportance
+	fill := widget.NewButtonWithIcon(lang.L("Add in the settings …"), theme.SettingsIcon(), func() {
+		h.u.shell.selectScreen(screenSettings)
+		tab := len(h.u.shell.settingsTabs.Items) - 1 // Organisation: contacts, netiquette, hints
+		if h.onlyAccess {
+			tab = 0 // Kanäle & Rubriken: the channel form has the access note
+		}
+		h.u.shell.settingsTabs.SelectIndex(tab)
+	})
+	h.missingRow = container.NewBorder(nil, nil, nil, fill, h.missing)
+	h.missingRow.Hide()
+	return section(lang.L("Cover and records"), "", container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(report, akte), nil, ex), h.missingRow))
+}
+
+// checkMissing says under the buttons what the Vertretungsmappe would
+// lack: where access to a channel is documented, the contacts, the
+// netiquette, the hints for whoever covers. Hidden when nothing is.
+func (h *handoverScreen) checkMissing() {
+	ws := h.u.ws
+	h.u.run(func(ctx context.Context) func() {
+		notes, err := ws.HandoverNotes(ctx)
+		var chans []data.Channel
+		if err == nil {
+			chans, err = ws.Channels(ctx)
+		}
+		return func() {
+			parts, onlyAccess := missingForReport(notes, chans)
+			if err != nil || len(parts) == 0 {
+				h.missingRow.Hide()
+				return
+			}
+			h.onlyAccess = onlyAccess
+			h.missing.SetText(lang.L("Missing for the handover report: {{.List}}.", map[string]any{"List": strings.Join(parts, " · ")}))
+			h.missingRow.Show()
+		}
+	})
+}
+
+// missingForReport lists what the handover report would print as "nicht
+// hinterlegt", in the UI language; onlyAccess when that is only where
+// channels' access is documented.
+func missingForReport(notes data.HandoverNotes, chans []data.Channel) (parts []string, onlyAccess bool) {
+	var out []string
+	open := 0
+	for _, c := range chans {
+		if !c.Disabled && strings.TrimSpace(c.AccessNote) == "" {
+			open++
+		}
+	}
+	if open > 0 {
+		out = append(out, lang.N("where access to {{.Count}} channel is documented", open, map[string]any{"Count": open}))
+	}
+	access := len(out)
+	for _, f := range []struct{ text, key string }{{notes.Contacts, "contacts"}, {notes.Netiquette, "netiquette"}, {notes.Hints, "hints for whoever covers"}} {
+		if strings.TrimSpace(f.text) == "" {
+			out = append(out, lang.L(f.key))
+		}
+	}
+	return out, access == 1 && len(out) == 1
 }
 
 // reportName is the suggested file name of the Vertretungsmappe.

@@ -206,3 +206,50 @@ func TestHandoverReportReadOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// The card says what the Vertretungsmappe would print as "nicht
+// hinterlegt" and leads to where it is filled in; once all is written
+// down the line goes.
+func TestHandoverSaysWhatTheReportLacks(t *testing.T) {
+	ctx := context.Background()
+	u, _ := newTestUI(t, Config{Workspace: newTestWorkspaceDir(t)})
+	chans, err := u.ws.Channels(ctx) // the test workspace has one
+	if err != nil || len(chans) == 0 {
+		t.Fatalf("%d channels, %v", len(chans), err)
+	}
+	u.shell.selectScreen(screenHandover)
+	u.Wait()
+	h := u.shell.handover
+	if !h.missingRow.Visible() || !strings.HasPrefix(h.missing.Text, "Für die Vertretungsmappe fehlt noch: wo der Zugang zu ") ||
+		!strings.HasSuffix(h.missing.Text, " hinterlegt ist · Ansprechpartner · Netiquette · Hinweise für die Vertretung.") {
+		t.Fatalf("missing line %q (shown %v)", h.missing.Text, h.missingRow.Visible())
+	}
+	test.Tap(findButton(t, h.content, "In den Einstellungen ergänzen …"))
+	if u.shell.tabs.SelectedIndex() != screenSettings || u.shell.settingsTabs.Selected().Text != "Organisation" {
+		t.Errorf("went to screen %d, tab %q", u.shell.tabs.SelectedIndex(), u.shell.settingsTabs.Selected().Text)
+	}
+
+	if err := u.ws.SaveHandoverNotes(ctx, data.HandoverNotes{Contacts: "Referatsleitung: Dr. Beispiel, -123", Netiquette: "Freundlich, sachlich.", Hints: "Montags Newsletter."}); err != nil {
+		t.Fatal(err)
+	}
+	u.shell.selectScreen(screenHandover)
+	u.Wait()
+	if h.missing.Text != "Für die Vertretungsmappe fehlt noch: wo der Zugang zu 1 Kanal hinterlegt ist." {
+		t.Errorf("only access lacks: %q", h.missing.Text)
+	}
+	test.Tap(findButton(t, h.content, "In den Einstellungen ergänzen …"))
+	if u.shell.settingsTabs.SelectedIndex() != 0 {
+		t.Errorf("access: tab %q", u.shell.settingsTabs.Selected().Text)
+	}
+	for _, c := range chans {
+		c.AccessNote = "Passwortsafe, Eintrag Social Media"
+		if err := u.ws.SaveChannel(ctx, &c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	u.shell.selectScreen(screenHandover)
+	u.Wait()
+	if h.missingRow.Visible() {
+		t.Errorf("still says %q", h.missing.Text)
+	}
+}
