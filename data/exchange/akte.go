@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -305,7 +306,7 @@ func akteIndex(entries []akteEntry, p *plan) ([]byte, error) {
 		if e.post.Time != nil {
 			clock = e.post.Time.String()
 		}
-		base := []string{e.post.Date.String(), clock, e.post.Title, strings.Join(p.channelNames(e.post), ", "), e.post.PublishedLink, e.approver}
+		base := []string{e.post.Date.String(), clock, e.post.Title, strings.Join(p.channelNames(e.post), ", "), strings.Join(publishedLinks(e.post), " "), e.approver}
 		rows := [][]string{append(base, "", "", "", "")}
 		if len(e.media) > 0 {
 			rows = rows[:0]
@@ -443,6 +444,42 @@ func writeAktePDF(ctx context.Context, ws *data.Workspace, w io.Writer, entries 
 	return pages, d.dropped, f.Output(w)
 }
 
+// publishedLines are a post's channel marks, one line each: "Instagram:
+// 10.11.2026 10:02 · https://…" (the link when one was given); none when
+// no channel was marked (a post published before marks existed).
+func (p *plan) publishedLines(post data.Post) []string {
+	var out []string
+	for _, pc := range post.Channels {
+		if pc.PublishedAt.IsZero() {
+			continue
+		}
+		line := pc.PublishedAt.Format("02.01.2006 15:04")
+		if c, ok := p.channels[pc.ChannelID]; ok {
+			line = c.Name + ": " + line
+		}
+		if pc.PublishedLink != "" {
+			line += " · " + pc.PublishedLink
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// publishedLinks are the post's links on the platforms, in channel order,
+// each once; the post's own link when no channel has one.
+func publishedLinks(post data.Post) []string {
+	var out []string
+	for _, pc := range post.Channels {
+		if pc.PublishedLink != "" && !slices.Contains(out, pc.PublishedLink) {
+			out = append(out, pc.PublishedLink)
+		}
+	}
+	if len(out) == 0 && post.PublishedLink != "" {
+		out = append(out, post.PublishedLink)
+	}
+	return out
+}
+
 // akteFooter is the report's footer without the moment of printing: the
 // Akte names its period instead, so that it stays the same.
 func (d *reportDoc) akteFooter() {
@@ -453,11 +490,15 @@ func (d *reportDoc) aktePost(ctx context.Context, rc data.RenderContext, e akteE
 	post := e.post
 	d.heading(reportWhen(post) + " · " + post.Title)
 	d.item("Kanäle", 30, strings.Join(d.r.plan.channelNames(post), ", "), 0)
-	if post.PublishedOn != nil {
-		d.item("Veröffentlicht", 30, post.PublishedOn.String(), 0)
-	}
-	if post.PublishedLink != "" {
-		d.item("Link", 30, post.PublishedLink, 0)
+	if lines := d.r.plan.publishedLines(post); len(lines) > 0 {
+		d.item("Veröffentlicht", 30, strings.Join(lines, "\n"), 0)
+	} else {
+		if post.PublishedOn != nil {
+			d.item("Veröffentlicht", 30, post.PublishedOn.String(), 0)
+		}
+		if post.PublishedLink != "" {
+			d.item("Link", 30, post.PublishedLink, 0)
+		}
 	}
 	approver := e.approver
 	if approver == "" {

@@ -135,3 +135,33 @@ func ta0(t *testing.T, dir string) []byte {
 	}
 	return b
 }
+
+// A post marked published per channel lists each channel with its time
+// and link, in the PDF and in the index.
+func TestAkteListsEveryChannelsLink(t *testing.T) {
+	ctx := context.Background()
+	ws := newTestWorkspace(t)
+	p := ws.add(t, postSpec{title: "Glühweinstand am Rathaus", caption: "Heute ab 16 Uhr.", date: day(2026, 12, 3), clock: "10:00",
+		status: data.StatusApproved, channels: []string{"Instagram", "Facebook"}})
+	links := []string{"https://www.instagram.com/p/Abc1/", "https://www.facebook.com/story/42"}
+	for i, pc := range p.Channels {
+		ws.clock.advance(time.Hour)
+		if err := ws.MarkPublished(ctx, p.ID, pc.ChannelID, links[i], time.Time{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "Akte")
+	if sum, err := WriteAkte(ctx, ws.Workspace, day(2026, 11, 1), day(2026, 12, 31), out); err != nil || sum.Posts != 1 {
+		t.Fatalf("%+v, %v", sum, err)
+	}
+	tree := readTree(t, out)
+	flat := strings.Join(strings.Fields(pdfText(t, tree[AktePDF])), " ")
+	for _, want := range []string{"Instagram: ", "· " + links[0], "Facebook: ", "· " + links[1]} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("Akte lacks %q:\n%s", want, flat)
+		}
+	}
+	if !strings.Contains(string(tree[AkteIndex]), ";"+links[0]+" "+links[1]+";") {
+		t.Errorf("index %q", tree[AkteIndex])
+	}
+}
