@@ -355,7 +355,8 @@ func (h *handoverScreen) showSharePreview(path string, f *data.ShareFile, pv dat
 	}
 	d = dialog.NewCustomWithoutButtons(lang.L("Take over an exchange file"), content, u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, take})
-	d.Resize(fyne.NewSize(860, 620))
+	win := u.win.Canvas().Size()
+	d.Resize(fyne.NewSize(min(1040, win.Width-80), min(860, win.Height-60))) // more rows on a large screen
 	d.Show()
 }
 
@@ -381,11 +382,10 @@ func shareItemRow(it data.ShareItem) fyne.CanvasObject {
 		w.Wrapping = fyne.TextWrapWord
 		rows.Add(w)
 	}
+	// What it comes without (a Rubrik or channel this office lacks) is
+	// information, not an error: said after the item, in its colour.
 	for _, m := range it.Losses() {
-		w := widget.NewLabel(message(m))
-		w.Wrapping = fyne.TextWrapWord
-		w.Importance = widget.WarningImportance
-		rows.Add(w)
+		l.SetText(l.Text + " – " + message(m))
 	}
 	return container.NewBorder(nil, nil, container.NewVBox(icon), nil, rows)
 }
