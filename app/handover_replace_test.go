@@ -86,7 +86,7 @@ func TestHandoverReplaceBundle(t *testing.T) {
 	compareBundle(u, back)
 	u.Wait()
 	dlg := topOverlay(u)
-	assertShows(t, dlg, "Diesen Arbeitsbereich durch das Übergabepaket ersetzen?", "von Jana Beispiel: Beiträge 1 neu, 0 geändert, 0 entfernt.",
+	assertShows(t, dlg, "Diesen Arbeitsbereich durch das Übergabepaket ersetzen?", "von Jana Beispiel – Beiträge: 1 neu, 0 geändert, 0 entfernt.",
 		"Neu", "Neu von Jana", "von Jana Beispiel", "Feedtakt (vor Paket "+time.Now().Format("2006-01-02"), "Ersetzen", "Abbrechen")
 	test.Tap(findButton(t, dlg, "Abbrechen"))
 	u.Wait()

@@ -45,7 +45,7 @@ func TestUnbundleReplace(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("compare: %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	for _, want := range []string{"von Jana Beispiel: Beiträge 1 neu, 0 geändert, 0 entfernt.", "Neu", "24.12.2026", "Frohe Weihnachten von Jana  (Jana Beispiel)", "Es wurde nichts verändert."} {
+	for _, want := range []string{"von Jana Beispiel – Beiträge: 1 neu, 0 geändert, 0 entfernt.", "Neu", "24.12.2026", "Frohe Weihnachten von Jana  (Jana Beispiel)", "Es wurde nichts verändert."} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("output lacks %q:\n%s", want, r.stdout)
 		}
