@@ -74,7 +74,7 @@ func newHandoverScreen(u *UI) *handoverScreen {
 		container.NewVBox(h.backups, container.NewHBox(h.backup, showBackups)))
 	h.makeBundle = widget.NewButtonWithIcon(lang.L("Make bundle …"), theme.DocumentSaveIcon(), h.onMakeBundle)
 	openBundle := widget.NewButtonWithIcon(lang.L("Open bundle …"), theme.FolderOpenIcon(), u.chooseBundle)
-	pCard := section(lang.L("Handover bundle"), lang.L("The whole workspace in one file, checked after writing. “Open” makes it a new workspace, “Import” replaces this one."),
+	pCard := section(lang.L("Handover bundle"), lang.L("The whole workspace in one file. “Open” makes it a new workspace, “Import” replaces this one."),
 		h.bundleButtons(openBundle))
 
 	h.log = widget.NewList(h.logLength, h.logCreate, h.logUpdate)

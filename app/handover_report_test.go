@@ -220,11 +220,10 @@ func TestHandoverSaysWhatTheReportLacks(t *testing.T) {
 	u.shell.selectScreen(screenHandover)
 	u.Wait()
 	h := u.shell.handover
-	if !h.missingRow.Visible() || !strings.HasPrefix(h.missing.Text, "Für die Vertretungsmappe fehlt noch: wo der Zugang zu ") ||
-		!strings.HasSuffix(h.missing.Text, " hinterlegt ist · Ansprechpartner · Netiquette · Hinweise für die Vertretung.") {
+	if !h.missingRow.Visible() || h.missing.Text != "Für die Mappe fehlt noch: Zugang zu 1 Kanal · Ansprechpartner · Netiquette · Hinweise." {
 		t.Fatalf("missing line %q (shown %v)", h.missing.Text, h.missingRow.Visible())
 	}
-	test.Tap(findButton(t, h.content, "In den Einstellungen ergänzen …"))
+	test.Tap(findButton(t, h.content, "Ergänzen …"))
 	if u.shell.tabs.SelectedIndex() != screenSettings || u.shell.settingsTabs.Selected().Text != "Organisation" {
 		t.Errorf("went to screen %d, tab %q", u.shell.tabs.SelectedIndex(), u.shell.settingsTabs.Selected().Text)
 	}
@@ -234,10 +233,10 @@ func TestHandoverSaysWhatTheReportLacks(t *testing.T) {
 	}
 	u.shell.selectScreen(screenHandover)
 	u.Wait()
-	if h.missing.Text != "Für die Vertretungsmappe fehlt noch: wo der Zugang zu 1 Kanal hinterlegt ist." {
+	if h.missing.Text != "Für die Mappe fehlt noch: Zugang zu 1 Kanal." {
 		t.Errorf("only access lacks: %q", h.missing.Text)
 	}
-	test.Tap(findButton(t, h.content, "In den Einstellungen ergänzen …"))
+	test.Tap(findButton(t, h.content, "Ergänzen …"))
 	if u.shell.settingsTabs.SelectedIndex() != 0 {
 		t.Errorf("access: tab %q", u.shell.settingsTabs.Selected().Text)
 	}
