@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -124,15 +123,7 @@ func (u *UI) printConsentForm(form exchange.ConsentForm) {
 			n += ".pdf"
 		}
 		path := filepath.Join(strings.TrimSpace(folder.Text), n)
-		if _, err := os.Stat(path); err == nil {
-			dialog.ShowConfirm(lang.L("Replace file?"), lang.L("{{.File}} exists already. Replace it?", map[string]any{"File": path}), func(yes bool) {
-				if yes {
-					u.writeConsentForm(form, path)
-				}
-			}, u.win)
-			return
-		}
-		u.writeConsentForm(form, path)
+		u.writeAsking(path, func() { u.writeConsentForm(form, path) })
 	}, u.win)
 	d.Resize(fyne.NewSize(620, d.MinSize().Height))
 	d.Show()

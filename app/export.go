@@ -94,15 +94,7 @@ func openExportDialog(s *calendarScreen) {
 			return
 		}
 		path := exportPath(folder.Text, name.Text, req.Format)
-		if _, err := os.Stat(path); err == nil {
-			dialog.ShowConfirm(lang.L("Replace file?"), lang.L("{{.File}} exists already. Replace it?", map[string]any{"File": path}), func(yes bool) {
-				if yes {
-					runExport(u, req, path)
-				}
-			}, u.win)
-			return
-		}
-		runExport(u, req, path)
+		u.writeAsking(path, func() { runExport(u, req, path) })
 	}, u.win)
 	d.Resize(fyne.NewSize(620, d.MinSize().Height))
 	d.Show()
@@ -156,4 +148,19 @@ func runExport(u *UI, req exchange.Request, path string) {
 // an existing file stays whole until the new one is complete.
 func writeExport(ws *data.Workspace, req exchange.Request, path string) (exchange.Summary, error) {
 	return req.ExportFile(context.Background(), ws, path)
+}
+
+// writeAsking runs write, after asking whether to replace the file at path
+// when one is there already (a folder of that name is not asked about:
+// writing fails then with its own message).
+func (u *UI) writeAsking(path string, write func()) {
+	if st, err := os.Stat(path); err == nil && !st.IsDir() {
+		dialog.ShowConfirm(lang.L("Replace file?"), lang.L("{{.File}} exists already. Replace it?", map[string]any{"File": path}), func(yes bool) {
+			if yes {
+				write()
+			}
+		}, u.win)
+		return
+	}
+	write()
 }

@@ -128,3 +128,32 @@ func TestExportDialogScreenshot(t *testing.T) {
 	format.SetSelectedIndex(0)
 	shot("export-dialog-ics-1366.png")
 }
+
+// Writing over a file asks first and writes only on yes; a new name or a
+// folder of that name is written (or fails) without asking.
+func TestWriteAskingBeforeReplacing(t *testing.T) {
+	u, _ := newTestUI(t, Config{Workspace: newTestWorkspaceDir(t)})
+	for top := topOverlay(u); top != nil; top = topOverlay(u) {
+		u.win.Canvas().Overlays().Remove(top)
+	}
+	dir := t.TempDir()
+	writes := 0
+	write := func() { writes++ }
+	u.writeAsking(filepath.Join(dir, "neu.pdf"), write)
+	u.writeAsking(dir, write) // a folder: the writer says why it cannot
+	if writes != 2 || topOverlay(u) != nil {
+		t.Fatalf("%d writes, dialog %v", writes, topOverlay(u))
+	}
+	old := filepath.Join(dir, "alt.pdf")
+	if err := os.WriteFile(old, []byte("%PDF"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, answer := range []string{"Nein", "Ja"} {
+		u.writeAsking(old, write)
+		assertShows(t, topOverlay(u), "Datei ersetzen?", old)
+		test.Tap(findButton(t, topOverlay(u), answer))
+	}
+	if writes != 3 {
+		t.Errorf("%d writes after no and yes, want 3", writes)
+	}
+}

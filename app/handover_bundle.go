@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"log"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -63,15 +62,7 @@ func (h *handoverScreen) onMakeBundle() {
 			return
 		}
 		path := bundlePath(folder.Text, name.Text)
-		if _, err := os.Stat(path); err == nil {
-			dialog.ShowConfirm(lang.L("Replace file?"), lang.L("{{.File}} exists already. Replace it?", map[string]any{"File": path}), func(yes bool) {
-				if yes {
-					h.writeBundle(path)
-				}
-			}, u.win)
-			return
-		}
-		h.writeBundle(path)
+		u.writeAsking(path, func() { h.writeBundle(path) })
 	}, u.win)
 	d.Resize(fyne.NewSize(620, d.MinSize().Height))
 	d.Show()

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"log"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -236,15 +235,7 @@ func (h *handoverScreen) onReport() {
 			if filepath.Ext(path) == "" {
 				path += ".pdf"
 			}
-			if _, err := os.Stat(path); err == nil {
-				dialog.ShowConfirm(lang.L("Replace file?"), lang.L("{{.File}} exists already. Replace it?", map[string]any{"File": path}), func(yes bool) {
-					if yes {
-						writeReportFile(u, from, to, path)
-					}
-				}, u.win)
-				return
-			}
-			writeReportFile(u, from, to, path)
+			u.writeAsking(path, func() { writeReportFile(u, from, to, path) })
 		})
 }
 
@@ -303,15 +294,7 @@ func (h *handoverScreen) onAkte() {
 			if !strings.EqualFold(filepath.Ext(path), ".zip") {
 				path += ".zip"
 			}
-			if st, err := os.Stat(path); err == nil && !st.IsDir() {
-				dialog.ShowConfirm(lang.L("Replace file?"), lang.L("{{.File}} exists already. Replace it?", map[string]any{"File": path}), func(yes bool) {
-					if yes {
-						writeAkteZip(u, from, to, path)
-					}
-				}, u.win)
-				return
-			}
-			writeAkteZip(u, from, to, path)
+			u.writeAsking(path, func() { writeAkteZip(u, from, to, path) })
 		})
 }
 

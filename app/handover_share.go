@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"log"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -256,15 +255,7 @@ func (f *shareForm) submit() {
 	}
 	f.dlg.Hide()
 	u := f.u
-	if _, err := os.Stat(path); err == nil {
-		dialog.ShowConfirm(lang.L("Replace file?"), lang.L("{{.File}} exists already. Replace it?", map[string]any{"File": path}), func(yes bool) {
-			if yes {
-				writeShareFile(u, sel, path)
-			}
-		}, u.win)
-		return
-	}
-	writeShareFile(u, sel, path)
+	u.writeAsking(path, func() { writeShareFile(u, sel, path) })
 }
 
 // writeShareFile writes and checks the exchange file in the background.
