@@ -214,13 +214,13 @@ func (w *Workspace) saveChannel(ctx context.Context, tx *sql.Tx, c *Channel) err
 	if err != nil {
 		return err
 	}
-	if err := w.logChange(ctx, tx, "update", "channel", c.ID, fmt.Sprintf("Kanal %q geändert", c.Name)); err != nil {
+	if err := w.logChange(ctx, tx, "update", "channel", c.ID, fmt.Sprintf("Kanal „%s“ geändert", c.Name)); err != nil {
 		return err
 	}
 	if oldNote == c.AccessNote {
 		return nil
 	}
-	return w.logChange(ctx, tx, "update", "channel", c.ID, fmt.Sprintf("Zugang zu Kanal %q: %q", c.Name, c.AccessNote))
+	return w.logChange(ctx, tx, "update", "channel", c.ID, fmt.Sprintf("Zugang zu Kanal „%s“: „%s“", c.Name, c.AccessNote))
 }
 
 func (w *Workspace) insertChannel(ctx context.Context, tx *sql.Tx, c *Channel) error {
@@ -242,7 +242,7 @@ func (w *Workspace) insertChannel(ctx context.Context, tx *sql.Tx, c *Channel) e
 			return err
 		}
 	}
-	return w.logChange(ctx, tx, "create", "channel", c.ID, fmt.Sprintf("Kanal %q angelegt", c.Name))
+	return w.logChange(ctx, tx, "create", "channel", c.ID, fmt.Sprintf("Kanal „%s“ angelegt", c.Name))
 }
 
 // MoveChannel moves a channel one place up (delta -1) or down (+1) in the
@@ -292,7 +292,7 @@ func (w *Workspace) move(ctx context.Context, tx *sql.Tx, table, item string, id
 			return err
 		}
 	}
-	return w.logChange(ctx, tx, "move", item, id, fmt.Sprintf("%q auf Platz %d verschoben", names[at], to+1))
+	return w.logChange(ctx, tx, "move", item, id, fmt.Sprintf("„%s“ auf Platz %d verschoben", names[at], to+1))
 }
 
 // DeleteChannel removes a channel that no post uses. A channel in use is
@@ -313,6 +313,6 @@ func (w *Workspace) DeleteChannel(ctx context.Context, id int64) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM channels WHERE id = ?`, id); err != nil {
 			return err
 		}
-		return w.logChange(ctx, tx, "delete", "channel", id, fmt.Sprintf("Kanal %q gelöscht", name))
+		return w.logChange(ctx, tx, "delete", "channel", id, fmt.Sprintf("Kanal „%s“ gelöscht", name))
 	})
 }

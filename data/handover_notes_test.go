@@ -140,7 +140,7 @@ func TestChannelAccessNote(t *testing.T) {
 		t.Errorf("unknown channel: %v", err)
 	}
 	lines := itemChanges(t, ws, "channel")
-	if !slices.Contains(lines, `update: Zugang zu Kanal "Instagram": "`+note+`"`) {
+	if !slices.Contains(lines, "update: Zugang zu Kanal „Instagram“: „"+note+"“") {
 		t.Errorf("change log %q", lines)
 	}
 	// Saving a channel read from Channels (switching it off and on) keeps the note.

@@ -89,7 +89,7 @@ func (w *Workspace) SaveSettings(ctx context.Context, s Settings) error {
 	s.Demo = old.Demo
 	var changed []string
 	if old.Organisation != s.Organisation {
-		changed = append(changed, fmt.Sprintf("Organisation: %q", s.Organisation))
+		changed = append(changed, fmt.Sprintf("Organisation: „%s“", s.Organisation))
 	}
 	if old.Land != s.Land {
 		changed = append(changed, fmt.Sprintf("Bundesland: %s", s.Land))

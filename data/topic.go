@@ -70,7 +70,7 @@ func (w *Workspace) saveTopic(ctx context.Context, tx *sql.Tx, t *Topic) error {
 		if err != nil {
 			return err
 		}
-		return w.logChange(ctx, tx, "create", "topic", t.ID, fmt.Sprintf("Rubrik %q angelegt", t.Name))
+		return w.logChange(ctx, tx, "create", "topic", t.ID, fmt.Sprintf("Rubrik „%s“ angelegt", t.Name))
 	}
 	res, err := tx.ExecContext(ctx, `UPDATE topics SET name = ?, color = ? WHERE id = ?`, t.Name, t.Color, t.ID)
 	if err != nil {
@@ -79,7 +79,7 @@ func (w *Workspace) saveTopic(ctx context.Context, tx *sql.Tx, t *Topic) error {
 	if n, _ := res.RowsAffected(); n == 0 {
 		return fmt.Errorf("topic %d: %w", t.ID, ErrNotFound)
 	}
-	return w.logChange(ctx, tx, "update", "topic", t.ID, fmt.Sprintf("Rubrik %q geändert", t.Name))
+	return w.logChange(ctx, tx, "update", "topic", t.ID, fmt.Sprintf("Rubrik „%s“ geändert", t.Name))
 }
 
 // MoveTopic moves a topic one place up (-1) or down (+1).
@@ -99,6 +99,6 @@ func (w *Workspace) DeleteTopic(ctx context.Context, id int64) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM topics WHERE id = ?`, id); err != nil {
 			return err
 		}
-		return w.logChange(ctx, tx, "delete", "topic", id, fmt.Sprintf("Rubrik %q gelöscht", name))
+		return w.logChange(ctx, tx, "delete", "topic", id, fmt.Sprintf("Rubrik „%s“ gelöscht", name))
 	})
 }

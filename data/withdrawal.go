@@ -235,7 +235,7 @@ func (w *Workspace) SetRemoval(ctx context.Context, personID, postID, channelID 
 				return nil
 			}
 			return w.logChange(ctx, tx, "update", "withdrawal", personID,
-				fmt.Sprintf("Widerruf von Person Nr. %d: Beitrag Nr. %d auf %q nicht mehr als entfernt vermerkt", personID, postID, channel))
+				fmt.Sprintf("Widerruf von Person Nr. %d: Beitrag Nr. %d auf „%s“ nicht mehr als entfernt vermerkt", personID, postID, channel))
 		}
 		now := w.timestamp()
 		if _, err := tx.ExecContext(ctx, `INSERT INTO removals (person_id, post_id, channel_id, removed_on, removed_by, note, recorded_at)
@@ -246,7 +246,7 @@ func (w *Workspace) SetRemoval(ctx context.Context, personID, postID, channelID 
 		}
 		r.Recorded = parseUTC(now)
 		return w.logChange(ctx, tx, "update", "withdrawal", personID,
-			fmt.Sprintf("Widerruf von Person Nr. %d: Beitrag Nr. %d auf %q am %s entfernt", personID, postID, channel, r.On))
+			fmt.Sprintf("Widerruf von Person Nr. %d: Beitrag Nr. %d auf „%s“ am %s entfernt", personID, postID, channel, r.On))
 	})
 }
 

@@ -59,7 +59,7 @@ func TestWithdrawalOverviewAndChecklist(t *testing.T) {
 		t.Errorf("after unticking %+v", o.Posts[0])
 	}
 	log := strings.Join(itemChanges(t, ws, "withdrawal"), "\n")
-	if !strings.Contains(log, fmt.Sprintf("Person Nr. %d: Beitrag Nr. %d auf \"Instagram\" am 25.02.2026 entfernt", f.person.ID, f.pub.ID)) ||
+	if !strings.Contains(log, fmt.Sprintf("Person Nr. %d: Beitrag Nr. %d auf „Instagram“ am 25.02.2026 entfernt", f.person.ID, f.pub.ID)) ||
 		!strings.Contains(log, "nicht mehr als entfernt") || strings.Contains(log, erasedName) {
 		t.Errorf("change log:\n%s", log)
 	}
