@@ -81,7 +81,7 @@ func showReplaceDialog(u *UI, file string, d bundle.Diff) {
 	head.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(head)
 	for _, w := range d.Warnings() { // data protection done here that the bundle would undo
-		l := widget.NewLabel(lang.L(w.Key, w.Args))
+		l := widget.NewLabel(explanationText(w))
 		l.Wrapping = fyne.TextWrapWord
 		l.Importance = widget.DangerImportance
 		top.Add(l)

@@ -88,13 +88,12 @@ func missingForReport(notes data.HandoverNotes, chans []data.Channel) (parts []s
 	if open > 0 {
 		out = append(out, lang.N("where access to {{.Count}} channel is documented", open, map[string]any{"Count": open}))
 	}
-	access := len(out)
 	for _, f := range []struct{ text, key string }{{notes.Contacts, "contacts"}, {notes.Netiquette, "netiquette"}, {notes.Hints, "hints for whoever covers"}} {
 		if strings.TrimSpace(f.text) == "" {
 			out = append(out, lang.L(f.key))
 		}
 	}
-	return out, access == 1 && len(out) == 1
+	return out, open > 0 && len(out) == 1
 }
 
 // reportName is the suggested file name of the Vertretungsmappe.

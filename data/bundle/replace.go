@@ -148,7 +148,7 @@ func prepareReplacement(ctx context.Context, path string, ws *data.Workspace, pa
 	if err := copyVerified(b.Path, filepath.Join(part, data.BackupsDir, filepath.Base(b.Path))); err != nil {
 		return Replaced{}, fmt.Errorf("copy the backup into the new workspace: %w", err)
 	}
-	if err := writeSynced(filepath.Join(part, readyName)); err != nil {
+	if err := fsx.WriteFile(filepath.Join(part, readyName), []byte("feedtakt unbundle: ready\n"), 0o644); err != nil {
 		return Replaced{}, err
 	}
 	if err := replaceStep("ready"); err != nil {
@@ -226,8 +226,8 @@ func asideName(dir string, t time.Time) string {
 	}
 }
 
-// copyVerified copies src to dst (a new file), syncs it and reads it back
-// against src's hash.
+// copyVerified copies src to dst (through a synced .part file) and reads
+// the copy back against src's hash.
 func copyVerified(src, dst string) error {
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return err
@@ -237,42 +237,18 @@ func copyVerified(src, dst string) error {
 		return err
 	}
 	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	out, err := fsx.Create(dst)
 	if err != nil {
 		return err
 	}
+	defer out.Abort()
 	h := sha256.New()
 	n, err := io.Copy(io.MultiWriter(out, h), in)
-	if err == nil {
-		err = out.Sync()
-	}
-	if cerr := out.Close(); err == nil {
-		err = cerr
-	}
 	if err != nil {
 		return err
 	}
-	if err := fsx.SyncDir(filepath.Dir(dst)); err != nil {
+	if err := out.Commit(); err != nil {
 		return err
 	}
 	return readBackFile(context.Background(), dst, Entry{Path: filepath.Base(dst), Size: n, SHA256: hex.EncodeToString(h.Sum(nil))}, make([]byte, copyBufSize), nil)
-}
-
-// writeSynced writes a small marker file and syncs it and its folder.
-func writeSynced(file string) error {
-	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-	if err != nil {
-		return err
-	}
-	_, err = f.WriteString("feedtakt unbundle: ready\n")
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return err
-	}
-	return fsx.SyncDir(filepath.Dir(file))
 }
